@@ -1,0 +1,44 @@
+// A merchant's tiered offer. Edit when a deal gains a setting.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { merchants } from './merchants';
+
+export type TierRow = { minMembers: number; unitPrice: number };
+
+export const dealStatus = pgEnum('deal_status', ['draft', 'active', 'paused', 'archived']);
+
+export const deals = pgTable(
+  'deals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    merchantId: uuid('merchant_id')
+      .notNull()
+      .references(() => merchants.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    imageUrl: text('image_url'),
+    currency: text('currency').notNull(),
+    /** Integer minor units: the price without a group. */
+    listPrice: integer('list_price').notNull(),
+    tiers: jsonb('tiers').$type<TierRow[]>().notNull(),
+    windowSeconds: integer('window_seconds').notNull(),
+    maxMembers: integer('max_members').notNull().default(500),
+    qrCutoff: integer('qr_cutoff').notNull().default(100),
+    perBuyerMax: integer('per_buyer_max').notNull().default(1),
+    /** Units available across all groups; null = unlimited. */
+    stock: integer('stock'),
+    /** Units held by live memberships (reserved or authorized) and captured ones. */
+    stockTaken: integer('stock_taken').notNull().default(0),
+    status: dealStatus('status').notNull().default('draft'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('deals_merchant_idx').on(t.merchantId),
+    check('deals_window_max_6_days', sql`${t.windowSeconds} > 0 and ${t.windowSeconds} <= 518400`),
+    check('deals_stock_taken', sql`${t.stock} is null or ${t.stockTaken} <= ${t.stock}`),
+    check('deals_list_price_positive', sql`${t.listPrice} > 0`),
+  ],
+);

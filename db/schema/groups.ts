@@ -1,0 +1,112 @@
+// Groups and their members (participations). Edit when a group or a member gains state.
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { user } from './auth';
+import { deals, type TierRow } from './deals';
+
+export const groupStatus = pgEnum('group_status', ['open', 'closing', 'won', 'failed', 'canceled']);
+export const memberStatus = pgEnum('member_status', [
+  'reserved',
+  'authorized',
+  'captured',
+  'released',
+  'failed',
+  'left',
+  'expired',
+]);
+
+export const groups = pgTable(
+  'groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Short unguessable code used in links: /g/<code>. */
+    code: text('code').notNull().unique(),
+    dealId: uuid('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    openedByUserId: text('opened_by_user_id').references(() => user.id, { onDelete: 'set null' }),
+    openedByMerchant: integer('opened_by_merchant').notNull().default(0),
+    status: groupStatus('status').notNull().default('open'),
+    /** The deal's terms frozen when the group opened. */
+    currency: text('currency').notNull(),
+    listPrice: integer('list_price').notNull(),
+    tiers: jsonb('tiers').$type<TierRow[]>().notNull(),
+    minMembers: integer('min_members').notNull(),
+    maxMembers: integer('max_members').notNull(),
+    qrCutoff: integer('qr_cutoff').notNull(),
+    perBuyerMax: integer('per_buyer_max').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    /** Live memberships holding a seat: reserved + authorized. */
+    seatsTaken: integer('seats_taken').notNull().default(0),
+    /** Members whose hold is authorized: the count that sets the tier. */
+    confirmedCount: integer('confirmed_count').notNull().default(0),
+    finalUnitPrice: integer('final_unit_price'),
+    closeReason: text('close_reason'),
+    closingAt: timestamp('closing_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('groups_deal_idx').on(t.dealId, t.status),
+    index('groups_deadline_idx').on(t.status, t.deadline),
+    check('groups_capacity', sql`${t.seatsTaken} >= 0 and ${t.seatsTaken} <= ${t.maxMembers}`),
+    check('groups_confirmed', sql`${t.confirmedCount} >= 0 and ${t.confirmedCount} <= ${t.seatsTaken}`),
+  ],
+);
+
+export const members = pgTable(
+  'members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+    quantity: integer('quantity').notNull(),
+    status: memberStatus('status').notNull().default('reserved'),
+    /** Unit price shown when the member joined (integer minor units). */
+    unitPriceAtJoin: integer('unit_price_at_join').notNull(),
+    holdAmount: integer('hold_amount').notNull(),
+    chargeAmount: integer('charge_amount'),
+    refundedAmount: integer('refunded_amount').notNull().default(0),
+    paymentIntentId: text('payment_intent_id'),
+    /** This member's personal invite code (admits past the QR cutoff). */
+    inviteCode: text('invite_code').notNull().unique(),
+    invitedByMemberId: uuid('invited_by_member_id'),
+    channel: text('channel'),
+    idempotencyKey: text('idempotency_key'),
+    failureReason: text('failure_reason'),
+    reservedAt: timestamp('reserved_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    authorizedAt: timestamp('authorized_at', { withTimezone: true }),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+    leftAt: timestamp('left_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('members_one_live_per_buyer')
+      .on(t.groupId, t.userId)
+      .where(sql`${t.status} in ('reserved', 'authorized', 'captured')`),
+    uniqueIndex('members_idempotency').on(t.groupId, t.idempotencyKey),
+    index('members_group_status_idx').on(t.groupId, t.status),
+    index('members_user_idx').on(t.userId),
+    index('members_payment_intent_idx').on(t.paymentIntentId),
+    check('members_quantity', sql`${t.quantity} >= 1`),
+    check('members_money', sql`${t.holdAmount} > 0 and ${t.refundedAmount} >= 0`),
+  ],
+);

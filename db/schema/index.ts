@@ -1,0 +1,7 @@
+// All tables, for drizzle's relational queries and drizzle-kit. Add each new schema file here.
+export * from './auth';
+export * from './merchants';
+export * from './deals';
+export * from './groups';
+export * from './events';
+export * from './payments';

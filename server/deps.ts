@@ -1,0 +1,24 @@
+// The services' dependencies, passed explicitly so tests can build their own (a test database, an emulator).
+// Edit when services need a new collaborator.
+import { getDb, type Db } from '@/db/client';
+import { appUrl } from './env';
+import type { PaymentsPort } from './payments/port';
+import { getStripe } from './payments/stripe-client';
+import { createStripePayments } from './payments/stripe-payments';
+
+export type Deps = {
+  db: Db;
+  payments: PaymentsPort;
+  /** The clock; tests may move it. */
+  now: () => Date;
+  /** Public base URL for links. */
+  appUrl: string;
+};
+
+let shared: Deps | undefined;
+
+/** The process-wide dependencies built from the environment. */
+export function getDeps(): Deps {
+  shared ??= { db: getDb(), payments: createStripePayments(getStripe()), now: () => new Date(), appUrl: appUrl() };
+  return shared;
+}

@@ -1,0 +1,68 @@
+// The one place that reads process.env. Edit when the app gains a setting; nothing else may read the environment.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    APP_URL: z.string().url().optional(),
+    DATABASE_URL: z.string().min(1).optional(),
+    FLOCK_DATA_DIR: z.string().min(1).default('.flock'),
+    STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+    STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    STRIPE_EMULATOR_URL: z.string().url().optional(),
+    STRIPE_MAX_RPS: z.coerce.number().int().positive().default(20),
+    BETTER_AUTH_SECRET: z.string().min(16).optional(),
+    FLOCK_RUN_WORKER: bool,
+    FLOCK_NO_WORKER: bool,
+    FLOCK_TEST_MODE: bool,
+    FLOCK_MIN_WINDOW_SECONDS: z.coerce.number().int().positive().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.STRIPE_SECRET_KEY && !env.STRIPE_EMULATOR_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIPE_SECRET_KEY'],
+        message: 'STRIPE_SECRET_KEY is required in production (or STRIPE_EMULATOR_URL for a demo).',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** The validated environment, parsed once; throws a readable error naming each bad variable. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Sets variables for child processes and this process (scripts that start the database use it). */
+export function setEnv(values: Record<string, string>): void {
+  for (const [k, v] of Object.entries(values)) process.env[k] = v;
+  cached = undefined;
+}
+
+/** The environment as a plain record, to pass to child processes. */
+export function processEnv(): NodeJS.ProcessEnv {
+  return { ...process.env };
+}
+
+/** The public base URL of the app (share links, Open Graph tags). */
+export function appUrl(): string {
+  const env = getEnv();
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+}
