@@ -29,3 +29,12 @@ export const visits = pgTable(
   },
   (t) => [index('visits_deal_idx').on(t.dealId, t.createdAt)],
 );
+
+/** E-mails the app sends; in development they are only logged and listed at /dev/outbox. */
+export const outbox = pgTable('outbox', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  to: text('to').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
