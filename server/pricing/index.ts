@@ -1,0 +1,4 @@
+// Public surface of the pricing engine: import from '@/server/pricing', not from its files.
+export * from './currency';
+export * from './tiers';
+export * from './price';
