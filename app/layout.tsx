@@ -1,0 +1,44 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { TRPCReactProvider } from './_trpc/client';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Flock — buy together, pay less', template: '%s · Flock' },
+  description: 'Group buying with prices that drop as friends join. Card holds, never charged more than shown.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#c2410c' };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh font-sans">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <header className="border-b border-stone-200 bg-white">
+          <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+            <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
+              Flock
+            </Link>
+            <div className="flex items-center gap-4 text-sm">
+              <Link href="/me" className="text-stone-700 hover:text-stone-950 hover:underline">
+                My groups
+              </Link>
+              <Link href="/merchant" className="text-stone-700 hover:text-stone-950 hover:underline">
+                For merchants
+              </Link>
+            </div>
+          </nav>
+        </header>
+        <TRPCReactProvider>
+          <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+            {children}
+          </main>
+        </TRPCReactProvider>
+      </body>
+    </html>
+  );
+}
