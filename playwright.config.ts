@@ -3,7 +3,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import fs from 'node:fs';
 
-const PORT = 3107;
+// E2E_PORT lets several checkouts (or engineers) run e2e at once without sharing a server.
+const PORT = Number(process.env.E2E_PORT ?? 3107);
 const debianChromium = '/usr/bin/chromium';
 // Debian's Chromium where it exists (no browser downloads on CI); Playwright's own browser elsewhere.
 const launchOptions = fs.existsSync(debianChromium)
@@ -39,7 +40,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       APP_URL: `http://localhost:${PORT}`,
-      FLOCK_DATA_DIR: '.flock/e2e',
+      FLOCK_DATA_DIR: `.flock/e2e-${PORT}`,
       FLOCK_TEST_MODE: '1',
       FLOCK_MIN_WINDOW_SECONDS: '5',
       STRIPE_MAX_RPS: '50',

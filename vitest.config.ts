@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'e2e/**', '.next/**', '.flock/**'],
+    exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-*/**', '.flock/**'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -2,7 +2,7 @@
 import { execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 
-const dataDir = '.flock/e2e';
+const dataDir = process.env.FLOCK_DATA_DIR ?? '.flock/e2e';
 fs.rmSync(dataDir, { recursive: true, force: true });
 execSync('npx next build', { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 const child = spawn('npx', ['tsx', 'tools/dev.ts', 'start'], { stdio: 'inherit' });
