@@ -1,0 +1,727 @@
+// Stripe's /v1 resources as the emulator implements them: validation first, then state change, then events.
+import { TEST_CARDS, type TestCard } from './cards';
+import { THREE_DECIMAL } from './currencies';
+import {
+  ApiError,
+  bool,
+  currency,
+  expandList,
+  hash,
+  int,
+  invalidParam,
+  mergeMetadata,
+  missing,
+  oneOf,
+  reqStr,
+  str,
+  type Params,
+} from './params';
+import {
+  API_VERSION,
+  newId,
+  type Charge,
+  type Customer,
+  type PaymentIntent,
+  type PaymentIntentStatus,
+  type PaymentMethod,
+  type Refund,
+  type StripeEvent,
+  type Store,
+  type WebhookEndpoint,
+} from './state';
+
+/** Seven days: how long a card authorization can be captured. */
+export const HOLD_SECONDS = 7 * 24 * 3600;
+const MAX_AMOUNT = 99_999_999;
+
+export interface ApiResult {
+  status: number;
+  body: object;
+}
+
+interface RequestMeta {
+  requestId: string | null;
+  idempotencyKey: string | null;
+}
+
+type Handler = (p: Params, id: string) => object;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handler: Handler;
+}
+
+function unexpectedState(pi: PaymentIntent, action: string, allowed: PaymentIntentStatus[]): ApiError {
+  return new ApiError(400, {
+    type: 'invalid_request_error',
+    code: 'payment_intent_unexpected_state',
+    message: `This PaymentIntent could not be ${action} because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be ${action}: ${allowed.join(', ')}.`,
+    payment_intent: structuredClone(pi),
+  });
+}
+
+function requireAmount(p: Params, name: string, cur: string, required: true): number;
+function requireAmount(p: Params, name: string, cur: string, required: false): number | undefined;
+function requireAmount(p: Params, name: string, cur: string, required: boolean): number | undefined {
+  const amount = int(p, name, 1);
+  if (amount === undefined) {
+    if (required) throw invalidParam(name, `Missing required param: ${name}.`, 'parameter_missing');
+    return undefined;
+  }
+  if (amount > MAX_AMOUNT) throw invalidParam(name, `Amount must be no more than ${MAX_AMOUNT}.`, 'amount_too_large');
+  if (THREE_DECIMAL.has(cur) && amount % 10 !== 0) {
+    throw invalidParam(name, `Amounts in ${cur.toUpperCase()} must be divisible by 10 (the last decimal must be 0).`, 'invalid_amount');
+  }
+  return amount;
+}
+
+function parseTransferData(p: Params, amount: number): PaymentIntent['transfer_data'] | undefined {
+  const td = hash(p, 'transfer_data');
+  if (td === undefined) return undefined;
+  const destination = reqStr(td, 'destination');
+  if (!destination.startsWith('acct_')) throw invalidParam('transfer_data[destination]', `No such destination: '${destination}'`, 'resource_missing');
+  const tAmount = int(td, 'amount', 0);
+  if (tAmount !== undefined && tAmount > amount) throw invalidParam('transfer_data[amount]', 'transfer_data[amount] cannot exceed the amount.');
+  return tAmount === undefined ? { destination } : { destination, amount: tAmount };
+}
+
+function parseFee(p: Params, amount: number): number | undefined {
+  const fee = int(p, 'application_fee_amount', 0);
+  if (fee !== undefined && fee > amount) throw invalidParam('application_fee_amount', 'application_fee_amount cannot exceed the amount.');
+  return fee;
+}
+
+/** The emulated Stripe API over a Store; `onEvent` receives every event for webhook delivery. */
+export class Api {
+  private readonly routes: Route[];
+  private meta: RequestMeta = { requestId: null, idempotencyKey: null };
+
+  constructor(
+    private readonly store: Store,
+    private readonly onEvent: (event: StripeEvent) => void,
+  ) {
+    const r = (method: string, path: string, handler: Handler): Route => ({
+      method,
+      pattern: new RegExp(`^${path.replace(':id', '([^/]+)')}$`),
+      handler,
+    });
+    this.routes = [
+      r('POST', '/v1/customers', (p) => this.createCustomer(p)),
+      r('GET', '/v1/customers/:id', (_p, id) => this.get(this.store.customers, 'customer', id)),
+      r('GET', '/v1/payment_methods/:id', (_p, id) => this.paymentMethod(id)),
+      r('POST', '/v1/payment_methods/:id/attach', (p, id) => this.attach(p, id)),
+      r('POST', '/v1/payment_intents', (p) => this.createPaymentIntent(p)),
+      r('GET', '/v1/payment_intents', (p) => this.list(this.store.paymentIntents, p, '/v1/payment_intents', this.customerFilter(p))),
+      r('GET', '/v1/payment_intents/:id', (_p, id) => this.pi(id)),
+      r('POST', '/v1/payment_intents/:id', (p, id) => this.updatePaymentIntent(p, this.pi(id))),
+      r('POST', '/v1/payment_intents/:id/confirm', (p, id) => this.confirmEndpoint(p, this.pi(id))),
+      r('POST', '/v1/payment_intents/:id/capture', (p, id) => this.capture(p, this.pi(id))),
+      r('POST', '/v1/payment_intents/:id/cancel', (p, id) => this.cancel(p, this.pi(id))),
+      r('GET', '/v1/charges/:id', (_p, id) => this.get(this.store.charges, 'charge', id)),
+      r('POST', '/v1/refunds', (p) => this.createRefund(p)),
+      r('GET', '/v1/refunds/:id', (_p, id) => this.get(this.store.refunds, 'refund', id)),
+      r('POST', '/v1/webhook_endpoints', (p) => this.createEndpoint(p)),
+      r('GET', '/v1/webhook_endpoints', (p) => this.listEndpoints(p)),
+      r('GET', '/v1/webhook_endpoints/:id', (_p, id) => this.withoutSecret(this.get(this.store.endpoints, 'webhook endpoint', id))),
+      r('DELETE', '/v1/webhook_endpoints/:id', (_p, id) => this.deleteEndpoint(id)),
+      r('GET', '/v1/events', (p) => this.list(this.store.events, p, '/v1/events', this.typeFilter(p))),
+      r('GET', '/v1/events/:id', (_p, id) => this.get(this.store.events, 'event', id)),
+    ];
+  }
+
+  /** Whether the request changes state (and so must be persisted). */
+  static mutates(method: string): boolean {
+    return method === 'POST' || method === 'DELETE';
+  }
+
+  /** Runs one /v1 request; throws ApiError for Stripe-shaped failures. */
+  handle(method: string, pathname: string, params: Params, meta: RequestMeta): ApiResult {
+    for (const route of this.routes) {
+      if (route.method !== method) continue;
+      const m = route.pattern.exec(pathname);
+      if (!m) continue;
+      const expand = expandList(params);
+      this.meta = meta;
+      try {
+        const body = route.handler(params, decodeURIComponent(m[1] ?? ''));
+        return { status: 200, body: this.expand(body, expand) };
+      } finally {
+        this.meta = { requestId: null, idempotencyKey: null };
+      }
+    }
+    throw new ApiError(404, {
+      type: 'invalid_request_error',
+      message: `Unrecognized request URL (${method}: ${pathname}). The Stripe emulator implements only part of the API; see tools/stripe-emulator/README.md.`,
+    });
+  }
+
+  // ---- lookups and expansion ----
+
+  private get<T>(map: Map<string, T>, kind: string, id: string): T {
+    const found = map.get(id);
+    if (found === undefined) throw missing(kind, id);
+    return found;
+  }
+
+  private pi(id: string): PaymentIntent {
+    return this.get(this.store.paymentIntents, 'payment_intent', id);
+  }
+
+  private lookup(id: string): object | undefined {
+    const prefix = id.slice(0, id.indexOf('_'));
+    switch (prefix) {
+      case 'cus': return this.store.customers.get(id);
+      case 'pi': return this.store.paymentIntents.get(id);
+      case 'ch': return this.store.charges.get(id);
+      case 're': return this.store.refunds.get(id);
+      case 'pm': return this.findPaymentMethod(id);
+      default: return undefined;
+    }
+  }
+
+  private expandValue(value: unknown, parts: string[]): unknown {
+    const [head, ...rest] = parts;
+    if (head === undefined || typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) return value.map((v: unknown) => this.expandValue(v, parts));
+    const copy: Record<string, unknown> = { ...value };
+    let field = copy[head];
+    if (typeof field === 'string') field = this.lookup(field) ?? field;
+    copy[head] = this.expandValue(field, rest);
+    return copy;
+  }
+
+  private expand(body: object, paths: string[]): object {
+    let out: unknown = body;
+    for (const path of paths) out = this.expandValue(out, path.split('.'));
+    return typeof out === 'object' && out !== null ? out : body;
+  }
+
+  private list<T extends { id: string }>(
+    map: Map<string, T>,
+    p: Params,
+    url: string,
+    keep: (o: T) => boolean = () => true,
+  ): object {
+    const limit = int(p, 'limit', 1) ?? 10;
+    if (limit > 100) throw invalidParam('limit', 'This value must be less than or equal to 100.');
+    const after = str(p, 'starting_after');
+    const all = [...map.values()].reverse();
+    let i = 0;
+    if (after !== undefined) {
+      i = all.findIndex((o) => o.id === after) + 1;
+      if (i === 0) throw missing('object', after, 'starting_after');
+    }
+    const data: T[] = [];
+    for (; i < all.length && data.length <= limit; i++) {
+      const o = all[i];
+      if (o !== undefined && keep(o)) data.push(o);
+    }
+    return { object: 'list', data: data.slice(0, limit), has_more: data.length > limit, url };
+  }
+
+  private customerFilter(p: Params): (pi: PaymentIntent) => boolean {
+    const customer = str(p, 'customer');
+    return customer === undefined ? () => true : (pi) => pi.customer === customer;
+  }
+
+  private typeFilter(p: Params): (e: StripeEvent) => boolean {
+    const type = str(p, 'type');
+    if (type === undefined) return () => true;
+    if (type.endsWith('*')) {
+      const prefix = type.slice(0, -1);
+      return (e) => e.type.startsWith(prefix);
+    }
+    return (e) => e.type === type;
+  }
+
+  // ---- events ----
+
+  private emit(type: string, object: object, previous?: object): void {
+    const event: StripeEvent = {
+      id: newId('evt'),
+      object: 'event',
+      api_version: API_VERSION,
+      created: this.store.now(),
+      data: previous ? { object: structuredClone(object), previous_attributes: previous } : { object: structuredClone(object) },
+      livemode: false,
+      pending_webhooks: 0,
+      request: { id: this.meta.requestId, idempotency_key: this.meta.idempotencyKey },
+      type,
+    };
+    this.store.addEvent(event);
+    this.onEvent(event);
+  }
+
+  // ---- customers and payment methods ----
+
+  private createCustomer(p: Params): Customer {
+    const customer: Customer = {
+      id: newId('cus'),
+      object: 'customer',
+      created: this.store.now(),
+      email: str(p, 'email') ?? null,
+      name: str(p, 'name') ?? null,
+      phone: str(p, 'phone') ?? null,
+      description: str(p, 'description') ?? null,
+      metadata: mergeMetadata(p, {}),
+      livemode: false,
+    };
+    this.store.customers.set(customer.id, customer);
+    return customer;
+  }
+
+  private findPaymentMethod(id: string): PaymentMethod | undefined {
+    const stored = this.store.paymentMethods.get(id);
+    if (stored) return stored;
+    const card = TEST_CARDS.get(id);
+    if (!card) return undefined;
+    return {
+      id,
+      object: 'payment_method',
+      type: 'card',
+      card: { brand: card.brand, last4: card.last4, exp_month: 12, exp_year: new Date().getUTCFullYear() + 3, funding: 'credit', country: 'US' },
+      customer: null,
+      created: this.store.now(),
+      metadata: {},
+      livemode: false,
+      test_card: id,
+    };
+  }
+
+  private paymentMethod(id: string, param?: string): PaymentMethod {
+    const pm = this.findPaymentMethod(id);
+    if (!pm) throw missing('PaymentMethod', id, param);
+    return pm;
+  }
+
+  private attach(p: Params, id: string): PaymentMethod {
+    const customerId = reqStr(p, 'customer');
+    const template = this.paymentMethod(id);
+    if (!this.store.customers.has(customerId)) throw missing('customer', customerId, 'customer');
+    if (template.customer !== null) {
+      throw invalidParam('customer', 'The payment method you provided has already been attached to a customer.', 'payment_method_unexpected_state');
+    }
+    const attached: PaymentMethod = { ...template, id: newId('pm'), customer: customerId, created: this.store.now() };
+    this.store.paymentMethods.set(attached.id, attached);
+    return attached;
+  }
+
+  private testCard(pm: PaymentMethod): TestCard {
+    const card = TEST_CARDS.get(pm.test_card);
+    if (!card) throw new ApiError(500, { type: 'api_error', message: `Unknown test card ${pm.test_card}` });
+    return card;
+  }
+
+  // ---- payment intents ----
+
+  private createPaymentIntent(p: Params): PaymentIntent {
+    const cur = currency(p, 'currency');
+    if (cur === undefined) throw invalidParam('currency', 'Missing required param: currency.', 'parameter_missing');
+    const amount = requireAmount(p, 'amount', cur, true);
+    const captureMethod = oneOf(p, 'capture_method', ['automatic', 'automatic_async', 'manual'] as const) ?? 'automatic_async';
+    const confirm = bool(p, 'confirm') ?? false;
+    const offSession = bool(p, 'off_session') ?? false;
+    const pmId = str(p, 'payment_method');
+    if (pmId !== undefined) this.paymentMethod(pmId, 'payment_method');
+    const customer = str(p, 'customer');
+    if (customer !== undefined && !this.store.customers.has(customer)) throw missing('customer', customer, 'customer');
+    const transferData = parseTransferData(p, amount) ?? null;
+    const fee = parseFee(p, amount) ?? null;
+    const metadata = mergeMetadata(p, {});
+    const description = str(p, 'description') ?? null;
+    const receiptEmail = str(p, 'receipt_email') ?? null;
+    if (confirm && pmId === undefined) {
+      throw invalidParam('payment_method', 'You cannot confirm this PaymentIntent because it is missing a payment method.', 'parameter_missing');
+    }
+
+    const id = newId('pi');
+    const pi: PaymentIntent = {
+      id,
+      object: 'payment_intent',
+      amount,
+      amount_capturable: 0,
+      amount_received: 0,
+      application_fee_amount: fee,
+      canceled_at: null,
+      cancellation_reason: null,
+      capture_method: captureMethod,
+      client_secret: `${id}_secret_${newId('s').slice(2)}`,
+      confirmation_method: 'automatic',
+      created: this.store.now(),
+      currency: cur,
+      customer: customer ?? null,
+      description,
+      last_payment_error: null,
+      latest_charge: null,
+      livemode: false,
+      metadata,
+      next_action: null,
+      payment_method: pmId ?? null,
+      payment_method_types: ['card'],
+      receipt_email: receiptEmail,
+      status: pmId === undefined ? 'requires_payment_method' : 'requires_confirmation',
+      transfer_data: transferData,
+    };
+    this.store.paymentIntents.set(id, pi);
+    this.emit('payment_intent.created', pi);
+    if (confirm && pmId !== undefined) this.confirm(pi, pmId, offSession);
+    return pi;
+  }
+
+  private updatePaymentIntent(p: Params, pi: PaymentIntent): PaymentIntent {
+    const editable: PaymentIntentStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
+    const moneyFields = ['amount', 'currency', 'payment_method', 'customer', 'capture_method', 'transfer_data', 'application_fee_amount'];
+    if (!editable.includes(pi.status) && moneyFields.some((f) => p[f] !== undefined)) {
+      throw unexpectedState(pi, 'updated', editable);
+    }
+    const cur = currency(p, 'currency') ?? pi.currency;
+    const amount = requireAmount(p, 'amount', cur, false) ?? pi.amount;
+    const captureMethod = oneOf(p, 'capture_method', ['automatic', 'automatic_async', 'manual'] as const) ?? pi.capture_method;
+    const pmId = str(p, 'payment_method');
+    if (pmId !== undefined && pmId !== '') this.paymentMethod(pmId, 'payment_method');
+    const customer = str(p, 'customer');
+    if (customer !== undefined && !this.store.customers.has(customer)) throw missing('customer', customer, 'customer');
+    const transferData = parseTransferData(p, amount);
+    const fee = parseFee(p, amount);
+    const metadata = mergeMetadata(p, pi.metadata);
+    const description = str(p, 'description');
+    const receiptEmail = str(p, 'receipt_email');
+
+    Object.assign(pi, {
+      amount,
+      currency: cur,
+      capture_method: captureMethod,
+      metadata,
+      ...(customer !== undefined ? { customer } : {}),
+      ...(transferData !== undefined ? { transfer_data: transferData } : {}),
+      ...(fee !== undefined ? { application_fee_amount: fee } : {}),
+      ...(description !== undefined ? { description } : {}),
+      ...(receiptEmail !== undefined ? { receipt_email: receiptEmail } : {}),
+    });
+    if (pmId !== undefined) {
+      pi.payment_method = pmId === '' ? null : pmId;
+      pi.status = pmId === '' ? 'requires_payment_method' : 'requires_confirmation';
+      pi.next_action = null;
+    }
+    return pi;
+  }
+
+  private confirmEndpoint(p: Params, pi: PaymentIntent): PaymentIntent {
+    const allowed: PaymentIntentStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
+    if (!allowed.includes(pi.status)) throw unexpectedState(pi, 'confirmed', allowed);
+    const pmId = str(p, 'payment_method') ?? pi.payment_method;
+    if (pmId === null) {
+      throw invalidParam('payment_method', 'You cannot confirm this PaymentIntent because it is missing a payment method.', 'parameter_missing');
+    }
+    this.paymentMethod(pmId, 'payment_method');
+    const offSession = bool(p, 'off_session') ?? false;
+    const receiptEmail = str(p, 'receipt_email');
+    if (receiptEmail !== undefined) pi.receipt_email = receiptEmail;
+    this.confirm(pi, pmId, offSession);
+    return pi;
+  }
+
+  /** Charges the card behind `pmId`; a decline leaves the PI in requires_payment_method and throws a 402. */
+  private confirm(pi: PaymentIntent, pmId: string, offSession: boolean): void {
+    const pm = this.paymentMethod(pmId, 'payment_method');
+    const card = this.testCard(pm);
+    pi.payment_method = pm.id;
+    let outcome = card.outcome;
+    if (outcome.kind === 'authenticate' && offSession) {
+      outcome = {
+        kind: 'decline',
+        code: 'authentication_required',
+        declineCode: 'authentication_required',
+        message: 'Your card was declined. This transaction requires authentication.',
+      };
+    }
+    if (outcome.kind === 'authenticate') {
+      pi.status = 'requires_action';
+      pi.next_action = { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: `https://hooks.stripe.com/3d_secure_2/authenticate/${pi.id}` } };
+      this.emit('payment_intent.requires_action', pi);
+      return;
+    }
+    if (outcome.kind === 'decline') {
+      const charge = this.createCharge(pi, pm, outcome.code, outcome.message);
+      pi.status = 'requires_payment_method';
+      pi.payment_method = null;
+      pi.next_action = null;
+      pi.last_payment_error = {
+        type: 'card_error',
+        code: outcome.code,
+        decline_code: outcome.declineCode,
+        message: outcome.message,
+        charge: charge.id,
+        payment_method: pm,
+      };
+      this.emit('charge.failed', charge);
+      this.emit('payment_intent.payment_failed', pi);
+      throw new ApiError(402, {
+        type: 'card_error',
+        code: outcome.code,
+        decline_code: outcome.declineCode,
+        message: outcome.message,
+        charge: charge.id,
+        doc_url: `https://stripe.com/docs/error-codes/${outcome.code.replace(/_/g, '-')}`,
+        payment_intent: structuredClone(pi),
+        payment_method: structuredClone(pm),
+      });
+    }
+    this.approve(pi, pm);
+  }
+
+  private approve(pi: PaymentIntent, pm: PaymentMethod): void {
+    const charge = this.createCharge(pi, pm, null, null);
+    pi.last_payment_error = null;
+    pi.next_action = null;
+    if (pi.capture_method === 'manual') {
+      pi.status = 'requires_capture';
+      pi.amount_capturable = pi.amount;
+      this.store.uncaptured.add(pi.id);
+      this.emit('charge.succeeded', charge);
+      this.emit('payment_intent.amount_capturable_updated', pi);
+    } else {
+      charge.captured = true;
+      charge.amount_captured = charge.amount;
+      pi.status = 'succeeded';
+      pi.amount_received = pi.amount;
+      this.emit('charge.succeeded', charge);
+      this.emit('payment_intent.succeeded', pi);
+    }
+  }
+
+  private createCharge(pi: PaymentIntent, pm: PaymentMethod, failureCode: string | null, failureMessage: string | null): Charge {
+    const now = this.store.now();
+    const charge: Charge = {
+      id: newId('ch'),
+      object: 'charge',
+      amount: pi.amount,
+      amount_captured: 0,
+      amount_refunded: 0,
+      application_fee_amount: pi.application_fee_amount,
+      captured: false,
+      created: now,
+      currency: pi.currency,
+      customer: pi.customer,
+      description: pi.description,
+      failure_code: failureCode,
+      failure_message: failureMessage,
+      livemode: false,
+      metadata: { ...pi.metadata },
+      outcome: failureCode
+        ? { type: 'issuer_declined', network_status: 'declined_by_network', reason: failureCode, seller_message: 'The bank did not return any further details with this decline.' }
+        : { type: 'authorized', network_status: 'approved_by_network', reason: null, seller_message: 'Payment complete.' },
+      paid: failureCode === null,
+      payment_intent: pi.id,
+      payment_method: pm.id,
+      payment_method_details: { type: 'card', card: { ...pm.card, capture_before: now + HOLD_SECONDS } },
+      receipt_email: pi.receipt_email,
+      refunded: false,
+      status: failureCode ? 'failed' : 'succeeded',
+      transfer_data: pi.transfer_data,
+    };
+    this.store.charges.set(charge.id, charge);
+    pi.latest_charge = charge.id;
+    return charge;
+  }
+
+  private capture(p: Params, pi: PaymentIntent): PaymentIntent {
+    this.expireIfDue(pi);
+    if (pi.status !== 'requires_capture') throw unexpectedState(pi, 'captured', ['requires_capture']);
+    const requested = int(p, 'amount_to_capture', 1);
+    const amount = requested ?? pi.amount_capturable;
+    if (amount > pi.amount_capturable) {
+      throw invalidParam('amount_to_capture', `The amount to capture (${amount}) cannot be greater than the amount capturable (${pi.amount_capturable}).`, 'amount_too_large');
+    }
+    if (THREE_DECIMAL.has(pi.currency) && amount % 10 !== 0) {
+      throw invalidParam('amount_to_capture', `Amounts in ${pi.currency.toUpperCase()} must be divisible by 10.`, 'invalid_amount');
+    }
+    const fee = parseFee(p, amount);
+    const metadata = mergeMetadata(p, pi.metadata);
+    const charge = this.charge(pi);
+
+    charge.captured = true;
+    charge.amount_captured = amount;
+    pi.status = 'succeeded';
+    pi.amount_received = amount;
+    pi.amount_capturable = 0;
+    pi.metadata = metadata;
+    if (fee !== undefined) pi.application_fee_amount = fee;
+    this.store.uncaptured.delete(pi.id);
+    this.emit('charge.captured', charge);
+    this.emit('payment_intent.succeeded', pi);
+    return pi;
+  }
+
+  private charge(pi: PaymentIntent): Charge {
+    const charge = pi.latest_charge === null ? undefined : this.store.charges.get(pi.latest_charge);
+    if (!charge) throw new ApiError(500, { type: 'api_error', message: `PaymentIntent ${pi.id} has no charge` });
+    return charge;
+  }
+
+  private cancel(p: Params, pi: PaymentIntent): PaymentIntent {
+    this.expireIfDue(pi);
+    const allowed: PaymentIntentStatus[] = ['requires_payment_method', 'requires_capture', 'requires_confirmation', 'requires_action', 'processing'];
+    if (!allowed.includes(pi.status)) throw unexpectedState(pi, 'canceled', allowed);
+    const reason = oneOf(p, 'cancellation_reason', ['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned'] as const);
+    this.cancelNow(pi, reason ?? null, this.store.now());
+    return pi;
+  }
+
+  private cancelNow(pi: PaymentIntent, reason: string | null, at: number): void {
+    pi.status = 'canceled';
+    pi.cancellation_reason = reason;
+    pi.canceled_at = at;
+    pi.amount_capturable = 0;
+    pi.next_action = null;
+    this.store.uncaptured.delete(pi.id);
+    this.emit('payment_intent.canceled', pi);
+  }
+
+  private expireIfDue(pi: PaymentIntent): void {
+    if (pi.status !== 'requires_capture') return;
+    const charge = this.charge(pi);
+    const deadline = charge.payment_method_details.card.capture_before;
+    if (deadline > this.store.now()) return;
+    this.emit('charge.expired', charge);
+    this.cancelNow(pi, 'automatic', deadline);
+  }
+
+  /** Cancels every hold whose 7-day capture window has passed (run after the clock moves). */
+  expireHolds(): number {
+    let expired = 0;
+    for (const id of [...this.store.uncaptured]) {
+      const pi = this.store.paymentIntents.get(id);
+      if (!pi) continue;
+      this.expireIfDue(pi);
+      if (pi.status === 'canceled') expired++;
+    }
+    return expired;
+  }
+
+  /** Finishes 3-D Secure for a PI in requires_action, as the customer would in the browser. */
+  authenticate(id: string, succeed: boolean): PaymentIntent {
+    const pi = this.pi(id);
+    if (pi.status !== 'requires_action') throw unexpectedState(pi, 'authenticated', ['requires_action']);
+    const pm = this.paymentMethod(pi.payment_method ?? '', 'payment_method');
+    if (succeed) {
+      this.approve(pi, pm);
+    } else {
+      pi.status = 'requires_payment_method';
+      pi.payment_method = null;
+      pi.next_action = null;
+      pi.last_payment_error = {
+        type: 'invalid_request_error',
+        code: 'payment_intent_authentication_failure',
+        message: 'The provided PaymentMethod has failed authentication.',
+        payment_method: pm,
+      };
+      this.emit('payment_intent.payment_failed', pi);
+    }
+    return pi;
+  }
+
+  // ---- refunds ----
+
+  private createRefund(p: Params): Refund {
+    const piId = str(p, 'payment_intent');
+    const chargeId = str(p, 'charge');
+    let charge: Charge | undefined;
+    if (chargeId !== undefined) {
+      charge = this.store.charges.get(chargeId);
+      if (!charge) throw missing('charge', chargeId, 'charge');
+    } else if (piId !== undefined) {
+      const pi = this.store.paymentIntents.get(piId);
+      if (!pi) throw missing('payment_intent', piId, 'payment_intent');
+      charge = pi.latest_charge === null ? undefined : this.store.charges.get(pi.latest_charge);
+    } else {
+      throw invalidParam('payment_intent', 'One of `payment_intent` or `charge` is required.', 'parameter_missing');
+    }
+    const param = chargeId !== undefined ? 'charge' : 'payment_intent';
+    if (!charge || !charge.captured) {
+      throw invalidParam(param, 'This payment has no captured charge to refund. Cancel an uncaptured PaymentIntent instead.', 'charge_not_refundable');
+    }
+    const remaining = charge.amount_captured - charge.amount_refunded;
+    if (remaining <= 0) {
+      throw invalidParam(param, `Charge ${charge.id} has already been refunded.`, 'charge_already_refunded');
+    }
+    const amount = requireAmount(p, 'amount', charge.currency, false) ?? remaining;
+    if (amount > remaining) {
+      throw invalidParam('amount', `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining}).`, 'amount_too_large');
+    }
+    const reason = oneOf(p, 'reason', ['duplicate', 'fraudulent', 'requested_by_customer'] as const) ?? null;
+    const metadata = mergeMetadata(p, {});
+
+    const refund: Refund = {
+      id: newId('re'),
+      object: 'refund',
+      amount,
+      charge: charge.id,
+      created: this.store.now(),
+      currency: charge.currency,
+      metadata,
+      payment_intent: charge.payment_intent,
+      reason,
+      status: 'succeeded',
+    };
+    this.store.refunds.set(refund.id, refund);
+    charge.amount_refunded += amount;
+    charge.refunded = charge.amount_refunded === charge.amount_captured;
+    this.emit('refund.created', refund);
+    this.emit('charge.refunded', charge);
+    return refund;
+  }
+
+  // ---- webhook endpoints ----
+
+  private createEndpoint(p: Params): WebhookEndpoint {
+    const url = reqStr(p, 'url');
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw invalidParam('url', `Invalid URL: ${url}`, 'url_invalid');
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw invalidParam('url', `Invalid URL: ${url}`, 'url_invalid');
+    const events = p['enabled_events'];
+    const list = typeof events === 'string' ? [events] : events;
+    if (!Array.isArray(list) || list.length === 0 || !list.every((e): e is string => typeof e === 'string' && /^[a-z_.*]+$/.test(e))) {
+      throw invalidParam('enabled_events', 'enabled_events must be a non-empty list of event types.', list === undefined ? 'parameter_missing' : 'parameter_invalid');
+    }
+    const endpoint: WebhookEndpoint = {
+      id: newId('we'),
+      object: 'webhook_endpoint',
+      api_version: str(p, 'api_version') ?? null,
+      created: this.store.now(),
+      description: str(p, 'description') ?? null,
+      enabled_events: list,
+      livemode: false,
+      metadata: mergeMetadata(p, {}),
+      secret: `whsec_${newId('x').slice(2)}${newId('x').slice(2)}`,
+      status: 'enabled',
+      url,
+    };
+    this.store.endpoints.set(endpoint.id, endpoint);
+    return endpoint;
+  }
+
+  private withoutSecret(e: WebhookEndpoint): object {
+    const { secret: _secret, ...rest } = e;
+    return rest;
+  }
+
+  private listEndpoints(p: Params): object {
+    const page = this.list(this.store.endpoints, p, '/v1/webhook_endpoints');
+    if ('data' in page && Array.isArray(page.data)) {
+      return { ...page, data: page.data.map((e: WebhookEndpoint) => this.withoutSecret(e)) };
+    }
+    return page;
+  }
+
+  private deleteEndpoint(id: string): object {
+    this.get(this.store.endpoints, 'webhook endpoint', id);
+    this.store.endpoints.delete(id);
+    return { id, object: 'webhook_endpoint', deleted: true };
+  }
+}
