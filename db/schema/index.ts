@@ -5,3 +5,4 @@ export * from './deals';
 export * from './groups';
 export * from './events';
 export * from './payments';
+export * from './jobs';
