@@ -48,12 +48,19 @@ const CODE_MAP: Record<DomainErrorCode, TRPCError['code']> = {
   PAYMENT_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 };
 
+/** Zod issues keyed by their dotted path ('tiers.1.unitPrice'), first message per field, for forms. */
+function fieldsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[issue.path.map(String).join('.')] ??= issue.message;
+  return fields;
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const domain = cause instanceof DomainError ? cause : null;
-    const zodError = cause instanceof z.ZodError ? z.flattenError(cause) : null;
+    const zodError = cause instanceof z.ZodError ? cause : null;
     // Never leak internals: unexpected errors reach the browser as one plain sentence.
     const message =
       error.code === 'INTERNAL_SERVER_ERROR' && !domain ? 'Something went wrong on our side. Please try again.' : zodError ? 'Some fields need attention.' : shape.message;
@@ -64,7 +71,7 @@ const t = initTRPC.context<Context>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         domainCode: domain?.code ?? null,
-        fields: domain?.fields ?? (zodError ? Object.fromEntries(Object.entries(zodError.fieldErrors).map(([k, v]) => [k, (v as string[] | undefined)?.[0] ?? 'Invalid value'])) : null),
+        fields: domain?.fields ?? (zodError ? fieldsOf(zodError) : null),
       },
     };
   },

@@ -1,7 +1,12 @@
 // The app router: one line per area router. Edit when an area is added.
 import { createCallerFactory, router } from './init';
+import { dealsRouter } from './routers/deals';
+import { merchantRouter } from './routers/merchant';
 
-export const appRouter = router({});
+export const appRouter = router({
+  deals: dealsRouter,
+  merchant: merchantRouter,
+});
 
 export type AppRouter = typeof appRouter;
 /** Server-side caller (tests, server components). */

@@ -1,0 +1,26 @@
+import { deals } from '@/db/schema';
+import type { Deps } from '../deps';
+import { recordEvent } from '../events/record-event';
+import { dealInputSchema, parseOrThrow, type DealInput } from './deal-input';
+import { makeSlug } from './make-slug';
+import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
+
+/** Creates a draft deal for a merchant, with a unique slug, and records deal.created. */
+export async function createDeal(deps: Deps, merchantId: string, input: DealInput): Promise<MerchantDeal> {
+  const values = parseOrThrow(dealInputSchema, input);
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    // The random suffix makes a clash rare; on one, try another suffix rather than fail the merchant.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const [row] = await tx
+        .insert(deals)
+        .values({ ...values, merchantId, slug: makeSlug(values.title), status: 'draft', createdAt: now, updatedAt: now })
+        .onConflictDoNothing({ target: deals.slug })
+        .returning();
+      if (!row) continue;
+      await recordEvent(tx, { type: 'deal.created', dealId: row.id, payload: { merchantId, slug: row.slug, title: row.title } });
+      return merchantDealView(row, undefined);
+    }
+    throw new Error('Could not find a free slug after 5 attempts');
+  });
+}

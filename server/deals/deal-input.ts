@@ -1,0 +1,129 @@
+// The rules for a deal's fields, shared by create and update (and by forms that want the same words).
+// Edit when a deal gains a setting or a limit changes.
+import { z } from 'zod';
+import { getEnv } from '../env';
+import { DomainError } from '../errors';
+import { addTierIssues, CURRENCY_CODES, isCurrency, tiersSchema } from '../pricing';
+
+/** Card holds last 7 days; a window of at most 6 leaves a day for clock and queue delays (DESIGN rule 8). */
+export const MAX_WINDOW_SECONDS = 6 * 24 * 60 * 60;
+/** Shortest window a merchant may choose; FLOCK_MIN_WINDOW_SECONDS lowers it for end-to-end tests. */
+export const DEFAULT_MIN_WINDOW_SECONDS = 60;
+
+/** The shortest window allowed in this process. */
+export function minWindowSeconds(): number {
+  return Math.min(DEFAULT_MIN_WINDOW_SECONDS, getEnv().FLOCK_MIN_WINDOW_SECONDS ?? DEFAULT_MIN_WINDOW_SECONDS);
+}
+
+// A file we stored ourselves (/uploads/<name>) or an https address; nothing that could climb out of
+// /uploads or run script (javascript:, data:).
+const UPLOAD_PATH = /^\/uploads\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
+
+/** An image reference: a relative /uploads/... path or an https URL. */
+export const imageUrlSchema = z
+  .string()
+  .trim()
+  .max(2048, 'Image address is too long')
+  .refine((v) => {
+    if (v.startsWith('/')) return UPLOAD_PATH.test(v) && !v.split('/').includes('..');
+    try {
+      return new URL(v).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'Image must be an uploaded file or an https:// address');
+
+const wholeNumber = (what: string) => z.int({ error: `${what} must be a whole number` });
+
+/** A supported currency code; unknown ones are refused with the code in the message. */
+export const currencySchema = z.string().refine(isCurrency, {
+  error: (issue) => `We do not support the currency "${String(issue.input)}" (use one of ${CURRENCY_CODES.slice(0, 4).join(', ')}, ...)`,
+});
+
+// Each field on its own; cross-field rules are in checkDeal. No defaults here, so a partial update
+// never fills an omitted field with a default.
+const fields = {
+  title: z.string().trim().min(1, 'Give the deal a title').max(120, 'Title must be at most 120 characters'),
+  description: z.string().trim().max(4000, 'Description must be at most 4000 characters'),
+  imageUrl: imageUrlSchema.nullable(),
+  currency: currencySchema,
+  listPrice: wholeNumber('List price').positive('List price must be more than zero'),
+  tiers: tiersSchema,
+  windowSeconds: wholeNumber('Window')
+    .positive('Window must be longer than zero')
+    .max(MAX_WINDOW_SECONDS, 'Window can be at most 6 days (card holds expire after 7)'),
+  maxMembers: wholeNumber('Group size').min(2, 'A group needs room for at least 2 people').max(5000, 'A group can hold at most 5000 people'),
+  qrCutoff: wholeNumber('Open-link limit').min(1, 'Open-link limit must be at least 1'),
+  perBuyerMax: wholeNumber('Per-buyer limit').min(1, 'Each buyer must be allowed at least 1').max(100, 'Per-buyer limit can be at most 100'),
+  stock: wholeNumber('Stock').positive('Stock must be at least 1 (leave it empty for unlimited)').nullable(),
+};
+
+/** The deal's terms as stored: every field present. */
+export type DealValues = {
+  title: string;
+  description: string;
+  imageUrl: string | null;
+  currency: string;
+  listPrice: number;
+  tiers: { minMembers: number; unitPrice: number }[];
+  windowSeconds: number;
+  maxMembers: number;
+  qrCutoff: number;
+  perBuyerMax: number;
+  stock: number | null;
+};
+
+/** Rules across fields: window floor, tiers within the list price and group size, cutoff within size. */
+function checkDeal(v: DealValues, ctx: z.RefinementCtx): void {
+  const min = minWindowSeconds();
+  if (v.windowSeconds < min) {
+    ctx.addIssue({ code: 'custom', path: ['windowSeconds'], message: `Window must be at least ${min} seconds` });
+  }
+  if (v.qrCutoff > v.maxMembers) {
+    ctx.addIssue({ code: 'custom', path: ['qrCutoff'], message: `Open-link limit cannot be more than the group size (${v.maxMembers})` });
+  }
+  addTierIssues(ctx, v.tiers, { maxMembers: v.maxMembers, listPrice: v.listPrice, currency: v.currency });
+}
+
+/** Everything needed to create a deal; the optional settings take the documented defaults. */
+export const dealInputSchema = z
+  .object({
+    ...fields,
+    description: fields.description.default(''),
+    imageUrl: fields.imageUrl.optional().transform((v) => v ?? null),
+    maxMembers: fields.maxMembers.default(500),
+    qrCutoff: fields.qrCutoff.default(100),
+    perBuyerMax: fields.perBuyerMax.default(1),
+    stock: fields.stock.optional().transform((v) => v ?? null),
+  })
+  .superRefine(checkDeal);
+
+export type DealInput = z.input<typeof dealInputSchema>;
+
+/** A change to a deal: any subset of its fields (null clears the image or the stock limit). */
+export const dealPatchSchema = z.object(fields).partial();
+
+export type DealPatch = z.infer<typeof dealPatchSchema>;
+
+/** Checks a complete set of deal values (a patch merged over the stored deal) with every rule. */
+export const dealValuesSchema = z.object(fields).superRefine(checkDeal);
+
+/** Fields whose change would alter the terms of a group already open, so they are locked while one is. */
+export const TERMS_FIELDS = ['currency', 'listPrice', 'tiers', 'windowSeconds', 'maxMembers', 'qrCutoff', 'perBuyerMax'] as const;
+
+/** Zod issues as a form wants them: 'tiers.1.unitPrice' → first message for that field. */
+export function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.');
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** Parses `value` with `schema`, or throws INVALID_INPUT carrying a message per field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new DomainError('INVALID_INPUT', 'Some fields need attention.', fieldMessages(result.error.issues));
+  return result.data;
+}

@@ -1,0 +1,72 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { deals, merchants } from '@/db/schema';
+import type { Deps } from '../deps';
+import { DomainError } from '../errors';
+import { ladder, savings, type LadderStep, type Tier } from '../pricing';
+import { countDealGroups } from './count-deal-groups';
+
+/** What anyone may see of a live deal: no merchant ids, no stock counters, no internal settings. */
+export type PublicDeal = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  imageUrl: string | null;
+  currency: string;
+  listPrice: number;
+  tiers: Tier[];
+  ladder: LadderStep[];
+  /** The group's minimum: how many confirmed members it takes for a group to tip. */
+  minMembers: number;
+  maxMembers: number;
+  perBuyerMax: number;
+  windowSeconds: number;
+  status: 'active' | 'paused';
+  /** New groups can be opened (active). A paused deal's open groups still take joins. */
+  acceptingNewGroups: boolean;
+  /** Units still available across all groups, or null when unlimited. */
+  stockLeft: number | null;
+  /** The best price and its saving against the list price. */
+  bestPrice: number;
+  bestSavings: { amount: number; percent: number };
+  openGroups: number;
+  merchant: { name: string; logoUrl: string | null };
+};
+
+/** A live (active or paused) deal by its slug, with its price ladder; NOT_FOUND for drafts, archived or unknown slugs. */
+export async function getPublicDealBySlugOrThrow(deps: Deps, slug: string): Promise<PublicDeal> {
+  const [row] = await deps.db
+    .select({ deal: deals, merchant: { name: merchants.name, logoUrl: merchants.logoUrl } })
+    .from(deals)
+    .innerJoin(merchants, eq(merchants.id, deals.merchantId))
+    .where(and(eq(deals.slug, slug), inArray(deals.status, ['active', 'paused'])));
+  if (!row) throw new DomainError('NOT_FOUND', 'This deal does not exist or is no longer available.');
+  const { deal } = row;
+  const status = deal.status === 'active' ? 'active' : 'paused';
+  const first = deal.tiers[0];
+  const last = deal.tiers[deal.tiers.length - 1];
+  if (!first || !last) throw new Error(`deal ${deal.id} has no tiers`);
+  const counts = (await countDealGroups(deps.db, [deal.id])).get(deal.id);
+  return {
+    id: deal.id,
+    slug: deal.slug,
+    title: deal.title,
+    description: deal.description,
+    imageUrl: deal.imageUrl,
+    currency: deal.currency,
+    listPrice: deal.listPrice,
+    tiers: deal.tiers,
+    ladder: ladder(deal.tiers, 0),
+    minMembers: first.minMembers,
+    maxMembers: deal.maxMembers,
+    perBuyerMax: deal.perBuyerMax,
+    windowSeconds: deal.windowSeconds,
+    status,
+    acceptingNewGroups: status === 'active',
+    stockLeft: deal.stock === null ? null : Math.max(0, deal.stock - deal.stockTaken),
+    bestPrice: last.unitPrice,
+    bestSavings: savings(deal.listPrice, last.unitPrice),
+    openGroups: counts?.open ?? 0,
+    merchant: row.merchant,
+  };
+}

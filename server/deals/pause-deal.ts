@@ -1,0 +1,14 @@
+import type { Deps } from '../deps';
+import type { MerchantDeal } from './merchant-deal-view';
+import { transitionDeal } from './transition-deal';
+
+/** Pauses a live deal: groups already open keep running, but no new group can be opened. */
+export function pauseDeal(deps: Deps, merchantId: string, dealId: string): Promise<MerchantDeal> {
+  return transitionDeal(deps, merchantId, dealId, {
+    to: 'paused',
+    from: ['active'],
+    event: 'deal.paused',
+    refusal: (status) =>
+      status === 'draft' ? 'This deal is not published yet, so there is nothing to pause.' : 'This deal is archived, so it cannot be paused.',
+  });
+}

@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import { deals } from '@/db/schema';
+import type { Deps } from '../deps';
+import { DomainError } from '../errors';
+import { recordEvent } from '../events/record-event';
+import { countDealGroups } from './count-deal-groups';
+import { dealPatchSchema, dealValuesSchema, parseOrThrow, TERMS_FIELDS, type DealPatch, type DealValues } from './deal-input';
+import { lockDealForMerchantOrThrow } from './lock-deal-for-merchant';
+import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
+
+const FIELDS = ['title', 'description', 'imageUrl', 'currency', 'listPrice', 'tiers', 'windowSeconds', 'maxMembers', 'qrCutoff', 'perBuyerMax', 'stock'] as const satisfies readonly (keyof DealValues)[];
+
+// jsonb hands tier keys back in its own order, so tiers are compared as [minMembers, unitPrice] pairs.
+function comparable(value: DealValues[keyof DealValues]): string {
+  return JSON.stringify(Array.isArray(value) ? value.map((t) => [t.minMembers, t.unitPrice]) : value);
+}
+
+/**
+ * Changes a merchant's deal. Title, description and image may change at any time; the terms (currency,
+ * prices, tiers, window, limits) only while no group on the deal is open or closing. The slug never
+ * changes, because links to it are already in people's chats.
+ */
+export async function updateDeal(deps: Deps, merchantId: string, dealId: string, patch: DealPatch): Promise<MerchantDeal> {
+  const changes = parseOrThrow(dealPatchSchema, patch);
+  return deps.db.transaction(async (tx) => {
+    const row = await lockDealForMerchantOrThrow(tx, merchantId, dealId);
+    if (row.status === 'archived') throw new DomainError('CONFLICT', 'This deal is archived, so it can no longer be edited.');
+
+    const current: DealValues = Object.fromEntries(FIELDS.map((k) => [k, row[k]])) as DealValues;
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    // Every rule is checked on the deal as it would be, so a patch cannot break one with another field.
+    const next = parseOrThrow(dealValuesSchema, { ...current, ...defined });
+    const changed = FIELDS.filter((k) => comparable(next[k]) !== comparable(current[k]));
+    const counts = (await countDealGroups(tx, [row.id])).get(row.id);
+    if (changed.length === 0) return merchantDealView(row, counts);
+
+    const lockedTerms = changed.filter((k) => (TERMS_FIELDS as readonly string[]).includes(k));
+    if (lockedTerms.length > 0 && (counts?.open ?? 0) > 0) {
+      throw new DomainError(
+        'CONFLICT',
+        'A group is open on this deal, so its prices, tiers, window and limits cannot change until every open group has closed. You can still edit the title, description and image.',
+      );
+    }
+    if (next.stock !== null && next.stock < row.stockTaken) {
+      throw new DomainError('INVALID_INPUT', 'Some fields need attention.', {
+        stock: `Stock cannot be less than the ${row.stockTaken} units already taken`,
+      });
+    }
+
+    const [updated] = await tx
+      .update(deals)
+      .set({ ...next, updatedAt: deps.now() })
+      .where(eq(deals.id, row.id))
+      .returning();
+    if (!updated) throw new Error('deal update returned no row');
+    await recordEvent(tx, { type: 'deal.updated', dealId: row.id, payload: { changed } });
+    return merchantDealView(updated, counts);
+  });
+}

@@ -1,0 +1,27 @@
+import { merchants } from '@/db/schema';
+import { parseOrThrow } from '../deals/deal-input';
+import type { Deps } from '../deps';
+import { DomainError } from '../errors';
+import { recordEvent } from '../events/record-event';
+import { merchantProfileInputSchema, type MerchantProfileInput } from './merchant-input';
+import { merchantProfileView, type MerchantProfile } from './merchant-profile-view';
+
+/** Makes the signed-in user a merchant: one profile per user; guest (anonymous) accounts are refused. */
+export async function createMerchantProfile(deps: Deps, user: { id: string; isAnonymous: boolean }, input: MerchantProfileInput): Promise<MerchantProfile> {
+  if (user.isAnonymous) {
+    throw new DomainError('FORBIDDEN', 'Create an account with your email and a password before you start selling.');
+  }
+  const values = parseOrThrow(merchantProfileInputSchema, input);
+  return deps.db.transaction(async (tx) => {
+    const now = deps.now();
+    // The unique user_id decides between two simultaneous sign-ups; the loser is told plainly.
+    const [row] = await tx
+      .insert(merchants)
+      .values({ ...values, userId: user.id, createdAt: now, updatedAt: now })
+      .onConflictDoNothing({ target: merchants.userId })
+      .returning();
+    if (!row) throw new DomainError('CONFLICT', 'You already have a merchant profile.');
+    await recordEvent(tx, { type: 'merchant.created', payload: { merchantId: row.id } });
+    return merchantProfileView(row);
+  });
+}

@@ -1,0 +1,37 @@
+// The deals API: public reads for shoppers, and the merchant's own deals. Thin: zod input → one service call.
+// Edit when a deal procedure is added.
+import { z } from 'zod';
+import { archiveDeal } from '../../deals/archive-deal';
+import { createDeal } from '../../deals/create-deal';
+import { dealInputSchema, dealPatchSchema } from '../../deals/deal-input';
+import { getDealForMerchantOrThrow } from '../../deals/get-deal-for-merchant';
+import { getPublicDealBySlugOrThrow } from '../../deals/get-public-deal';
+import { listActiveDeals } from '../../deals/list-active-deals';
+import { listMerchantDeals } from '../../deals/list-merchant-deals';
+import { pauseDeal } from '../../deals/pause-deal';
+import { publishDeal } from '../../deals/publish-deal';
+import { updateDeal } from '../../deals/update-deal';
+import { merchantProcedure, publicProcedure, router } from '../init';
+
+const dealRef = z.object({ dealId: z.uuid('That is not a deal id') });
+
+export const dealsRouter = router({
+  bySlug: publicProcedure
+    .input(z.object({ slug: z.string().min(1).max(200) }))
+    .query(({ ctx, input }) => getPublicDealBySlugOrThrow(ctx.deps, input.slug)),
+  listActive: publicProcedure
+    .input(z.object({ limit: z.int().min(1).max(100).optional() }).optional())
+    .query(({ ctx, input }) => listActiveDeals(ctx.deps, { limit: input?.limit })),
+
+  create: merchantProcedure.input(dealInputSchema).mutation(({ ctx, input }) => createDeal(ctx.deps, ctx.merchantId, input)),
+  update: merchantProcedure
+    .input(dealPatchSchema.extend(dealRef.shape))
+    .mutation(({ ctx, input: { dealId, ...patch } }) => updateDeal(ctx.deps, ctx.merchantId, dealId, patch)),
+  publish: merchantProcedure.input(dealRef).mutation(({ ctx, input }) => publishDeal(ctx.deps, ctx.merchantId, input.dealId)),
+  pause: merchantProcedure.input(dealRef).mutation(({ ctx, input }) => pauseDeal(ctx.deps, ctx.merchantId, input.dealId)),
+  archive: merchantProcedure.input(dealRef).mutation(({ ctx, input }) => archiveDeal(ctx.deps, ctx.merchantId, input.dealId)),
+  get: merchantProcedure.input(dealRef).query(({ ctx, input }) => getDealForMerchantOrThrow(ctx.deps, ctx.merchantId, input.dealId)),
+  list: merchantProcedure
+    .input(z.object({ status: z.enum(['draft', 'active', 'paused', 'archived']).optional() }).optional())
+    .query(({ ctx, input }) => listMerchantDeals(ctx.deps, ctx.merchantId, { status: input?.status })),
+});
