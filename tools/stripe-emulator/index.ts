@@ -43,7 +43,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const IDEMPOTENCY_SECONDS = 24 * 3600;
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
-  return { status, body: JSON.stringify(body, null, 2), headers };
+  return { status, body: JSON.stringify(body), headers };
 }
 
 function errorReply(err: ApiError): Reply {
@@ -227,7 +227,7 @@ class Emulator {
         this.stats.idempotentReplays++;
         return { status: prior.status, body: prior.body, headers: { 'Idempotent-Replayed': 'true', 'Original-Request': requestId } };
       }
-      this.store.idempotency.set(slot, { fingerprint, createdAt: this.store.now(), done: false, status: 0, body: '' });
+      this.store.setIdempotency(slot, { fingerprint, createdAt: this.store.now(), done: false, status: 0, body: '' });
     }
 
     let reply: Reply;
@@ -252,7 +252,7 @@ class Emulator {
       if (idemKey !== null && !keep) this.store.idempotency.delete(slot);
     }
     if (idemKey !== null && keep) {
-      this.store.idempotency.set(slot, { ...this.idemRecord(slot), done: true, status: reply.status, body: reply.body });
+      this.store.setIdempotency(slot, { ...this.idemRecord(slot), done: true, status: reply.status, body: reply.body });
     }
     if (Api.mutates(method)) this.persister?.schedule();
     return reply;

@@ -161,7 +161,9 @@ export interface IdempotencyRecord {
 export const API_VERSION = '2025-10-29.clover';
 
 /** Oldest events are dropped past this many, so a long benchmark cannot exhaust memory. */
-const MAX_EVENTS = 50_000;
+const MAX_EVENTS = 20_000;
+/** Oldest idempotency keys are dropped past this many (the SDK sends one on every POST). */
+const MAX_IDEMPOTENCY_KEYS = 50_000;
 
 const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -213,6 +215,15 @@ export class Store {
     }
   }
 
+  /** Stores an idempotency record, dropping the oldest past the cap. */
+  setIdempotency(slot: string, rec: IdempotencyRecord): void {
+    this.idempotency.set(slot, rec);
+    if (this.idempotency.size > MAX_IDEMPOTENCY_KEYS) {
+      const oldest = this.idempotency.keys().next();
+      if (!oldest.done) this.idempotency.delete(oldest.value);
+    }
+  }
+
   /** Forgets idempotency keys older than 24 hours of emulator time. */
   pruneIdempotency(): void {
     const cutoff = this.now() - 24 * 3600;
@@ -261,6 +272,8 @@ function isSnapshot(v: unknown): v is Snapshot {
 export class Persister {
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
+  /** How long the last serialization took; big files are written less often so requests stay fast. */
+  private lastWriteMs = 0;
 
   constructor(
     private readonly file: string,
@@ -288,7 +301,7 @@ export class Persister {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.write();
-    }, this.debounceMs);
+    }, Math.max(this.debounceMs, this.lastWriteMs * 4));
   }
 
   /** Writes now, after any write already under way. */
@@ -301,7 +314,9 @@ export class Persister {
   }
 
   private write(): Promise<void> {
+    const started = Date.now();
     const text = JSON.stringify(this.store.snapshot());
+    this.lastWriteMs = Date.now() - started;
     this.writing = this.writing.then(async () => {
       const tmp = `${this.file}.${process.pid}.tmp`;
       await mkdir(path.dirname(this.file), { recursive: true });
