@@ -15,9 +15,9 @@ export function minWindowSeconds(): number {
   return Math.min(DEFAULT_MIN_WINDOW_SECONDS, getEnv().FLOCK_MIN_WINDOW_SECONDS ?? DEFAULT_MIN_WINDOW_SECONDS);
 }
 
-// A file we stored ourselves (/uploads/<name>) or an https address; nothing that could climb out of
-// /uploads or run script (javascript:, data:).
-const UPLOAD_PATH = /^\/uploads\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
+// A file we stored ourselves (/uploads/<name>), one of the app's bundled demo images (/demo/<name>), or an
+// https address; nothing that could climb out of those folders or run script (javascript:, data:).
+const UPLOAD_PATH = /^\/(?:uploads|demo)\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
 
 /** An image reference: a relative /uploads/... path or an https URL. */
 export const imageUrlSchema = z

@@ -148,6 +148,7 @@ describe('creating a deal', () => {
     ['title over 120', { title: 'x'.repeat(121) }, 'title', /120/],
     ['script image', { imageUrl: 'javascript:alert(1)' }, 'imageUrl', /https/],
     ['image outside uploads', { imageUrl: '/uploads/../etc/passwd' }, 'imageUrl', /uploaded file/],
+    ['image elsewhere on the site', { imageUrl: '/api/trpc/x.png' }, 'imageUrl', /uploaded file/],
     ['zero stock', { stock: 0 }, 'stock', /at least 1/],
   ])('refuses %s with a per-field message', async (_name, change, field, message) => {
     const before = await dealCount();
