@@ -1,9 +1,11 @@
 // The app router: one line per area router. Edit when an area is added.
 import { createCallerFactory, router } from './init';
+import { consoleRouter } from './routers/console';
 import { dealsRouter } from './routers/deals';
 import { merchantRouter } from './routers/merchant';
 
 export const appRouter = router({
+  console: consoleRouter,
   deals: dealsRouter,
   merchant: merchantRouter,
 });

@@ -1,0 +1,16 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { deals } from '@/db/schema';
+import { DomainError } from '../errors';
+
+export type OwnedDeal = typeof deals.$inferSelect;
+
+/** The merchant's own deal, or NOT_FOUND (also for another merchant's deal, so its existence is not revealed). */
+export async function getOwnedDealOrThrow(db: Tx, merchantId: string, dealId: string): Promise<OwnedDeal> {
+  const [deal] = await db
+    .select()
+    .from(deals)
+    .where(and(eq(deals.id, dealId), eq(deals.merchantId, merchantId)));
+  if (!deal) throw new DomainError('NOT_FOUND', 'We could not find that deal.');
+  return deal;
+}

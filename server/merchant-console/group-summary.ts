@@ -1,0 +1,98 @@
+// How the merchant console shows a group: its frozen terms, where it stands on the ladder, and its money.
+import { inArray, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { groups, members } from '@/db/schema';
+import { currentTierIndex, nextTier, unitPriceAt } from '../pricing';
+
+type GroupRow = typeof groups.$inferSelect;
+
+/** Money of one group in its currency's minor units. */
+export type GroupMoney = {
+  /** Authorized holds not yet settled. */
+  held: number;
+  /** Charged to members (before refunds). */
+  captured: number;
+  refunded: number;
+};
+
+export type GroupMemberCounts = { live: number; captured: number; released: number; failed: number };
+
+export type GroupSummary = {
+  id: string;
+  code: string;
+  dealId: string;
+  status: GroupRow['status'];
+  openedByMerchant: boolean;
+  currency: string;
+  listPrice: number;
+  tiers: GroupRow['tiers'];
+  minMembers: number;
+  maxMembers: number;
+  confirmedCount: number;
+  seatsTaken: number;
+  openedAt: Date;
+  deadline: Date;
+  closedAt: Date | null;
+  closeReason: string | null;
+  finalUnitPrice: number | null;
+  /** Price in force now (the final price once closed). */
+  unitPrice: number;
+  /** 0-based bracket in force, -1 below the minimum. */
+  tierIndex: number;
+  /** The next cheaper bracket and how many more confirmed members unlock it; null at the last one. */
+  next: { minMembers: number; unitPrice: number; membersNeeded: number } | null;
+  shareUrl: string;
+  members: GroupMemberCounts;
+  money: GroupMoney;
+};
+
+/** Adds ladder position, member counts and money to group rows (one query for all of them). */
+export async function summarizeGroups(db: Tx, rows: readonly GroupRow[], appUrl: string): Promise<GroupSummary[]> {
+  if (rows.length === 0) return [];
+  const agg = await db
+    .select({
+      groupId: members.groupId,
+      live: sql<number>`count(*) filter (where ${members.status} in ('reserved', 'authorized', 'captured'))::int`,
+      captured: sql<number>`count(*) filter (where ${members.status} = 'captured')::int`,
+      released: sql<number>`count(*) filter (where ${members.status} = 'released')::int`,
+      failed: sql<number>`count(*) filter (where ${members.status} = 'failed')::int`,
+      // Sums come back as bigint text; every amount is a safe integer of minor units.
+      held: sql<string>`coalesce(sum(${members.holdAmount}) filter (where ${members.status} = 'authorized'), 0)::bigint`,
+      captureSum: sql<string>`coalesce(sum(${members.chargeAmount}) filter (where ${members.status} = 'captured'), 0)::bigint`,
+      refunded: sql<string>`coalesce(sum(${members.refundedAmount}), 0)::bigint`,
+    })
+    .from(members)
+    .where(inArray(members.groupId, rows.map((r) => r.id)))
+    .groupBy(members.groupId);
+  const byGroup = new Map(agg.map((a) => [a.groupId, a]));
+  return rows.map((g) => {
+    const a = byGroup.get(g.id);
+    const n = g.confirmedCount;
+    const next = nextTier(g.tiers, n);
+    return {
+      id: g.id,
+      code: g.code,
+      dealId: g.dealId,
+      status: g.status,
+      openedByMerchant: g.openedByMerchant > 0,
+      currency: g.currency,
+      listPrice: g.listPrice,
+      tiers: g.tiers,
+      minMembers: g.minMembers,
+      maxMembers: g.maxMembers,
+      confirmedCount: n,
+      seatsTaken: g.seatsTaken,
+      openedAt: g.openedAt,
+      deadline: g.deadline,
+      closedAt: g.closedAt,
+      closeReason: g.closeReason,
+      finalUnitPrice: g.finalUnitPrice,
+      unitPrice: g.finalUnitPrice ?? unitPriceAt(g.tiers, n),
+      tierIndex: currentTierIndex(g.tiers, n),
+      next: next && { minMembers: next.tier.minMembers, unitPrice: next.tier.unitPrice, membersNeeded: next.membersNeeded },
+      shareUrl: `${appUrl}/g/${g.code}`,
+      members: { live: a?.live ?? 0, captured: a?.captured ?? 0, released: a?.released ?? 0, failed: a?.failed ?? 0 },
+      money: { held: Number(a?.held ?? 0), captured: Number(a?.captureSum ?? 0), refunded: Number(a?.refunded ?? 0) },
+    };
+  });
+}

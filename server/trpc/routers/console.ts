@@ -1,0 +1,19 @@
+// The merchant console's reads: dashboard, a deal's groups and insights, a group's members and money.
+// Thin: zod input → one service call. Actions on groups live in their own routers. Edit when the console
+// needs another read.
+import { z } from 'zod';
+import { getDealInsights } from '../../insights/get-deal-insights';
+import { getGroupForMerchantOrThrow } from '../../merchant-console/get-group-for-merchant';
+import { getMerchantDashboard } from '../../merchant-console/get-merchant-dashboard';
+import { listDealGroups } from '../../merchant-console/list-deal-groups';
+import { merchantProcedure, router } from '../init';
+
+const dealRef = z.object({ dealId: z.uuid('That is not a deal id') });
+const groupRef = z.object({ groupId: z.uuid('That is not a group id') });
+
+export const consoleRouter = router({
+  dashboard: merchantProcedure.query(({ ctx }) => getMerchantDashboard(ctx.deps, ctx.merchantId)),
+  dealGroups: merchantProcedure.input(dealRef).query(({ ctx, input }) => listDealGroups(ctx.deps, ctx.merchantId, input.dealId)),
+  insights: merchantProcedure.input(dealRef).query(({ ctx, input }) => getDealInsights(ctx.deps, ctx.merchantId, input.dealId)),
+  group: merchantProcedure.input(groupRef).query(({ ctx, input }) => getGroupForMerchantOrThrow(ctx.deps, ctx.merchantId, input.groupId)),
+});
