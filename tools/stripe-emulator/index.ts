@@ -279,7 +279,7 @@ class Emulator {
     if (auth) {
       const outcome = input['outcome'] ?? 'succeed';
       if (outcome !== 'succeed' && outcome !== 'fail') throw new ControlError("outcome must be 'succeed' or 'fail'");
-      const pi = this.api.authenticate(decodeURIComponent(auth[1] ?? ''), outcome === 'succeed');
+      const pi = this.api.authenticate(auth[1] ?? '', outcome === 'succeed');
       this.persister?.schedule();
       return json(200, pi);
     }

@@ -72,6 +72,17 @@ describe('requests', () => {
     const err = await rejection(fx.stripe.subscriptions.retrieve('sub_123'));
     expect(err).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
     expect(err.statusCode).toBe(404);
+    const garbled = await fetch(`${fx.emulator.url}/v1/payment_intents/%E0%A4%A`, { headers: { Authorization: 'Bearer sk_test_x' } });
+    expect(garbled.status).toBe(404);
+    expect(((await garbled.json()) as { error: { code: string } }).error.code).toBe('resource_missing');
+  });
+
+  it('answers a malformed control request with 400, not a crash', async () => {
+    const res = await fetch(`${fx.emulator.url}/_emulator/clock/advance`, { method: 'POST', body: '{"seconds":' });
+    expect(res.status).toBe(400);
+    const neg = await fetch(`${fx.emulator.url}/_emulator/clock/advance`, { method: 'POST', body: '{"seconds":-5}' });
+    expect(neg.status).toBe(400);
+    expect((await fx.stripe.customers.create({})).object).toBe('customer');
   });
 });
 

@@ -92,6 +92,14 @@ function parseFee(p: Params, amount: number): number | undefined {
   return fee;
 }
 
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** The emulated Stripe API over a Store; `onEvent` receives every event for webhook delivery. */
 export class Api {
   private readonly routes: Route[];
@@ -144,7 +152,7 @@ export class Api {
       const expand = expandList(params);
       this.meta = meta;
       try {
-        const body = route.handler(params, decodeURIComponent(m[1] ?? ''));
+        const body = route.handler(params, safeDecode(m[1] ?? ''));
         return { status: 200, body: this.expand(body, expand) };
       } finally {
         this.meta = { requestId: null, idempotencyKey: null };
