@@ -2,11 +2,13 @@
 import { createCallerFactory, router } from './init';
 import { consoleRouter } from './routers/console';
 import { dealsRouter } from './routers/deals';
+import { liveRouter } from './routers/live';
 import { merchantRouter } from './routers/merchant';
 
 export const appRouter = router({
   console: consoleRouter,
   deals: dealsRouter,
+  live: liveRouter,
   merchant: merchantRouter,
 });
 

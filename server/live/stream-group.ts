@@ -1,0 +1,106 @@
+import { TRPCError, tracked, type TrackedEnvelope } from '@trpc/server';
+import { desc, eq } from 'drizzle-orm';
+import { events } from '@/db/schema';
+import type { Deps } from '../deps';
+import { DomainError, isDomainError } from '../errors';
+import { findGroupByCode } from '../groups/find-group-by-code';
+import { Doorbell } from './doorbell';
+import { getLiveHub, topics, type LiveHub, type LiveSignal } from './listener';
+
+/** The one field the stream needs from a group page snapshot. */
+export type SnapshotWithCursor = { lastEventId: string | number | null };
+
+export type StreamGroupOptions<S extends SnapshotWithCursor> = {
+  code: string;
+  /** The last event id the client has applied (from the page render, or the SSE Last-Event-ID on resume). */
+  lastEventId?: string | null;
+  /** Identifies what the viewer may see: streams with the same key share one snapshot read per change. */
+  viewerKey: string;
+  /** Reads the group page snapshot for this viewer (aliases only; the loader owns privacy). */
+  load: () => Promise<S>;
+  signal?: AbortSignal;
+  hub?: LiveHub;
+};
+
+type InFlight = { seq: number; promise: Promise<unknown> };
+const inFlightByHub = new WeakMap<LiveHub, Map<string, InFlight>>();
+
+// Many viewers of one group with the same key (signed-out visitors) need the same snapshot: reuse a read
+// that started after the change they were told about, instead of issuing one read per open page.
+function loadShared<S>(hub: LiveHub, key: string, minSeq: number, load: () => Promise<S>): Promise<S> {
+  let map = inFlightByHub.get(hub);
+  if (!map) inFlightByHub.set(hub, (map = new Map()));
+  const current = map.get(key);
+  if (current && current.seq >= minSeq) return current.promise as Promise<S>;
+  const seq = hub.seq;
+  const promise = load();
+  const entry: InFlight = { seq, promise };
+  map.set(key, entry);
+  const forget = () => {
+    if (map.get(key) === entry) map.delete(key);
+  };
+  promise.then(forget, forget);
+  return promise;
+}
+
+// Errors thrown inside a stream bypass the router's error mapping, and the SSE client retries anything
+// reported as a server error: a group that vanished or became off-limits must end the stream instead.
+function finalError(err: unknown): never {
+  if (isDomainError(err, 'NOT_FOUND')) throw new TRPCError({ code: 'NOT_FOUND', message: err.message, cause: err });
+  if (isDomainError(err)) throw new TRPCError({ code: 'FORBIDDEN', message: err.message, cause: err });
+  throw err;
+}
+
+function parseEventId(v: string | null | undefined): number | null {
+  if (!v || !/^\d{1,15}$/.test(v)) return null;
+  return Number(v);
+}
+
+/**
+ * Streams fresh snapshots of group `code` for one viewer: subscribes first, then backfills (a snapshot at
+ * once when the client is behind or has no cursor), then one snapshot per burst of committed changes.
+ */
+export async function streamGroup<S extends SnapshotWithCursor>(
+  deps: Deps,
+  opts: StreamGroupOptions<S>,
+): Promise<AsyncGenerator<TrackedEnvelope<S>, void, unknown>> {
+  const found = await findGroupByCode(deps.db, opts.code);
+  const group = found?.group;
+  if (!group) throw new DomainError('NOT_FOUND', 'We could not find that group. Check the link you were sent.');
+  const hub = opts.hub ?? getLiveHub(deps);
+  const bell = new Doorbell(opts.signal);
+  const onSignal = (s: LiveSignal) => {
+    // Deal-wide events (paused, edited) change the page too; other groups' events on the deal do not.
+    if (s.kind === 'event' && s.event.groupId !== null && s.event.groupId !== group.id) return;
+    bell.ring(hub.seq);
+  };
+  // Subscribe before reading anything, so a change committed during the backfill read still rings.
+  const unsubscribe = await hub.subscribe([topics.group(group.id), topics.deal(group.dealId)], onSignal);
+  opts.signal?.addEventListener('abort', unsubscribe, { once: true });
+  try {
+    const since = parseEventId(opts.lastEventId);
+    if (since === null) {
+      bell.ring(hub.seq);
+    } else {
+      const [last] = await deps.db.select({ id: events.id }).from(events).where(eq(events.groupId, group.id)).orderBy(desc(events.id)).limit(1);
+      if (last && last.id > since) bell.ring(hub.seq);
+    }
+  } catch (err) {
+    unsubscribe();
+    throw err;
+  }
+  const key = `${group.id}\u0000${opts.viewerKey}`;
+  return (async function* run() {
+    try {
+      for (;;) {
+        const seq = await bell.wait();
+        if (seq === null) return;
+        const snapshot = await loadShared(hub, key, seq, opts.load).catch(finalError);
+        if (opts.signal?.aborted) return;
+        yield tracked(String(snapshot.lastEventId ?? 0), snapshot);
+      }
+    } finally {
+      unsubscribe();
+    }
+  })();
+}
