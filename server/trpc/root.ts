@@ -2,12 +2,14 @@
 import { createCallerFactory, router } from './init';
 import { consoleRouter } from './routers/console';
 import { dealsRouter } from './routers/deals';
+import { groupsRouter } from './routers/groups';
 import { liveRouter } from './routers/live';
 import { merchantRouter } from './routers/merchant';
 
 export const appRouter = router({
   console: consoleRouter,
   deals: dealsRouter,
+  groups: groupsRouter,
   live: liveRouter,
   merchant: merchantRouter,
 });

@@ -1,0 +1,29 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { deals, groups } from '@/db/schema';
+
+export type GroupWithDeal = Awaited<ReturnType<typeof findGroupByCode>> & {};
+
+/** The group behind a link code with its deal's display fields, or null (codes are generated lowercase). */
+export async function findGroupByCode(db: Tx, code: string) {
+  const variants = [...new Set([code, code.toLowerCase()])];
+  const [row] = await db
+    .select({
+      group: groups,
+      deal: {
+        id: deals.id,
+        slug: deals.slug,
+        title: deals.title,
+        description: deals.description,
+        imageUrl: deals.imageUrl,
+        status: deals.status,
+        stock: deals.stock,
+        merchantId: deals.merchantId,
+      },
+    })
+    .from(groups)
+    .innerJoin(deals, eq(deals.id, groups.dealId))
+    .where(variants.length === 1 ? eq(groups.code, code) : inArray(groups.code, variants))
+    .limit(1);
+  return row ?? null;
+}

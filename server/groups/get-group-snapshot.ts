@@ -1,0 +1,164 @@
+import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { events, members } from '@/db/schema';
+import type { Deps } from '@/server/deps';
+import { DomainError } from '@/server/errors';
+import { currentTierIndex, ladder, nextTier, savings, unitPriceAt, type LadderStep } from '@/server/pricing';
+import type { SessionUser } from '@/server/trpc/init';
+import { findGroupByCode } from './find-group-by-code';
+
+type GroupStatus = 'open' | 'closing' | 'won' | 'failed' | 'canceled';
+type MemberStatus = 'reserved' | 'authorized' | 'captured' | 'released' | 'failed' | 'left' | 'expired';
+
+/** How many members a snapshot lists by alias (the counts are always exact). */
+export const SNAPSHOT_MEMBER_LIMIT = 100;
+
+export type SnapshotMember = {
+  alias: string;
+  quantity: number;
+  /** 'authorized' = their hold is in place and they count toward the price. */
+  status: 'reserved' | 'authorized';
+  joinedAt: Date;
+};
+
+export type ViewerMembership = {
+  id: string;
+  status: MemberStatus;
+  alias: string;
+  quantity: number;
+  unitPriceAtJoin: number;
+  holdAmount: number;
+  chargeAmount: number | null;
+  refundedAmount: number;
+  inviteCode: string;
+  inviteUrl: string;
+  expiresAt: Date | null;
+  failureReason: string | null;
+};
+
+export type GroupSnapshot = {
+  code: string;
+  url: string;
+  status: GroupStatus;
+  openedAt: Date;
+  deadline: Date;
+  closedAt: Date | null;
+  deal: {
+    id: string;
+    slug: string;
+    title: string;
+    description: string;
+    imageUrl: string | null;
+    currency: string;
+    listPrice: number;
+    perBuyerMax: number;
+  };
+  /** Unit price in force now (rule 3), or the final price once closed. */
+  unitPrice: number;
+  finalUnitPrice: number | null;
+  /** Index of the bracket in force, -1 below the minimum. */
+  tierIndex: number;
+  tipped: boolean;
+  minMembers: number;
+  next: { unitPrice: number; minMembers: number; membersNeeded: number } | null;
+  ladder: LadderStep[];
+  savingsPercent: number;
+  confirmedCount: number;
+  reservedCount: number;
+  capacity: { maxMembers: number; qrCutoff: number; seatsTaken: number; seatsLeft: number; inviteOnly: boolean; full: boolean };
+  /** Earliest members first, at most SNAPSHOT_MEMBER_LIMIT; aliases only (DESIGN rule 7). */
+  members: SnapshotMember[];
+  moreMembers: number;
+  viewer: ViewerMembership | null;
+  /** Highest event id of this group, to resume the live stream after this snapshot. */
+  lastEventId: number;
+};
+
+const LISTED: MemberStatus[] = ['reserved', 'authorized', 'captured', 'released'];
+
+/** Everything the group page needs, for any viewer (null = signed out); throws NOT_FOUND for unknown codes. */
+export async function getGroupSnapshotOrThrow(deps: Deps, code: string, viewer: SessionUser | null): Promise<GroupSnapshot> {
+  const found = await findGroupByCode(deps.db, code);
+  if (!found) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
+  const { group: g, deal } = found;
+
+  // Read the event high-water mark first: anything that happens after it is replayed by the live stream.
+  const [ev] = await deps.db.select({ id: max(events.id) }).from(events).where(eq(events.groupId, g.id));
+  const [listed, mine] = await Promise.all([
+    deps.db
+      .select({ alias: members.alias, quantity: members.quantity, status: members.status, joinedAt: members.reservedAt, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(members)
+      .where(and(eq(members.groupId, g.id), inArray(members.status, LISTED)))
+      .orderBy(asc(members.reservedAt), asc(members.id))
+      .limit(SNAPSHOT_MEMBER_LIMIT),
+    viewer
+      ? deps.db
+          .select()
+          .from(members)
+          .where(and(eq(members.groupId, g.id), eq(members.userId, viewer.id)))
+          // Live membership first, then the most recent attempt.
+          .orderBy(sql`case when ${members.status} in ('reserved','authorized','captured') then 0 else 1 end`, desc(members.reservedAt))
+          .limit(1)
+      : Promise.resolve([]),
+  ]);
+
+  const n = g.confirmedCount;
+  const unitPrice = g.finalUnitPrice ?? unitPriceAt(g.tiers, n);
+  const next = g.status === 'open' ? nextTier(g.tiers, n) : null;
+  const m = mine[0];
+  const url = `${deps.appUrl}/g/${g.code}`;
+  return {
+    code: g.code,
+    url,
+    status: g.status,
+    openedAt: g.openedAt,
+    deadline: g.deadline,
+    closedAt: g.closedAt,
+    deal: {
+      id: deal.id,
+      slug: deal.slug,
+      title: deal.title,
+      description: deal.description,
+      imageUrl: deal.imageUrl,
+      currency: g.currency,
+      listPrice: g.listPrice,
+      perBuyerMax: g.perBuyerMax,
+    },
+    unitPrice,
+    finalUnitPrice: g.finalUnitPrice,
+    tierIndex: currentTierIndex(g.tiers, n),
+    tipped: n >= g.minMembers,
+    minMembers: g.minMembers,
+    next: next ? { unitPrice: next.tier.unitPrice, minMembers: next.tier.minMembers, membersNeeded: next.membersNeeded } : null,
+    ladder: ladder(g.tiers, n),
+    savingsPercent: savings(g.listPrice, unitPrice).percent,
+    confirmedCount: n,
+    reservedCount: g.seatsTaken - n,
+    capacity: {
+      maxMembers: g.maxMembers,
+      qrCutoff: g.qrCutoff,
+      seatsTaken: g.seatsTaken,
+      seatsLeft: Math.max(0, g.maxMembers - g.seatsTaken),
+      inviteOnly: g.seatsTaken >= g.qrCutoff,
+      full: g.seatsTaken >= g.maxMembers,
+    },
+    members: listed.map((r) => ({ alias: r.alias, quantity: r.quantity, status: r.status === 'reserved' ? 'reserved' : 'authorized', joinedAt: r.joinedAt })),
+    moreMembers: Math.max(0, (listed[0]?.total ?? 0) - listed.length),
+    viewer: m
+      ? {
+          id: m.id,
+          status: m.status,
+          alias: m.alias,
+          quantity: m.quantity,
+          unitPriceAtJoin: m.unitPriceAtJoin,
+          holdAmount: m.holdAmount,
+          chargeAmount: m.chargeAmount,
+          refundedAmount: m.refundedAmount,
+          inviteCode: m.inviteCode,
+          inviteUrl: `${url}?i=${m.inviteCode}`,
+          expiresAt: m.expiresAt,
+          failureReason: m.failureReason,
+        }
+      : null,
+    lastEventId: ev?.id ?? 0,
+  };
+}
