@@ -1,0 +1,31 @@
+'use client';
+// A countdown to a deadline that ticks every second. The server renders the same text (readable without
+// JavaScript); the browser then keeps it current.
+import { useEffect, useState } from 'react';
+import { formatClock, formatTimeLeft } from '@/server/share/time-left';
+
+/** "Ends in 4 h 12 min" with a ticking clock; "Time is up" once the deadline passes. */
+export function Countdown({ deadline, serverNow, className }: { deadline: string; serverNow?: string; className?: string }) {
+  const end = new Date(deadline).getTime();
+  const [now, setNow] = useState(() => (serverNow ? new Date(serverNow).getTime() : Date.now()));
+  useEffect(() => {
+    setNow(Date.now());
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  const left = end - now;
+  return (
+    <p className={className}>
+      {left > 0 ? (
+        <>
+          <span className="text-stone-700">Ends in </span>
+          <time dateTime={deadline} className="font-semibold tabular-nums" suppressHydrationWarning>
+            {left < 24 * 3600 * 1000 ? formatClock(left) : formatTimeLeft(left)}
+          </time>
+        </>
+      ) : (
+        <span className="font-semibold">Time is up</span>
+      )}
+    </p>
+  );
+}

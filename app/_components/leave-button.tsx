@@ -1,0 +1,48 @@
+'use client';
+// Leave an open group from the my-groups list (the hold is released).
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useTRPC } from '@/app/_trpc/client';
+
+/** "Leave" with a confirmation step; refreshes the list when done. */
+export function LeaveButton({ memberId, title }: { memberId: string; title: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const leave = useMutation(trpc.groups.leave.mutationOptions());
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function go() {
+    setError(null);
+    try {
+      await leave.mutateAsync({ memberId });
+      router.refresh();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'We could not take you out of the group. Please try again.');
+    }
+  }
+  return (
+    <div className="mt-2">
+      {asking ? (
+        <span className="flex flex-wrap items-center gap-2">
+          <span className="text-sm">Leave and release your hold?</span>
+          <button type="button" onClick={go} disabled={leave.isPending} className="rounded-lg bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800">
+            {leave.isPending ? 'Leaving…' : 'Yes, leave'}
+          </button>
+          <button type="button" onClick={() => setAsking(false)} className="px-2 py-1.5 text-sm font-semibold underline">
+            Stay
+          </button>
+        </span>
+      ) : (
+        <button type="button" onClick={() => setAsking(true)} className="text-sm font-semibold text-stone-700 underline hover:text-stone-950">
+          Leave<span className="sr-only"> {title}</span>
+        </button>
+      )}
+      {error && (
+        <p role="alert" className="mt-1 text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

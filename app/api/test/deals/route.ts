@@ -1,0 +1,48 @@
+// TEST MODE ONLY: creates and publishes a deal with exact terms (tiers, window, cutoff) for e2e scenarios,
+// owned by a test merchant created on first use. Goes through the real deal services and their rules.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { merchants, user } from '@/db/schema';
+import { createDeal } from '@/server/deals/create-deal';
+import type { DealInput } from '@/server/deals/deal-input';
+import { publishDeal } from '@/server/deals/publish-deal';
+import { getDeps } from '@/server/deps';
+import { errorResponse, refuseUnlessTestMode } from '../guard';
+
+export const dynamic = 'force-dynamic';
+
+const TEST_MERCHANT_EMAIL = 'e2e-merchant@flock.invalid';
+
+async function testMerchantId(): Promise<string> {
+  const { db } = getDeps();
+  const [found] = await db
+    .select({ id: merchants.id })
+    .from(merchants)
+    .innerJoin(user, eq(user.id, merchants.userId))
+    .where(eq(user.email, TEST_MERCHANT_EMAIL));
+  if (found) return found.id;
+  const userId = randomUUID();
+  await db.insert(user).values({ id: userId, email: TEST_MERCHANT_EMAIL, name: 'E2E Test Shop', isAnonymous: false }).onConflictDoNothing();
+  const [u] = await db.select({ id: user.id }).from(user).where(eq(user.email, TEST_MERCHANT_EMAIL));
+  if (!u) throw new Error('could not create the test merchant user');
+  await db.insert(merchants).values({ userId: u.id, name: 'E2E Test Shop' }).onConflictDoNothing({ target: merchants.userId });
+  const [m] = await db.select({ id: merchants.id }).from(merchants).where(eq(merchants.userId, u.id));
+  if (!m) throw new Error('could not create the test merchant');
+  return m.id;
+}
+
+/** POST a deal's terms (DealInput JSON) → { id, slug } of the published deal. */
+export async function POST(req: Request) {
+  const refused = refuseUnlessTestMode();
+  if (refused) return refused;
+  try {
+    const input = (await req.json()) as DealInput;
+    const deps = getDeps();
+    const merchantId = await testMerchantId();
+    const deal = await createDeal(deps, merchantId, input);
+    await publishDeal(deps, merchantId, deal.id);
+    return Response.json({ id: deal.id, slug: deal.slug });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

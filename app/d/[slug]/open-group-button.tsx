@@ -1,0 +1,45 @@
+'use client';
+// Opens a new group on a deal (starting an anonymous session if needed) and goes to its page.
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { ensureBuyerSession } from '@/app/_components/auth-client';
+import { useTRPC } from '@/app/_trpc/client';
+
+/** "Start a new group": opens one and navigates to it, where the opener joins and shares. */
+export function OpenGroupButton({ dealId, disabled }: { dealId: string; disabled?: boolean }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const open = useMutation(trpc.groups.open.mutationOptions());
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function go() {
+    setError(null);
+    setBusy(true);
+    try {
+      await ensureBuyerSession();
+      const g = await open.mutateAsync({ dealId });
+      router.push(`/g/${g.code}`);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'We could not start a group. Please try again.');
+      setBusy(false);
+    }
+  }
+  return (
+    <div>
+      <button
+        type="button"
+        onClick={go}
+        disabled={disabled || busy}
+        className="w-full rounded-xl bg-brand-600 px-4 py-3 text-lg font-bold text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto"
+      >
+        {busy ? 'Starting your group…' : 'Start a new group'}
+      </button>
+      {error && (
+        <p role="alert" className="mt-2 text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+// The deal page: what the deal is, its price ladder, a button to open a new group, and the groups about
+// to fill (aliases, counts and time left only: DESIGN rule 6).
+import { TRPCError } from '@trpc/server';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { Avatar } from '@/app/_components/avatar';
+import { serverCaller } from '@/app/_trpc/server';
+import { formatMoney } from '@/server/pricing/currency';
+import { formatTimeLeft } from '@/server/share/time-left';
+import { OpenGroupButton } from './open-group-button';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const dynamic = 'force-dynamic';
+
+const loadDeal = cache(async (slug: string) => {
+  if (slug.length > 200) notFound();
+  const caller = await serverCaller();
+  try {
+    return await caller.deals.bySlug({ slug });
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === 'NOT_FOUND') notFound();
+    throw err;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const d = await loadDeal((await params).slug);
+  const best = formatMoney(d.bestPrice, d.currency);
+  return {
+    title: d.title,
+    description: `Buy with friends: down to ${best} each (save ${d.bestSavings.percent}%). ${d.description.slice(0, 140)}`,
+    openGraph: { title: `${d.title}: down to ${best} in a group`, description: d.description.slice(0, 200), images: d.imageUrl ? [d.imageUrl] : [] },
+  };
+}
+
+export default async function DealPage({ params }: Props) {
+  const { slug } = await params;
+  const d = await loadDeal(slug);
+  const caller = await serverCaller();
+  const groups = await caller.groups.aboutToFill({ slug });
+  const money = (n: number) => formatMoney(n, d.currency);
+  const now = Date.now();
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-x-8">
+      <div className="space-y-4">
+        {d.imageUrl && (
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={d.imageUrl} alt="" width={1200} height={800} className="aspect-[3/2] max-h-80 w-full rounded-2xl bg-stone-200 object-cover" />
+        )}
+        <p className="text-sm font-medium text-stone-600">{d.merchant.name}</p>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{d.title}</h1>
+        <p className="flex flex-wrap items-baseline gap-x-3">
+          <span className="text-3xl font-extrabold">From {money(d.bestPrice)}</span>
+          <s className="text-stone-600">
+            <span className="sr-only">List price </span>
+            {money(d.listPrice)}
+          </s>
+          {d.bestSavings.percent > 0 && <span className="rounded-full bg-green-100 px-2 py-0.5 text-sm font-semibold text-green-800">Save up to {d.bestSavings.percent}%</span>}
+        </p>
+        {d.description && <p className="whitespace-pre-line text-stone-800">{d.description}</p>}
+        <section aria-labelledby="ladder-h" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+          <h2 id="ladder-h" className="text-lg font-semibold">
+            The more people join, the less everyone pays
+          </h2>
+          <ol className="mt-3 space-y-2">
+            {d.tiers.map((t) => (
+              <li key={t.minMembers} className="flex justify-between rounded-lg bg-stone-50 px-3 py-2">
+                <span>{t.minMembers}+ people</span>
+                <span className="font-semibold tabular-nums">{money(t.unitPrice)} each</span>
+              </li>
+            ))}
+          </ol>
+          <p className="mt-3 text-sm text-stone-700">
+            A group has {Math.round(d.windowSeconds / 3600) >= 1 ? formatTimeLeft(d.windowSeconds * 1000) : `${d.windowSeconds} s`} to reach {d.minMembers} people. Joining places a card hold; if the group falls short, the hold is released and nobody pays.
+          </p>
+        </section>
+      </div>
+
+      <div className="space-y-4">
+        <section aria-labelledby="start-h" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+          <h2 id="start-h" className="text-lg font-semibold">
+            Start your own group
+          </h2>
+          <p className="mt-1 mb-3 text-sm text-stone-700">Open a group, join it, and share the link in your chats.</p>
+          {d.acceptingNewGroups ? (
+            <OpenGroupButton dealId={d.id} />
+          ) : (
+            <p className="font-medium text-stone-800">This deal is paused, so no new groups can start right now.</p>
+          )}
+        </section>
+        <section aria-labelledby="fill-h" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+          <h2 id="fill-h" className="text-lg font-semibold">
+            Groups about to fill
+          </h2>
+          {groups.length === 0 ? (
+            <p className="mt-2 text-stone-600">No open groups right now. Start one!</p>
+          ) : (
+            <ul className="mt-3 space-y-3" data-testid="about-to-fill">
+              {groups.map((g) => (
+                <li key={g.code} className="rounded-xl bg-stone-50 p-3 ring-1 ring-stone-200">
+                  <div className="flex items-center justify-between gap-2">
+                    <span className="flex -space-x-2">
+                      {g.aliases.map((a, i) => (
+                        <Avatar key={`${a}-${i}`} alias={a} size={30} />
+                      ))}
+                    </span>
+                    <span className="text-sm text-stone-700">Ends in {formatTimeLeft(new Date(g.deadline).getTime() - now)}</span>
+                  </div>
+                  <p className="mt-2 text-sm">
+                    {g.aliases.join(', ')}
+                    {g.confirmedCount > g.aliases.length ? ` and ${g.confirmedCount - g.aliases.length} more` : ''} · {g.confirmedCount} joined
+                  </p>
+                  <p className="font-semibold">
+                    Now {money(g.unitPrice)}
+                    {g.next ? ` · ${g.next.membersNeeded} more unlock ${money(g.next.unitPrice)}` : ' · best price'}
+                  </p>
+                  <Link href={`/g/${g.code}`} className="mt-2 inline-block rounded-lg bg-stone-900 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700">
+                    Join this group<span className="sr-only"> ({g.aliases.join(', ') || 'new group'})</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+// What the group page renders, independent of the API's snapshot shape: group-view-from.ts maps the
+// snapshot onto it (server render and every live update). Pure types; safe in the browser.
+import type { GroupSnapshot } from '@/server/groups/get-group-snapshot';
+import type { LadderStep } from '@/server/pricing/price';
+
+export type GroupStatus = 'open' | 'closing' | 'won' | 'failed' | 'canceled';
+
+export type GroupView = {
+  code: string;
+  status: GroupStatus;
+  dealSlug: string;
+  title: string;
+  currency: string;
+  listPrice: number;
+  /** The unit price a joiner pays now (the final price once closed and won). */
+  unitPrice: number;
+  /** Index of the bracket in force, -1 below the minimum. */
+  tierIndex: number;
+  ladder: LadderStep[];
+  next: { unitPrice: number; minMembers: number; membersNeeded: number } | null;
+  minMembers: number;
+  maxMembers: number;
+  perBuyerMax: number;
+  confirmedCount: number;
+  seatsTaken: number;
+  /** The plain link and QR code no longer admit; only a member's invite link does. */
+  inviteOnly: boolean;
+  deadline: string;
+  finalUnitPrice: number | null;
+  members: { alias: string; confirmed: boolean }[];
+  /** Members beyond the listed ones. */
+  moreMembers: number;
+};
+
+export type ViewerMember = {
+  id: string;
+  alias: string;
+  quantity: number;
+  status: 'reserved' | 'authorized' | 'captured' | 'released' | 'failed' | 'left' | 'expired';
+  unitPriceAtJoin: number;
+  holdAmount: number;
+  chargeAmount: number | null;
+  inviteCode: string;
+  inviteUrl: string;
+};
+
+/** Maps the API's group snapshot onto what the page renders. */
+export function toGroupView(s: GroupSnapshot): { view: GroupView; viewer: ViewerMember | null } {
+  return {
+    view: {
+      code: s.code,
+      status: s.status,
+      dealSlug: s.deal.slug,
+      title: s.deal.title,
+      currency: s.deal.currency,
+      listPrice: s.deal.listPrice,
+      unitPrice: s.unitPrice,
+      tierIndex: s.tierIndex,
+      ladder: s.ladder,
+      next: s.next,
+      minMembers: s.minMembers,
+      maxMembers: s.capacity.maxMembers,
+      perBuyerMax: s.deal.perBuyerMax,
+      confirmedCount: s.confirmedCount,
+      seatsTaken: s.capacity.seatsTaken,
+      inviteOnly: s.capacity.inviteOnly,
+      deadline: new Date(s.deadline).toISOString(),
+      finalUnitPrice: s.finalUnitPrice,
+      members: s.members.map((m) => ({ alias: m.alias, confirmed: m.status === 'authorized' })),
+      moreMembers: s.moreMembers,
+    },
+    viewer: s.viewer
+      ? {
+          id: s.viewer.id,
+          alias: s.viewer.alias,
+          quantity: s.viewer.quantity,
+          status: s.viewer.status,
+          unitPriceAtJoin: s.viewer.unitPriceAtJoin,
+          holdAmount: s.viewer.holdAmount,
+          chargeAmount: s.viewer.chargeAmount,
+          inviteCode: s.viewer.inviteCode,
+          inviteUrl: s.viewer.inviteUrl,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,216 @@
+'use client';
+// The join form: alias, quantity and the card hold. In demo mode (the Stripe emulator) a clearly
+// labelled test-card chooser stands in for a card form; the server confirms the hold with that card.
+import { useMutation } from '@tanstack/react-query';
+import { TRPCClientError } from '@trpc/client';
+import { useRouter } from 'next/navigation';
+import { useId, useRef, useState } from 'react';
+import { ensureBuyerSession } from '@/app/_components/auth-client';
+import { useTRPC } from '@/app/_trpc/client';
+import { formatMoney } from '@/server/pricing/currency';
+import { useGroupView } from './live-group';
+
+export const TEST_CARDS = [
+  { id: 'pm_card_visa', label: 'Card that succeeds', hint: 'Visa ending 4242' },
+  { id: 'pm_card_chargeDeclined', label: 'Card that is declined', hint: 'generic decline' },
+  { id: 'pm_card_visa_chargeDeclinedInsufficientFunds', label: 'Insufficient funds', hint: 'declined for insufficient funds' },
+  { id: 'pm_card_authenticationRequired', label: 'Needs authentication', hint: '3-D Secure' },
+] as const;
+
+type Fields = Partial<Record<'alias' | 'quantity', string>>;
+
+function newKey(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Reads a tRPC error into one sentence and per-field messages. */
+function readError(err: unknown): { message: string; fields: Fields } {
+  if (err instanceof TRPCClientError) {
+    const data = err.data as { fields?: Record<string, string> | null } | undefined;
+    const f = data?.fields ?? {};
+    return { message: err.message, fields: { alias: f['alias'], quantity: f['quantity'] } };
+  }
+  if (err instanceof Error && err.message) return { message: err.message, fields: {} };
+  return { message: 'Something went wrong. Please try again.', fields: {} };
+}
+
+/** Join with an alias, a quantity and a card hold. */
+export function JoinForm({
+  code,
+  inviteCode,
+  channel,
+  demoMode,
+  suggestedAlias,
+}: {
+  code: string;
+  inviteCode: string | null;
+  channel: string | null;
+  demoMode: boolean;
+  suggestedAlias: string;
+}) {
+  const { view: g } = useGroupView();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const join = useMutation(trpc.groups.join.mutationOptions());
+  const [alias, setAlias] = useState(suggestedAlias);
+  const [quantity, setQuantity] = useState(1);
+  const [card, setCard] = useState<string>(TEST_CARDS[0].id);
+  const [fields, setFields] = useState<Fields>({});
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [auth, setAuth] = useState<null | 'authenticate' | 'confirm_payment'>(null);
+  // One key per join attempt: a double tap or a retry after a dropped connection is the same join.
+  const key = useRef<string>('');
+  const id = useId();
+
+  const hold = formatMoney(g.unitPrice * quantity, g.currency);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (pending) return;
+    const trimmed = alias.trim();
+    if (trimmed.length < 1 || trimmed.length > 40) {
+      setFields({ alias: 'Choose a name of 1 to 40 characters.' });
+      return;
+    }
+    setFields({});
+    setError(null);
+    setPending(true);
+    key.current ||= newKey();
+    try {
+      await ensureBuyerSession();
+      const res = await join.mutateAsync({
+        code,
+        alias: trimmed,
+        quantity,
+        idempotencyKey: key.current,
+        inviteCode: inviteCode ?? undefined,
+        channel: channel ?? undefined,
+        paymentMethod: demoMode ? card : undefined,
+      });
+      if (res.nextAction) {
+        setAuth(res.nextAction);
+        return;
+      }
+      key.current = '';
+      router.refresh();
+    } catch (err) {
+      const r = readError(err);
+      setError(r.message);
+      setFields(r.fields);
+      // A decline or refusal ends this attempt; the next submit is a new join.
+      key.current = '';
+    } finally {
+      setPending(false);
+    }
+  }
+
+  if (auth) {
+    return (
+      <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200" role="status">
+        <p className="font-semibold">Your bank wants you to confirm this hold.</p>
+        <p className="mt-1 text-sm text-stone-700">
+          {auth === 'authenticate'
+            ? 'This test card needs 3-D Secure authentication, which the demo cannot show. Choose the card that succeeds to join.'
+            : 'Enter your card to place the hold.'}
+        </p>
+        <button type="button" className="mt-3 rounded-lg px-3 py-2 font-semibold text-brand-700 underline" onClick={() => setAuth(null)}>
+          Choose another card
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={`${id}-h`} className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid="join-form">
+      <h2 id={`${id}-h`} className="text-lg font-semibold">
+        Join this group
+      </h2>
+      <div className="mt-3">
+        <label htmlFor={`${id}-alias`} className="block font-medium">
+          Your name in the group
+        </label>
+        <input
+          id={`${id}-alias`}
+          name="alias"
+          value={alias}
+          onChange={(e) => setAlias(e.target.value)}
+          maxLength={40}
+          autoComplete="nickname"
+          aria-invalid={fields.alias ? true : undefined}
+          aria-describedby={`${id}-alias-help${fields.alias ? ` ${id}-alias-err` : ''}`}
+          className="mt-1 block w-full rounded-lg border border-stone-400 px-3 py-2 text-base"
+        />
+        <p id={`${id}-alias-help`} className="mt-1 text-sm text-stone-600">
+          Others see only this name, never your e-mail or card.
+        </p>
+        {fields.alias && (
+          <p id={`${id}-alias-err`} className="mt-1 text-sm font-medium text-red-700">
+            {fields.alias}
+          </p>
+        )}
+      </div>
+
+      {g.perBuyerMax > 1 && (
+        <div className="mt-3">
+          <label htmlFor={`${id}-qty`} className="block font-medium">
+            Quantity
+          </label>
+          <select
+            id={`${id}-qty`}
+            name="quantity"
+            value={quantity}
+            onChange={(e) => setQuantity(Number(e.target.value))}
+            aria-invalid={fields.quantity ? true : undefined}
+            aria-describedby={fields.quantity ? `${id}-qty-err` : undefined}
+            className="mt-1 block w-28 rounded-lg border border-stone-400 bg-white px-3 py-2 text-base"
+          >
+            {Array.from({ length: g.perBuyerMax }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+          {fields.quantity && (
+            <p id={`${id}-qty-err`} className="mt-1 text-sm font-medium text-red-700">
+              {fields.quantity}
+            </p>
+          )}
+        </div>
+      )}
+
+      {demoMode && (
+        <fieldset className="mt-4 rounded-lg border-2 border-dashed border-amber-500 p-3">
+          <legend className="px-1 text-sm font-bold uppercase tracking-wide text-amber-900">Test mode: no real money</legend>
+          <p className="text-sm text-stone-700">Pick a test card to see what happens.</p>
+          <div className="mt-2 space-y-1">
+            {TEST_CARDS.map((c) => (
+              <label key={c.id} className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 hover:bg-amber-50">
+                <input type="radio" name="card" value={c.id} checked={card === c.id} onChange={() => setCard(c.id)} className="h-4 w-4 accent-brand-600" />
+                <span>
+                  {c.label} <span className="text-sm text-stone-600">({c.hint})</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+
+      <p className="mt-4 text-sm text-stone-800" data-testid="hold-wording">
+        We hold up to {hold} now. When the group closes you pay the group&apos;s final price, never more.
+      </p>
+      {error && (
+        <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800 ring-1 ring-red-200" data-testid="join-error">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="mt-4 w-full rounded-xl bg-brand-600 px-4 py-3 text-lg font-bold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? 'Placing your hold…' : `Join and hold ${hold}`}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+// The group page: server-rendered and complete without JavaScript (chat apps' previews run none); the
+// live numbers, the join form, the share buttons and the countdown are small client islands.
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { suggestAlias } from '@/app/_components/alias-suggestion';
+import { getDeps } from '@/server/deps';
+import { getEnv } from '@/server/env';
+import { formatMoney } from '@/server/pricing/currency';
+import { parseChannel, parseInviteCode } from '@/server/share/channels';
+import { findInviter } from '@/server/share/find-inviter';
+import { qrSvg } from '@/server/share/qr';
+import { isBotUserAgent, recordGroupVisit } from '@/server/share/record-visit';
+import { groupShareUrl } from '@/server/share/share-message';
+import { formatTimeLeft } from '@/server/share/time-left';
+import './celebrate.css';
+import { JoinArea } from './join-area';
+import { LiveCountdown } from './live-countdown';
+import { PriceLadder, MemberList } from './ladder-and-members';
+import { GroupLiveProvider } from './live-group';
+import { loadGroup, previewVersion } from './load';
+import { PricePanel } from './price-panel';
+import { SharePanel } from './share-panel';
+import { StatusBanner } from './status-banner';
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const dynamic = 'force-dynamic';
+
+function one(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? undefined : v;
+}
+
+/** Open Graph and Twitter tags with the live price; the image URL changes with the tier. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { code } = await params;
+  const s = await loadGroup(code);
+  const money = (n: number) => formatMoney(n, s.deal.currency);
+  const title = `${s.deal.title}: ${money(s.unitPrice)} each in a group`;
+  const left = new Date(s.deadline).getTime() - Date.now();
+  const parts = [
+    `${s.confirmedCount} joined`,
+    s.status === 'open' && s.next ? `${s.next.membersNeeded} more unlock ${money(s.next.unitPrice)}` : null,
+    s.status === 'open' ? (left > 0 ? `ends in ${formatTimeLeft(left)}` : 'closing') : `group ${s.status}`,
+  ].filter(Boolean);
+  const description = `${parts.join(' · ')}. List price ${money(s.deal.listPrice)}. Join with a card hold; you never pay more than shown.`;
+  const image = {
+    url: `${s.url}/opengraph-image/${previewVersion(s)}`,
+    width: 1200,
+    height: 630,
+    alt: `${s.deal.title}: ${money(s.unitPrice)} each, ${s.confirmedCount} joined`,
+  };
+  return {
+    title,
+    description,
+    alternates: { canonical: s.url },
+    openGraph: { type: 'website', siteName: 'Flock', title, description, url: s.url, images: [image] },
+    twitter: { card: 'summary_large_image', title, description, images: [image.url] },
+    robots: { index: false },
+  };
+}
+
+export default async function GroupPage({ params, searchParams }: Props) {
+  const { code: rawCode } = await params;
+  const sp = await searchParams;
+  const s = await loadGroup(rawCode);
+  const deps = getDeps();
+  const env = getEnv();
+  const channel = parseChannel(one(sp['c']));
+  const rawInvite = parseInviteCode(one(sp['i']));
+  // A tampered or foreign invite code is dropped here, so it can neither admit nor show an error.
+  const inviter = rawInvite ? await findInviter(deps, s.code, rawInvite) : null;
+  const inviteCode = inviter ? rawInvite : null;
+
+  const h = await headers();
+  if (!isBotUserAgent(h.get('user-agent'))) {
+    await recordGroupVisit(deps, { code: s.code, channel, visitorKey: s.viewer ? `member:${s.viewer.id}` : null }).catch((err: unknown) => {
+      console.error('[visits]', err);
+    });
+  }
+
+  const sharerInvite = s.viewer && ['reserved', 'authorized', 'captured'].includes(s.viewer.status) ? s.viewer.inviteCode : null;
+  const qrLink = groupShareUrl(deps.appUrl, s.code, { inviteCode: sharerInvite, channel: 'qr' });
+  const qr = await qrSvg(qrLink, `QR code for ${qrLink}`);
+  const poster = `/g/${s.code}/poster${sharerInvite ? `?i=${encodeURIComponent(sharerInvite)}` : ''}`;
+
+  return (
+    <GroupLiveProvider key={s.viewer?.id ?? 'visitor'} initial={s}>
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem] lg:grid-rows-[auto_1fr] lg:gap-x-8">
+        <header className="space-y-3">
+          {s.deal.imageUrl && (
+            // A plain <img>: no client JavaScript, and it renders in previews that run none.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={s.deal.imageUrl} alt="" width={1200} height={800} className="aspect-[3/2] max-h-72 w-full rounded-2xl bg-stone-200 object-cover lg:max-h-96" />
+          )}
+          <p className="text-sm font-medium text-stone-600">Group buy{inviter ? ` · ${inviter.alias} invited you` : ''}</p>
+          <h1 className="text-2xl font-bold tracking-tight text-stone-950 sm:text-3xl">{s.deal.title}</h1>
+        </header>
+
+        <div className="space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          <StatusBanner hasInvite={inviteCode !== null} />
+          <PricePanel />
+          <LiveCountdown serverNow={new Date().toISOString()} />
+          <JoinArea inviteCode={inviteCode} channel={channel} demoMode={!env.STRIPE_PUBLISHABLE_KEY} suggestedAlias={suggestAlias()} />
+          <SharePanel appUrl={deps.appUrl} inviteCode={sharerInvite} qrSvg={qr} posterHref={poster} />
+        </div>
+
+        <div className="space-y-4 lg:col-start-1 lg:row-start-2">
+          {s.deal.description && <p className="whitespace-pre-line text-stone-800">{s.deal.description}</p>}
+          <PriceLadder />
+          <MemberList />
+          <noscript>
+            <p className="rounded-lg bg-amber-50 p-3 text-amber-900">Turn on JavaScript to join this group and see it update live.</p>
+          </noscript>
+        </div>
+      </div>
+    </GroupLiveProvider>
+  );
+}
+

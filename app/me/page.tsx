@@ -1,0 +1,94 @@
+// My groups: every group this browser's buyer joined, with status, hold, final charge and saving.
+import { TRPCError } from '@trpc/server';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { serverCaller } from '@/app/_trpc/server';
+import type { MyGroup } from '@/server/groups/list-my-groups';
+import { formatMoney } from '@/server/pricing/currency';
+import { formatTimeLeft } from '@/server/share/time-left';
+import { LeaveButton } from './leave-button';
+
+export const metadata: Metadata = { title: 'My groups', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+async function loadMine(): Promise<MyGroup[] | null> {
+  try {
+    return await (await serverCaller()).groups.mine();
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === 'UNAUTHORIZED') return null;
+    throw err;
+  }
+}
+
+/** One sentence on where the member stands. */
+function outcome(m: MyGroup): { label: string; tone: string; detail: string } {
+  const money = (n: number) => formatMoney(n, m.group.currency);
+  const g = m.group;
+  switch (m.memberStatus) {
+    case 'captured':
+      return { label: 'Won', tone: 'bg-green-100 text-green-800', detail: `Charged ${money((m.chargeAmount ?? 0) - m.refundedAmount)}, you saved ${money(m.saving)}.` };
+    case 'released':
+      return { label: g.status === 'won' ? 'Released' : 'Not enough people', tone: 'bg-stone-200 text-stone-800', detail: 'Your hold was released. You were not charged.' };
+    case 'failed':
+      return { label: 'Card problem', tone: 'bg-red-100 text-red-800', detail: 'We could not hold or charge your card. You were not charged.' };
+    case 'left':
+      return { label: 'Left', tone: 'bg-stone-200 text-stone-800', detail: 'You left this group; your hold was released.' };
+    case 'expired':
+      return { label: 'Expired', tone: 'bg-stone-200 text-stone-800', detail: 'Your card hold was never confirmed, so your seat was freed.' };
+    case 'reserved':
+      return { label: 'Confirming card', tone: 'bg-amber-100 text-amber-900', detail: `Seat reserved; we are confirming a hold of ${money(m.holdAmount)}.` };
+    case 'authorized': {
+      if (g.status === 'open') {
+        const left = new Date(g.deadline).getTime() - Date.now();
+        return {
+          label: 'Open',
+          tone: 'bg-sky-100 text-sky-900',
+          detail: `Holding ${money(m.holdAmount)}. At today's price you pay ${money(Math.min(g.unitPrice, m.unitPriceAtJoin) * m.quantity)} and save ${money(m.saving)}. Ends in ${formatTimeLeft(left)}.`,
+        };
+      }
+      return { label: 'Closing', tone: 'bg-sky-100 text-sky-900', detail: `The group has closed; your hold of ${money(m.holdAmount)} is being settled.` };
+    }
+  }
+}
+
+export default async function MyGroupsPage() {
+  const mine = await loadMine();
+  return (
+    <section aria-labelledby="me-h" className="mx-auto max-w-2xl">
+      <h1 id="me-h" className="text-2xl font-bold tracking-tight">
+        My groups
+      </h1>
+      {!mine || mine.length === 0 ? (
+        <p className="mt-4 text-stone-700">
+          You have not joined a group on this device yet.{' '}
+          <Link href="/" className="font-semibold text-brand-700 underline">
+            See today&apos;s deals
+          </Link>
+        </p>
+      ) : (
+        <ul className="mt-4 space-y-3" data-testid="my-groups">
+          {mine.map((m) => {
+            const o = outcome(m);
+            return (
+              <li key={m.memberId} className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+                <div className="flex items-start justify-between gap-3">
+                  <h2 className="font-semibold">
+                    <Link href={`/g/${m.group.code}`} className="hover:underline">
+                      {m.deal.title}
+                    </Link>
+                  </h2>
+                  <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ${o.tone}`}>{o.label}</span>
+                </div>
+                <p className="mt-1 text-sm text-stone-600">
+                  As {m.alias} · {m.quantity} × {formatMoney(m.unitPriceAtJoin, m.group.currency)} when you joined
+                </p>
+                <p className="mt-1 text-stone-800">{o.detail}</p>
+                {m.group.status === 'open' && (m.memberStatus === 'authorized' || m.memberStatus === 'reserved') && <LeaveButton memberId={m.memberId} title={m.deal.title} />}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

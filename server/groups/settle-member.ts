@@ -1,0 +1,105 @@
+import { eq } from 'drizzle-orm';
+import { groups, members } from '@/db/schema';
+import type { Deps } from '../deps';
+import { recordEvent } from '../events/record-event';
+import type { PaymentFailure, PaymentsPort } from '../payments/port';
+import { settlementPayments } from '../payments/pacer';
+import { chargeAmount } from '../pricing';
+import { closeOutcome } from './close-outcome';
+import { finishCloseIfSettled } from './finish-close';
+import { moveMember, type MemberMove } from './move-member';
+
+export type SettleMemberResult = 'captured' | 'released' | 'failed' | 'hold_released' | 'nothing_to_do';
+
+/** A failure worth retrying later (rate limit, conflict, 5xx, network); the job runner retries with backoff. */
+export class RetryableSettleError extends Error {
+  constructor(readonly failure: PaymentFailure) {
+    super(`Stripe is not answering for now (${failure.code}): ${failure.message}`);
+    this.name = 'RetryableSettleError';
+  }
+}
+
+/**
+ * Captures (won group) or releases (failed / canceled group) one member's hold, exactly once: the
+ * payments port uses capture:/release:<memberId> keys and treats "already done" as success, and the row
+ * only moves out of `authorized` once. Expired reservations and members no longer live just get their hold
+ * canceled. Throws RetryableSettleError when Stripe should be asked again later.
+ */
+export async function settleMember(deps: Deps, memberId: string, opts: { payments?: PaymentsPort } = {}): Promise<SettleMemberResult> {
+  const payments = opts.payments ?? settlementPayments(deps.payments, deps.db);
+  const [row] = await deps.db
+    .select({ m: members, g: groups })
+    .from(members)
+    .innerJoin(groups, eq(groups.id, members.groupId))
+    .where(eq(members.id, memberId));
+  if (!row) return 'nothing_to_do';
+  const { m, g } = row;
+
+  if (m.status !== 'authorized' || g.status === 'open') {
+    // Not a member to settle: only make sure a hold left on a dead membership does not keep the buyer's money.
+    const dead = m.status === 'expired' || m.status === 'left' || m.status === 'failed';
+    if (!dead || !m.paymentIntentId) return 'nothing_to_do';
+    const r = await payments.release({ memberId: m.id, paymentIntentId: m.paymentIntentId, reason: 'abandoned' });
+    if (!r.ok && r.retryable) throw new RetryableSettleError(r.failure);
+    if (r.ok) {
+      await recordEvent(deps.db, { type: 'member.hold_released', dealId: g.dealId, groupId: g.id, memberId: m.id, payload: { status: m.status } });
+    }
+    return r.ok ? 'hold_released' : 'nothing_to_do';
+  }
+  if (!m.paymentIntentId) {
+    // An authorized member always has a PaymentIntent; a row without one cannot be charged.
+    return markFailed(deps, m.id, g, { code: 'no_payment_intent', declineCode: null, message: 'No card hold was found for this member.' });
+  }
+
+  const outcome = closeOutcome(g);
+  if (outcome === 'won') {
+    if (g.finalUnitPrice === null) throw new Error(`group ${g.id} is won but has no final price`);
+    const amount = Math.min(chargeAmount(g.finalUnitPrice, m.unitPriceAtJoin, m.quantity), m.holdAmount);
+    const r = await payments.capture({ memberId: m.id, paymentIntentId: m.paymentIntentId, amount });
+    if (!r.ok) {
+      if (r.retryable) throw new RetryableSettleError(r.failure);
+      return markFailed(deps, m.id, g, r.failure);
+    }
+    const unitPrice = Math.min(g.finalUnitPrice, m.unitPriceAtJoin);
+    await moveOnce(deps, m.id, g, 'captured', {
+      chargeAmount: r.hold.amountReceived,
+      failureReason: null,
+      event: { type: 'member.captured', payload: { amount: r.hold.amountReceived, unitPrice, quantity: m.quantity, currency: g.currency } },
+    });
+    await finishCloseIfSettled(deps, g.id);
+    return 'captured';
+  }
+
+  const r = await payments.release({ memberId: m.id, paymentIntentId: m.paymentIntentId, reason: outcome === 'canceled' ? 'requested_by_customer' : 'abandoned' });
+  if (!r.ok) {
+    if (r.retryable) throw new RetryableSettleError(r.failure);
+    return markFailed(deps, m.id, g, r.failure);
+  }
+  await moveOnce(deps, m.id, g, 'released', {
+    event: { type: 'member.released', payload: { outcome, amount: m.holdAmount, currency: g.currency } },
+  });
+  await finishCloseIfSettled(deps, g.id);
+  return 'released';
+}
+
+type GroupRef = { id: string; dealId: string };
+
+/** Moves an authorized member once; zero rows means a webhook got there first and wrote the event. */
+async function moveOnce(
+  deps: Deps,
+  memberId: string,
+  g: GroupRef,
+  to: 'captured' | 'released' | 'failed',
+  rest: Pick<MemberMove, 'chargeAmount' | 'failureReason' | 'event'>,
+): Promise<void> {
+  await deps.db.transaction((tx) => moveMember(tx, { memberId, groupId: g.id, dealId: g.dealId, from: ['authorized'], to, at: deps.now(), ...rest }));
+}
+
+async function markFailed(deps: Deps, memberId: string, g: GroupRef, failure: PaymentFailure): Promise<'failed'> {
+  await moveOnce(deps, memberId, g, 'failed', {
+    failureReason: failure.message,
+    event: { type: 'member.failed', payload: { code: failure.code, declineCode: failure.declineCode, reason: failure.message } },
+  });
+  await finishCloseIfSettled(deps, g.id);
+  return 'failed';
+}

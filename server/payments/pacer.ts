@@ -1,0 +1,122 @@
+// Paces Stripe calls across every worker of one database: a one-second fixed window in the stripe_pacer
+// table, plus retry with backoff on 429, 409, 5xx and network errors. Edit when pacing or retry rules change.
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { getEnv } from '../env';
+import type { HoldState, PaymentsPort, RefundResult, SettleResult } from './port';
+
+export type PacerOptions = {
+  /** Requests per second shared by all processes using this database. */
+  maxRps: number;
+  /** Separate budgets per key (one Stripe account = one key). */
+  key?: string;
+  /** Tries per call before the failure is handed back (the job then retries later). */
+  attempts?: number;
+  /** First backoff delay; doubles each try, capped at maxDelayMs. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+};
+
+/** Counters for this process, read by the benchmark and tests. */
+export const pacerStats = { acquired: 0, waited: 0, retried: 0, rateLimitedRetried: 0, rateLimitedGaveUp: 0 };
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Waits until this process may send one request under `maxRps` (shared through PostgreSQL). */
+export async function acquireStripeSlot(db: Db, opts: Pick<PacerOptions, 'maxRps' | 'key'>): Promise<void> {
+  const key = opts.key ?? 'stripe';
+  for (;;) {
+    // The database clock decides the window so that every process agrees on where a second starts.
+    const r = await db.execute<{ used: number | null; now_ms: string }>(sql`
+      with clock as (select floor(extract(epoch from clock_timestamp()) * 1000)::bigint as now_ms),
+      take as (
+        insert into stripe_pacer as p (key, window_start_ms, used)
+        select ${key}, (now_ms / 1000) * 1000, 1 from clock
+        on conflict (key) do update set
+          used = case when p.window_start_ms = excluded.window_start_ms then p.used + 1 else 1 end,
+          window_start_ms = excluded.window_start_ms
+        where p.window_start_ms <> excluded.window_start_ms or p.used < ${opts.maxRps}
+        returning p.used
+      )
+      select (select used from take) as used, (select now_ms from clock)::text as now_ms`);
+    const row = r.rows[0];
+    if (row && row.used !== null) {
+      pacerStats.acquired++;
+      return;
+    }
+    pacerStats.waited++;
+    const nowMs = Number(row?.now_ms ?? Date.now());
+    // Sleep to the next window, with a little jitter so waiting workers do not stampede the row at once.
+    await sleep(1000 - (nowMs % 1000) + Math.floor(Math.random() * 15));
+  }
+}
+
+function backoff(attempt: number, base: number, max: number): number {
+  const d = Math.min(max, base * 2 ** attempt);
+  return d / 2 + Math.random() * (d / 2);
+}
+
+function isRateLimited(r: { ok: false; failure: { code: string } }): boolean {
+  return r.failure.code === 'rate_limit';
+}
+
+const PACED = Symbol('flock.pacedPayments');
+type Paced = PaymentsPort & { [PACED]: true };
+
+/** Wraps a payments port so capture, release, refund and retrieve are paced and retried (authorize is not: a buyer waits on it). */
+export function pacedPayments(inner: PaymentsPort, db: Db, opts: PacerOptions): PaymentsPort {
+  const attempts = opts.attempts ?? 8;
+  const base = opts.baseDelayMs ?? 250;
+  const max = opts.maxDelayMs ?? 5_000;
+
+  async function withRetry<T extends SettleResult | RefundResult>(call: () => Promise<T>): Promise<T> {
+    let last: T | undefined;
+    for (let i = 0; i < attempts; i++) {
+      await acquireStripeSlot(db, opts);
+      last = await call();
+      if (last.ok || !last.retryable) return last;
+      if (i + 1 < attempts) {
+        pacerStats.retried++;
+        if (isRateLimited(last)) pacerStats.rateLimitedRetried++;
+        await sleep(backoff(i, base, max));
+      }
+    }
+    if (last && !last.ok && isRateLimited(last)) pacerStats.rateLimitedGaveUp++;
+    if (!last) throw new Error('pacedPayments: no attempt made');
+    return last;
+  }
+
+  const paced: Paced = {
+    [PACED]: true,
+    authorize: (input) => inner.authorize(input),
+    async retrieve(id): Promise<HoldState> {
+      for (let i = 0; ; i++) {
+        await acquireStripeSlot(db, opts);
+        try {
+          return await inner.retrieve(id);
+        } catch (err) {
+          if (i + 1 >= attempts) throw err;
+          pacerStats.retried++;
+          await sleep(backoff(i, base, max));
+        }
+      }
+    },
+    capture: (input) => withRetry(() => inner.capture(input)),
+    release: (input) => withRetry(() => inner.release(input)),
+    refund: (input) => withRetry(() => inner.refund(input)),
+  };
+  return paced;
+}
+
+const byPort = new WeakMap<PaymentsPort, PaymentsPort>();
+
+/** The port for settling money: `payments` itself when already paced, else paced at STRIPE_MAX_RPS. */
+export function settlementPayments(payments: PaymentsPort, db: Db): PaymentsPort {
+  if (PACED in payments) return payments;
+  let p = byPort.get(payments);
+  if (!p) {
+    p = pacedPayments(payments, db, { maxRps: getEnv().STRIPE_MAX_RPS });
+    byPort.set(payments, p);
+  }
+  return p;
+}
