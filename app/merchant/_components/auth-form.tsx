@@ -1,0 +1,76 @@
+'use client';
+// E-mail and password sign-up / sign-in for merchants (better-auth). After sign-up the merchant creates
+// their shop profile; after sign-in they land on the dashboard (or the profile form if they have none).
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { authClient } from '@/app/_components/auth-client';
+import { buttonClass, Field, inputClass } from './field';
+
+/** The sign-up or sign-in form. */
+export function AuthForm({ mode }: { mode: 'sign-up' | 'sign-in' }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(form: FormData) {
+    setBusy(true);
+    setError(null);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    const r =
+      mode === 'sign-up'
+        ? await authClient.signUp.email({ email, password, name: String(form.get('name') ?? '').trim() || email })
+        : await authClient.signIn.email({ email, password });
+    if (r.error) {
+      setBusy(false);
+      setError(r.error.message ?? (mode === 'sign-up' ? 'We could not create your account.' : 'That e-mail and password do not match.'));
+      return;
+    }
+    router.push(mode === 'sign-up' ? '/merchant/profile' : '/merchant');
+    router.refresh();
+  }
+
+  return (
+    <form action={submit} className="space-y-4">
+      {mode === 'sign-up' ? (
+        <Field label="Your name" htmlFor="name">
+          <input id="name" name="name" autoComplete="name" required className={inputClass} />
+        </Field>
+      ) : null}
+      <Field label="E-mail" htmlFor="email">
+        <input id="email" name="email" type="email" autoComplete="email" required className={inputClass} />
+      </Field>
+      <Field label="Password" htmlFor="password" hint={mode === 'sign-up' ? 'At least 8 characters.' : undefined}>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          minLength={8}
+          autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
+          required
+          className={inputClass}
+        />
+      </Field>
+      {error ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy} className={`${buttonClass.primary} w-full`}>
+        {busy ? 'One moment…' : mode === 'sign-up' ? 'Create account' : 'Sign in'}
+      </button>
+      <p className="text-center text-sm text-stone-600">
+        {mode === 'sign-up' ? (
+          <>
+            Already selling on Flock? <Link className="font-semibold text-brand-700 underline" href="/merchant/sign-in">Sign in</Link>
+          </>
+        ) : (
+          <>
+            New to Flock? <Link className="font-semibold text-brand-700 underline" href="/merchant/sign-up">Create a merchant account</Link>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,159 @@
+'use client';
+// The merchant's home: deals with their live groups, refreshed by the live feed (no reload needed).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { CopyButton } from '@/app/_components/copy-button';
+import { useTRPC } from '@/app/_trpc/client';
+import type { DashboardDeal } from '@/server/merchant-console/get-merchant-dashboard';
+import { buttonClass } from './_components/field';
+import { LiveGroupRow } from './_components/live-group-row';
+import { StatusBadge } from './_components/status-badge';
+import { useConsoleLive } from './_components/use-console-live';
+import { errorMessage } from './_lib/errors';
+import { DEAL_STATUS_LABEL, money, people } from './_lib/format';
+
+function OpenGroupButton({ dealId }: { dealId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const open = useMutation(trpc.groups.open.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.console.pathKey() }) }));
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <button type="button" disabled={open.isPending} onClick={() => open.mutate({ dealId, asMerchant: true })} className={buttonClass.secondary}>
+        {open.isPending ? 'Opening…' : 'Open a group'}
+      </button>
+      {open.data ? (
+        <span className="flex min-w-0 items-center gap-2 text-sm">
+          <a href={open.data.url} className="truncate font-mono text-brand-700 underline">
+            {open.data.url}
+          </a>
+          <CopyButton text={open.data.url} />
+        </span>
+      ) : null}
+      {open.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {errorMessage(open.error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function DealCard({ d }: { d: DashboardDeal }) {
+  const first = d.tiers[0];
+  const best = d.tiers.at(-1);
+  return (
+    <li className="rounded-xl border border-stone-200 bg-stone-50 p-4" data-testid="dashboard-deal">
+      <div className="flex flex-wrap items-start gap-3">
+        {d.imageUrl ? (
+          // eslint-disable-next-line @next/next/no-img-element -- uploaded files are served as-is
+          <img src={d.imageUrl} alt="" className="h-14 w-14 rounded-lg object-cover" />
+        ) : null}
+        <div className="min-w-0 flex-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 className="text-lg font-bold">
+              <Link href={`/merchant/deals/${d.id}`} className="hover:underline">
+                {d.title}
+              </Link>
+            </h2>
+            <StatusBadge status={d.status} label={DEAL_STATUS_LABEL[d.status] ?? d.status} />
+          </div>
+          <p className="text-sm text-stone-600">
+            {first && best
+              ? `${money(first.unitPrice, d.currency)} from ${people(first.minMembers)}, down to ${money(best.unitPrice, d.currency)} from ${people(best.minMembers)} (list ${money(d.listPrice, d.currency)})`
+              : null}
+          </p>
+          <p className="text-xs text-stone-500">
+            {d.counts.open} live · {d.counts.won} won · {d.counts.failed} did not tip
+          </p>
+        </div>
+        <div className="flex gap-2">
+          <Link href={`/merchant/deals/${d.id}/edit`} className={buttonClass.secondary}>
+            Edit
+          </Link>
+          <Link href={`/merchant/deals/${d.id}`} className={buttonClass.secondary}>
+            Insights
+          </Link>
+        </div>
+      </div>
+      {d.status === 'active' ? (
+        <div className="mt-3">
+          <OpenGroupButton dealId={d.id} />
+        </div>
+      ) : null}
+      {d.liveGroups.length > 0 ? (
+        <section className="mt-3" aria-label={`Live groups for ${d.title}`}>
+          <ul className="space-y-2">
+            {d.liveGroups.map((g) => (
+              <LiveGroupRow key={g.id} g={g} />
+            ))}
+          </ul>
+        </section>
+      ) : d.status === 'active' ? (
+        <p className="mt-3 text-sm text-stone-500">No live groups right now. Share the deal page or open a group yourself.</p>
+      ) : null}
+    </li>
+  );
+}
+
+/** The dashboard body. */
+export function Dashboard({ shopName }: { shopName: string }) {
+  const trpc = useTRPC();
+  const q = useQuery(trpc.console.dashboard.queryOptions());
+  const live = useConsoleLive();
+  const [filter, setFilter] = useState<'all' | 'active'>('all');
+  const deals = (q.data?.deals ?? []).filter((d) => filter === 'all' || d.status === 'active');
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{shopName}</h1>
+          <p className="text-sm text-stone-500" aria-live="polite">
+            {live.connected ? 'Live: groups update as people join.' : 'Connecting to live updates…'}
+          </p>
+        </div>
+        <span className="ml-auto flex gap-2">
+          <Link href="/merchant/profile" className={buttonClass.secondary}>
+            Shop profile
+          </Link>
+          <Link href="/merchant/deals/new" className={buttonClass.primary}>
+            New deal
+          </Link>
+        </span>
+      </div>
+      <div className="mb-3 flex gap-2 text-sm" role="group" aria-label="Show">
+        {(['all', 'active'] as const).map((f) => (
+          <button
+            key={f}
+            type="button"
+            aria-pressed={filter === f}
+            onClick={() => setFilter(f)}
+            className={`rounded-full px-3 py-1 ${filter === f ? 'bg-stone-900 text-white' : 'bg-stone-200 text-stone-800'}`}
+          >
+            {f === 'all' ? 'All deals' : 'Live deals'}
+          </button>
+        ))}
+      </div>
+      {q.isPending ? <p className="text-stone-500">Loading your deals…</p> : null}
+      {q.error ? (
+        <p role="alert" className="text-red-700">
+          {errorMessage(q.error)}
+        </p>
+      ) : null}
+      {q.data && q.data.deals.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-stone-300 p-8 text-center">
+          <p className="font-semibold">No deals yet.</p>
+          <p className="mt-1 text-sm text-stone-600">Create a deal with price brackets; publish it when the preview looks right.</p>
+          <Link href="/merchant/deals/new" className={`${buttonClass.primary} mt-4 inline-block`}>
+            Create your first deal
+          </Link>
+        </div>
+      ) : null}
+      <ul className="space-y-4">
+        {deals.map((d) => (
+          <DealCard key={d.id} d={d} />
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+'use client';
+// One deal: its status and actions, every group with members and money, and its insights — live.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { Countdown } from '@/app/_components/countdown';
+import { useTRPC } from '@/app/_trpc/client';
+import { buttonClass } from '../../_components/field';
+import { GroupActions } from '../../_components/group-actions';
+import { InsightsPanel } from '../../_components/insights-panel';
+import { tierLine } from '../../_components/live-group-row';
+import { StatusBadge } from '../../_components/status-badge';
+import { useConsoleLive } from '../../_components/use-console-live';
+import { errorMessage } from '../../_lib/errors';
+import { DEAL_STATUS_LABEL, GROUP_STATUS_LABEL, money, when } from '../../_lib/format';
+
+/** The deal page body. */
+export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useConsoleLive();
+  const deal = useQuery(trpc.deals.get.queryOptions({ dealId }));
+  const groups = useQuery(trpc.console.dealGroups.queryOptions({ dealId }));
+  const insights = useQuery(trpc.console.insights.queryOptions({ dealId }));
+  const opts = { onSuccess: () => queryClient.invalidateQueries() };
+  const publish = useMutation(trpc.deals.publish.mutationOptions(opts));
+  const pause = useMutation(trpc.deals.pause.mutationOptions(opts));
+  const open = useMutation(trpc.groups.open.mutationOptions(opts));
+  const actionError = publish.error ?? pause.error ?? open.error;
+
+  const d = deal.data;
+  if (deal.error) return <p role="alert">{errorMessage(deal.error)}</p>;
+  if (!d) return <p className="text-stone-500">Loading…</p>;
+  const publicUrl = `${appUrl}/d/${d.slug}`;
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm">
+          <Link href="/merchant" className="text-brand-700 underline">
+            ← Dashboard
+          </Link>
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold">{d.title}</h1>
+          <StatusBadge status={d.status} label={DEAL_STATUS_LABEL[d.status] ?? d.status} />
+        </div>
+        {d.status === 'active' ? (
+          <p className="text-sm">
+            Deal page: <a href={publicUrl} className="break-all font-mono text-brand-700 underline">{publicUrl}</a>
+          </p>
+        ) : null}
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/merchant/deals/${d.id}/edit`} className={buttonClass.secondary}>
+            Edit deal
+          </Link>
+          {d.status === 'draft' || d.status === 'paused' ? (
+            <button type="button" className={buttonClass.primary} disabled={publish.isPending} onClick={() => publish.mutate({ dealId })}>
+              {d.status === 'paused' ? 'Resume' : 'Publish'}
+            </button>
+          ) : null}
+          {d.status === 'active' ? (
+            <>
+              <button type="button" className={buttonClass.primary} disabled={open.isPending} onClick={() => open.mutate({ dealId, asMerchant: true })}>
+                Open a group
+              </button>
+              <button type="button" className={buttonClass.secondary} disabled={pause.isPending} onClick={() => pause.mutate({ dealId })}>
+                Pause
+              </button>
+            </>
+          ) : null}
+          <a href={`/api/merchant/deals/${d.id}/members.csv`} download className={buttonClass.secondary}>
+            Export members (CSV)
+          </a>
+        </div>
+        {open.data ? (
+          <p role="status" className="text-sm text-green-800">
+            Group opened: <a className="font-mono underline" href={open.data.url}>{open.data.url}</a>
+          </p>
+        ) : null}
+        {actionError ? (
+          <p role="alert" className="text-sm text-red-700">
+            {errorMessage(actionError)}
+          </p>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="groups-h" className="space-y-2">
+        <h2 id="groups-h" className="text-xl font-bold">
+          Groups
+        </h2>
+        {groups.data?.length === 0 ? <p className="text-sm text-stone-500">No groups yet.</p> : null}
+        <ul className="space-y-2">
+          {groups.data?.map((g) => (
+            <li key={g.id} className="rounded-lg border border-stone-200 bg-white p-3" data-testid={`deal-group-${g.code}`}>
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <Link href={`/merchant/groups/${g.id}`} className="font-mono text-sm font-semibold text-brand-700 underline">
+                  {g.code}
+                </Link>
+                <StatusBadge status={g.status} label={GROUP_STATUS_LABEL[g.status] ?? g.status} />
+                <span className="text-sm tabular-nums">
+                  {g.status === 'open' || g.status === 'closing' ? `${g.confirmedCount} of ${g.maxMembers} joined` : `${g.members.captured} charged · ${g.members.released} released`}
+                </span>
+                {g.status === 'open' ? (
+                  <Countdown deadline={new Date(g.deadline).toISOString()} className="ml-auto text-sm" />
+                ) : (
+                  <span className="ml-auto text-xs text-stone-500">Closed {when(g.closedAt)}</span>
+                )}
+              </div>
+              <p className="mt-1 text-sm text-stone-700">
+                {g.status === 'won' ? `Final price ${money(g.unitPrice, g.currency)} each` : tierLine(g)}
+              </p>
+              <div className="mt-1 flex flex-wrap items-center gap-3 text-xs text-stone-600">
+                <span>Held {money(g.money.held, g.currency)}</span>
+                <span>Captured {money(g.money.captured, g.currency)}</span>
+                <span>Refunded {money(g.money.refunded, g.currency)}</span>
+                <span className="ml-auto flex gap-2">
+                  <GroupActions group={g} />
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {insights.data ? <InsightsPanel i={insights.data} /> : null}
+    </div>
+  );
+}

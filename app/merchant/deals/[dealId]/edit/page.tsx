@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { serverCaller } from '@/app/_trpc/server';
+import { DealEditor } from '../../../_components/deal-editor';
+import { requireMerchant } from '../../../_lib/console-session';
+import { loadOr404 } from '../../../_lib/load-or-404';
+
+export const metadata: Metadata = { title: 'Edit deal' };
+
+export default async function EditDealPage({ params }: { params: Promise<{ dealId: string }> }) {
+  const profile = await requireMerchant();
+  const { dealId } = await params;
+  const api = await serverCaller();
+  const d = await loadOr404(() => api.deals.get({ dealId }));
+  const deal = {
+    id: d.id,
+    slug: d.slug,
+    status: d.status,
+    termsLocked: d.termsLocked,
+    title: d.title,
+    description: d.description,
+    imageUrl: d.imageUrl,
+    currency: d.currency,
+    listPrice: d.listPrice,
+    tiers: d.tiers,
+    windowSeconds: d.windowSeconds,
+    maxMembers: d.maxMembers,
+    qrCutoff: d.qrCutoff,
+    perBuyerMax: d.perBuyerMax,
+    stock: d.stock,
+  };
+  // Keyed by the deal's last update so a save that changes the stored values re-seeds the form.
+  return <DealEditor key={String(d.updatedAt)} deal={deal} defaultCurrency={profile.defaultCurrency} />;
+}

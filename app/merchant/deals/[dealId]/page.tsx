@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { serverCaller } from '@/app/_trpc/server';
+import { appUrl } from '@/server/env';
+import { requireMerchant } from '../../_lib/console-session';
+import { loadOr404 } from '../../_lib/load-or-404';
+import { DealOverview } from './deal-overview';
+
+export const metadata: Metadata = { title: 'Deal' };
+
+export default async function DealPage({ params }: { params: Promise<{ dealId: string }> }) {
+  await requireMerchant();
+  const { dealId } = await params;
+  // Checked on the server first, so another merchant's deal is a plain 404 page.
+  const api = await serverCaller();
+  await loadOr404(() => api.deals.get({ dealId }));
+  return <DealOverview dealId={dealId} appUrl={appUrl()} />;
+}

@@ -1,0 +1,10 @@
+import type { Metadata } from 'next';
+import { DealEditor } from '../../_components/deal-editor';
+import { requireMerchant } from '../../_lib/console-session';
+
+export const metadata: Metadata = { title: 'New deal' };
+
+export default async function NewDealPage() {
+  const profile = await requireMerchant();
+  return <DealEditor deal={null} defaultCurrency={profile.defaultCurrency} />;
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getConsoleSession } from '../_lib/console-session';
+import { ProfileForm } from './profile-form';
+
+export const metadata: Metadata = { title: 'Your shop' };
+
+export default async function ProfilePage() {
+  const s = await getConsoleSession();
+  if (s.state === 'signed-out') redirect('/merchant/sign-in');
+  const existing = s.state === 'merchant';
+  const initial = existing
+    ? { name: s.profile.name, logoUrl: s.profile.logoUrl, defaultCurrency: s.profile.defaultCurrency }
+    : { name: '', logoUrl: null, defaultCurrency: 'USD' };
+  return (
+    <section className="mx-auto max-w-lg">
+      <h1 className="text-2xl font-bold">{existing ? 'Your shop' : 'Set up your shop'}</h1>
+      <p className="mb-6 mt-2 text-stone-600">
+        {existing ? 'Change how buyers see your shop.' : 'One last step before your first deal: tell buyers who is selling.'}
+      </p>
+      <ProfileForm initial={initial} existing={existing} />
+    </section>
+  );
+}
