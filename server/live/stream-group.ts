@@ -6,6 +6,7 @@ import { DomainError, isDomainError } from '../errors';
 import { findGroupByCode } from '../groups/find-group-by-code';
 import { Doorbell } from './doorbell';
 import { getLiveHub, topics, type LiveHub, type LiveSignal } from './listener';
+import { Semaphore } from './semaphore';
 
 /** The one field the stream needs from a group page snapshot. */
 export type SnapshotWithCursor = { lastEventId: string | number | null };
@@ -22,22 +23,31 @@ export type StreamGroupOptions<S extends SnapshotWithCursor> = {
   hub?: LiveHub;
 };
 
-type InFlight = { seq: number; promise: Promise<unknown> };
-const inFlightByHub = new WeakMap<LiveHub, Map<string, InFlight>>();
+type InFlight = { started: boolean; seq: number; promise: Promise<unknown> };
+type HubReads = { inFlight: Map<string, InFlight>; limiter: Semaphore };
+const readsByHub = new WeakMap<LiveHub, HubReads>();
+
+/** Snapshot reads the live fan-out runs at once per process (the pool also serves joins). */
+export const MAX_CONCURRENT_LIVE_READS = 8;
 
 // Many viewers of one group with the same key (signed-out visitors) need the same snapshot: reuse a read
 // that started after the change they were told about, instead of issuing one read per open page.
 function loadShared<S>(hub: LiveHub, key: string, minSeq: number, load: () => Promise<S>): Promise<S> {
-  let map = inFlightByHub.get(hub);
-  if (!map) inFlightByHub.set(hub, (map = new Map()));
-  const current = map.get(key);
-  if (current && current.seq >= minSeq) return current.promise as Promise<S>;
-  const seq = hub.seq;
-  const promise = load();
-  const entry: InFlight = { seq, promise };
-  map.set(key, entry);
+  let reads = readsByHub.get(hub);
+  if (!reads) readsByHub.set(hub, (reads = { inFlight: new Map(), limiter: new Semaphore(MAX_CONCURRENT_LIVE_READS) }));
+  const { inFlight, limiter } = reads;
+  const current = inFlight.get(key);
+  // A read still waiting for a slot will see every change made before it starts, whatever rang since.
+  if (current && (!current.started || current.seq >= minSeq)) return current.promise as Promise<S>;
+  const entry: InFlight = { started: false, seq: hub.seq, promise: Promise.resolve() };
+  const promise = limiter.run(load, () => {
+    entry.started = true;
+    entry.seq = hub.seq;
+  });
+  entry.promise = promise;
+  inFlight.set(key, entry);
   const forget = () => {
-    if (map.get(key) === entry) map.delete(key);
+    if (inFlight.get(key) === entry) inFlight.delete(key);
   };
   promise.then(forget, forget);
   return promise;

@@ -1,0 +1,298 @@
+// Live-update benchmark: K open group pages (SSE streams of live.group over real HTTP, or in-process
+// tRPC callers) watch one group while N joins commit; prints JSON lines with the time from a join's
+// commit to the updated snapshot reaching the pages. Edit when the live path gains a stage worth timing.
+//
+//   npm run bench:live -- [--subscribers=200] [--events=50] [--gap=100] [--burst=20]
+//                         [--viewers=anon|distinct|mixed] [--transport=http|caller]
+// Uses DATABASE_URL when set (a scratch database is created and dropped), else an embedded PostgreSQL.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHTTPServer } from '@trpc/server/adapters/standalone';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import superjson from 'superjson';
+import { createDb } from '@/db/client';
+import { startEmbeddedPostgres } from '@/db/embedded';
+import { migrateDatabase } from '@/db/migrate';
+import { deals, groups, members, merchants, user } from '@/db/schema';
+import type { Deps } from '@/server/deps';
+import { getEnv } from '@/server/env';
+import { recordEvent } from '@/server/events/record-event';
+import { closeLiveHub, getLiveHub } from '@/server/live/listener';
+import { createStripeClient } from '@/server/payments/stripe-client';
+import { createStripePayments } from '@/server/payments/stripe-payments';
+import type { SessionUser } from '@/server/trpc/init';
+import { appRouter, createCaller } from '@/server/trpc/root';
+
+type Viewers = 'anon' | 'distinct' | 'mixed';
+
+function arg(name: string, fallback: string): string {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return hit ? hit.slice(name.length + 3) : fallback;
+}
+
+const K = Number(arg('subscribers', '200'));
+const N = Number(arg('events', '50'));
+const GAP = Number(arg('gap', '100'));
+const BURST = Number(arg('burst', '20'));
+const VIEWERS = arg('viewers', 'mixed') as Viewers;
+const TRANSPORT = arg('transport', 'http');
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0) : 0;
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function scratchDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
+  const base = getEnv().DATABASE_URL;
+  if (base) {
+    const name = `flock_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database "${name}"`);
+    await admin.end();
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    return {
+      url: u.toString(),
+      async stop() {
+        const c = new pg.Client({ connectionString: base });
+        await c.connect();
+        await c.query(`drop database if exists "${name}" with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flock-bench-live-'));
+  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), database: 'bench', persistent: false, quiet: true, fast: true });
+  return {
+    url: pgServer.url,
+    async stop() {
+      await pgServer.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One open page: records when it first saw a snapshot at or past each event id. */
+type Page = { seen: (id: number) => number | undefined; close(): void };
+
+function trackSeen(): { mark(id: number): void; seen(id: number): number | undefined } {
+  const at: Array<[number, number]> = [];
+  return {
+    mark(id) {
+      const last = at.at(-1);
+      if (!last || id > last[0]) at.push([id, performance.now()]);
+    },
+    seen(id) {
+      return at.find(([eid]) => eid >= id)?.[1];
+    },
+  };
+}
+
+async function openHttpPage(baseUrl: string, code: string, cursor: number, viewer: SessionUser | null): Promise<Page> {
+  const t = trackSeen();
+  const ac = new AbortController();
+  const input = encodeURIComponent(JSON.stringify(superjson.serialize({ code, lastEventId: String(cursor) })));
+  const res = await fetch(`${baseUrl}/live.group?input=${input}`, {
+    headers: { accept: 'text/event-stream', ...(viewer ? { 'x-bench-user': viewer.id } : {}) },
+    signal: ac.signal,
+  });
+  if (!res.ok || !res.body) throw new Error(`subscription failed: HTTP ${res.status}`);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  void (async () => {
+    let buf = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buf += value;
+        let nl = buf.indexOf('\n');
+        while (nl >= 0) {
+          const line = buf.slice(0, nl);
+          buf = buf.slice(nl + 1);
+          // Only the SSE id matters here: it is the snapshot's last event id (tracked).
+          if (line.startsWith('id: ')) t.mark(Number(line.slice(4)));
+          nl = buf.indexOf('\n');
+        }
+      }
+    } catch {
+      // aborted at the end of the run
+    }
+  })();
+  return { seen: t.seen, close: () => ac.abort() };
+}
+
+async function openCallerPage(deps: Deps, code: string, cursor: number, viewer: SessionUser | null): Promise<Page> {
+  const t = trackSeen();
+  const ac = new AbortController();
+  const stream = await createCaller({ deps, user: viewer, merchantId: null, headers: null }, { signal: ac.signal }).live.group({ code, lastEventId: String(cursor) });
+  void (async () => {
+    // The caller yields raw `tracked` envelopes: [id, data, marker].
+    for await (const value of stream as AsyncIterable<unknown>) {
+      if (Array.isArray(value) && typeof value[0] === 'string') t.mark(Number(value[0]));
+    }
+  })();
+  return { seen: t.seen, close: () => ac.abort() };
+}
+
+async function main() {
+  const scratch = await scratchDatabase();
+  await migrateDatabase(scratch.url);
+  const db = createDb(scratch.url, { max: 20 });
+  // The payments port is never called here; it points at a closed port so nothing leaves the machine.
+  const deps: Deps = { db, payments: createStripePayments(createStripeClient({ emulatorUrl: 'http://127.0.0.1:9' })), now: () => new Date(), appUrl: 'http://bench.local' };
+
+  const merchantUser = randomUUID();
+  await db.insert(user).values({ id: merchantUser, name: 'Bench Merchant', email: `m-${merchantUser}@bench.local` });
+  const [m] = await db.insert(merchants).values({ userId: merchantUser, name: 'Bench' }).returning({ id: merchants.id });
+  if (!m) throw new Error('merchant insert failed');
+  const tiers = [
+    { minMembers: 2, unitPrice: 1000 },
+    { minMembers: 10, unitPrice: 800 },
+    { minMembers: 40, unitPrice: 600 },
+  ];
+  const [d] = await db
+    .insert(deals)
+    .values({ merchantId: m.id, slug: `bench-${randomBytes(4).toString('hex')}`, title: 'Bench tea', currency: 'USD', listPrice: 1500, tiers, windowSeconds: 86_400, maxMembers: 500, qrCutoff: 500, status: 'active' })
+    .returning({ id: deals.id });
+  if (!d) throw new Error('deal insert failed');
+  const code = randomBytes(5).toString('hex');
+  const [g] = await db
+    .insert(groups)
+    .values({ code, dealId: d.id, currency: 'USD', listPrice: 1500, tiers, minMembers: 2, maxMembers: 500, qrCutoff: 500, perBuyerMax: 3, deadline: new Date(Date.now() + 86_400_000) })
+    .returning({ id: groups.id });
+  if (!g) throw new Error('group insert failed');
+  const cursor = await db.transaction((tx) => recordEvent(tx, { type: 'group.opened', groupId: g.id, dealId: d.id }));
+
+  const makeUsers = async (n: number): Promise<SessionUser[]> => {
+    const rows = Array.from({ length: n }, () => {
+      const id = randomUUID();
+      return { id, name: `U ${id.slice(0, 4)}`, email: `${id}@bench.local`, isAnonymous: true };
+    });
+    for (let i = 0; i < rows.length; i += 500) await db.insert(user).values(rows.slice(i, i + 500));
+    return rows;
+  };
+  const watchers = VIEWERS === 'anon' ? [] : await makeUsers(VIEWERS === 'distinct' ? K : Math.ceil(K / 2));
+  const viewerOf = (i: number): SessionUser | null => (VIEWERS === 'anon' ? null : VIEWERS === 'distinct' ? (watchers[i] ?? null) : i % 2 === 0 ? (watchers[i / 2] ?? null) : null);
+  const byId = new Map(watchers.map((u) => [u.id, u]));
+
+  let server: ReturnType<typeof createHTTPServer> | null = null;
+  let baseUrl = '';
+  if (TRANSPORT === 'http') {
+    server = createHTTPServer({
+      router: appRouter,
+      createContext: ({ req }) => {
+        const id = req.headers['x-bench-user'];
+        return { deps, user: (typeof id === 'string' && byId.get(id)) || null, merchantId: null, headers: null };
+      },
+    });
+    server.maxConnections = K + 50;
+    await new Promise<void>((r) => server?.listen(0, '127.0.0.1', r));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  const t0 = performance.now();
+  const pages = await Promise.all(
+    Array.from({ length: K }, (_, i) => (TRANSPORT === 'http' ? openHttpPage(baseUrl, code, cursor, viewerOf(i)) : openCallerPage(deps, code, cursor, viewerOf(i)))),
+  );
+  const hub = getLiveHub(deps);
+  console.log(JSON.stringify({ phase: 'connect', transport: TRANSPORT, viewers: VIEWERS, subscribers: K, hubSubscriptions: hub.subscriberCount(), ms: round(performance.now() - t0) }));
+  await sleep(300);
+
+  const joiners = await makeUsers(N + BURST);
+  let seats = 0;
+  const join = async (u: SessionUser): Promise<{ id: number; committedAt: number }> => {
+    const id = await db.transaction(async (tx) => {
+      const [mem] = await tx
+        .insert(members)
+        .values({ groupId: g.id, userId: u.id, alias: u.name, quantity: 1, status: 'authorized', unitPriceAtJoin: 1000, holdAmount: 1000, inviteCode: randomBytes(6).toString('hex') })
+        .returning({ id: members.id });
+      await tx.update(groups).set({ seatsTaken: sql`${groups.seatsTaken} + 1`, confirmedCount: sql`${groups.confirmedCount} + 1` }).where(eq(groups.id, g.id));
+      return recordEvent(tx, { type: 'member.authorized', groupId: g.id, dealId: d.id, memberId: mem?.id ?? null });
+    });
+    seats += 1;
+    return { id, committedAt: performance.now() };
+  };
+
+  const waitAll = async (id: number, limitMs: number): Promise<number[]> => {
+    const end = performance.now() + limitMs;
+    for (;;) {
+      const at = pages.map((p) => p.seen(id));
+      if (at.every((x) => x !== undefined) || performance.now() > end) return at.map((x) => x ?? Number.POSITIVE_INFINITY);
+      await sleep(2);
+    }
+  };
+
+  // One join at a time: the latency a page shows after a friend joins.
+  const allPages: number[] = [];
+  const perPage: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const u = joiners[i];
+    if (!u) break;
+    const { id, committedAt } = await join(u);
+    const at = await waitAll(id, 10_000);
+    const lat = at.map((x) => x - committedAt);
+    perPage.push(...lat);
+    allPages.push(Math.max(...lat));
+    await sleep(GAP);
+  }
+  const lost = perPage.filter((x) => !Number.isFinite(x)).length;
+  console.log(
+    JSON.stringify({
+      phase: 'join-to-update',
+      transport: TRANSPORT,
+      viewers: VIEWERS,
+      subscribers: K,
+      events: N,
+      allPages_p50_ms: round(pct(allPages, 50)),
+      allPages_p99_ms: round(pct(allPages, 99)),
+      allPages_max_ms: round(Math.max(...allPages)),
+      perPage_p50_ms: round(pct(perPage, 50)),
+      perPage_p99_ms: round(pct(perPage, 99)),
+      missed: lost,
+    }),
+  );
+
+  // A burst: BURST friends join at once; every page must end on the final state.
+  const burstUsers = joiners.slice(N, N + BURST);
+  const burstStart = performance.now();
+  const results = await Promise.all(burstUsers.map(join));
+  const lastCommit = Math.max(...results.map((r) => r.committedAt));
+  const lastId = Math.max(...results.map((r) => r.id));
+  const at = await waitAll(lastId, 10_000);
+  const [row] = await db.select({ n: groups.confirmedCount }).from(groups).where(eq(groups.id, g.id));
+  console.log(
+    JSON.stringify({
+      phase: 'burst',
+      transport: TRANSPORT,
+      viewers: VIEWERS,
+      subscribers: K,
+      joins: BURST,
+      commitSpan_ms: round(lastCommit - burstStart),
+      lastCommitToAllPages_ms: round(Math.max(...at) - lastCommit),
+      confirmed: row?.n ?? null,
+      expectedConfirmed: seats,
+      missed: at.filter((x) => !Number.isFinite(x)).length,
+    }),
+  );
+
+  pages.forEach((p) => p.close());
+  await sleep(200);
+  console.log(JSON.stringify({ phase: 'teardown', hubSubscriptionsAfterClose: hub.subscriberCount() }));
+  server?.closeAllConnections();
+  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+  await closeLiveHub(deps);
+  await db.$client.end();
+  await scratch.stop();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
