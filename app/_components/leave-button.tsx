@@ -1,5 +1,5 @@
 'use client';
-// Leave an open group from the my-groups list (the hold is released).
+// Leave an open group (the hold is released), with a confirmation step. Used on the group page and /me.
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';

@@ -6,7 +6,7 @@ import { serverCaller } from '@/app/_trpc/server';
 import type { MyGroup } from '@/server/groups/list-my-groups';
 import { formatMoney } from '@/server/pricing/currency';
 import { formatTimeLeft } from '@/server/share/time-left';
-import { LeaveButton } from './leave-button';
+import { LeaveButton } from '@/app/_components/leave-button';
 
 export const metadata: Metadata = { title: 'My groups', robots: { index: false } };
 export const dynamic = 'force-dynamic';

@@ -1,10 +1,7 @@
 'use client';
 // What a member sees instead of the join form: their hold, their personal invite link, and Leave.
-import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { CopyButton } from '@/app/_components/copy-button';
-import { useTRPC } from '@/app/_trpc/client';
+import { LeaveButton } from '@/app/_components/leave-button';
 import { formatMoney } from '@/server/pricing/currency';
 import type { ViewerMember } from './group-view';
 import { useGroupView } from './live-group';
@@ -12,23 +9,8 @@ import { useGroupView } from './live-group';
 /** The viewer's membership while the group is open: hold, invite link, leave. */
 export function MemberPanel({ viewer }: { viewer: ViewerMember }) {
   const { view: g } = useGroupView();
-  const trpc = useTRPC();
-  const router = useRouter();
-  const leave = useMutation(trpc.groups.leave.mutationOptions());
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const money = (n: number) => formatMoney(n, g.currency);
   const open = g.status === 'open';
-
-  async function doLeave() {
-    setError(null);
-    try {
-      await leave.mutateAsync({ memberId: viewer.id });
-      router.refresh();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'We could not take you out of the group. Please try again.');
-    }
-  }
 
   return (
     <section aria-labelledby="you-heading" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid="member-panel">
@@ -59,26 +41,7 @@ export function MemberPanel({ viewer }: { viewer: ViewerMember }) {
       </div>
       {open && (
         <div className="mt-4 border-t border-stone-200 pt-3">
-          {confirming ? (
-            <div className="flex flex-wrap items-center gap-2">
-              <span className="text-sm">Leave and release your hold?</span>
-              <button type="button" onClick={doLeave} disabled={leave.isPending} className="rounded-lg bg-red-700 px-3 py-2 text-sm font-semibold text-white hover:bg-red-800">
-                {leave.isPending ? 'Leaving…' : 'Yes, leave'}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)} className="rounded-lg px-3 py-2 text-sm font-semibold text-stone-800 underline">
-                Stay
-              </button>
-            </div>
-          ) : (
-            <button type="button" onClick={() => setConfirming(true)} className="text-sm font-semibold text-stone-700 underline hover:text-stone-950">
-              Leave this group
-            </button>
-          )}
-          {error && (
-            <p role="alert" className="mt-2 text-sm font-medium text-red-700">
-              {error}
-            </p>
-          )}
+          <LeaveButton memberId={viewer.id} title="this group" />
         </div>
       )}
     </section>

@@ -2,11 +2,10 @@
 // share intent, so a saved poster sent in a chat is its way in. ?i= puts the sharer's invite code in the QR.
 import { ImageResponse } from 'next/og';
 import { getDeps } from '@/server/deps';
-import { parseInviteCode } from '@/server/share/channels';
-import { findInviter } from '@/server/share/find-inviter';
 import { productImageDataUrl } from '@/server/share/preview-assets';
 import { qrPng } from '@/server/share/qr';
 import { groupShareUrl } from '@/server/share/share-message';
+import { sharerInvite } from '@/server/share/sharer-invite';
 import { loadGroup } from '../load';
 import { previewFacts } from '../preview-card';
 
@@ -19,8 +18,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ code: string }>
   const { code } = await ctx.params;
   const s = await loadGroup(code);
   const deps = getDeps();
-  const raw = parseInviteCode(new URL(req.url).searchParams.get('i'));
-  const invite = raw && (await findInviter(deps, s.code, raw)) ? raw : null;
+  const invite = await sharerInvite(deps, s.code, new URL(req.url).searchParams.get('i'));
   const link = groupShareUrl(deps.appUrl, s.code, { inviteCode: invite, channel: 'poster' });
   const [image, qr] = await Promise.all([productImageDataUrl(s.deal.imageUrl), qrPng(link, 520)]);
   const f = previewFacts(s, new Date());

@@ -1,9 +1,8 @@
 // The group's QR code as a PNG (scanners, print). ?i= adds the sharer's invite code when it is theirs to give.
 import { getDeps } from '@/server/deps';
-import { parseInviteCode } from '@/server/share/channels';
-import { findInviter } from '@/server/share/find-inviter';
 import { qrPng } from '@/server/share/qr';
 import { groupShareUrl } from '@/server/share/share-message';
+import { sharerInvite } from '@/server/share/sharer-invite';
 import { loadGroup } from '../load';
 
 export const dynamic = 'force-dynamic';
@@ -12,8 +11,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ code: string }>
   const { code } = await ctx.params;
   const s = await loadGroup(code);
   const deps = getDeps();
-  const raw = parseInviteCode(new URL(req.url).searchParams.get('i'));
-  const invite = raw && (await findInviter(deps, s.code, raw)) ? raw : null;
+  const invite = await sharerInvite(deps, s.code, new URL(req.url).searchParams.get('i'));
   const png = await qrPng(groupShareUrl(deps.appUrl, s.code, { inviteCode: invite, channel: 'qr' }));
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png', 'cache-control': 'private, max-age=300' } });
 }

@@ -1,0 +1,91 @@
+// Helpers for the shopper e2e specs: test-only API routes (deals, close, emulator) and the page steps a
+// buyer takes (open a group, join with a test card). Edit when the shopper pages' wording changes.
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export type TestDealInput = {
+  title?: string;
+  description?: string;
+  currency?: string;
+  listPrice: number;
+  tiers: { minMembers: number; unitPrice: number }[];
+  windowSeconds?: number;
+  maxMembers?: number;
+  qrCutoff?: number;
+  perBuyerMax?: number;
+};
+
+export type EmulatorIntent = {
+  id: string;
+  status: string;
+  amount: number;
+  amount_capturable: number;
+  amount_received: number;
+  currency: string;
+  metadata: Record<string, string>;
+};
+
+/** Creates and publishes a deal with exact terms through the FLOCK_TEST_MODE-only route. */
+export async function createTestDeal(request: APIRequestContext, input: TestDealInput): Promise<{ id: string; slug: string }> {
+  const res = await request.post('/api/test/deals', {
+    data: { title: `E2E deal ${Date.now()}`, description: 'A deal made by the shopper tests.', currency: 'USD', windowSeconds: 3600, maxMembers: 20, qrCutoff: 20, perBuyerMax: 1, ...input },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  return (await res.json()) as { id: string; slug: string };
+}
+
+/** Ends a group now, as its deadline job would (test-only route). */
+export async function closeTestGroup(request: APIRequestContext, code: string): Promise<void> {
+  const res = await request.post(`/api/test/groups/${code}/close`);
+  expect(res.ok(), await res.text()).toBe(true);
+}
+
+/** The PaymentIntents the Stripe emulator holds for one group (by our metadata). */
+export async function intentsForGroup(request: APIRequestContext, code: string): Promise<EmulatorIntent[]> {
+  const res = await request.get(`/api/test/emulator?code=${code}`);
+  expect(res.ok(), await res.text()).toBe(true);
+  return ((await res.json()) as { paymentIntents: EmulatorIntent[] }).paymentIntents;
+}
+
+/** Opens a new group from the deal page and returns its code (the page is then on /g/<code>). */
+export async function openGroupFromDealPage(page: Page, slug: string): Promise<string> {
+  await page.goto(`/d/${slug}`);
+  await page.getByRole('button', { name: 'Start a new group' }).click();
+  await page.waitForURL(/\/g\/[a-z0-9]{8,16}$/);
+  const code = new URL(page.url()).pathname.split('/').pop();
+  if (!code) throw new Error('no group code in the URL');
+  return code;
+}
+
+export const CARDS = {
+  visa: 'Card that succeeds',
+  declined: 'Card that is declined',
+  insufficient: 'Insufficient funds',
+  auth: 'Needs authentication',
+} as const;
+
+/** Fills the join form on the current group page and submits it. */
+export async function submitJoin(page: Page, opts: { alias: string; card?: keyof typeof CARDS; quantity?: number }): Promise<void> {
+  const form = page.getByTestId('join-form');
+  await form.getByLabel('Your name in the group').fill(opts.alias);
+  if (opts.quantity) await form.getByLabel('Quantity').selectOption(String(opts.quantity));
+  await form.getByLabel(CARDS[opts.card ?? 'visa']).check();
+  await form.getByRole('button', { name: /^Join and hold/ }).click();
+}
+
+/** Joins with a card that succeeds and waits for the member panel. */
+export async function joinGroup(page: Page, opts: { alias: string; quantity?: number }): Promise<void> {
+  await submitJoin(page, { ...opts, card: 'visa' });
+  await expect(page.getByTestId('member-panel')).toBeVisible();
+}
+
+/** Polls until `check` passes (for state that settles in the background, like captures). */
+export async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last = await read();
+  while (!check(last)) {
+    if (Date.now() > end) return last;
+    await new Promise((r) => setTimeout(r, 300));
+    last = await read();
+  }
+  return last;
+}

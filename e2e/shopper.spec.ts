@@ -1,0 +1,277 @@
+// The shopper's path from a shared link to a confirmed hold and an outcome, in real browsers against the
+// real server, database and Stripe emulator (issue 5, tests 1-8).
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import {
+  closeTestGroup,
+  createTestDeal,
+  eventually,
+  intentsForGroup,
+  joinGroup,
+  openGroupFromDealPage,
+  submitJoin,
+} from './helpers/shopper';
+
+async function newBuyer(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+  return ctx.newPage();
+}
+
+const price = (page: Page) => page.getByTestId('unit-price');
+const banner = (page: Page) => page.getByTestId('group-banner');
+
+test('1. friends join from a copied link, the opener sees every price drop live, and the group wins at the final price', async ({ browser, request }) => {
+  const deal = await createTestDeal(request, {
+    title: 'Live test kettle',
+    listPrice: 5000,
+    tiers: [
+      { minMembers: 2, unitPrice: 4000 },
+      { minMembers: 3, unitPrice: 3500 },
+      { minMembers: 4, unitPrice: 3000 },
+    ],
+    perBuyerMax: 2,
+  });
+  const a = await newBuyer(browser);
+  const code = await openGroupFromDealPage(a, deal.slug);
+  await joinGroup(a, { alias: 'Ann' });
+  await expect(price(a)).toHaveText('$40.00');
+  await expect(a.getByTestId('next-tier')).toHaveText('1 more person unlocks $40.00');
+
+  await a.getByTestId('share-panel').getByRole('button', { name: 'Copy link' }).click();
+  await expect(a.getByTestId('share-panel').getByRole('button', { name: 'Copied!' })).toBeVisible();
+  const link = await a.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(new RegExp(`/g/${code}\\?i=[a-z0-9]+&c=copy$`));
+
+  const joiners: [string, number, string][] = [
+    ['Ben', 2, '$40.00'],
+    ['Cleo', 1, '$35.00'],
+    ['Dev', 1, '$30.00'],
+  ];
+  const pages: Page[] = [];
+  const latencies: number[] = [];
+  for (const [alias, quantity, expected] of joiners) {
+    const p = await newBuyer(browser);
+    pages.push(p);
+    await p.goto(link);
+    await expect(p.getByText('Ann invited you')).toBeVisible();
+    await submitJoin(p, { alias, quantity });
+    await expect(p.getByTestId('member-panel')).toBeVisible();
+    const joinedAt = Date.now();
+    // A's page was never reloaded: the new price and member arrive over the live stream.
+    await expect(price(a)).toHaveText(expected);
+    await expect(a.getByTestId('members')).toContainText(alias);
+    latencies.push(Date.now() - joinedAt);
+  }
+  console.log(`[shopper] join → other page update (ms, upper bound incl. polling): ${latencies.join(', ')}`);
+  await expect(a.getByTestId('next-tier')).toHaveText('Best price unlocked');
+
+  await closeTestGroup(request, code);
+  for (const p of [a, ...pages]) await expect(banner(p)).toContainText('You were charged', { timeout: 30_000 });
+  await expect(banner(a)).toContainText('You were charged $30.00, you saved $20.00.');
+  await expect(banner(pages[0] as Page)).toContainText('You were charged $60.00, you saved $40.00.');
+
+  const intents = await eventually(
+    () => intentsForGroup(request, code),
+    (list) => list.length === 4 && list.every((pi) => pi.status === 'succeeded'),
+  );
+  expect(intents.map((pi) => pi.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
+  // Everyone pays the final $30 × quantity, never the price they were shown when they joined.
+  expect(intents.map((pi) => pi.amount_received).sort((x, y) => x - y)).toEqual([3000, 3000, 3000, 6000]);
+});
+
+test('2. a declined card reads as a plain sentence and takes no seat', async ({ browser, request }) => {
+  const deal = await createTestDeal(request, { listPrice: 2000, tiers: [{ minMembers: 2, unitPrice: 1500 }] });
+  const a = await newBuyer(browser);
+  const code = await openGroupFromDealPage(a, deal.slug);
+  await submitJoin(a, { alias: 'Dee', card: 'declined' });
+  const error = a.getByTestId('join-error');
+  await expect(error).toBeVisible();
+  await expect(error).toHaveText(/declined/i);
+  await expect(error).not.toHaveText(/card_declined|error|undefined/);
+  await expect(a.getByTestId('member-panel')).toHaveCount(0);
+  await a.reload();
+  await expect(a.getByRole('heading', { name: /Who.s in/ })).toContainText('(0)');
+  await expect(a.getByText('0 joined')).toBeVisible();
+  const intents = await intentsForGroup(request, code);
+  expect(intents.every((pi) => pi.amount_capturable === 0 && pi.amount_received === 0)).toBe(true);
+
+  // The insufficient-funds card says so too, and a good card still joins afterwards.
+  await submitJoin(a, { alias: 'Dee', card: 'insufficient' });
+  await expect(a.getByTestId('join-error')).toHaveText(/insufficient funds/i);
+  await joinGroup(a, { alias: 'Dee' });
+});
+
+test('3. a group that falls short releases every hold, and every page says so', async ({ browser, request }) => {
+  const deal = await createTestDeal(request, { listPrice: 3000, tiers: [{ minMembers: 3, unitPrice: 2400 }] });
+  const a = await newBuyer(browser);
+  const code = await openGroupFromDealPage(a, deal.slug);
+  await joinGroup(a, { alias: 'Ann' });
+  const b = await newBuyer(browser);
+  await b.goto(`/g/${code}`);
+  await joinGroup(b, { alias: 'Bo' });
+  const visitor = await newBuyer(browser);
+  await visitor.goto(`/g/${code}`);
+
+  await closeTestGroup(request, code);
+  await expect(banner(a)).toContainText('Not enough people joined; your hold was released.', { timeout: 30_000 });
+  await expect(banner(b)).toContainText('Not enough people joined; your hold was released.');
+  await expect(banner(visitor)).toContainText('Not enough people joined; every hold was released.');
+  await expect(visitor.getByTestId('join-form')).toHaveCount(0);
+
+  const intents = await eventually(
+    () => intentsForGroup(request, code),
+    (list) => list.length === 2 && list.every((pi) => pi.status === 'canceled'),
+  );
+  expect(intents.map((pi) => [pi.status, pi.amount_received])).toEqual([
+    ['canceled', 0],
+    ['canceled', 0],
+  ]);
+});
+
+function decodeQr(png: Buffer): string | null {
+  const img = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data ?? null;
+}
+
+test('4. the QR code on the page decodes to the group link', async ({ browser, request }) => {
+  const deal = await createTestDeal(request, { listPrice: 2000, tiers: [{ minMembers: 2, unitPrice: 1500 }] });
+  const a = await newBuyer(browser);
+  const code = await openGroupFromDealPage(a, deal.slug);
+  const qr = a.getByTestId('qr');
+  await expect(qr).toBeVisible();
+  const text = decodeQr(await qr.screenshot());
+  expect(text).not.toBeNull();
+  const url = new URL(text ?? '');
+  expect(url.pathname).toBe(`/g/${code}`);
+  expect(url.searchParams.get('c')).toBe('qr');
+
+  // After joining, the QR carries the member's invite code, so scans are attributed to them.
+  await joinGroup(a, { alias: 'Qi' });
+  const invite = new URL(await a.getByTestId('invite-link').inputValue()).searchParams.get('i');
+  const after = new URL(decodeQr(await a.getByTestId('qr').screenshot()) ?? '');
+  expect(after.searchParams.get('i')).toBe(invite);
+  const scanned = await browser.newPage();
+  await scanned.goto(after.toString());
+  await expect(scanned.getByText('Qi invited you')).toBeVisible();
+  await scanned.close();
+});
+
+test('5. the HTML without JavaScript has Open Graph tags and the preview is a 1200×630 PNG under 300 KB', async ({ browser, request }) => {
+  const deal = await createTestDeal(request, {
+    title: 'Preview test speaker',
+    listPrice: 10000,
+    tiers: [
+      { minMembers: 1, unitPrice: 9000 },
+      { minMembers: 2, unitPrice: 8000 },
+    ],
+  });
+  const a = await newBuyer(browser);
+  const code = await openGroupFromDealPage(a, deal.slug);
+  const res = await request.get(`/g/${code}`, { headers: { 'user-agent': 'WhatsApp/2.23 A' } });
+  expect(res.status()).toBe(200);
+  const html = await res.text();
+  const meta = (prop: string) => new RegExp(`<meta (?:property|name)="${prop}" content="([^"]*)"`).exec(html)?.[1] ?? null;
+  expect(meta('og:title')).toContain('Preview test speaker');
+  expect(meta('og:title')).toContain('$90.00');
+  expect(meta('og:description')).toContain('0 joined');
+  expect(meta('twitter:card')).toBe('summary_large_image');
+  expect(html).toContain('$90.00'); // the price is in the server-rendered page, not only in scripts
+  const ogImage = meta('og:image');
+  expect(ogImage).toMatch(new RegExp(`/g/${code}/opengraph-image/v0-0-open`));
+
+  const img = await request.get(ogImage ?? '');
+  expect(img.status()).toBe(200);
+  expect(img.headers()['content-type']).toBe('image/png');
+  const bytes = await img.body();
+  expect(bytes.length).toBeLessThan(300 * 1024);
+  const png = PNG.sync.read(bytes);
+  expect([png.width, png.height]).toEqual([1200, 630]);
+
+  // A join moves the tier: the preview URL changes, so apps that cache it forever fetch the new price.
+  await joinGroup(a, { alias: 'Otto' });
+  const again = await (await request.get(`/g/${code}`)).text();
+  expect(again).toMatch(new RegExp(`/g/${code}/opengraph-image/v1-1-open`));
+  expect(again).toMatch(/og:title" content="[^"]*\$90\.00/);
+
+  // Unknown and malformed codes are a friendly 404.
+  for (const bad of ['zzzzzzzzzz', 'not-a-code!', 'x']) {
+    const r = await request.get(`/g/${encodeURIComponent(bad)}`);
+    expect(r.status()).toBe(404);
+    expect(await r.text()).toContain('We couldn&#x27;t find that');
+  }
+});
+
+test('6. after a small cutoff the plain link is invite-only and a member invite link still admits', async ({ browser, request }) => {
+  const deal = await createTestDeal(request, { listPrice: 2000, tiers: [{ minMembers: 2, unitPrice: 1500 }], qrCutoff: 2, maxMembers: 5 });
+  const a = await newBuyer(browser);
+  const code = await openGroupFromDealPage(a, deal.slug);
+  await joinGroup(a, { alias: 'Ann' });
+  const inviteUrl = await a.getByTestId('invite-link').inputValue();
+  const b = await newBuyer(browser);
+  await b.goto(`/g/${code}?c=whatsapp`);
+  await joinGroup(b, { alias: 'Bo' });
+
+  const c = await newBuyer(browser);
+  await c.goto(`/g/${code}`);
+  await expect(banner(c)).toHaveText(/This group is now invite-only; ask a member for their link\./);
+  await expect(c.getByTestId('join-form')).toHaveCount(0);
+  // A tampered invite code or channel is ignored, never an error page.
+  await c.goto(`/g/${code}?i=FORGED123&c=<script>`);
+  await expect(banner(c)).toHaveText(/invite-only/);
+  // A member's personal link admits.
+  await c.goto(inviteUrl);
+  await expect(c.getByText('Ann invited you')).toBeVisible();
+  await joinGroup(c, { alias: 'Cy' });
+  await expect(c.getByRole('heading', { name: /Who.s in/ })).toContainText('(3)');
+});
+
+test('7. axe finds no serious or critical violation on the group, deal and my-groups pages', async ({ browser, request }) => {
+  const deal = await createTestDeal(request, {
+    listPrice: 4000,
+    tiers: [
+      { minMembers: 2, unitPrice: 3200 },
+      { minMembers: 4, unitPrice: 2800 },
+    ],
+    perBuyerMax: 3,
+  });
+  const a = await newBuyer(browser);
+  const code = await openGroupFromDealPage(a, deal.slug);
+  const check = async (path: string) => {
+    await a.goto(path);
+    const result = await new AxeBuilder({ page: a }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([]);
+  };
+  await check(`/g/${code}`); // as a visitor, with the join form
+  await a.goto(`/g/${code}`);
+  await joinGroup(a, { alias: 'Ann' });
+  await check(`/g/${code}`); // as a member, with the invite link and share panel
+  await check(`/d/${deal.slug}`);
+  await check('/me');
+  await expect(a.getByTestId('my-groups')).toContainText('Holding $32.00');
+});
+
+test('8. screenshots of the group page at 390×844 and 1280×800', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto('/');
+  const first = page.locator('a[href^="/d/"]').first();
+  await expect(first).toBeVisible();
+  const slug = (await first.getAttribute('href'))?.split('/').pop() ?? '';
+  const code = await openGroupFromDealPage(page, slug);
+  await joinGroup(page, { alias: 'Screenshot Sam' });
+  await page.screenshot({ path: 'test-results/shopper-group-1280x800.png', fullPage: false });
+  await page.screenshot({ path: 'test-results/shopper-group-1280x800-full.png', fullPage: true });
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto(`/g/${code}`);
+  await expect(phone.getByTestId('join-form')).toBeVisible();
+  await phone.screenshot({ path: 'test-results/shopper-group-390x844.png', fullPage: false });
+  await phone.screenshot({ path: 'test-results/shopper-group-390x844-full.png', fullPage: true });
+  const narrow = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await narrow.goto(`/g/${code}`);
+  // Nothing wider than the screen at 360 px.
+  expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await narrow.screenshot({ path: 'test-results/shopper-group-360-full.png', fullPage: true });
+});
