@@ -25,9 +25,9 @@ export function createDiskStorage(dir: string): FileStorage {
     async put(bytes, ext) {
       const name = `${randomBytes(16).toString('hex')}.${ext}`;
       if (!STORED_NAME.test(name)) throw new Error(`Unsupported extension "${ext}"`);
-      await mkdir(dir, { recursive: true });
+      await mkdir(/*turbopackIgnore: true*/ dir, { recursive: true });
       // wx: never overwrite an existing file, even on a (practically impossible) name clash.
-      await writeFile(path.join(dir, name), bytes, { flag: 'wx' });
+      await writeFile(path.join(/*turbopackIgnore: true*/ dir, name), bytes, { flag: 'wx' });
       return name;
     },
     async get(name) {
@@ -35,7 +35,7 @@ export function createDiskStorage(dir: string): FileStorage {
       const contentType = match?.[1] ? CONTENT_TYPES[match[1]] : undefined;
       if (!contentType) return null;
       try {
-        return { bytes: await readFile(path.join(dir, name)), contentType };
+        return { bytes: await readFile(path.join(/*turbopackIgnore: true*/ dir, name)), contentType };
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;
@@ -48,6 +48,6 @@ let shared: FileStorage | undefined;
 
 /** The process-wide storage: ${FLOCK_DATA_DIR}/uploads on local disk. */
 export function getStorage(): FileStorage {
-  shared ??= createDiskStorage(path.resolve(getEnv().FLOCK_DATA_DIR, 'uploads'));
+  shared ??= createDiskStorage(path.resolve(/*turbopackIgnore: true*/ getEnv().FLOCK_DATA_DIR, 'uploads'));
   return shared;
 }

@@ -1,0 +1,16 @@
+import type { Metadata } from 'next';
+import { serverCaller } from '@/app/_trpc/server';
+import { requireMerchant } from '../../_lib/console-session';
+import { loadOr404 } from '../../_lib/load-or-404';
+import { GroupMembers } from './group-members';
+
+export const metadata: Metadata = { title: 'Group members and money' };
+
+export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
+  await requireMerchant();
+  const { groupId } = await params;
+  // Another merchant's group (or a made-up id) is a plain 404 page.
+  const api = await serverCaller();
+  await loadOr404(() => api.console.group({ groupId }));
+  return <GroupMembers groupId={groupId} />;
+}
