@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parseChannel, parseInviteCode } from './channels';
+import { buildShareMessage, groupShareUrl, shareIntents, type ShareFacts } from './share-message';
+import { formatTimeLeft } from './time-left';
+
+const now = new Date('2026-01-01T10:00:00Z');
+const facts: ShareFacts = {
+  productTitle: 'Amaou strawberries',
+  currency: 'JPY',
+  currentPrice: 980,
+  next: { unitPrice: 780, membersNeeded: 2 },
+  deadline: new Date(now.getTime() + 5 * 3600_000),
+  now,
+};
+
+describe('share message', () => {
+  it('is the chat-ready sentence with price, next tier, time left and link', () => {
+    expect(buildShareMessage(facts, 'https://flock.test/g/abc')).toBe(
+      'Join my group for Amaou strawberries: now ¥980 each, 2 more people unlock ¥780. Ends in 5 h. https://flock.test/g/abc',
+    );
+  });
+
+  it('speaks of one person in the singular and of the best price at the last tier', () => {
+    expect(buildShareMessage({ ...facts, next: { unitPrice: 780, membersNeeded: 1 } }, 'L')).toContain('1 more person unlocks ¥780');
+    expect(buildShareMessage({ ...facts, currency: 'USD', currentPrice: 1990, next: null }, 'L')).toBe(
+      'Join my group for Amaou strawberries: now $19.90 each, the best price. Ends in 5 h. L',
+    );
+  });
+
+  it('tags each intent link with its channel and the sharer invite code', () => {
+    const intents = shareIntents(facts, 'https://flock.test', 'abcdefgh23', 'inv123');
+    expect(intents.map((i) => i.channel)).toEqual(['whatsapp', 'telegram', 'line', 'sms', 'email']);
+    const wa = intents[0]?.href ?? '';
+    expect(wa.startsWith('https://wa.me/?text=')).toBe(true);
+    expect(decodeURIComponent(wa.slice('https://wa.me/?text='.length))).toContain('https://flock.test/g/abcdefgh23?i=inv123&c=whatsapp');
+    const tg = new URL(intents[1]?.href ?? '');
+    expect(tg.searchParams.get('url')).toBe('https://flock.test/g/abcdefgh23?i=inv123&c=telegram');
+    expect(tg.searchParams.get('text')).not.toContain('http');
+  });
+
+  it('leaves the invite code out of links shared by non-members', () => {
+    expect(groupShareUrl('https://flock.test/', 'abcdefgh23', { channel: 'qr' })).toBe('https://flock.test/g/abcdefgh23?c=qr');
+  });
+});
+
+describe('untrusted link parameters', () => {
+  it('keeps known channels only', () => {
+    expect(parseChannel('WhatsApp')).toBe('whatsapp');
+    expect(parseChannel('<script>')).toBeNull();
+    expect(parseChannel(['qr'])).toBeNull();
+  });
+  it('keeps invite codes of a sane shape only', () => {
+    expect(parseInviteCode('a1b2c3d4e5')).toBe('a1b2c3d4e5');
+    expect(parseInviteCode("x' or 1=1")).toBeNull();
+    expect(parseInviteCode('x'.repeat(65))).toBeNull();
+  });
+});
+
+describe('time left', () => {
+  it.each([
+    [0, 'ended'],
+    [45_000, '45 s'],
+    [12 * 60_000, '12 min'],
+    [4 * 3600_000 + 12 * 60_000, '4 h 12 min'],
+    [5 * 3600_000, '5 h'],
+    [2 * 86_400_000 + 3 * 3600_000, '2 d 3 h'],
+  ])('%i ms → %s', (ms, text) => {
+    expect(formatTimeLeft(ms)).toBe(text);
+  });
+});
