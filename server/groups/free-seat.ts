@@ -4,7 +4,7 @@ import { deals, groups, members, type memberStatus } from '@/db/schema';
 import { recordEvent } from '@/server/events/record-event';
 import { addJob } from '@/server/jobs/add-job';
 import { currentTierIndex, unitPriceAt } from '@/server/pricing';
-import type { Member } from './reserve-seat';
+import type { Member } from './group-ledger';
 
 type MemberStatus = (typeof memberStatus.enumValues)[number];
 
@@ -30,13 +30,13 @@ export async function freeSeat(tx: Tx, input: FreeSeatInput): Promise<{ member: 
     .innerJoin(deals, eq(deals.id, groups.dealId))
     .where(eq(members.id, input.memberId));
   if (!ref) return null;
-  // Lock order everywhere: deal (only when it tracks stock), then group, then member.
-  if (ref.stock !== null) await tx.select({ id: deals.id }).from(deals).where(eq(deals.id, ref.dealId)).for('update');
+  // Lock order everywhere: group, then deal (only when it tracks stock), then member.
   const [g] = await tx
     .select({ confirmedCount: groups.confirmedCount, maxMembers: groups.maxMembers, tiers: groups.tiers, deadline: groups.deadline, status: groups.status })
     .from(groups)
     .where(eq(groups.id, ref.groupId))
     .for('update');
+  if (ref.stock !== null) await tx.select({ id: deals.id }).from(deals).where(eq(deals.id, ref.dealId)).for('update');
   const [m] = await tx.select().from(members).where(eq(members.id, input.memberId)).for('update');
   if (!g || !m || !input.from.includes(m.status)) return null;
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { groups } from '@/db/schema';
+import { groups, type TierRow } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { currentTierIndex, nextTier, unitPriceAt } from '@/server/pricing';
 
@@ -7,6 +7,7 @@ export type GroupProgress = {
   status: (typeof groups.$inferSelect)['status'];
   confirmedCount: number;
   reservedCount: number;
+  /** The unit price a joiner is shown now (the final price once closed). */
   unitPrice: number;
   tierIndex: number;
   next: { unitPrice: number; minMembers: number; membersNeeded: number } | null;
@@ -15,20 +16,26 @@ export type GroupProgress = {
   inviteOnly: boolean;
 };
 
-/** The group's counters and price right now (one primary-key read): what a join answers with. */
-export async function getGroupProgress(deps: Deps, groupId: string): Promise<GroupProgress | null> {
-  const [g] = await deps.db.select().from(groups).where(eq(groups.id, groupId));
-  if (!g) return null;
-  const next = g.status === 'open' ? nextTier(g.tiers, g.confirmedCount) : null;
+type Terms = { status: GroupProgress['status']; tiers: TierRow[]; maxMembers: number; qrCutoff: number; finalUnitPrice?: number | null };
+
+/** A group's progress from its terms and counters (pure). */
+export function progressOf(g: Terms, seatsTaken: number, confirmedCount: number): GroupProgress {
+  const next = g.status === 'open' ? nextTier(g.tiers, confirmedCount) : null;
   return {
     status: g.status,
-    confirmedCount: g.confirmedCount,
-    reservedCount: g.seatsTaken - g.confirmedCount,
-    unitPrice: g.finalUnitPrice ?? unitPriceAt(g.tiers, g.confirmedCount),
-    tierIndex: currentTierIndex(g.tiers, g.confirmedCount),
+    confirmedCount,
+    reservedCount: seatsTaken - confirmedCount,
+    unitPrice: g.finalUnitPrice ?? unitPriceAt(g.tiers, confirmedCount),
+    tierIndex: currentTierIndex(g.tiers, confirmedCount),
     next: next ? { unitPrice: next.tier.unitPrice, minMembers: next.tier.minMembers, membersNeeded: next.membersNeeded } : null,
-    seatsTaken: g.seatsTaken,
+    seatsTaken,
     maxMembers: g.maxMembers,
-    inviteOnly: g.seatsTaken >= g.qrCutoff,
+    inviteOnly: seatsTaken >= g.qrCutoff,
   };
+}
+
+/** The group's counters and price right now (one primary-key read). */
+export async function getGroupProgress(deps: Deps, groupId: string): Promise<GroupProgress | null> {
+  const [g] = await deps.db.select().from(groups).where(eq(groups.id, groupId));
+  return g ? progressOf(g, g.seatsTaken, g.confirmedCount) : null;
 }

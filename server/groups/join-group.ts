@@ -1,11 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import type { SessionUser } from '@/server/trpc/init';
-import { findGroupByCode } from './find-group-by-code';
-import { getGroupProgress, type GroupProgress } from './group-progress';
-import { reserveSeat, type Member } from './reserve-seat';
+import { reserveSeat, type Member } from './group-ledger';
+import type { GroupProgress } from './group-progress';
+import { resolveGroupId } from './resolve-group-id';
 import { settleHold, type NextAction } from './settle-hold';
 
 export type JoinInput = {
@@ -57,9 +55,6 @@ export function memberView(appUrl: string, code: string, m: Member): MemberView 
 
 /** Joins a group: reserve a seat, place the card hold outside any transaction, then confirm it (DESIGN rules 4-6). */
 export async function joinGroup(deps: Deps, user: SessionUser, input: JoinInput): Promise<JoinResult> {
-  const found = await findGroupByCode(deps.db, input.code);
-  if (!found) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
-  const { group, deal } = found;
   const alias = input.alias.trim();
   if (alias.length < 1 || alias.length > 40) {
     throw new DomainError('INVALID_INPUT', 'Choose a name of 1 to 40 characters to show to the group.', { alias: 'Use 1 to 40 characters.' });
@@ -67,48 +62,38 @@ export async function joinGroup(deps: Deps, user: SessionUser, input: JoinInput)
   if (!Number.isSafeInteger(input.quantity) || input.quantity < 1) {
     throw new DomainError('INVALID_INPUT', 'Quantity must be a whole number of at least 1.', { quantity: 'At least 1.' });
   }
-  if (input.quantity > group.perBuyerMax) {
-    throw new DomainError('INVALID_INPUT', `You can buy at most ${group.perBuyerMax} per person in this group.`, { quantity: `At most ${group.perBuyerMax}.` });
-  }
+  const groupId = await resolveGroupId(deps.db, input.code);
+  if (!groupId) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
 
-  let invitedByMemberId: string | null = null;
-  if (input.inviteCode) {
-    const [inviter] = await deps.db
-      .select({ id: members.id })
-      .from(members)
-      .where(and(eq(members.inviteCode, input.inviteCode), eq(members.groupId, group.id), inArray(members.status, ['reserved', 'authorized', 'captured'])));
-    invitedByMemberId = inviter?.id ?? null;
-  }
-
-  const outcome = await reserveSeat(deps, group.id, {
-    dealId: deal.id,
-    stockTracked: deal.stock !== null,
+  // Everything that can change (status, deadline, capacity, rule 6, per-buyer limit, stock) is decided
+  // under the group row's lock in the ledger.
+  const outcome = await reserveSeat(deps, groupId, {
     userId: user.id,
     alias,
     quantity: input.quantity,
     idempotencyKey: input.idempotencyKey,
-    invitedByMemberId,
+    inviteCode: input.inviteCode ?? null,
     channel: input.channel ?? null,
   });
   if (outcome.kind === 'refused') throw outcome.error;
-  const member = outcome.member;
+  const { member, hold } = outcome;
+  let progress = outcome.progress;
 
   let nextAction: NextAction = null;
   let clientSecret: string | null = null;
   let current = member;
+  if (member.userId !== user.id) throw new DomainError('CONFLICT', 'This request was already used. Please reload the page and try again.');
   if (member.status === 'reserved') {
     // A new reservation, or a retry resuming one whose hold never came back: (re)try the same hold.
-    const held = await settleHold(deps, member, { dealId: deal.id, code: group.code, title: deal.title, currency: group.currency }, input.paymentMethod);
+    const held = await settleHold(deps, member, hold, input.paymentMethod);
     current = held.member;
     nextAction = held.nextAction;
     clientSecret = held.clientSecret;
+    progress = held.progress ?? progress;
   } else if (member.status === 'failed') {
     throw new DomainError('PAYMENT_DECLINED', member.failureReason ?? 'Your card was declined. Try another card.');
   } else if (member.status !== 'authorized' && member.status !== 'captured') {
     throw new DomainError('CONFLICT', 'This join attempt has ended. Please join again.');
   }
-
-  const progress = await getGroupProgress(deps, group.id);
-  if (!progress) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
-  return { member: memberView(deps.appUrl, group.code, current), nextAction, clientSecret, group: progress };
+  return { member: memberView(deps.appUrl, hold.code, current), nextAction, clientSecret, group: progress };
 }

@@ -1,30 +1,21 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { events } from '@/db/schema';
 import { EVENTS_CHANNEL, type EventInput } from '@/server/events/record-event';
 
 /**
- * recordEvent for many events in two statements (the batched join path writes one event per member while
- * it holds the group row). Same rows and NOTIFY messages as recordEvent.
+ * recordEvent for many events in ONE statement (the batched join path writes an event per member while it
+ * holds the group row): the same rows, and the same NOTIFY message per event, delivered on commit.
  */
-export async function recordEvents(tx: Tx, inputs: EventInput[]): Promise<number[]> {
-  if (inputs.length === 0) return [];
-  const rows = await tx
-    .insert(events)
-    .values(
-      inputs.map((e) => ({
-        type: e.type,
-        dealId: e.dealId ?? null,
-        groupId: e.groupId ?? null,
-        memberId: e.memberId ?? null,
-        payload: e.payload ?? {},
-      })),
-    )
-    .returning({ id: events.id });
-  // Multi-row INSERT ... RETURNING yields rows in VALUES order.
-  const messages = rows.map((r, i) =>
-    JSON.stringify({ id: r.id, type: inputs[i]?.type, groupId: inputs[i]?.groupId ?? null, dealId: inputs[i]?.dealId ?? null }),
+export async function recordEvents(tx: Tx, inputs: EventInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const rows = JSON.stringify(
+    inputs.map((e) => ({ type: e.type, deal_id: e.dealId ?? null, group_id: e.groupId ?? null, member_id: e.memberId ?? null, payload: e.payload ?? {} })),
   );
-  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, m) from json_array_elements_text(${JSON.stringify(messages)}::json) as m`);
-  return rows.map((r) => r.id);
+  await tx.execute(sql`with e as (
+      insert into events (type, deal_id, group_id, member_id, payload)
+      select x.type, x.deal_id, x.group_id, x.member_id, x.payload
+      from json_to_recordset(${rows}::json) as x(type text, deal_id uuid, group_id uuid, member_id uuid, payload jsonb)
+      returning id, type, group_id, deal_id
+    )
+    select pg_notify(${EVENTS_CHANNEL}, json_build_object('id', id, 'type', type, 'groupId', group_id, 'dealId', deal_id)::text) from e`);
 }

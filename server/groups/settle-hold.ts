@@ -7,15 +7,14 @@ import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import type { HoldState, PaymentFailure } from '@/server/payments/port';
-import { confirmAuthorized } from './confirm-authorized';
 import { freeSeat } from './free-seat';
-import type { Member } from './reserve-seat';
-
-export type HoldContext = { dealId: string; code: string; title: string; currency: string };
+import { confirmAuthorized, type HoldContext, type Member } from './group-ledger';
+import type { GroupProgress } from './group-progress';
 
 export type NextAction = 'authenticate' | 'confirm_payment' | null;
 
-export type HoldOutcome = { member: Member; nextAction: NextAction; clientSecret: string | null };
+/** The member after the hold, and the group's progress when the ledger answered (null when it was not asked). */
+export type HoldOutcome = { member: Member; nextAction: NextAction; clientSecret: string | null; progress: GroupProgress | null };
 
 const UNAVAILABLE = 'We could not reach the payment processor; please try again.';
 
@@ -78,7 +77,7 @@ export async function applyHoldState(deps: Deps, member: Member, hold: HoldState
   switch (hold.status) {
     case 'authorized': {
       const c = await confirmAuthorized(deps, member.groupId, member.id, hold.paymentIntentId);
-      if (c.kind === 'authorized') return { member: c.member, nextAction: null, clientSecret: null };
+      if (c.kind === 'authorized') return { member: c.member, nextAction: null, clientSecret: null, progress: c.progress };
       // Too late to count: give the money back before telling the buyer.
       await releaseHold(deps, member.id, hold.paymentIntentId);
       await deps.db.transaction((tx) =>
@@ -94,11 +93,11 @@ export async function applyHoldState(deps: Deps, member: Member, hold: HoldState
     case 'requires_action':
     case 'processing':
       await rememberPaymentIntent(deps, member, hold.paymentIntentId);
-      return { member: { ...member, paymentIntentId: hold.paymentIntentId }, nextAction: hold.status === 'requires_action' ? 'authenticate' : null, clientSecret: hold.clientSecret };
+      return { member: { ...member, paymentIntentId: hold.paymentIntentId }, nextAction: hold.status === 'requires_action' ? 'authenticate' : null, clientSecret: hold.clientSecret, progress: null };
     case 'requires_payment_method':
       if (mode === 'join') {
         await rememberPaymentIntent(deps, member, hold.paymentIntentId);
-        return { member: { ...member, paymentIntentId: hold.paymentIntentId }, nextAction: 'confirm_payment', clientSecret: hold.clientSecret };
+        return { member: { ...member, paymentIntentId: hold.paymentIntentId }, nextAction: 'confirm_payment', clientSecret: hold.clientSecret, progress: null };
       }
       await declineMember(deps, member.id, 'Your card could not be authorized. Try another card.');
       throw new DomainError('PAYMENT_DECLINED', 'Your card could not be authorized. Try another card.');

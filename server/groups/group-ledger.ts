@@ -1,0 +1,288 @@
+// The group ledger: the only code that moves a group's counters up (seats reserved, holds confirmed).
+//
+// Technique, chosen with `npm run bench:join`: group commit. Every reserve and every confirm for one group
+// in this process goes through a per-group batcher; while one batch's transaction runs, newcomers queue and
+// run together as the next batch. A batch is one short transaction that locks the group row once
+// (SELECT ... FOR UPDATE), decides every request in memory against the locked counters (status, deadline,
+// DESIGN rule 6, capacity, per-buyer limit, stock), confirms the returned holds and inserts the granted
+// members in one statement each, writes both counters once, and records all events and expiry jobs in bulk.
+// A lone join runs at once; under load the row lock is taken once per batch instead of twice per join, and
+// reserves never queue behind confirms on the same row. Several app processes each batch on their own and
+// still serialize on the row lock, so capacity holds under any concurrency (tested with four pools racing).
+// Measured alternatives: one conditional UPDATE per join (the naive ceiling) plus a separate confirm
+// transaction locked the row twice per join and queued reserves behind confirms; seat rows claimed with
+// FOR UPDATE SKIP LOCKED avoid the row lock but need a row per seat and still the counters the page reads.
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { deals, groups, members } from '@/db/schema';
+import type { Deps } from '@/server/deps';
+import { DomainError } from '@/server/errors';
+import type { EventInput } from '@/server/events/record-event';
+import { addJob } from '@/server/jobs/add-job';
+import { currentTierIndex, holdAmount, unitPriceAt } from '@/server/pricing';
+import { addJobs } from './add-jobs';
+import { progressOf, type GroupProgress } from './group-progress';
+import { createKeyedBatcher } from './keyed-batcher';
+import { randomCode } from './random-code';
+import { recordEvents } from './record-events';
+
+/** How long a seat is kept for a buyer whose card hold is not yet confirmed. */
+export const RESERVATION_MS = 15 * 60 * 1000;
+
+export type Member = typeof members.$inferSelect;
+
+
+/** What the hold needs to describe itself; read under the batch's lock. */
+export type HoldContext = { dealId: string; code: string; title: string; currency: string };
+
+export type ReserveOp = {
+  kind: 'reserve';
+  userId: string;
+  alias: string;
+  quantity: number;
+  idempotencyKey: string;
+  /** A member's personal invite code (rule 6); unknown ones count as the plain link. */
+  inviteCode: string | null;
+  channel: string | null;
+};
+export type ConfirmOp = { kind: 'confirm'; memberId: string; paymentIntentId: string };
+type Op = ReserveOp | ConfirmOp;
+
+export type ReserveOutcome =
+  | { kind: 'reserved' | 'existing'; member: Member; hold: HoldContext; progress: GroupProgress }
+  | { kind: 'refused'; error: DomainError };
+export type ConfirmOutcome =
+  /** The member is authorized (now, or already was). */
+  | { kind: 'authorized'; member: Member; progress: GroupProgress }
+  /** The member is no longer reserved (expired, left, failed), or the group stopped taking members: release the hold. */
+  | { kind: 'not_reserved' | 'group_closed'; member: Member | null; progress: GroupProgress | null };
+type Outcome = ReserveOutcome | ConfirmOutcome;
+
+const LIVE = ['reserved', 'authorized', 'captured'] as const;
+const isLive = (s: string) => (LIVE as readonly string[]).includes(s);
+
+type Batch = (groupId: string, op: Op) => Promise<Outcome>;
+const batchers = new WeakMap<Deps, Batch>();
+
+function submit(deps: Deps, groupId: string, op: Op): Promise<Outcome> {
+  let batch = batchers.get(deps);
+  if (!batch) {
+    batch = createKeyedBatcher<Op, Outcome>((key, ops) => deps.db.transaction((tx) => runBatch(deps, tx, key, ops)));
+    batchers.set(deps, batch);
+  }
+  return batch(groupId, op);
+}
+
+/** Reserves a seat for one buyer (batched with concurrent joins of the same group). */
+export async function reserveSeat(deps: Deps, groupId: string, op: Omit<ReserveOp, 'kind'>): Promise<ReserveOutcome> {
+  return (await submit(deps, groupId, { kind: 'reserve', ...op })) as ReserveOutcome;
+}
+
+/** Marks a reserved member authorized so they count toward the tier (DESIGN rule 3), batched per group. */
+export async function confirmAuthorized(deps: Deps, groupId: string, memberId: string, paymentIntentId: string): Promise<ConfirmOutcome> {
+  return (await submit(deps, groupId, { kind: 'confirm', memberId, paymentIntentId })) as ConfirmOutcome;
+}
+
+async function lockGroup(tx: Tx, groupId: string) {
+  const [g] = await tx
+    .select({
+      status: groups.status,
+      code: groups.code,
+      deadline: groups.deadline,
+      seatsTaken: groups.seatsTaken,
+      confirmedCount: groups.confirmedCount,
+      maxMembers: groups.maxMembers,
+      qrCutoff: groups.qrCutoff,
+      perBuyerMax: groups.perBuyerMax,
+      tiers: groups.tiers,
+      currency: groups.currency,
+      dealId: groups.dealId,
+      dealStatus: deals.status,
+      title: deals.title,
+      stock: deals.stock,
+    })
+    .from(groups)
+    .innerJoin(deals, eq(deals.id, groups.dealId))
+    .where(eq(groups.id, groupId))
+    .for('update', { of: groups });
+  return g ?? null;
+}
+
+
+async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise<Outcome[]> {
+  const now = deps.now();
+  // Lock order everywhere: group, then deal (only when it tracks stock), then members.
+  const g = await lockGroup(tx, groupId);
+  if (!g) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
+  let stock: { stock: number | null; stockTaken: number } | null = null;
+  if (g.stock !== null) {
+    const [d] = await tx.select({ stock: deals.stock, stockTaken: deals.stockTaken }).from(deals).where(eq(deals.id, g.dealId)).for('update');
+    stock = d ?? null;
+  }
+  const evts: EventInput[] = [];
+
+  // 1. Confirms first: a hold that came back counts before the next joiner is shown a price.
+  const confirms = ops.filter((o): o is ConfirmOp => o.kind === 'confirm');
+  let confirmed: Member[] = [];
+  let confirmedCount = g.confirmedCount;
+  if (confirms.length > 0 && g.status === 'open') {
+    const pis = JSON.stringify(Object.fromEntries(confirms.map((c) => [c.memberId, c.paymentIntentId])));
+    confirmed = await tx
+      .update(members)
+      .set({ status: 'authorized', paymentIntentId: sql`(${pis}::jsonb ->> ${members.id}::text)`, authorizedAt: now, updatedAt: now })
+      .where(and(eq(members.groupId, groupId), inArray(members.id, [...new Set(confirms.map((c) => c.memberId))]), eq(members.status, 'reserved')))
+      .returning();
+    for (const m of confirmed) {
+      confirmedCount += 1;
+      evts.push({
+        type: 'member.authorized',
+        dealId: g.dealId,
+        groupId,
+        memberId: m.id,
+        payload: { alias: m.alias, quantity: m.quantity, confirmedCount, unitPrice: unitPriceAt(g.tiers, confirmedCount), tierIndex: currentTierIndex(g.tiers, confirmedCount) },
+      });
+    }
+  }
+
+  // 2. Reserves, one primary per buyer (one live membership per buyer: a buyer's second request shares it).
+  const reserves = ops.filter((o): o is ReserveOp => o.kind === 'reserve');
+  const primaries: ReserveOp[] = [];
+  for (const r of reserves) if (!primaries.some((p) => p.userId === r.userId)) primaries.push(r);
+  let closed: DomainError | null = null;
+  if (g.status !== 'open') closed = new DomainError('GROUP_CLOSED', 'This group has closed, so it is not taking new members.');
+  else if (now.getTime() >= g.deadline.getTime()) closed = new DomainError('GROUP_CLOSED', "This group's time is up, so it is not taking new members.");
+  else if (g.dealStatus !== 'active') closed = new DomainError('GROUP_CLOSED', 'The merchant has paused this deal, so groups are not taking new members right now.');
+
+  const inviteCodes = [...new Set(primaries.flatMap((r) => (r.inviteCode ? [r.inviteCode] : [])))];
+  const inviters = inviteCodes.length && !closed
+    ? await tx
+        .select({ id: members.id, inviteCode: members.inviteCode })
+        .from(members)
+        .where(and(eq(members.groupId, groupId), inArray(members.inviteCode, inviteCodes), inArray(members.status, [...LIVE])))
+    : [];
+  const inviterOf = (r: ReserveOp) => (r.inviteCode ? (inviters.find((i) => i.inviteCode === r.inviteCode)?.id ?? null) : null);
+
+  let seats = g.seatsTaken;
+  let stockTaken = stock?.stockTaken ?? 0;
+  const decisions = primaries.map((r): DomainError | null => {
+    if (closed) return closed;
+    if (r.quantity > g.perBuyerMax) {
+      return new DomainError('INVALID_INPUT', `You can buy at most ${g.perBuyerMax} per person in this group.`, { quantity: `At most ${g.perBuyerMax}.` });
+    }
+    if (seats >= g.maxMembers) return new DomainError('GROUP_FULL', 'This group is full. Open a new group on this deal, or join another one.');
+    if (!inviterOf(r) && seats >= g.qrCutoff) return new DomainError('INVITE_ONLY', 'This group is now invite-only; ask a member for their personal link.');
+    if (stock && stock.stock !== null && stockTaken + r.quantity > stock.stock) {
+      const left = Math.max(0, stock.stock - stockTaken);
+      return new DomainError('OUT_OF_STOCK', left === 0 ? 'Sorry, this deal is sold out.' : `Sorry, only ${left} left. Choose a smaller quantity.`, { quantity: `Only ${left} left.` });
+    }
+    seats += 1;
+    stockTaken += r.quantity;
+    return null;
+  });
+
+  // The price a joiner is shown and held at: the price at the confirmed count, after this batch's confirms.
+  const price = unitPriceAt(g.tiers, confirmedCount);
+  const expiresAt = new Date(now.getTime() + RESERVATION_MS);
+  const granted = primaries.filter((_, i) => decisions[i] === null);
+  // ON CONFLICT DO NOTHING: a buyer who already has a live membership, or a retried idempotency key,
+  // inserts nothing and is answered with the existing membership below.
+  const inserted = granted.length
+    ? await tx
+        .insert(members)
+        .values(
+          granted.map((r) => ({
+            groupId,
+            userId: r.userId,
+            alias: r.alias,
+            quantity: r.quantity,
+            status: 'reserved' as const,
+            unitPriceAtJoin: price,
+            holdAmount: holdAmount(price, r.quantity),
+            inviteCode: randomCode(10),
+            invitedByMemberId: inviterOf(r),
+            channel: r.channel,
+            idempotencyKey: r.idempotencyKey,
+            reservedAt: now,
+            expiresAt,
+            updatedAt: now,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning()
+    : [];
+  const others = primaries.filter((r) => !inserted.some((m) => m.userId === r.userId));
+  const existing = others.length
+    ? await tx
+        .select()
+        .from(members)
+        .where(
+          and(
+            eq(members.groupId, groupId),
+            or(
+              inArray(
+                members.idempotencyKey,
+                others.map((r) => r.idempotencyKey),
+              ),
+              and(
+                inArray(
+                  members.userId,
+                  others.map((r) => r.userId),
+                ),
+                inArray(members.status, [...LIVE]),
+              ),
+            ),
+          ),
+        )
+    : [];
+
+  // 3. Counters once (absolute values: the row is locked), stock, events, jobs.
+  const seatsTaken = g.seatsTaken + inserted.length;
+  if (confirmed.length > 0 || inserted.length > 0) {
+    await tx.update(groups).set({ seatsTaken, confirmedCount, updatedAt: now }).where(eq(groups.id, groupId));
+  }
+  const qty = inserted.reduce((s, m) => s + m.quantity, 0);
+  if (stock && qty > 0) await tx.update(deals).set({ stockTaken: sql`${deals.stockTaken} + ${qty}` }).where(eq(deals.id, g.dealId));
+  let n = g.seatsTaken;
+  for (const m of inserted) {
+    evts.push({
+      type: 'member.reserved',
+      dealId: g.dealId,
+      groupId,
+      memberId: m.id,
+      payload: { alias: m.alias, quantity: m.quantity, unitPriceAtJoin: m.unitPriceAtJoin, seatsTaken: ++n, invited: m.invitedByMemberId !== null, channel: m.channel },
+    });
+  }
+  await recordEvents(tx, evts);
+  await addJobs(
+    tx,
+    inserted.map((m) => ({ task: 'expire-reservation', payload: { memberId: m.id }, jobKey: `expire-reservation:${m.id}`, runAt: expiresAt })),
+  );
+  // DESIGN rule 8: a full group closes at once (replaces the deadline job with the same key).
+  if (g.confirmedCount < g.maxMembers && confirmedCount >= g.maxMembers) {
+    await addJob(tx, 'close-group', { groupId, reason: 'full' }, { jobKey: `close-group:${groupId}`, runAt: now });
+  }
+
+  // 4. Answers.
+  const progress = progressOf(g, seatsTaken, confirmedCount);
+  const hold: HoldContext = { dealId: g.dealId, code: g.code, title: g.title, currency: g.currency };
+  const confirmIds = confirms.map((c) => c.memberId).filter((id) => !confirmed.some((m) => m.id === id));
+  const confirmOthers = confirmIds.length ? await tx.select().from(members).where(inArray(members.id, confirmIds)) : [];
+  const reserveOutcome = (r: ReserveOp): ReserveOutcome => {
+    const mine = inserted.find((m) => m.userId === r.userId);
+    if (mine) return { kind: 'reserved', member: mine, hold, progress };
+    const byKey = existing.find((m) => m.idempotencyKey === r.idempotencyKey);
+    if (byKey && byKey.userId !== r.userId) {
+      return { kind: 'refused', error: new DomainError('CONFLICT', 'This request was already used. Please reload the page and try again.') };
+    }
+    const found = byKey ?? existing.find((m) => m.userId === r.userId && isLive(m.status));
+    if (found) return { kind: 'existing', member: found, hold, progress };
+    const primary = primaries.findIndex((p) => p.userId === r.userId);
+    return { kind: 'refused', error: decisions[primary] ?? new DomainError('CONFLICT', 'We could not reserve your seat. Please try again.') };
+  };
+  return ops.map((op): Outcome => {
+    if (op.kind === 'reserve') return reserveOutcome(op);
+    const m = confirmed.find((c) => c.id === op.memberId) ?? confirmOthers.find((c) => c.id === op.memberId) ?? null;
+    if (m && m.status === 'authorized') return { kind: 'authorized', member: m, progress };
+    return { kind: g.status === 'open' ? 'not_reserved' : 'group_closed', member: m, progress };
+  });
+}
