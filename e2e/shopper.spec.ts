@@ -180,7 +180,7 @@ test('5. the HTML without JavaScript has Open Graph tags and the preview is a 12
   expect(meta('twitter:card')).toBe('summary_large_image');
   expect(html).toContain('$90.00'); // the price is in the server-rendered page, not only in scripts
   const ogImage = meta('og:image');
-  expect(ogImage).toMatch(new RegExp(`/g/${code}/opengraph-image/v0-0-open`));
+  expect(ogImage).toMatch(new RegExp(`/g/${code}/og/v0-0-open`));
 
   const img = await request.get(ogImage ?? '');
   expect(img.status()).toBe(200);
@@ -193,7 +193,7 @@ test('5. the HTML without JavaScript has Open Graph tags and the preview is a 12
   // A join moves the tier: the preview URL changes, so apps that cache it forever fetch the new price.
   await joinGroup(a, { alias: 'Otto' });
   const again = await (await request.get(`/g/${code}`)).text();
-  expect(again).toMatch(new RegExp(`/g/${code}/opengraph-image/v1-1-open`));
+  expect(again).toMatch(new RegExp(`/g/${code}/og/v1-1-open`));
   expect(again).toMatch(/og:title" content="[^"]*\$90\.00/);
 
   // Unknown and malformed codes are a friendly 404.

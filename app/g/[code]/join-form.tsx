@@ -58,7 +58,8 @@ export function JoinForm({
   const [fields, setFields] = useState<Fields>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [auth, setAuth] = useState<null | 'authenticate' | 'confirm_payment'>(null);
+  const [auth, setAuth] = useState<null | { action: 'authenticate' | 'confirm_payment'; memberId: string }>(null);
+  const confirm = useMutation(trpc.groups.confirmHold.mutationOptions());
   // One key per join attempt: a double tap or a retry after a dropped connection is the same join.
   const key = useRef<string>('');
   const id = useId();
@@ -89,7 +90,7 @@ export function JoinForm({
         paymentMethod: demoMode ? card : undefined,
       });
       if (res.nextAction) {
-        setAuth(res.nextAction);
+        setAuth({ action: res.nextAction, memberId: res.member.id });
         return;
       }
       key.current = '';
@@ -105,18 +106,53 @@ export function JoinForm({
     }
   }
 
+  // Demo mode stands in for the bank's 3-D Secure page; the server then verifies the hold itself.
+  async function authenticate(memberId: string, outcome: 'succeed' | 'fail') {
+    setPending(true);
+    setError(null);
+    try {
+      const r = await fetch(`/g/${encodeURIComponent(code)}/demo-authenticate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ memberId, outcome }),
+      });
+      if (!r.ok) throw new Error(((await r.json().catch(() => null)) as { error?: string } | null)?.error ?? 'We could not reach your bank. Please try again.');
+      const res = await confirm.mutateAsync({ memberId });
+      if (res.nextAction) throw new Error('Your bank did not approve the hold. Try another card.');
+      key.current = '';
+      setAuth(null);
+      router.refresh();
+    } catch (err) {
+      setAuth(null);
+      key.current = '';
+      setError(readError(err).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
   if (auth) {
+    const demoAuth = demoMode && auth.action === 'authenticate';
     return (
-      <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200" role="status">
-        <p className="font-semibold">Your bank wants you to confirm this hold.</p>
-        <p className="mt-1 text-sm text-stone-700">
-          {auth === 'authenticate'
-            ? 'This test card needs 3-D Secure authentication, which the demo cannot show. Choose the card that succeeds to join.'
-            : 'Enter your card to place the hold.'}
+      <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200" role="dialog" aria-labelledby={`${id}-auth`} data-testid="authenticate">
+        <p id={`${id}-auth`} className="font-semibold">
+          Your bank asks you to approve this hold of {hold}.
         </p>
-        <button type="button" className="mt-3 rounded-lg px-3 py-2 font-semibold text-brand-700 underline" onClick={() => setAuth(null)}>
-          Choose another card
-        </button>
+        {demoAuth ? (
+          <>
+            <p className="mt-1 text-sm text-stone-700">Test mode: this stands in for your bank&apos;s security check.</p>
+            <div className="mt-3 flex flex-wrap gap-2">
+              <button type="button" disabled={pending} onClick={() => authenticate(auth.memberId, 'succeed')} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+                {pending ? 'Checking…' : 'Approve'}
+              </button>
+              <button type="button" disabled={pending} onClick={() => authenticate(auth.memberId, 'fail')} className="rounded-lg px-4 py-2 font-semibold text-stone-800 ring-1 ring-stone-400 hover:bg-stone-100">
+                Refuse
+              </button>
+            </div>
+          </>
+        ) : (
+          <p className="mt-1 text-sm text-stone-700">Card entry with Stripe is not set up on this server yet. Please try again later.</p>
+        )}
       </div>
     );
   }

@@ -44,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   ].filter(Boolean);
   const description = `${parts.join(' · ')}. List price ${money(s.deal.listPrice)}. Join with a card hold; you never pay more than shown.`;
   const image = {
-    url: `${s.url}/opengraph-image/${previewVersion(s)}`,
+    url: `${s.url}/og/${previewVersion(s)}`,
     width: 1200,
     height: 630,
     alt: `${s.deal.title}: ${money(s.unitPrice)} each, ${s.confirmedCount} joined`,

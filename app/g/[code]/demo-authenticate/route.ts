@@ -1,0 +1,31 @@
+// DEMO MODE ONLY (the Stripe emulator, no Stripe keys): stands in for the bank's 3-D Secure page. The
+// buyer approves or refuses their own pending hold; the client then asks groups.confirmHold to verify it.
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { groups, members } from '@/db/schema';
+import { getAuth } from '@/server/auth/auth';
+import { getDeps } from '@/server/deps';
+import { getEnv } from '@/server/env';
+import { emulatorControl } from '@/tools/stripe-emulator/control';
+
+export const dynamic = 'force-dynamic';
+
+const body = z.object({ memberId: z.uuid(), outcome: z.enum(['succeed', 'fail']) });
+
+export async function POST(req: Request, ctx: { params: Promise<{ code: string }> }) {
+  const env = getEnv();
+  if (env.STRIPE_SECRET_KEY || !env.STRIPE_EMULATOR_URL) return Response.json({ error: 'Not found' }, { status: 404 });
+  const { code } = await ctx.params;
+  const parsed = body.safeParse(await req.json().catch(() => null));
+  if (!parsed.success) return Response.json({ error: 'Bad request' }, { status: 400 });
+  const session = await getAuth().api.getSession({ headers: req.headers });
+  if (!session) return Response.json({ error: 'Please join first.' }, { status: 401 });
+  const [m] = await getDeps()
+    .db.select({ paymentIntentId: members.paymentIntentId, status: members.status })
+    .from(members)
+    .innerJoin(groups, eq(groups.id, members.groupId))
+    .where(and(eq(members.id, parsed.data.memberId), eq(members.userId, session.user.id), eq(groups.code, code.toLowerCase())));
+  if (!m?.paymentIntentId || m.status !== 'reserved') return Response.json({ error: 'There is no hold waiting for approval.' }, { status: 409 });
+  await emulatorControl(env.STRIPE_EMULATOR_URL).authenticate(m.paymentIntentId, parsed.data.outcome);
+  return Response.json({ ok: true });
+}

@@ -1,0 +1,22 @@
+// The group's link preview (1200×630 PNG): product, current price, progress and time left. Pages link
+// it as /g/<code>/og/<version>, where the version changes with the tier and the count, so chat apps that
+// cache previews forever fetch the new price. Any version serves the current state (an old URL never 404s).
+// A route handler rather than the opengraph-image file convention: that one fixes the URL at build time.
+import { ImageResponse } from 'next/og';
+import { productImageDataUrl } from '@/server/share/preview-assets';
+import { loadGroup } from '../../load';
+import { PreviewCard } from '../../preview-card';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(_req: Request, ctx: { params: Promise<{ code: string; version: string }> }) {
+  const { code } = await ctx.params;
+  const s = await loadGroup(code);
+  const image = await productImageDataUrl(s.deal.imageUrl);
+  return new ImageResponse(<PreviewCard s={s} image={image} now={new Date()} />, {
+    width: 1200,
+    height: 630,
+    // Short: the URL already changes with the price; this only covers the countdown text.
+    headers: { 'cache-control': 'public, max-age=300' },
+  });
+}
