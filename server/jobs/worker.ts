@@ -3,7 +3,7 @@
 // Runs inside the Next server by default (instrumentation.ts) and as its own process with `npm run worker`.
 //
 // How it works: each runner keeps one connection open holding a session advisory lock
-// (LIVENESS_NAMESPACE, lockKey) and lists its graphile worker ids in worker_runners. PostgreSQL releases
+// (LIVENESS_NAMESPACE, lockKey) and lists its graphile pool and worker ids (what jobs.locked_by holds) in worker_runners. PostgreSQL releases
 // that lock the moment the process dies (its socket closes), so "row present, lock not held" means dead.
 // Every runner sweeps on start and every few seconds: dead runners' worker ids go to
 // graphile_worker.force_unlock_workers and their rows are deleted. Jobs locked by an id no live runner
@@ -98,11 +98,12 @@ export async function startWorker(
 
   const events = new EventEmitter() as WorkerEvents;
   const registering: Promise<unknown>[] = [];
-  events.on('worker:create', ({ worker }) => {
-    registering.push(
-      liveness.query('update worker_runners set worker_ids = array_append(worker_ids, $2) where id = $1', [runnerId, worker.workerId]),
-    );
-  });
+  const register = (lockerId: string) => {
+    registering.push(liveness.query('update worker_runners set worker_ids = array_append(worker_ids, $2) where id = $1', [runnerId, lockerId]));
+  };
+  // Jobs are locked under the pool's id (batched fetch) or a worker's id, depending on graphile-worker's mode.
+  events.on('pool:create', ({ workerPool }) => register(workerPool.id));
+  events.on('worker:create', ({ worker }) => register(worker.workerId));
   const runner = await run({
     pgPool: pool,
     taskList: buildTaskList(deps),

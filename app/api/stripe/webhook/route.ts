@@ -1,0 +1,17 @@
+// Stripe webhook endpoint: raw body in, verified and applied by server/payments/webhooks/handle.ts.
+// Edit only to change how the request is read; event handling lives in the handlers.
+import { getDeps } from '@/server/deps';
+import { getEnv } from '@/server/env';
+import { handleStripeWebhook } from '@/server/payments/webhooks/handle';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export async function POST(req: Request): Promise<Response> {
+  const secret = getEnv().STRIPE_WEBHOOK_SECRET;
+  if (!secret) return Response.json({ received: false, error: 'Webhooks are not configured (STRIPE_WEBHOOK_SECRET is unset).' }, { status: 503 });
+  // The signature covers the exact bytes Stripe sent: read the body as text, never as parsed JSON.
+  const body = await req.text();
+  const res = await handleStripeWebhook(getDeps(), body, req.headers.get('stripe-signature'), secret);
+  return Response.json(res.body, { status: res.status });
+}
