@@ -4,22 +4,24 @@
 // ONE group whose cap is never reached. Prints one JSON line per measurement and a last line with
 // ratio_64 = b/a at 64 clients and no_collapse = b(256)/b(8). Uses DATABASE_URL when set (in a scratch
 // database it drops afterwards), else an embedded PostgreSQL in a temp folder; always its own emulator
-// without a rate limit. Ends by itself (hard stop after 170 s) and cleans up.
+// without a rate limit. A diagnostic line per N, `ledger_only`, runs the join's two transactions without
+// the hold call, to show what the database part alone sustains. Ends by itself (hard stop after 170 s) and cleans up.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createDb, type Db } from '@/db/client';
-import { startEmbeddedPostgres, type EmbeddedDb } from '@/db/embedded';
+import { freePort, startEmbeddedPostgres, type EmbeddedDb } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 import { user } from '@/db/schema';
 import type { Deps } from '@/server/deps';
+import { confirmAuthorized, reserveSeat } from '@/server/groups/group-ledger';
 import { joinGroup } from '@/server/groups/join-group';
 import { makeGroup } from '@/server/groups/test-factory';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
-import { startStripeEmulator, type RunningStripeEmulator } from '@/tools/stripe-emulator/index';
 
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '8,64,256').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -97,6 +99,44 @@ async function joins(deps: Deps, clients: number, users: string[]): Promise<Row>
   });
 }
 
+/**
+ * The emulator in its own process, as Stripe is a remote service: its request handling must not share the
+ * app's event loop (in-process it capped the hold rate at about 700/s on this machine). No rate limit.
+ */
+async function startEmulatorProcess(): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/stripe-emulator/cli.ts', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the emulator exited with ${String(code)}`)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('listening')) resolve();
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Diagnostic: the ledger alone (reserve + confirm, the two transactions of a join) with no hold call. */
+async function ledgerOnly(deps: Deps, clients: number, users: string[]): Promise<Row> {
+  const { groupId } = await makeGroup(deps, { maxMembers: 1_000_000, qrCutoff: 1_000_000, perBuyerMax: 1 });
+  let next = 0;
+  return measure('ledger_only', clients, async () => {
+    const id = users[next++];
+    if (!id) throw new Error('out of pre-created buyers; lower BENCH_SECONDS');
+    const r = await reserveSeat(deps, groupId, { userId: id, alias: 'Bench buyer', quantity: 1, idempotencyKey: id, inviteCode: null, channel: null });
+    if (r.kind === 'refused') throw r.error;
+    await confirmAuthorized(deps, groupId, r.member.id, `pi_bench_${id}`);
+  });
+}
+
 async function main(): Promise<void> {
   const cleanups: Array<() => Promise<void>> = [];
   const cleanup = async () => {
@@ -135,7 +175,7 @@ async function main(): Promise<void> {
       url = embedded.url;
     }
     await migrateDatabase(url);
-    const emulator: RunningStripeEmulator = await startStripeEmulator({ port: 0 });
+    const emulator = await startEmulatorProcess();
     cleanups.push(() => emulator.stop());
 
     const db: Db = createDb(url, { max: 64 });
@@ -150,7 +190,7 @@ async function main(): Promise<void> {
     await db.$client.query('insert into bench_scratch values (1, 0) on conflict (id) do update set n = 0');
 
     // Buyers: one membership per buyer per group, so every join needs a fresh one.
-    const users = Array.from({ length: 60_000 }, () => randomUUID());
+    const users = Array.from({ length: 120_000 }, () => randomUUID());
     for (let i = 0; i < users.length; i += 5000) {
       await db.insert(user).values(users.slice(i, i + 5000).map((id) => ({ id, email: `${id}@bench.test`, name: 'Bench', isAnonymous: true })));
     }
@@ -160,11 +200,11 @@ async function main(): Promise<void> {
     for (const clients of CLIENTS) {
       const a = await naive(url, clients);
       console.log(JSON.stringify(a));
-      const slice = users.slice(offset, offset + 20_000);
-      offset += 20_000;
-      const b = await joins(deps, clients, slice);
+      const b = await joins(deps, clients, users.slice(offset, (offset += 20_000)));
       console.log(JSON.stringify(b));
-      rows.push(a, b);
+      const l = await ledgerOnly(deps, clients, users.slice(offset, (offset += 20_000)));
+      console.log(JSON.stringify(l));
+      rows.push(a, b, l);
     }
     const at = (name: string, c: number) => rows.find((r) => r.name === name && r.clients === c)?.ops_per_s ?? 0;
     const round = (n: number) => Math.round(n * 1000) / 1000;
