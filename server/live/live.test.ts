@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deals, groups, members } from '@/db/schema';
 import { recordEvent } from '@/server/events/record-event';
 import { getGroupSnapshotOrThrow, type GroupSnapshot } from '@/server/groups/get-group-snapshot';
+import { joinGroup } from '@/server/groups/join-group';
 import type { SessionUser } from '@/server/trpc/init';
 import { createCaller } from '@/server/trpc/root';
 import { createHarness, type Harness } from '@/test/harness';
@@ -162,6 +163,9 @@ describe('live.group', () => {
     const f = await makeGroup();
     const viewer = await h.makeUser();
     const page = await getGroupSnapshotOrThrow(h.deps, f.code, viewer);
+    // Let the hub receive group.opened's NOTIFY first: a late one would rightly ring this stream too.
+    await getLiveHub(h.deps).subscribe([], () => {});
+    await sleep(150);
     const ac = new AbortController();
     const stream = await callerWith(viewer, ac.signal).live.group({ code: f.code, lastEventId: String(page.lastEventId) });
     const it = stream[Symbol.asyncIterator]();
@@ -176,6 +180,26 @@ describe('live.group', () => {
     expect(snap.data.lastEventId).toBe(id);
     expect(snap.data.confirmedCount).toBe(1);
     expect(snap.data.members.map((m) => m.alias)).toEqual(['Heron']);
+    ac.abort();
+  });
+
+  it('shows a real join (reservation, card hold on the emulator) on another open page within a second', async () => {
+    const f = await makeGroup();
+    const watcher = await h.makeUser();
+    const cursor = String((await getGroupSnapshotOrThrow(h.deps, f.code, watcher)).lastEventId);
+    const ac = new AbortController();
+    const stream = await callerWith(watcher, ac.signal).live.group({ code: f.code, lastEventId: cursor });
+    const it = stream[Symbol.asyncIterator]();
+    const buyer = await h.makeUser({ anonymous: true });
+    await joinGroup(h.deps, buyer, { code: f.code, alias: 'Robin', quantity: 2, idempotencyKey: 'k1', paymentMethod: 'pm_card_visa' });
+    const joinedAt = Date.now();
+    let latest: GroupSnapshot | null = null;
+    while (!latest || latest.confirmedCount < 1) {
+      latest = unwrap<GroupSnapshot>(await nextWithin(it, 1000)).data;
+    }
+    expect(Date.now() - joinedAt).toBeLessThan(1000);
+    expect(latest.members).toEqual([expect.objectContaining({ alias: 'Robin', quantity: 2, status: 'authorized' })]);
+    expect(latest.viewer).toBeNull();
     ac.abort();
   });
 
