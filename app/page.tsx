@@ -1,0 +1,78 @@
+import Link from 'next/link';
+import { serverCaller } from './_trpc/server';
+import { formatMoney } from '@/server/pricing';
+
+export const dynamic = 'force-dynamic';
+
+export default async function Home() {
+  const api = await serverCaller();
+  const deals = await api.deals.listActive({ limit: 24 });
+  // The open groups closest to their next price, so a visitor can join one straight from the home page.
+  const groupsByDeal = new Map(
+    await Promise.all(deals.map(async (d) => [d.slug, d.openGroups > 0 ? await api.groups.aboutToFill({ slug: d.slug }) : []] as const)),
+  );
+  return (
+    <div className="space-y-8">
+      <section className="rounded-2xl bg-gradient-to-br from-brand-600 to-brand-700 px-5 py-8 text-white sm:px-8">
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Buy together. Pay less.</h1>
+        <p className="mt-3 max-w-xl text-brand-50">
+          Open a group on a deal, share it in your chats, and watch the price drop as friends join. We only hold your card — when the
+          group closes you pay the group&apos;s final price, never more than you were shown.
+        </p>
+      </section>
+
+      <section aria-labelledby="deals-heading">
+        <h2 id="deals-heading" className="text-xl font-semibold">
+          Today&apos;s deals
+        </h2>
+        {deals.length === 0 ? (
+          <p className="mt-4 text-stone-600">No deals are live right now. Merchants can publish one from the console.</p>
+        ) : (
+          <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {deals.map((d) => (
+              <li key={d.slug}>
+                <Link
+                  href={`/d/${d.slug}`}
+                  className="group block overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm transition hover:shadow-md"
+                >
+                  {d.imageUrl ? (
+                    <img src={d.imageUrl} alt="" className="aspect-[4/3] w-full object-cover" />
+                  ) : (
+                    <div className="aspect-[4/3] w-full bg-brand-100" aria-hidden="true" />
+                  )}
+                  <div className="space-y-1 p-4">
+                    <p className="text-xs text-stone-600">{d.merchantName}</p>
+                    <h3 className="font-semibold group-hover:underline">{d.title}</h3>
+                    <p>
+                      <span className="text-lg font-bold text-brand-700">from {formatMoney(d.bestPrice, d.currency)}</span>{' '}
+                      <s className="text-sm text-stone-600">{formatMoney(d.listPrice, d.currency)}</s>{' '}
+                      <span className="text-sm font-medium text-green-800">save up to {d.bestSavingsPercent}%</span>
+                    </p>
+                    <p className="text-sm text-stone-700">
+                      {d.openGroups === 0 ? 'Be the first to open a group' : `${d.openGroups} open group${d.openGroups === 1 ? '' : 's'} to join`}
+                    </p>
+                  </div>
+                </Link>
+                {(groupsByDeal.get(d.slug) ?? []).slice(0, 2).map((g) => (
+                  <Link
+                    key={g.code}
+                    href={`/g/${g.code}`}
+                    className="mt-2 flex items-center justify-between rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm hover:border-brand-500"
+                  >
+                    <span>
+                      Join {g.aliases.slice(0, 2).join(', ')}
+                      {g.confirmedCount > 2 ? ` +${g.confirmedCount - 2}` : ''} · {formatMoney(g.unitPrice, d.currency)} now
+                    </span>
+                    <span className="font-medium text-brand-700">
+                      {g.next ? `${g.next.membersNeeded} more → ${formatMoney(g.next.unitPrice, d.currency)}` : 'Best price'}
+                    </span>
+                  </Link>
+                ))}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
