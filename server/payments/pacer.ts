@@ -1,6 +1,7 @@
 // Paces Stripe calls across every worker of one database: a one-second fixed window in the stripe_pacer
 // table, plus retry with backoff on 429, 409, 5xx and network errors. Edit when pacing or retry rules change.
 import { sql } from 'drizzle-orm';
+import Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import { getEnv } from '../env';
 import type { HoldState, PaymentsPort, RefundResult, SettleResult } from './port';
@@ -60,6 +61,13 @@ function isRateLimited(r: { ok: false; failure: { code: string } }): boolean {
   return r.failure.code === 'rate_limit';
 }
 
+/** 429, 409, 5xx and network errors are worth another try; a 404 or a bad request is not. */
+function retryableError(err: unknown): boolean {
+  if (!(err instanceof Stripe.errors.StripeError)) return true;
+  const status = err.statusCode ?? 0;
+  return status === 429 || status === 409 || status >= 500 || err.type === 'StripeConnectionError';
+}
+
 const PACED = Symbol('flock.pacedPayments');
 type Paced = PaymentsPort & { [PACED]: true };
 
@@ -95,7 +103,7 @@ export function pacedPayments(inner: PaymentsPort, db: Db, opts: PacerOptions): 
         try {
           return await inner.retrieve(id);
         } catch (err) {
-          if (i + 1 >= attempts) throw err;
+          if (i + 1 >= attempts || !retryableError(err)) throw err;
           pacerStats.retried++;
           await sleep(backoff(i, base, max));
         }
