@@ -5,6 +5,7 @@ import { dealsRouter } from './routers/deals';
 import { groupsRouter } from './routers/groups';
 import { liveRouter } from './routers/live';
 import { merchantRouter } from './routers/merchant';
+import { merchantGroupsRouter } from './routers/merchant-groups';
 
 export const appRouter = router({
   console: consoleRouter,
@@ -12,6 +13,7 @@ export const appRouter = router({
   groups: groupsRouter,
   live: liveRouter,
   merchant: merchantRouter,
+  merchantGroups: merchantGroupsRouter,
 });
 
 export type AppRouter = typeof appRouter;

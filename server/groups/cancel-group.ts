@@ -1,0 +1,51 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { members, user } from '@/db/schema';
+import { sendEmail } from '../auth/mailer';
+import type { Deps } from '../deps';
+import { DomainError } from '../errors';
+import { recordEvent } from '../events/record-event';
+import { formatMoney } from '../pricing';
+import { closeGroup } from './close-group';
+import { getMerchantGroupOrThrow } from './get-merchant-group-or-throw';
+
+/**
+ * The merchant cancels an open group: nobody is charged, every hold is released (by the settle jobs),
+ * the group ends canceled, and each member is told (an event each, and an e-mail when they gave a real
+ * address). Only open groups can be canceled: once a close has started, captures may already have run.
+ */
+export async function cancelGroup(deps: Deps, input: { merchantId: string; groupId: string; reason?: string }): Promise<{ canceled: true; members: number }> {
+  const told = await deps.db.transaction(async (tx) => {
+    const { g, dealTitle } = await getMerchantGroupOrThrow(tx, input.merchantId, input.groupId, { lock: true });
+    if (g.status !== 'open') throw new DomainError('GROUP_CLOSED', `This group is already ${g.status}, so it cannot be canceled.`);
+    const live = await tx
+      .select({ id: members.id, holdAmount: members.holdAmount, email: user.email, isAnonymous: user.isAnonymous, alias: members.alias })
+      .from(members)
+      .innerJoin(user, eq(user.id, members.userId))
+      .where(and(eq(members.groupId, g.id), inArray(members.status, ['reserved', 'authorized'])));
+    const r = await closeGroup(deps, g.id, 'canceled', tx);
+    if (!r.closed) throw new DomainError('GROUP_CLOSED', `This group is already ${r.status}, so it cannot be canceled.`);
+    for (const m of live) {
+      await recordEvent(tx, { type: 'member.group_canceled', dealId: g.dealId, groupId: g.id, memberId: m.id, payload: { reason: input.reason ?? null } });
+    }
+    return { live, title: dealTitle, currency: g.currency, code: g.code };
+  });
+  // Mail after commit: a rolled-back cancel must not tell anyone their group was canceled.
+  for (const m of told.live) {
+    if (m.isAnonymous || !m.email) continue;
+    await sendEmail(deps.db, {
+      to: m.email,
+      subject: `Your group for ${told.title} was canceled`,
+      body: [
+        `Hi ${m.alias},`,
+        '',
+        `The merchant canceled the group for "${told.title}". You will not be charged: your card hold of ${formatMoney(m.holdAmount, told.currency)} is being released.`,
+        input.reason ? `Their note: ${input.reason}` : '',
+        '',
+        `${deps.appUrl}/g/${told.code}`,
+      ]
+        .filter((l, i, all) => l !== '' || all[i - 1] !== '')
+        .join('\n'),
+    });
+  }
+  return { canceled: true, members: told.live.length };
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { events, groups, members, outbox } from '@/db/schema';
+import { createHarness, type Harness } from '@/test/harness';
+import { emulatorControl } from '@/tools/stripe-emulator/index';
+import { startWorker, type WorkerHandle } from '../jobs/worker';
+import { addMembers, createOpenGroup } from './close-test-factory';
+
+let h: Harness;
+let worker: WorkerHandle;
+let owner: Awaited<ReturnType<Harness['makeMerchant']>>;
+let other: Awaited<ReturnType<Harness['makeMerchant']>>;
+
+beforeAll(async () => {
+  h = await createHarness();
+  worker = await startWorker(h.deps, { pollInterval: 100 });
+  owner = await h.makeMerchant({ name: 'Owner' });
+  other = await h.makeMerchant({ name: 'Someone Else' });
+});
+afterAll(async () => {
+  await worker.stop();
+  await h.close();
+});
+
+const asOwner = () => h.caller(owner.user, owner.merchantId).merchantGroups;
+const asOther = () => h.caller(other.user, other.merchantId).merchantGroups;
+
+async function waitForStatus(groupId: string, status: string): Promise<void> {
+  const until = Date.now() + 20_000;
+  for (;;) {
+    const [g] = await h.t.db.select({ s: groups.status }).from(groups).where(eq(groups.id, groupId));
+    if (g?.s === status) return;
+    if (Date.now() > until) throw new Error(`group still ${g?.s}, wanted ${status}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function pis() {
+  return new Map((await emulatorControl(h.emulatorUrl).listPaymentIntents()).map((p) => [p.id, p]));
+}
+
+describe("the merchant's end-now", () => {
+  it('closes an open group at once by the usual rules, and only for its owner', async () => {
+    const g = await createOpenGroup(h.deps, { merchantId: owner.merchantId, tiers: [{ minMembers: 2, unitPrice: 2500 }, { minMembers: 3, unitPrice: 2000 }] });
+    const rows = await addMembers(h.deps, g, [{ unitPriceAtJoin: 2500 }, { unitPriceAtJoin: 2500 }]);
+
+    await expect(asOther().endNow({ groupId: g.groupId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await h.t.db.select().from(groups).where(eq(groups.id, g.groupId)))[0]?.status).toBe('open');
+
+    const r = await asOwner().endNow({ groupId: g.groupId });
+    expect(r).toMatchObject({ closed: true, outcome: 'won', finalUnitPrice: 2500 });
+    await waitForStatus(g.groupId, 'won');
+    const all = await pis();
+    for (const m of rows) expect(all.get(m.paymentIntentId ?? '')?.amount_received).toBe(2500);
+    const [grp] = await h.t.db.select().from(groups).where(eq(groups.id, g.groupId));
+    expect(grp?.closeReason).toBe('merchant');
+
+    await expect(asOwner().endNow({ groupId: g.groupId })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already won/) });
+  });
+
+  it('fails a group below its minimum and releases the holds', async () => {
+    const g = await createOpenGroup(h.deps, { merchantId: owner.merchantId, tiers: [{ minMembers: 3, unitPrice: 1000 }] });
+    const rows = await addMembers(h.deps, g, [{ unitPriceAtJoin: 1000 }]);
+    expect(await asOwner().endNow({ groupId: g.groupId })).toMatchObject({ outcome: 'failed' });
+    await waitForStatus(g.groupId, 'failed');
+    expect((await pis()).get(rows[0]?.paymentIntentId ?? '')?.status).toBe('canceled');
+  });
+});
+
+describe('canceling a group', () => {
+  it('releases every hold, cancels the group and tells each member (e-mail only to real addresses)', async () => {
+    const g = await createOpenGroup(h.deps, { merchantId: owner.merchantId, tiers: [{ minMembers: 2, unitPrice: 1800 }] });
+    const rows = await addMembers(h.deps, g, [
+      { unitPriceAtJoin: 1800, email: 'ana@example.test' },
+      { unitPriceAtJoin: 1800, quantity: 2, anonymous: true },
+      { unitPriceAtJoin: 1800, status: 'reserved', email: 'bo@example.test' },
+    ]);
+    await expect(asOther().cancel({ groupId: g.groupId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    expect(await asOwner().cancel({ groupId: g.groupId, reason: 'Out of stock, sorry.' })).toEqual({ canceled: true, members: 3 });
+    await waitForStatus(g.groupId, 'canceled');
+    const all = await pis();
+    for (const m of rows.slice(0, 2)) {
+      expect(all.get(m.paymentIntentId ?? '')).toMatchObject({ status: 'canceled', amount_received: 0 });
+    }
+    const statuses = await h.t.db.select({ id: members.id, s: members.status }).from(members).where(eq(members.groupId, g.groupId));
+    expect(new Map(statuses.map((s) => [s.id, s.s]))).toEqual(
+      new Map([
+        [rows[0]?.id, 'released'],
+        [rows[1]?.id, 'released'],
+        [rows[2]?.id, 'expired'],
+      ]),
+    );
+    const told = await h.t.db.select().from(events).where(and(eq(events.groupId, g.groupId), eq(events.type, 'member.group_canceled')));
+    expect(told).toHaveLength(3);
+    const mails = await h.t.db.select().from(outbox);
+    expect(mails.map((m) => m.to).sort()).toEqual(['ana@example.test', 'bo@example.test']);
+    expect(mails[0]?.body).toMatch(/will not be charged/);
+    await expect(asOwner().cancel({ groupId: g.groupId })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('refunding a member', () => {
+  it('refunds part then the rest of a charge, refuses more, and hides other merchants’ members', async () => {
+    const g = await createOpenGroup(h.deps, { merchantId: owner.merchantId, tiers: [{ minMembers: 1, unitPrice: 3000 }] });
+    const [m] = await addMembers(h.deps, g, [{ unitPriceAtJoin: 3000 }]);
+    const memberId = m?.id ?? '';
+    await expect(asOwner().refundMember({ memberId, amount: 100 })).rejects.toMatchObject({ code: 'CONFLICT' }); // not charged yet
+    await asOwner().endNow({ groupId: g.groupId });
+    await waitForStatus(g.groupId, 'won');
+
+    await expect(asOther().refundMember({ memberId, amount: 100 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await asOwner().refundMember({ memberId, amount: 1000 })).toEqual({ refundedAmount: 1000, refundable: 2000 });
+    await expect(asOwner().refundMember({ memberId, amount: 2001 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/at most \$20\.00/) });
+    expect(await asOwner().refundMember({ memberId, amount: 2000 })).toEqual({ refundedAmount: 3000, refundable: 0 });
+    await expect(asOwner().refundMember({ memberId, amount: 1 })).rejects.toMatchObject({ message: expect.stringMatching(/already been refunded in full/) });
+
+    const stats = await emulatorControl(h.emulatorUrl).stats();
+    expect(stats.byRoute['POST /v1/refunds']).toBe(2);
+    const [row] = await h.t.db.select().from(members).where(eq(members.id, memberId));
+    expect(row?.refundedAmount).toBe(3000);
+  });
+});

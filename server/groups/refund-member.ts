@@ -1,0 +1,48 @@
+import { and, eq } from 'drizzle-orm';
+import { deals, groups, members } from '@/db/schema';
+import type { Deps } from '../deps';
+import { DomainError } from '../errors';
+import { recordEvent } from '../events/record-event';
+import { settlementPayments } from '../payments/pacer';
+import { formatMoney } from '../pricing';
+
+/**
+ * Refunds part or all of a captured member's charge (merchant console). At most captured − already
+ * refunded. The member row stays locked across the Stripe call so two refunds cannot both pass the check;
+ * the key (member, refunded so far, amount) makes a retried request refund once. Undone by: nothing (money went back).
+ */
+export async function refundMember(deps: Deps, input: { merchantId: string; memberId: string; amount: number }): Promise<{ refundedAmount: number; refundable: number }> {
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new DomainError('INVALID_INPUT', 'Enter a refund amount above zero.', { amount: 'Enter an amount above zero.' });
+  const payments = settlementPayments(deps.payments, deps.db);
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ m: members, currency: groups.currency, dealId: groups.dealId })
+      .from(members)
+      .innerJoin(groups, eq(groups.id, members.groupId))
+      .innerJoin(deals, eq(deals.id, groups.dealId))
+      .where(and(eq(members.id, input.memberId), eq(deals.merchantId, input.merchantId)))
+      .for('update', { of: members });
+    if (!row) throw new DomainError('NOT_FOUND', 'We could not find that member in your groups.');
+    const { m, currency } = row;
+    if (m.status !== 'captured' || !m.paymentIntentId || m.chargeAmount === null) {
+      throw new DomainError('CONFLICT', 'Only a member who was charged can be refunded.');
+    }
+    const refundable = m.chargeAmount - m.refundedAmount;
+    if (input.amount > refundable) {
+      const msg = refundable === 0 ? 'This member has already been refunded in full.' : `You can refund at most ${formatMoney(refundable, currency)} to this member.`;
+      throw new DomainError('INVALID_INPUT', msg, { amount: msg });
+    }
+    const r = await payments.refund({ key: `${m.id}:${m.refundedAmount}:${input.amount}`, paymentIntentId: m.paymentIntentId, amount: input.amount });
+    if (!r.ok) throw new DomainError('PAYMENT_UNAVAILABLE', `The refund did not go through: ${r.failure.message}`);
+    const refundedAmount = m.refundedAmount + r.amount;
+    await tx.update(members).set({ refundedAmount, updatedAt: deps.now() }).where(eq(members.id, m.id));
+    await recordEvent(tx, {
+      type: 'member.refunded',
+      dealId: row.dealId,
+      groupId: m.groupId,
+      memberId: m.id,
+      payload: { amount: r.amount, refundedAmount, currency, refundId: r.refundId, source: 'merchant' },
+    });
+    return { refundedAmount, refundable: m.chargeAmount - refundedAmount };
+  });
+}

@@ -1,0 +1,19 @@
+// The merchant's actions on their groups: end now, cancel, refund a member. Thin: zod input → one service
+// call. Edit when the console gains a group action.
+import { z } from 'zod';
+import { cancelGroup } from '../../groups/cancel-group';
+import { endGroupNow } from '../../groups/end-group-now';
+import { refundMember } from '../../groups/refund-member';
+import { merchantProcedure, router } from '../init';
+
+export const merchantGroupsRouter = router({
+  endNow: merchantProcedure
+    .input(z.object({ groupId: z.uuid() }))
+    .mutation(({ ctx, input }) => endGroupNow(ctx.deps, { merchantId: ctx.merchantId, groupId: input.groupId })),
+  cancel: merchantProcedure
+    .input(z.object({ groupId: z.uuid(), reason: z.string().trim().max(500).optional() }))
+    .mutation(({ ctx, input }) => cancelGroup(ctx.deps, { merchantId: ctx.merchantId, ...input })),
+  refundMember: merchantProcedure
+    .input(z.object({ memberId: z.uuid(), amount: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => refundMember(ctx.deps, { merchantId: ctx.merchantId, ...input })),
+});
