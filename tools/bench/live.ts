@@ -289,6 +289,8 @@ async function main() {
   await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
   await closeLiveHub(deps);
   await db.$client.end();
+  // pool.end() resolves before its idle sockets have closed; stopping PostgreSQL at once would log each one.
+  await sleep(200);
   await scratch.stop();
 }
 
