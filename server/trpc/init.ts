@@ -57,6 +57,9 @@ function fieldsOf(error: z.ZodError): Record<string, string> {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Keep live group pages' SSE streams alive through proxies that close idle connections; the client
+  // reconnects (resuming from the last event id) if it hears nothing for 20 s.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 20_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const domain = cause instanceof DomainError ? cause : null;
