@@ -44,7 +44,7 @@ function DealCard({ d }: { d: DashboardDeal }) {
   const best = d.tiers.at(-1);
   return (
     <li className="rounded-xl border border-stone-200 bg-stone-50 p-4" data-testid="dashboard-deal">
-      <div className="flex flex-wrap items-start gap-3">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
         {d.imageUrl ? (
           // eslint-disable-next-line @next/next/no-img-element -- uploaded files are served as-is
           <img src={d.imageUrl} alt="" className="h-14 w-14 rounded-lg object-cover" />
@@ -67,7 +67,7 @@ function DealCard({ d }: { d: DashboardDeal }) {
             {d.counts.open} live · {d.counts.won} won · {d.counts.failed} did not tip
           </p>
         </div>
-        <div className="flex gap-2">
+        <div className="flex shrink-0 gap-2">
           <Link href={`/merchant/deals/${d.id}/edit`} className={buttonClass.secondary}>
             Edit
           </Link>

@@ -2,10 +2,13 @@
 
 type Bar = { label: string; values: number[] };
 
-const COLORS = ['#a8a29e', '#c2410c'];
+// Two series: grey for the larger context (visits), brand for the outcome (joins); one series: brand.
+const TWO = ['#a8a29e', '#c2410c'];
+const ONE = ['#c2410c'];
 
 /** Horizontal bars, one row per label, one bar per series; `description` is the chart's accessible name. */
 export function BarChart({ bars, series, description }: { bars: Bar[]; series: string[]; description: string }) {
+  const COLORS = series.length === 1 ? ONE : TWO;
   const max = Math.max(1, ...bars.flatMap((b) => b.values));
   const rowH = 10 * series.length + 10;
   const W = 400;

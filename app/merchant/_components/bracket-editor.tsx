@@ -4,7 +4,7 @@
 import { isCurrency, parseMoney, savings } from '@/server/pricing';
 import type { BracketRow } from './deal-form-model';
 import { newRowKey } from './deal-form-model';
-import { inputClass } from './field';
+import { inlineInputClass } from './field';
 
 type Props = {
   rows: BracketRow[];
@@ -67,7 +67,7 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
                   aria-invalid={pErr ? true : undefined}
                   aria-describedby={pErr ? `${pId}-error` : undefined}
                   aria-label={`Bracket ${i + 1}: from how many people`}
-                  className={`${inputClass} w-20 text-center`}
+                  className={`${inlineInputClass} w-16 text-center`}
                 />
                 <span>people:</span>
                 <span className="flex items-center gap-1">
@@ -82,7 +82,7 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
                     aria-invalid={cErr ? true : undefined}
                     aria-describedby={cErr ? `${cId}-error` : undefined}
                     aria-label={`Bracket ${i + 1}: price each, in ${currency}`}
-                    className={`${inputClass} w-28`}
+                    className={`${inlineInputClass} w-24`}
                   />
                 </span>
                 <span>each</span>

@@ -1,8 +1,13 @@
 // Form field pieces: label, hint and the error next to the field (linked with aria-describedby).
 import type { ReactNode } from 'react';
 
-export const inputClass =
-  'block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid=true]:border-red-600 disabled:bg-stone-100 disabled:text-stone-500';
+const inputBase =
+  'rounded-lg border border-stone-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid=true]:border-red-600 disabled:bg-stone-100 disabled:text-stone-500';
+
+export const inputClass = `block w-full ${inputBase}`;
+
+/** An input sized by its own width class (inline in a sentence, like a bracket row). */
+export const inlineInputClass = inputBase;
 
 /** The error line under a field; its id is what the input's aria-describedby points at. */
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {

@@ -13,7 +13,9 @@ export type ConsoleSession =
 
 /** The console session of this request; guest buyer sessions count as signed out. */
 export async function getConsoleSession(): Promise<ConsoleSession> {
-  const s = await getAuth().api.getSession({ headers: new Headers(await headers()) });
+  // Read the request headers first: that marks the page dynamic before anything touches the database.
+  const h = new Headers(await headers());
+  const s = await getAuth().api.getSession({ headers: h });
   if (!s || (s.user as { isAnonymous?: boolean | null }).isAnonymous) return { state: 'signed-out' };
   const profile = await (await serverCaller()).merchant.profile();
   return profile ? { state: 'merchant', profile, email: s.user.email } : { state: 'no-profile', name: s.user.name, email: s.user.email };

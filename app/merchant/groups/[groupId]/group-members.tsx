@@ -123,7 +123,7 @@ export function GroupMembers({ groupId }: { groupId: string }) {
           </div>
         ) : null}
       </section>
-      <RefundDialog member={refunding} currency={c} groupId={g.id} onClose={() => setRefunding(null)} />
+      <RefundDialog member={refunding} currency={c} onClose={() => setRefunding(null)} />
     </div>
   );
 }
