@@ -82,6 +82,10 @@ export async function startWorker(
   opts: { concurrency?: number; pollInterval?: number; sweepIntervalMs?: number } = {},
 ): Promise<WorkerHandle> {
   const pool = deps.db.$client;
+  // An idle client that loses its server must not crash the process (graphile-worker asks for this handler).
+  if (pool.listeners('connect').length === 0) {
+    pool.on('connect', (client) => client.on('error', (err) => console.error('[db] client error', err.message)));
+  }
   const liveness = await pool.connect();
   let lost = false;
   let self: WorkerHandle | undefined;
@@ -97,9 +101,12 @@ export async function startWorker(
   await sweepDeadWorkers(pool);
 
   const events = new EventEmitter() as WorkerEvents;
-  const registering: Promise<unknown>[] = [];
+  // One query at a time on the liveness connection (pg clients do not pipeline).
+  let registering: Promise<unknown> = Promise.resolve();
   const register = (lockerId: string) => {
-    registering.push(liveness.query('update worker_runners set worker_ids = array_append(worker_ids, $2) where id = $1', [runnerId, lockerId]));
+    registering = registering.then(() =>
+      liveness.query('update worker_runners set worker_ids = array_append(worker_ids, $2) where id = $1', [runnerId, lockerId]),
+    );
   };
   // Jobs are locked under the pool's id (batched fetch) or a worker's id, depending on graphile-worker's mode.
   events.on('pool:create', ({ workerPool }) => register(workerPool.id));
@@ -113,7 +120,7 @@ export async function startWorker(
     logger: quietLogger,
     events,
   });
-  await Promise.all(registering);
+  await registering;
 
   const timer = setInterval(() => {
     sweepDeadWorkers(pool).catch((err: unknown) => console.error('[worker] sweep failed', err));
