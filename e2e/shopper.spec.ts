@@ -151,8 +151,9 @@ test('4. the QR code on the page decodes to the group link', async ({ browser, r
   // After joining, the QR carries the member's invite code, so scans are attributed to them.
   await joinGroup(a, { alias: 'Qi' });
   const invite = new URL(await a.getByTestId('invite-link').inputValue()).searchParams.get('i');
+  // The QR is drawn on the server: it carries the invite once the page has re-rendered for the member.
+  await expect.poll(async () => new URL(decodeQr(await a.getByTestId('qr').screenshot()) ?? 'http://x/').searchParams.get('i')).toBe(invite);
   const after = new URL(decodeQr(await a.getByTestId('qr').screenshot()) ?? '');
-  expect(after.searchParams.get('i')).toBe(invite);
   const scanned = await browser.newPage();
   await scanned.goto(after.toString());
   await expect(scanned.getByText('Qi invited you')).toBeVisible();

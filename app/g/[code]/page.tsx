@@ -39,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const left = new Date(s.deadline).getTime() - Date.now();
   const parts = [
     `${s.confirmedCount} joined`,
-    s.status === 'open' && s.next ? `${s.next.membersNeeded} more unlock ${money(s.next.unitPrice)}` : null,
+    s.status === 'open' && s.next ? `${s.next.membersNeeded} more ${s.next.membersNeeded === 1 ? 'unlocks' : 'unlock'} ${money(s.next.unitPrice)}` : null,
     s.status === 'open' ? (left > 0 ? `ends in ${formatTimeLeft(left)}` : 'closing') : `group ${s.status}`,
   ].filter(Boolean);
   const description = `${parts.join(' · ')}. List price ${money(s.deal.listPrice)}. Join with a card hold; you never pay more than shown.`;
@@ -101,7 +101,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <PricePanel />
           <LiveCountdown serverNow={new Date().toISOString()} />
           <JoinArea inviteCode={inviteCode} channel={channel} demoMode={!env.STRIPE_PUBLISHABLE_KEY} suggestedAlias={suggestAlias()} />
-          <SharePanel appUrl={deps.appUrl} inviteCode={sharerInvite} qrSvg={qr} posterHref={poster} />
+          <SharePanel appUrl={deps.appUrl} qrSvg={qr} posterHref={poster} />
         </div>
 
         <div className="space-y-4 lg:col-start-1 lg:row-start-2">

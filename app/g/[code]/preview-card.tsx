@@ -65,10 +65,8 @@ export function PreviewCard({ s, image, now }: { s: GroupSnapshot; image: string
           <div style={{ display: 'flex', width: '100%', height: 22, background: '#e7e5e4', borderRadius: 11 }}>
             <div style={{ display: 'flex', width: `${Math.round(f.progress * 100)}%`, height: 22, background: BRAND, borderRadius: 11 }} />
           </div>
-          <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 32, marginTop: 14 }}>
-            <div style={{ display: 'flex' }}>{`${f.joined} · ${f.next}`}</div>
-            <div style={{ display: 'flex', color: '#57534e' }}>{f.timeLeft}</div>
-          </div>
+          <div style={{ display: 'flex', fontSize: 32, marginTop: 14 }}>{`${f.joined} · ${f.next}`}</div>
+          {f.timeLeft ? <div style={{ display: 'flex', fontSize: 28, marginTop: 6, color: '#57534e' }}>{f.timeLeft}</div> : null}
         </div>
       </div>
     </div>

@@ -7,8 +7,10 @@ import { buildShareMessage, groupShareUrl, shareIntents, type ShareFacts } from 
 import { useGroupView } from './live-group';
 
 /** The share panel; `qrSvg` is rendered on the server (the qrcode package stays out of the browser). */
-export function SharePanel({ appUrl, inviteCode, qrSvg, posterHref }: { appUrl: string; inviteCode: string | null; qrSvg: string; posterHref: string }) {
-  const { view: g } = useGroupView();
+export function SharePanel({ appUrl, qrSvg, posterHref }: { appUrl: string; qrSvg: string; posterHref: string }) {
+  const { view: g, viewer } = useGroupView();
+  // A member shares their personal invite link, so joins are attributed to them and pass the cutoff.
+  const inviteCode = viewer && ['reserved', 'authorized', 'captured'].includes(viewer.status) ? viewer.inviteCode : null;
   const [canShare, setCanShare] = useState(false);
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
