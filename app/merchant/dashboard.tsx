@@ -46,7 +46,6 @@ function DealCard({ d }: { d: DashboardDeal }) {
     <li className="rounded-xl border border-stone-200 bg-stone-50 p-4" data-testid="dashboard-deal">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
         {d.imageUrl ? (
-          // eslint-disable-next-line @next/next/no-img-element -- uploaded files are served as-is
           <img src={d.imageUrl} alt="" className="h-14 w-14 rounded-lg object-cover" />
         ) : null}
         <div className="min-w-0 flex-1">

@@ -32,7 +32,6 @@ export function ImageUpload({ label, value, onChange, id }: { label: string; val
       </label>
       <div className="flex items-center gap-3">
         {value ? (
-          // eslint-disable-next-line @next/next/no-img-element -- uploaded files are served as-is
           <img src={value} alt="" className="h-16 w-16 rounded-lg border border-stone-200 object-cover" />
         ) : (
           <div aria-hidden className="flex h-16 w-16 items-center justify-center rounded-lg border border-dashed border-stone-300 text-xs text-stone-400">

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { checkDealForm, dealFormFromDeal, emptyDealForm, type DealForm } from './deal-form-model';
+
+const form = (patch: Partial<DealForm> = {}): DealForm => ({
+  ...emptyDealForm('USD'),
+  title: 'Sourdough box',
+  listPrice: '10.00',
+  brackets: [
+    { key: 'a', people: '2', price: '8.00' },
+    { key: 'b', people: '5', price: '5.50' },
+  ],
+  windowValue: '1',
+  windowUnit: 'hours',
+  maxMembers: '10',
+  qrCutoff: '10',
+  perBuyerMax: '2',
+  ...patch,
+});
+
+describe('the deal form', () => {
+  it('turns typed decimals into exact minor units for the API', () => {
+    expect(checkDealForm(form()).input).toEqual({
+      title: 'Sourdough box',
+      description: '',
+      imageUrl: null,
+      currency: 'USD',
+      listPrice: 1000,
+      tiers: [
+        { minMembers: 2, unitPrice: 800 },
+        { minMembers: 5, unitPrice: 550 },
+      ],
+      windowSeconds: 3600,
+      maxMembers: 10,
+      qrCutoff: 10,
+      perBuyerMax: 2,
+      stock: null,
+    });
+  });
+
+  it('puts the engine’s messages on the fields of brackets entered out of order', () => {
+    const c = checkDealForm(form({ brackets: [{ key: 'a', people: '5', price: '6.00' }, { key: 'b', people: '2', price: '8.00' }] }));
+    expect(c.input).toBeNull();
+    expect(c.errors).toEqual({
+      'tiers.1.minMembers': 'From 2 people must be more than the bracket above (5)',
+      'tiers.1.unitPrice': 'Price must be lower than the bracket above ($6.00)',
+    });
+    // The preview still draws what parses.
+    expect(c.previewTiers).toHaveLength(2);
+  });
+
+  it('refuses prices it cannot read exactly, windows over 6 days, and a cutoff above the group size', () => {
+    const c = checkDealForm(form({ listPrice: '10,5', windowValue: '7', windowUnit: 'days', qrCutoff: '11', brackets: [{ key: 'a', people: '2', price: '8.001' }] }));
+    expect(c.errors).toMatchObject({
+      listPrice: 'Enter an amount like 8.00',
+      windowSeconds: 'Window can be at most 6 days (card holds expire after 7)',
+      qrCutoff: 'Open-link limit cannot be more than the group size (10)',
+      'tiers.0.unitPrice': 'Enter an amount like 8.00',
+    });
+  });
+
+  it('keeps a bracket above the group size or the list price from being saved', () => {
+    const c = checkDealForm(form({ maxMembers: '4', qrCutoff: '4', brackets: [{ key: 'a', people: '2', price: '12.00' }, { key: 'b', people: '5', price: '5.00' }] }));
+    expect(c.errors['tiers.0.unitPrice']).toBe('Price must not be more than the list price ($10.00)');
+    expect(c.errors['tiers.1.minMembers']).toBe('This bracket needs 5 people but a group holds at most 4');
+  });
+
+  it('round-trips a stored deal, in a currency without decimals too', () => {
+    const stored = { title: 'Ramen kit', description: '', imageUrl: null, currency: 'JPY', listPrice: 1200, tiers: [{ minMembers: 3, unitPrice: 980 }], windowSeconds: 2 * 86_400, maxMembers: 20, qrCutoff: 20, perBuyerMax: 1, stock: 50 };
+    const f = dealFormFromDeal(stored);
+    expect(f).toMatchObject({ listPrice: '1200', windowValue: '2', windowUnit: 'days', stock: '50' });
+    expect(checkDealForm(f).input).toEqual(stored);
+  });
+});
