@@ -88,11 +88,11 @@ export async function startWorker(
   }
   const liveness = await pool.connect();
   let lost = false;
-  let self: WorkerHandle | undefined;
+  const self: { handle?: WorkerHandle } = {};
   liveness.on('error', (err) => {
     lost = true;
     console.error('[worker] liveness connection lost; stopping so other workers can take over', err.message);
-    void self?.stop().catch(() => {});
+    void self.handle?.stop().catch(() => {});
   });
   const runnerId = `runner-${os.hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const lockKey = await holdLivenessLock(liveness);
@@ -128,7 +128,7 @@ export async function startWorker(
   timer.unref();
 
   let stopping: Promise<void> | undefined;
-  self = {
+  const handle: WorkerHandle = {
     runnerId,
     runner,
     sweep: () => sweepDeadWorkers(pool),
@@ -145,5 +145,6 @@ export async function startWorker(
       return stopping;
     },
   };
-  return self;
+  self.handle = handle;
+  return handle;
 }
