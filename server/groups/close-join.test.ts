@@ -6,7 +6,7 @@ import { groups, members } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { startWorker, type WorkerHandle } from '../jobs/worker';
-import { createOpenGroup } from './close-test-factory';
+import { createOpenGroup, waitForGroupStatus } from './close-test-factory';
 import { openGroup } from './open-group';
 
 let h: Harness;
@@ -19,16 +19,6 @@ afterAll(async () => {
   await worker.stop();
   await h.close();
 });
-
-async function waitForStatus(groupId: string, status: string): Promise<void> {
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const [g] = await h.t.db.select({ s: groups.status }).from(groups).where(eq(groups.id, groupId));
-    if (g?.s === status) return;
-    if (Date.now() > until) throw new Error(`group still ${g?.s}, wanted ${status}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function join(code: string, quantity = 1) {
   const u = await h.makeUser();
@@ -51,7 +41,7 @@ describe('joins, a leave, then the close', () => {
     await h.caller(b.user).groups.leave({ memberId: b.member.id });
 
     await h.caller(owner.user, owner.merchantId).merchantGroups.endNow({ groupId: opened.id });
-    await waitForStatus(opened.id, 'won');
+    await waitForGroupStatus(h.deps, opened.id, ['won']);
     const [g] = await h.t.db.select().from(groups).where(eq(groups.id, opened.id));
     expect(g?.finalUnitPrice).toBe(1000);
     const pis = new Map((await emulatorControl(h.emulatorUrl).listPaymentIntents()).map((p) => [p.id, p]));

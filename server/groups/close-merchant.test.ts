@@ -4,7 +4,7 @@ import { events, groups, members, outbox } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { startWorker, type WorkerHandle } from '../jobs/worker';
-import { addMembers, createOpenGroup } from './close-test-factory';
+import { addMembers, createOpenGroup, waitForGroupStatus } from './close-test-factory';
 
 let h: Harness;
 let worker: WorkerHandle;
@@ -25,16 +25,6 @@ afterAll(async () => {
 const asOwner = () => h.caller(owner.user, owner.merchantId).merchantGroups;
 const asOther = () => h.caller(other.user, other.merchantId).merchantGroups;
 
-async function waitForStatus(groupId: string, status: string): Promise<void> {
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const [g] = await h.t.db.select({ s: groups.status }).from(groups).where(eq(groups.id, groupId));
-    if (g?.s === status) return;
-    if (Date.now() > until) throw new Error(`group still ${g?.s}, wanted ${status}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 async function pis() {
   return new Map((await emulatorControl(h.emulatorUrl).listPaymentIntents()).map((p) => [p.id, p]));
 }
@@ -49,7 +39,7 @@ describe("the merchant's end-now", () => {
 
     const r = await asOwner().endNow({ groupId: g.groupId });
     expect(r).toMatchObject({ closed: true, outcome: 'won', finalUnitPrice: 2500 });
-    await waitForStatus(g.groupId, 'won');
+    await waitForGroupStatus(h.deps, g.groupId, ['won']);
     const all = await pis();
     for (const m of rows) expect(all.get(m.paymentIntentId ?? '')?.amount_received).toBe(2500);
     const [grp] = await h.t.db.select().from(groups).where(eq(groups.id, g.groupId));
@@ -62,7 +52,7 @@ describe("the merchant's end-now", () => {
     const g = await createOpenGroup(h.deps, { merchantId: owner.merchantId, tiers: [{ minMembers: 3, unitPrice: 1000 }] });
     const rows = await addMembers(h.deps, g, [{ unitPriceAtJoin: 1000 }]);
     expect(await asOwner().endNow({ groupId: g.groupId })).toMatchObject({ outcome: 'failed' });
-    await waitForStatus(g.groupId, 'failed');
+    await waitForGroupStatus(h.deps, g.groupId, ['failed']);
     expect((await pis()).get(rows[0]?.paymentIntentId ?? '')?.status).toBe('canceled');
   });
 });
@@ -78,7 +68,7 @@ describe('canceling a group', () => {
     await expect(asOther().cancel({ groupId: g.groupId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     expect(await asOwner().cancel({ groupId: g.groupId, reason: 'Out of stock, sorry.' })).toEqual({ canceled: true, members: 3 });
-    await waitForStatus(g.groupId, 'canceled');
+    await waitForGroupStatus(h.deps, g.groupId, ['canceled']);
     const all = await pis();
     for (const m of rows.slice(0, 2)) {
       expect(all.get(m.paymentIntentId ?? '')).toMatchObject({ status: 'canceled', amount_received: 0 });
@@ -107,7 +97,7 @@ describe('refunding a member', () => {
     const memberId = m?.id ?? '';
     await expect(asOwner().refundMember({ memberId, amount: 100 })).rejects.toMatchObject({ code: 'CONFLICT' }); // not charged yet
     await asOwner().endNow({ groupId: g.groupId });
-    await waitForStatus(g.groupId, 'won');
+    await waitForGroupStatus(h.deps, g.groupId, ['won']);
 
     await expect(asOther().refundMember({ memberId, amount: 100 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await asOwner().refundMember({ memberId, amount: 1000 })).toEqual({ refundedAmount: 1000, refundable: 2000 });

@@ -2,7 +2,7 @@
 // Stripe emulator (deal, group, users and member rows inserted directly), so closes can be exercised
 // without the join flow. Edit when closes need another kind of member to start from.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { deals, groups, members, merchants, user, type TierRow } from '@/db/schema';
 import type { Deps } from '../deps';
 import { holdAmount } from '../pricing';
@@ -152,4 +152,15 @@ export async function addMembers(deps: Deps, g: FactoryGroup, specs: FactoryMemb
     seats_taken = seats_taken + ${authorized.length + reserved.length} where id = ${g.groupId}`);
   await deps.db.execute(sql`update deals set stock_taken = stock_taken + ${units} where id = ${g.dealId}`);
   return rows.map((r) => ({ id: r.id, userId: r.userId, paymentIntentId: r.pi, unitPriceAtJoin: r.spec.unitPriceAtJoin, quantity: r.quantity, holdAmount: r.hold }));
+}
+
+/** Polls until the group reaches one of `statuses` (a real worker settles it meanwhile); throws after `timeoutMs`. */
+export async function waitForGroupStatus(deps: Pick<Deps, 'db'>, groupId: string, statuses: string[], timeoutMs = 20_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const [g] = await deps.db.select({ status: groups.status }).from(groups).where(eq(groups.id, groupId));
+    if (g && statuses.includes(g.status)) return g.status;
+    if (Date.now() > until) throw new Error(`group ${groupId} is still ${g?.status ?? 'missing'} after ${timeoutMs} ms`);
+    await sleep(100);
+  }
 }

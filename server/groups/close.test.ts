@@ -5,7 +5,7 @@ import { createHarness, type Harness } from '@/test/harness';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { startWorker, type WorkerHandle } from '../jobs/worker';
 import { closeGroup } from './close-group';
-import { addMembers, createOpenGroup } from './close-test-factory';
+import { addMembers, createOpenGroup, waitForGroupStatus } from './close-test-factory';
 import { settleMember } from './settle-member';
 
 let h: Harness;
@@ -19,16 +19,6 @@ afterAll(async () => {
   await worker.stop();
   await h.close();
 });
-
-async function waitForStatus(groupId: string, statuses: string[], timeoutMs = 20_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const [g] = await h.t.db.select({ status: groups.status }).from(groups).where(eq(groups.id, groupId));
-    if (g && statuses.includes(g.status)) return g.status;
-    if (Date.now() > until) throw new Error(`group ${groupId} still ${g?.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function piById(): Promise<Map<string, { status: string; amount_received: number; cancellation_reason: string | null }>> {
   const list = await emulatorControl(h.emulatorUrl).listPaymentIntents();
@@ -50,7 +40,7 @@ describe('closing a group', () => {
     ]);
     const res = await closeGroup(h.deps, g.groupId, 'deadline');
     expect(res).toMatchObject({ closed: true, outcome: 'won', finalUnitPrice: 1000, expired: 1 });
-    expect(await waitForStatus(g.groupId, ['won', 'failed'])).toBe('won');
+    expect(await waitForGroupStatus(h.deps, g.groupId, ['won', 'failed'])).toBe('won');
 
     const pis = await piById();
     const expected = [
@@ -80,7 +70,7 @@ describe('closing a group', () => {
     const rows = await addMembers(h.deps, g, [{ unitPriceAtJoin: 2000 }, { unitPriceAtJoin: 2000, quantity: 2 }, { unitPriceAtJoin: 2000 }]);
     const res = await closeGroup(h.deps, g.groupId, 'deadline');
     expect(res).toMatchObject({ closed: true, outcome: 'failed', finalUnitPrice: null });
-    expect(await waitForStatus(g.groupId, ['won', 'failed'])).toBe('failed');
+    expect(await waitForGroupStatus(h.deps, g.groupId, ['won', 'failed'])).toBe('failed');
     const pis = await piById();
     for (const m of rows) {
       const pi = pis.get(m.paymentIntentId ?? '');
@@ -96,7 +86,7 @@ describe('closing a group', () => {
     const [m] = await addMembers(h.deps, g, [{ unitPriceAtJoin: 1500 }]);
     await closeGroup(h.deps, g.groupId, 'full');
     expect(await closeGroup(h.deps, g.groupId, 'deadline')).toEqual({ closed: false, status: expect.stringMatching(/closing|won/) });
-    expect(await waitForStatus(g.groupId, ['won'])).toBe('won');
+    expect(await waitForGroupStatus(h.deps, g.groupId, ['won'])).toBe('won');
     // A replayed job (crash after Stripe answered, before the job was marked done) changes nothing.
     expect(await settleMember(h.deps, m?.id ?? '')).toBe('nothing_to_do');
     const pi = (await piById()).get(m?.paymentIntentId ?? '');
@@ -113,7 +103,7 @@ describe('closing a group', () => {
     const later = await addMembers(h.deps, g, [{ unitPriceAtJoin: 1000 }, { unitPriceAtJoin: 800 }]);
     await ctl.advanceClock(0.6 * 24 * 3600); // the first hold is now 7.1 days old: Stripe cancels it
     await closeGroup(h.deps, g.groupId, 'deadline');
-    expect(await waitForStatus(g.groupId, ['won', 'failed'])).toBe('won');
+    expect(await waitForGroupStatus(h.deps, g.groupId, ['won', 'failed'])).toBe('won');
     const [failed] = await h.t.db.select().from(members).where(eq(members.id, early?.id ?? ''));
     expect(failed?.status).toBe('failed');
     expect(failed?.failureReason).toMatch(/expired|canceled/);
@@ -131,7 +121,7 @@ describe('closing a group', () => {
     const rows = await addMembers(h.deps, g, Array.from({ length: 6 }, () => ({ unitPriceAtJoin: 700 })));
     await ctl.injectFault({ path: '/v1/payment_intents/*/capture', status: 500, times: 15 });
     await closeGroup(h.deps, g.groupId, 'deadline');
-    expect(await waitForStatus(g.groupId, ['won', 'failed'], 40_000)).toBe('won');
+    expect(await waitForGroupStatus(h.deps, g.groupId, ['won', 'failed'], 40_000)).toBe('won');
     const pis = await piById();
     for (const m of rows) expect(pis.get(m.paymentIntentId ?? '')?.amount_received).toBe(700);
     const statuses = await h.t.db.select({ s: members.status }).from(members).where(eq(members.groupId, g.groupId));
