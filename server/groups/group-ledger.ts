@@ -21,6 +21,7 @@ import type { EventInput } from '@/server/events/record-event';
 import { addJob } from '@/server/jobs/add-job';
 import { currentTierIndex, holdAmount, unitPriceAt } from '@/server/pricing';
 import { addJobs } from './add-jobs';
+import { guardDeadline } from './hold-expiry-guard';
 import { progressOf, type GroupProgress } from './group-progress';
 import { createKeyedBatcher } from './keyed-batcher';
 import { randomCode } from './random-code';
@@ -45,7 +46,7 @@ export type ReserveOp = {
   inviteCode: string | null;
   channel: string | null;
 };
-export type ConfirmOp = { kind: 'confirm'; memberId: string; paymentIntentId: string };
+export type ConfirmOp = { kind: 'confirm'; memberId: string; paymentIntentId: string; captureBefore: Date | null };
 type Op = ReserveOp | ConfirmOp;
 
 export type ReserveOutcome =
@@ -79,8 +80,14 @@ export async function reserveSeat(deps: Deps, groupId: string, op: Omit<ReserveO
 }
 
 /** Marks a reserved member authorized so they count toward the tier (DESIGN rule 3), batched per group. */
-export async function confirmAuthorized(deps: Deps, groupId: string, memberId: string, paymentIntentId: string): Promise<ConfirmOutcome> {
-  return (await submit(deps, groupId, { kind: 'confirm', memberId, paymentIntentId })) as ConfirmOutcome;
+export async function confirmAuthorized(
+  deps: Deps,
+  groupId: string,
+  memberId: string,
+  paymentIntentId: string,
+  captureBefore: Date | null,
+): Promise<ConfirmOutcome> {
+  return (await submit(deps, groupId, { kind: 'confirm', memberId, paymentIntentId, captureBefore })) as ConfirmOutcome;
 }
 
 async function lockGroup(tx: Tx, groupId: string) {
@@ -143,6 +150,11 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
       });
     }
   }
+  // The group must close while every hold can still be captured (hold expiry guard).
+  const oldestHold = confirms
+    .filter((c) => c.captureBefore && confirmed.some((m) => m.id === c.memberId))
+    .reduce<Date | null>((min, c) => (c.captureBefore && (!min || c.captureBefore < min) ? c.captureBefore : min), null);
+  if (oldestHold) await guardDeadline(tx, groupId, oldestHold);
 
   // 2. Reserves, one primary per buyer (one live membership per buyer: a buyer's second request shares it).
   const reserves = ops.filter((o): o is ReserveOp => o.kind === 'reserve');

@@ -76,7 +76,7 @@ async function retrieveOrThrow(deps: Deps, paymentIntentId: string): Promise<Hol
 export async function applyHoldState(deps: Deps, member: Member, hold: HoldState, mode: 'join' | 'verify'): Promise<HoldOutcome> {
   switch (hold.status) {
     case 'authorized': {
-      const c = await confirmAuthorized(deps, member.groupId, member.id, hold.paymentIntentId);
+      const c = await confirmAuthorized(deps, member.groupId, member.id, hold.paymentIntentId, hold.captureBefore);
       if (c.kind === 'authorized') return { member: c.member, nextAction: null, clientSecret: null, progress: c.progress };
       // Too late to count: give the money back before telling the buyer.
       await releaseHold(deps, member.id, hold.paymentIntentId);

@@ -133,7 +133,7 @@ async function ledgerOnly(deps: Deps, clients: number, users: string[]): Promise
     if (!id) throw new Error('out of pre-created buyers; lower BENCH_SECONDS');
     const r = await reserveSeat(deps, groupId, { userId: id, alias: 'Bench buyer', quantity: 1, idempotencyKey: id, inviteCode: null, channel: null });
     if (r.kind === 'refused') throw r.error;
-    await confirmAuthorized(deps, groupId, r.member.id, `pi_bench_${id}`);
+    await confirmAuthorized(deps, groupId, r.member.id, `pi_bench_${id}`, new Date(Date.now() + 7 * 86_400_000));
   });
 }
 
