@@ -5,7 +5,17 @@ import { groups, members } from '@/db/schema';
 export type MemberWithGroup = { m: typeof members.$inferSelect; g: typeof groups.$inferSelect };
 
 async function lockedMember(tx: Tx, where: SQL): Promise<MemberWithGroup | undefined> {
-  const rows = await tx.select({ m: members, g: groups }).from(members).innerJoin(groups, eq(groups.id, members.groupId)).where(where).for('update', { of: members });
+  const [peek] = await tx.select({ id: members.id, groupId: members.groupId }).from(members).where(where).limit(1);
+  if (!peek) return undefined;
+  // Lock order everywhere is group, then deal, then members (joins, leaves and closes lock the group
+  // first); locking the member first here deadlocked with a join confirming the same member.
+  await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, peek.groupId)).for('update');
+  const rows = await tx
+    .select({ m: members, g: groups })
+    .from(members)
+    .innerJoin(groups, eq(groups.id, members.groupId))
+    .where(eq(members.id, peek.id))
+    .for('update', { of: members });
   return rows[0];
 }
 
