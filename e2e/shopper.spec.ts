@@ -1,7 +1,7 @@
 // The shopper's path from a shared link to a confirmed hold and an outcome, in real browsers against the
 // real server, database and Stripe emulator (issue 5, tests 1-8).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import {
@@ -14,11 +14,20 @@ import {
   submitJoin,
 } from './helpers/shopper';
 
+const contexts: BrowserContext[] = [];
+
+// Each buyer is their own browser context (own cookies, own session), like separate phones.
 async function newBuyer(browser: Browser): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  contexts.push(ctx);
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
   return ctx.newPage();
 }
+
+// Open pages keep live streams; close them so one test's watchers do not load the next test's server.
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
 
 const price = (page: Page) => page.getByTestId('unit-price');
 const banner = (page: Page) => page.getByTestId('group-banner');
@@ -154,10 +163,9 @@ test('4. the QR code on the page decodes to the group link', async ({ browser, r
   // The QR is drawn on the server: it carries the invite once the page has re-rendered for the member.
   await expect.poll(async () => new URL(decodeQr(await a.getByTestId('qr').screenshot()) ?? 'http://x/').searchParams.get('i')).toBe(invite);
   const after = new URL(decodeQr(await a.getByTestId('qr').screenshot()) ?? '');
-  const scanned = await browser.newPage();
+  const scanned = await newBuyer(browser);
   await scanned.goto(after.toString());
   await expect(scanned.getByText('Qi invited you')).toBeVisible();
-  await scanned.close();
 });
 
 test('5. the HTML without JavaScript has Open Graph tags and the preview is a 1200×630 PNG under 300 KB', async ({ browser, request }) => {
@@ -255,24 +263,27 @@ test('7. axe finds no serious or critical violation on the group, deal and my-gr
   await expect(a.getByTestId('my-groups')).toContainText('Holding $32.00');
 });
 
-test('8. screenshots of the group page at 390×844 and 1280×800', async ({ browser }) => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+test('8. screenshots of the group page at 390×844 and 1280×800', async ({ browser }, testInfo) => {
+  const page = await newBuyer(browser);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/');
+  // A seeded demo deal (with its product image), linked from the home page.
   const first = page.locator('a[href^="/d/"]').first();
   await expect(first).toBeVisible();
   const slug = (await first.getAttribute('href'))?.split('/').pop() ?? '';
   const code = await openGroupFromDealPage(page, slug);
   await joinGroup(page, { alias: 'Screenshot Sam' });
-  await page.screenshot({ path: 'test-results/shopper-group-1280x800.png', fullPage: false });
-  await page.screenshot({ path: 'test-results/shopper-group-1280x800-full.png', fullPage: true });
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const shots: [Page, string, boolean][] = [[page, 'shopper-group-1280x800', false], [page, 'shopper-group-1280x800-full', true]];
+  const phone = await newBuyer(browser);
   await phone.goto(`/g/${code}`);
   await expect(phone.getByTestId('join-form')).toBeVisible();
-  await phone.screenshot({ path: 'test-results/shopper-group-390x844.png', fullPage: false });
-  await phone.screenshot({ path: 'test-results/shopper-group-390x844-full.png', fullPage: true });
-  const narrow = await browser.newPage({ viewport: { width: 360, height: 740 } });
-  await narrow.goto(`/g/${code}`);
+  shots.push([phone, 'shopper-group-390x844', false], [phone, 'shopper-group-390x844-full', true]);
+  for (const [p, name, fullPage] of shots) {
+    const path = `test-results/${name}.png`;
+    await p.screenshot({ path, fullPage });
+    await testInfo.attach(name, { path, contentType: 'image/png' });
+  }
   // Nothing wider than the screen at 360 px.
-  expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await narrow.screenshot({ path: 'test-results/shopper-group-360-full.png', fullPage: true });
+  await phone.setViewportSize({ width: 360, height: 740 });
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });

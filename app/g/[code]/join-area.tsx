@@ -5,12 +5,14 @@ import { JoinForm } from './join-form';
 import { useGroupView } from './live-group';
 import { MemberPanel } from './member-panel';
 
-const LIVE = ['reserved', 'authorized', 'captured'];
+// A reserved member (hold not yet confirmed) keeps the form: it shows the outcome of their attempt, and a
+// new attempt resumes the same membership.
+const HOLDING = ['authorized', 'captured'];
 
 /** The join form while the viewer may join; their membership once they have; a link on once it closed. */
 export function JoinArea(props: { inviteCode: string | null; channel: string | null; demoMode: boolean; suggestedAlias: string }) {
   const { view: g, viewer } = useGroupView();
-  if (viewer && LIVE.includes(viewer.status)) return <MemberPanel viewer={viewer} />;
+  if (viewer && HOLDING.includes(viewer.status)) return <MemberPanel viewer={viewer} />;
   if (g.status !== 'open') {
     return (
       <p className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">

@@ -1,8 +1,8 @@
 'use client';
 // The group page's live state: one subscription per page (useLiveGroup), shared with every island
-// through context. The page remounts this provider when the viewer changes (after a join), so the
-// stream reconnects with the new session and carries the viewer's own membership.
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+// through context. The subscription lives in a keyed child, so when the viewer changes (their first join
+// creates a session) only the stream reconnects with the new cookie; the islands keep their state.
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLiveGroup } from '@/app/_components/use-live-group';
 import type { GroupSnapshot } from '@/server/groups/get-group-snapshot';
 import { toGroupView, type GroupView, type ViewerMember } from './group-view';
@@ -18,9 +18,23 @@ export function useGroupView(): Live {
   return live;
 }
 
+function LiveSource({ initial, onChange }: { initial: GroupSnapshot; onChange: (s: GroupSnapshot, connected: boolean) => void }) {
+  const { snapshot, connected } = useLiveGroup(initial.code, initial);
+  useEffect(() => onChange(snapshot, connected), [snapshot, connected, onChange]);
+  return null;
+}
+
 /** Provides the live group view to the islands of the group page. */
 export function GroupLiveProvider({ initial, children }: { initial: GroupSnapshot; children: ReactNode }) {
-  const { snapshot, connected } = useLiveGroup(initial.code, initial);
-  const live = useMemo(() => ({ ...toGroupView(snapshot), connected }), [snapshot, connected]);
-  return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
+  const [state, setState] = useState<{ snapshot: GroupSnapshot; connected: boolean } | null>(null);
+  // The newest of the server render and the stream (a re-render after a join may be newer than the stream).
+  const snapshot = state && Number(state.snapshot.lastEventId) >= Number(initial.lastEventId) ? state.snapshot : initial;
+  const live = useMemo(() => ({ ...toGroupView(snapshot), connected: state?.connected ?? false }), [snapshot, state?.connected]);
+  const onChange = useMemo(() => (s: GroupSnapshot, connected: boolean) => setState({ snapshot: s, connected }), []);
+  return (
+    <LiveContext.Provider value={live}>
+      <LiveSource key={initial.viewer?.id ?? 'visitor'} initial={initial} onChange={onChange} />
+      {children}
+    </LiveContext.Provider>
+  );
 }

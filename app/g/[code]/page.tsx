@@ -84,7 +84,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const poster = `/g/${s.code}/poster${sharerInvite ? `?i=${encodeURIComponent(sharerInvite)}` : ''}`;
 
   return (
-    <GroupLiveProvider key={s.viewer?.id ?? 'visitor'} initial={s}>
+    <GroupLiveProvider initial={s}>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem] lg:grid-rows-[auto_1fr] lg:gap-x-8">
         <header className="space-y-3">
           {s.deal.imageUrl && (
