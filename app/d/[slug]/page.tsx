@@ -15,19 +15,21 @@ type Props = { params: Promise<{ slug: string }> };
 
 export const dynamic = 'force-dynamic';
 
-const loadDeal = cache(async (slug: string) => {
-  if (slug.length > 200) notFound();
+// A missing deal is null here: metadata must not throw, or the 404 page would only render with JavaScript.
+const findDeal = cache(async (slug: string) => {
+  if (slug.length > 200) return null;
   const caller = await serverCaller();
   try {
     return await caller.deals.bySlug({ slug });
   } catch (err) {
-    if (err instanceof TRPCError && err.code === 'NOT_FOUND') notFound();
+    if (err instanceof TRPCError && err.code === 'NOT_FOUND') return null;
     throw err;
   }
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const d = await loadDeal((await params).slug);
+  const d = await findDeal((await params).slug);
+  if (!d) return { title: 'Deal not found' };
   const best = formatMoney(d.bestPrice, d.currency);
   return {
     title: d.title,
@@ -38,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DealPage({ params }: Props) {
   const { slug } = await params;
-  const d = await loadDeal(slug);
+  const d = (await findDeal(slug)) ?? notFound();
   const caller = await serverCaller();
   const groups = await caller.groups.aboutToFill({ slug });
   const money = (n: number) => formatMoney(n, d.currency);

@@ -8,17 +8,22 @@ import type { GroupSnapshot } from '@/server/groups/get-group-snapshot';
 
 const CODE = /^[A-Za-z0-9]{8,16}$/;
 
-/** The snapshot of group `code` for this request's viewer; a malformed or unknown code renders the 404 page. */
-export const loadGroup = cache(async (code: string): Promise<GroupSnapshot> => {
-  if (!CODE.test(code)) notFound();
+/** The snapshot of group `code` for this request's viewer, or null for a malformed or unknown code. */
+export const findGroup = cache(async (code: string): Promise<GroupSnapshot | null> => {
+  if (!CODE.test(code)) return null;
   try {
     const caller = await serverCaller();
     return await caller.groups.snapshot({ code });
   } catch (err) {
-    if (err instanceof TRPCError && err.code === 'NOT_FOUND') notFound();
+    if (err instanceof TRPCError && err.code === 'NOT_FOUND') return null;
     throw err;
   }
 });
+
+/** Like findGroup, but a malformed or unknown code renders the friendly 404 page. */
+export async function loadGroup(code: string): Promise<GroupSnapshot> {
+  return (await findGroup(code)) ?? notFound();
+}
 
 /** The Open Graph image id for a snapshot: changes with the tier and the count, so chat apps fetch a fresh preview. */
 export function previewVersion(s: Pick<GroupSnapshot, 'tierIndex' | 'confirmedCount' | 'status'>): string {

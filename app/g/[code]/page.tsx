@@ -17,7 +17,7 @@ import { JoinArea } from './join-area';
 import { LiveCountdown } from './live-countdown';
 import { PriceLadder, MemberList } from './ladder-and-members';
 import { GroupLiveProvider } from './live-group';
-import { loadGroup, previewVersion } from './load';
+import { findGroup, loadGroup, previewVersion } from './load';
 import { PricePanel } from './price-panel';
 import { SharePanel } from './share-panel';
 import { StatusBanner } from './status-banner';
@@ -33,7 +33,9 @@ function one(v: string | string[] | undefined): string | undefined {
 /** Open Graph and Twitter tags with the live price; the image URL changes with the tier. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;
-  const s = await loadGroup(code);
+  // The page itself answers 404; metadata must not throw, or the 404 page would only render with JavaScript.
+  const s = await findGroup(code);
+  if (!s) return { title: 'Group not found', robots: { index: false } };
   const money = (n: number) => formatMoney(n, s.deal.currency);
   const title = `${s.deal.title}: ${money(s.unitPrice)} each in a group`;
   const left = new Date(s.deadline).getTime() - Date.now();

@@ -6,7 +6,7 @@ import { productImageDataUrl } from '@/server/share/preview-assets';
 import { qrPng } from '@/server/share/qr';
 import { groupShareUrl } from '@/server/share/share-message';
 import { sharerInvite } from '@/server/share/sharer-invite';
-import { loadGroup } from '../load';
+import { findGroup } from '../load';
 import { previewFacts } from '../preview-card';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +16,8 @@ const H = 1350;
 
 export async function GET(req: Request, ctx: { params: Promise<{ code: string }> }) {
   const { code } = await ctx.params;
-  const s = await loadGroup(code);
+  const s = await findGroup(code);
+  if (!s) return new Response('Not found', { status: 404 });
   const deps = getDeps();
   const invite = await sharerInvite(deps, s.code, new URL(req.url).searchParams.get('i'));
   const link = groupShareUrl(deps.appUrl, s.code, { inviteCode: invite, channel: 'poster' });

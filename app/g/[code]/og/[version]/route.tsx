@@ -4,14 +4,15 @@
 // A route handler rather than the opengraph-image file convention: that one fixes the URL at build time.
 import { ImageResponse } from 'next/og';
 import { productImageDataUrl } from '@/server/share/preview-assets';
-import { loadGroup } from '../../load';
+import { findGroup } from '../../load';
 import { PreviewCard } from '../../preview-card';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(_req: Request, ctx: { params: Promise<{ code: string; version: string }> }) {
   const { code } = await ctx.params;
-  const s = await loadGroup(code);
+  const s = await findGroup(code);
+  if (!s) return new Response('Not found', { status: 404 });
   const image = await productImageDataUrl(s.deal.imageUrl);
   return new ImageResponse(<PreviewCard s={s} image={image} now={new Date()} />, {
     width: 1200,
