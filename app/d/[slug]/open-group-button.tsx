@@ -3,7 +3,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { ensureBuyerSession } from '@/app/_components/auth-client';
 import { useTRPC } from '@/app/_trpc/client';
 
 /** "Start a new group": opens one and navigates to it, where the opener joins and shares. */
@@ -17,6 +16,8 @@ export function OpenGroupButton({ dealId, disabled }: { dealId: string; disabled
     setError(null);
     setBusy(true);
     try {
+      // The auth client is loaded on first use: it is not needed to read the page (smaller first load).
+      const { ensureBuyerSession } = await import('@/app/_components/auth-client');
       await ensureBuyerSession();
       const g = await open.mutateAsync({ dealId });
       router.push(`/g/${g.code}`);

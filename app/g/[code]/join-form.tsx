@@ -5,7 +5,6 @@ import { useMutation } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
-import { ensureBuyerSession } from '@/app/_components/auth-client';
 import { useTRPC } from '@/app/_trpc/client';
 import { formatMoney } from '@/server/pricing/currency';
 import { useGroupView } from './live-group';
@@ -79,6 +78,8 @@ export function JoinForm({
     setPending(true);
     key.current ||= newKey();
     try {
+      // The auth client is loaded on first use: it is not needed to read the page (smaller first load).
+      const { ensureBuyerSession } = await import('@/app/_components/auth-client');
       await ensureBuyerSession();
       const res = await join.mutateAsync({
         code,

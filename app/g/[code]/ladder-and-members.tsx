@@ -56,7 +56,9 @@ export function MemberList() {
             <li key={`${m.alias}-${i}`} className="flex min-w-0 items-center gap-2">
               <Avatar alias={m.alias} />
               <span className="min-w-0">
-                <span className="block truncate font-medium">{m.alias}</span>
+                <span className="block truncate font-medium" title={m.alias}>
+                  {m.alias}
+                </span>
                 {!m.confirmed && <span className="block text-xs text-stone-600">confirming card…</span>}
               </span>
             </li>
