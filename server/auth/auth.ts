@@ -19,6 +19,11 @@ function createAuth() {
     database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification } }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      // Many buyers share one address (office Wi-Fi, carrier NAT) and a group fills in minutes: guest
+      // sessions get a roomy per-address budget; password sign-in keeps better-auth's strict default.
+      customRules: { '/sign-in/anonymous': { window: 60, max: 120 } },
+    },
     advanced: { useSecureCookies: appUrl().startsWith('https://') },
     plugins: [
       anonymous({
