@@ -3,6 +3,7 @@
 // labelled test-card chooser stands in for a card form; the server confirms the hold with that card.
 import { useMutation } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
+import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
 import { useTRPC } from '@/app/_trpc/client';
@@ -15,6 +16,9 @@ export const TEST_CARDS = [
   { id: 'pm_card_visa_chargeDeclinedInsufficientFunds', label: 'Insufficient funds', hint: 'declined for insufficient funds' },
   { id: 'pm_card_authenticationRequired', label: 'Needs authentication', hint: '3-D Secure' },
 ] as const;
+
+// Stripe.js and its card form load only when a real card is entered (not in demo mode, not on first load).
+const StripeHold = dynamic(() => import('./stripe-hold'), { ssr: false, loading: () => <p className="mt-3 text-sm text-stone-600">Loading the secure card form…</p> });
 
 type Fields = Partial<Record<'alias' | 'quantity', string>>;
 
@@ -39,12 +43,15 @@ export function JoinForm({
   inviteCode,
   channel,
   demoMode,
+  publishableKey,
   suggestedAlias,
 }: {
   code: string;
   inviteCode: string | null;
   channel: string | null;
   demoMode: boolean;
+  /** Stripe publishable key: card entry with Stripe's Payment Element when set. */
+  publishableKey: string | null;
   suggestedAlias: string;
 }) {
   const { view: g } = useGroupView();
@@ -57,7 +64,7 @@ export function JoinForm({
   const [fields, setFields] = useState<Fields>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [auth, setAuth] = useState<null | { action: 'authenticate' | 'confirm_payment'; memberId: string }>(null);
+  const [auth, setAuth] = useState<null | { action: 'authenticate' | 'confirm_payment'; memberId: string; clientSecret: string | null }>(null);
   const confirm = useMutation(trpc.groups.confirmHold.mutationOptions());
   // One key per join attempt: a double tap or a retry after a dropped connection is the same join.
   const key = useRef<string>('');
@@ -91,7 +98,7 @@ export function JoinForm({
         paymentMethod: demoMode ? card : undefined,
       });
       if (res.nextAction) {
-        setAuth({ action: res.nextAction, memberId: res.member.id });
+        setAuth({ action: res.nextAction, memberId: res.member.id, clientSecret: res.clientSecret });
         return;
       }
       key.current = '';
@@ -151,8 +158,28 @@ export function JoinForm({
               </button>
             </div>
           </>
+        ) : publishableKey && auth.clientSecret ? (
+          <StripeHold
+            publishableKey={publishableKey}
+            clientSecret={auth.clientSecret}
+            label={`Hold ${hold}`}
+            onError={(message) => setError(message)}
+            onConfirmed={async () => {
+              // The browser's word is not enough: the server retrieves the PaymentIntent and checks the hold.
+              const res = await confirm.mutateAsync({ memberId: auth.memberId });
+              if (res.nextAction) throw new Error('Your bank did not approve the hold. Try another card.');
+              key.current = '';
+              setAuth(null);
+              router.refresh();
+            }}
+          />
         ) : (
-          <p className="mt-1 text-sm text-stone-700">Card entry with Stripe is not set up on this server yet. Please try again later.</p>
+          <p className="mt-1 text-sm text-stone-700">Card entry is not available on this server. Please try again later.</p>
+        )}
+        {error && (
+          <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800 ring-1 ring-red-200">
+            {error}
+          </p>
         )}
       </div>
     );

@@ -102,7 +102,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <StatusBanner hasInvite={inviteCode !== null} />
           <PricePanel />
           <LiveCountdown serverNow={new Date().toISOString()} />
-          <JoinArea inviteCode={inviteCode} channel={channel} demoMode={!env.STRIPE_PUBLISHABLE_KEY} suggestedAlias={suggestAlias()} />
+          <JoinArea inviteCode={inviteCode} channel={channel} demoMode={!env.STRIPE_PUBLISHABLE_KEY} publishableKey={env.STRIPE_PUBLISHABLE_KEY ?? null} suggestedAlias={suggestAlias()} />
           <SharePanel appUrl={deps.appUrl} qrSvg={qr} posterHref={poster} />
         </div>
 

@@ -1,0 +1,62 @@
+'use client';
+// Card entry with Stripe's Payment Element (a real STRIPE_PUBLISHABLE_KEY is set). The server created the
+// manual-capture PaymentIntent; Stripe.js confirms it here (3-D Secure included) and the server then
+// verifies the hold by retrieving it (groups.confirmHold). Loaded only when needed, never in demo mode.
+import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
+import { loadStripe, type Stripe } from '@stripe/stripe-js';
+import { useState } from 'react';
+
+const stripes = new Map<string, Promise<Stripe | null>>();
+
+function ConfirmButton({ label, onConfirmed, onError }: { label: string; onConfirmed: () => Promise<void>; onError: (message: string) => void }) {
+  const stripe = useStripe();
+  const elements = useElements();
+  const [busy, setBusy] = useState(false);
+
+  async function confirm() {
+    if (!stripe || !elements || busy) return;
+    setBusy(true);
+    try {
+      // redirect: 'if_required' keeps card payments on this page; the bank's check opens as a Stripe modal.
+      const { error } = await stripe.confirmPayment({ elements, redirect: 'if_required', confirmParams: { return_url: window.location.href } });
+      if (error) onError(error.message ?? 'Your card could not be used. Try another card.');
+      else await onConfirmed();
+    } catch (err) {
+      onError(err instanceof Error && err.message ? err.message : 'We could not confirm your hold. Please try again.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <button
+      type="button"
+      onClick={confirm}
+      disabled={!stripe || busy}
+      className="mt-4 w-full rounded-xl bg-brand-600 px-4 py-3 text-lg font-bold text-white hover:bg-brand-700 disabled:opacity-60"
+    >
+      {busy ? 'Placing your hold…' : label}
+    </button>
+  );
+}
+
+/** Stripe's card form for one PaymentIntent, then the server-side check of the hold. */
+export default function StripeHold(props: {
+  publishableKey: string;
+  clientSecret: string;
+  label: string;
+  onConfirmed: () => Promise<void>;
+  onError: (message: string) => void;
+}) {
+  let stripe = stripes.get(props.publishableKey);
+  if (!stripe) {
+    stripe = loadStripe(props.publishableKey);
+    stripes.set(props.publishableKey, stripe);
+  }
+  return (
+    <Elements stripe={stripe} options={{ clientSecret: props.clientSecret, appearance: { theme: 'stripe', variables: { colorPrimary: '#c2410c' } } }}>
+      <PaymentElement options={{ layout: 'tabs' }} />
+      <ConfirmButton label={props.label} onConfirmed={props.onConfirmed} onError={props.onError} />
+    </Elements>
+  );
+}
