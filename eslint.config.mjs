@@ -1,10 +1,15 @@
-// ESLint: TypeScript rules plus drizzle's guards (an update or delete must have a where).
+// ESLint: TypeScript rules, Next.js's rules, and drizzle's guards (an update or delete must have a where).
+import nextPlugin from '@next/eslint-plugin-next';
 import drizzle from 'eslint-plugin-drizzle';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.next/**', '.next-*/**', '.flock/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...tseslint.configs.recommended,
+  {
+    plugins: { '@next/next': nextPlugin },
+    rules: { ...nextPlugin.configs.recommended.rules, ...nextPlugin.configs['core-web-vitals'].rules },
+  },
   {
     plugins: { drizzle },
     rules: {
