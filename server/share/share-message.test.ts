@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChannel, parseInviteCode } from './channels';
 import { buildShareMessage, groupShareUrl, shareIntents, type ShareFacts } from './share-message';
-import { formatTimeLeft } from './time-left';
+import { formatDuration, formatTimeLeft } from './time-left';
 
 const now = new Date('2026-01-01T10:00:00Z');
 const facts: ShareFacts = {
@@ -66,5 +66,19 @@ describe('time left', () => {
     [2 * 86_400_000 + 3 * 3600_000, '2 d 3 h'],
   ])('%i ms → %s', (ms, text) => {
     expect(formatTimeLeft(ms)).toBe(text);
+  });
+});
+
+describe('window length in words', () => {
+  it.each([
+    [30, '30 seconds'],
+    [60, '1 minute'],
+    [90 * 60, '1 hour 30 minutes'],
+    [3600, '1 hour'],
+    [86_400, '1 day'],
+    [2 * 86_400 + 4 * 3600, '2 days 4 hours'],
+    [6 * 86_400, '6 days'],
+  ])('%i s → %s', (seconds, text) => {
+    expect(formatDuration(seconds)).toBe(text);
   });
 });

@@ -24,3 +24,17 @@ export function formatClock(ms: number): string {
   const clock = hh > 0 || d > 0 ? `${String(hh).padStart(2, '0')}:${mm}:${ss}` : `${mm}:${ss}`;
   return d > 0 ? `${d} d ${clock}` : clock;
 }
+
+const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A window length in words for sentences: "1 day", "2 days 4 hours", "3 hours", "45 minutes", "30 seconds". */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const d = Math.floor(s / 86_400);
+  const h = Math.floor((s % 86_400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (d > 0) return h > 0 ? `${unit(d, 'day')} ${unit(h, 'hour')}` : unit(d, 'day');
+  if (h > 0) return m > 0 ? `${unit(h, 'hour')} ${unit(m, 'minute')}` : unit(h, 'hour');
+  if (m > 0) return unit(m, 'minute');
+  return unit(s, 'second');
+}

@@ -8,7 +8,7 @@ import { cache } from 'react';
 import { Avatar } from '@/app/_components/avatar';
 import { serverCaller } from '@/app/_trpc/server';
 import { formatMoney } from '@/server/pricing/currency';
-import { formatTimeLeft } from '@/server/share/time-left';
+import { formatDuration, formatTimeLeft } from '@/server/share/time-left';
 import { OpenGroupButton } from './open-group-button';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -77,7 +77,7 @@ export default async function DealPage({ params }: Props) {
             ))}
           </ol>
           <p className="mt-3 text-sm text-stone-700">
-            A group has {Math.round(d.windowSeconds / 3600) >= 1 ? formatTimeLeft(d.windowSeconds * 1000) : `${d.windowSeconds} s`} to reach {d.minMembers} people. Joining places a card hold; if the group falls short, the hold is released and nobody pays.
+            A group has {formatDuration(d.windowSeconds)} to reach {d.minMembers} people. Joining places a card hold; if the group falls short, the hold is released and nobody pays.
           </p>
         </section>
       </div>
