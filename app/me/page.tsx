@@ -1,12 +1,15 @@
 // My groups: every group this browser's buyer joined, with status, hold, final charge and saving.
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
+import { getAuth } from '@/server/auth/auth';
 import { serverCaller } from '@/app/_trpc/server';
 import type { MyGroup } from '@/server/groups/list-my-groups';
 import { formatMoney } from '@/server/pricing/currency';
 import { formatTimeLeft } from '@/server/share/time-left';
 import { LeaveButton } from '@/app/_components/leave-button';
+import { ClaimAccount } from './claim-account';
 
 export const metadata: Metadata = { title: 'My groups', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -53,11 +56,18 @@ function outcome(m: MyGroup): { label: string; tone: string; detail: string } {
 
 export default async function MyGroupsPage() {
   const mine = await loadMine();
+  const session = await getAuth().api.getSession({ headers: new Headers(await headers()) });
+  const guest = Boolean((session?.user as { isAnonymous?: boolean | null } | undefined)?.isAnonymous);
   return (
     <section aria-labelledby="me-h" className="mx-auto max-w-2xl">
       <h1 id="me-h" className="text-2xl font-bold tracking-tight">
         My groups
       </h1>
+      {session && !guest && (
+        <p className="mt-1 text-sm text-stone-600" data-testid="signed-in-as">
+          Signed in as {session.user.email}
+        </p>
+      )}
       {!mine || mine.length === 0 ? (
         <p className="mt-4 text-stone-700">
           You have not joined a group on this device yet.{' '}
@@ -89,6 +99,7 @@ export default async function MyGroupsPage() {
           })}
         </ul>
       )}
+      {guest && mine && mine.length > 0 && <ClaimAccount />}
     </section>
   );
 }
