@@ -7,6 +7,7 @@ import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { addMembers, createOpenGroup } from '../groups/close-test-factory';
 import { addJob } from './add-job';
 import { startWorker } from './worker';
+import { processEnv } from '../env';
 
 let h: Harness;
 const children: ChildProcess[] = [];
@@ -22,7 +23,7 @@ afterAll(async () => {
 /** A real worker process (`npm run worker`), not a mock: node with tsx's loader, so SIGKILL hits the worker itself. */
 function spawnWorker(extraEnv: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/jobs/worker-main.ts'], {
-    env: { ...process.env, DATABASE_URL: h.t.url, STRIPE_EMULATOR_URL: h.emulatorUrl, ...extraEnv },
+    env: { ...processEnv(), DATABASE_URL: h.t.url, STRIPE_EMULATOR_URL: h.emulatorUrl, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.resume();
