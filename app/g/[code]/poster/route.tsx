@@ -2,7 +2,7 @@
 // share intent, so a saved poster sent in a chat is its way in. ?i= puts the sharer's invite code in the QR.
 import { ImageResponse } from 'next/og';
 import { getDeps } from '@/server/deps';
-import { productImageDataUrl } from '@/server/share/preview-assets';
+import { previewFonts, productImageDataUrl } from '@/server/share/preview-assets';
 import { qrPng } from '@/server/share/qr';
 import { groupShareUrl } from '@/server/share/share-message';
 import { sharerInvite } from '@/server/share/sharer-invite';
@@ -21,7 +21,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ code: string }>
   const deps = getDeps();
   const invite = await sharerInvite(deps, s.code, new URL(req.url).searchParams.get('i'));
   const link = groupShareUrl(deps.appUrl, s.code, { inviteCode: invite, channel: 'poster' });
-  const [image, qr] = await Promise.all([productImageDataUrl(s.deal.imageUrl), qrPng(link, 520)]);
+  const [image, qr, fonts] = await Promise.all([productImageDataUrl(s.deal.imageUrl), qrPng(link, 520), previewFonts()]);
   const f = previewFacts(s, new Date());
   return new ImageResponse(
     (
@@ -50,6 +50,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ code: string }>
     {
       width: W,
       height: H,
+      fonts,
       headers: { 'content-disposition': `inline; filename="flock-${s.code}.png"`, 'cache-control': 'private, max-age=60' },
     },
   );

@@ -3,7 +3,7 @@
 // cache previews forever fetch the new price. Any version serves the current state (an old URL never 404s).
 // A route handler rather than the opengraph-image file convention: that one fixes the URL at build time.
 import { ImageResponse } from 'next/og';
-import { productImageDataUrl } from '@/server/share/preview-assets';
+import { previewFonts, productImageDataUrl } from '@/server/share/preview-assets';
 import { findGroup } from '../../load';
 import { PreviewCard } from '../../preview-card';
 
@@ -13,10 +13,11 @@ export async function GET(_req: Request, ctx: { params: Promise<{ code: string; 
   const { code } = await ctx.params;
   const s = await findGroup(code);
   if (!s) return new Response('Not found', { status: 404 });
-  const image = await productImageDataUrl(s.deal.imageUrl);
+  const [image, fonts] = await Promise.all([productImageDataUrl(s.deal.imageUrl), previewFonts()]);
   return new ImageResponse(<PreviewCard s={s} image={image} now={new Date()} />, {
     width: 1200,
     height: 630,
+    fonts,
     // Short: the URL already changes with the price; this only covers the countdown text.
     headers: { 'cache-control': 'public, max-age=300' },
   });
