@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { TRPCReactProvider } from './_trpc/client';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -33,11 +32,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </div>
           </nav>
         </header>
-        <TRPCReactProvider>
-          <main id="main" className="mx-auto max-w-5xl px-4 py-6">
-            {children}
-          </main>
-        </TRPCReactProvider>
+        <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -1,24 +1,25 @@
 'use client';
 // Leave an open group (the hold is released), with a confirmation step. Used on the group page and /me.
-import { useMutation } from '@tanstack/react-query';
+import { lazyApi } from '@/app/_trpc/lazy-api';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useTRPC } from '@/app/_trpc/client';
 
 /** "Leave" with a confirmation step; refreshes the list when done. */
 export function LeaveButton({ memberId, title }: { memberId: string; title: string }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const leave = useMutation(trpc.groups.leave.mutationOptions());
+  const [leaving, setLeaving] = useState(false);
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function go() {
     setError(null);
+    setLeaving(true);
     try {
-      await leave.mutateAsync({ memberId });
+      await (await lazyApi()).groups.leave.mutate({ memberId });
       router.refresh();
     } catch (err) {
       setError(err instanceof Error ? err.message : 'We could not take you out of the group. Please try again.');
+    } finally {
+      setLeaving(false);
     }
   }
   return (
@@ -26,8 +27,8 @@ export function LeaveButton({ memberId, title }: { memberId: string; title: stri
       {asking ? (
         <span className="flex flex-wrap items-center gap-2">
           <span className="text-sm">Leave and release your hold?</span>
-          <button type="button" onClick={go} disabled={leave.isPending} className="rounded-lg bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800">
-            {leave.isPending ? 'Leaving…' : 'Yes, leave'}
+          <button type="button" onClick={go} disabled={leaving} className="rounded-lg bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800">
+            {leaving ? 'Leaving…' : 'Yes, leave'}
           </button>
           <button type="button" onClick={() => setAsking(false)} className="px-2 py-1.5 text-sm font-semibold underline">
             Stay

@@ -1,10 +1,9 @@
 'use client';
 // The group page's live snapshot: one SSE subscription (live.group) that starts from the server-rendered
 // snapshot and resumes from the last event id after a drop. Edit when the stream's input changes.
-import { useSubscription } from '@trpc/tanstack-react-query';
-import { useMemo, useState } from 'react';
+import { lazyApi } from '@/app/_trpc/lazy-api';
+import { useEffect, useMemo, useState } from 'react';
 import type { GroupSnapshot } from '@/server/groups/get-group-snapshot';
-import { useTRPC } from '@/app/_trpc/client';
 
 export type LiveGroup = {
   /** The newest snapshot known: the live one once it arrives, the server-rendered one before. */
@@ -26,18 +25,33 @@ function newer(a: GroupSnapshot, b: GroupSnapshot): GroupSnapshot {
 
 /** Subscribes the group page to live snapshots for the signed-in viewer, starting from `initial`. */
 export function useLiveGroup(code: string, initial: GroupSnapshot): LiveGroup {
-  const trpc = useTRPC();
   // The cursor is fixed for the life of the subscription; on reconnect the link sends the last tracked id itself.
   const [startCursor] = useState(() => (initial.lastEventId === null ? null : String(initial.lastEventId)));
   const [live, setLive] = useState<{ snapshot: GroupSnapshot; at: Date } | null>(null);
-  const sub = useSubscription(
-    trpc.live.group.subscriptionOptions(
-      { code, lastEventId: startCursor },
-      {
-        onData: (msg) => setLive((prev) => ({ snapshot: prev ? newer(prev.snapshot, msg.data) : msg.data, at: new Date() })),
-      },
-    ),
-  );
+  const [connected, setConnected] = useState(false);
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let unmounted = false;
+    // The API client loads after the page is up: the server-rendered snapshot is already on screen.
+    void lazyApi().then((api) => {
+      if (unmounted) return;
+      const sub = api.live.group.subscribe(
+        { code, lastEventId: startCursor },
+        {
+          onStarted: () => setConnected(true),
+          onConnectionStateChange: (state) => setConnected(state.state === 'pending'),
+          onData: (msg) => setLive((prev) => ({ snapshot: prev ? newer(prev.snapshot, msg.data) : msg.data, at: new Date() })),
+          onError: () => setConnected(false),
+          onStopped: () => setConnected(false),
+        },
+      );
+      stop = () => sub.unsubscribe();
+    });
+    return () => {
+      unmounted = true;
+      stop?.();
+    };
+  }, [code, startCursor]);
   const snapshot = useMemo(() => (live ? newer(initial, live.snapshot) : initial), [initial, live]);
-  return { snapshot, connected: sub.status === 'pending', lastUpdateAt: live?.at ?? null };
+  return { snapshot, connected, lastUpdateAt: live?.at ?? null };
 }

@@ -1,12 +1,12 @@
 'use client';
-// The browser's tRPC client: batched HTTP for queries/mutations, SSE for subscriptions.
-// Edit when links or query defaults change.
+// The react-query tRPC client for the merchant console (app/merchant/layout.tsx provides it).
+// Edit when query defaults change; the links live in links.ts.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { createTRPCClient } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
-import superjson from 'superjson';
 import type { AppRouter } from '@/server/trpc/root';
+import { apiLinks } from './links';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -18,15 +18,7 @@ function makeQueryClient() {
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
-      links: [
-        splitLink({
-          condition: (op) => op.type === 'subscription',
-          true: httpSubscriptionLink({ url: '/api/trpc', transformer: superjson }),
-          false: httpBatchLink({ url: '/api/trpc', transformer: superjson }),
-        }),
-      ],
-    }),
+    createTRPCClient<AppRouter>({ links: apiLinks() }),
   );
   return (
     <QueryClientProvider client={queryClient}>

@@ -1,15 +1,12 @@
 'use client';
 // Opens a new group on a deal (starting an anonymous session if needed) and goes to its page.
-import { useMutation } from '@tanstack/react-query';
+import { lazyApi } from '@/app/_trpc/lazy-api';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useTRPC } from '@/app/_trpc/client';
 
 /** "Start a new group": opens one and navigates to it, where the opener joins and shares. */
 export function OpenGroupButton({ dealId, disabled }: { dealId: string; disabled?: boolean }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const open = useMutation(trpc.groups.open.mutationOptions());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   async function go() {
@@ -19,7 +16,7 @@ export function OpenGroupButton({ dealId, disabled }: { dealId: string; disabled
       // The auth client is loaded on first use: it is not needed to read the page (smaller first load).
       const { ensureBuyerSession } = await import('@/app/_components/auth-client');
       await ensureBuyerSession();
-      const g = await open.mutateAsync({ dealId });
+      const g = await (await lazyApi()).groups.open.mutate({ dealId });
       router.push(`/g/${g.code}`);
     } catch (err) {
       setError(err instanceof Error ? err.message : 'We could not start a group. Please try again.');

@@ -1,12 +1,10 @@
 'use client';
 // The join form: alias, quantity and the card hold. In demo mode (the Stripe emulator) a clearly
 // labelled test-card chooser stands in for a card form; the server confirms the hold with that card.
-import { useMutation } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
+import { lazyApi } from '@/app/_trpc/lazy-api';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
-import { useTRPC } from '@/app/_trpc/client';
 import { formatMoney } from '@/server/pricing/currency';
 import { useGroupView } from './live-group';
 
@@ -28,7 +26,8 @@ function newKey(): string {
 
 /** Reads a tRPC error into one sentence and per-field messages. */
 function readError(err: unknown): { message: string; fields: Fields } {
-  if (err instanceof TRPCClientError) {
+  // Duck-typed rather than instanceof TRPCClientError, so the page does not load the client to read errors.
+  if (err instanceof Error && 'data' in err) {
     const data = err.data as { fields?: Record<string, string> | null } | undefined;
     const f = data?.fields ?? {};
     return { message: err.message, fields: { alias: f['alias'], quantity: f['quantity'] } };
@@ -55,9 +54,7 @@ export function JoinForm({
   suggestedAlias: string;
 }) {
   const { view: g } = useGroupView();
-  const trpc = useTRPC();
   const router = useRouter();
-  const join = useMutation(trpc.groups.join.mutationOptions());
   const [alias, setAlias] = useState(suggestedAlias);
   const [quantity, setQuantity] = useState(1);
   const [card, setCard] = useState<string>(TEST_CARDS[0].id);
@@ -65,7 +62,6 @@ export function JoinForm({
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [auth, setAuth] = useState<null | { action: 'authenticate' | 'confirm_payment'; memberId: string; clientSecret: string | null }>(null);
-  const confirm = useMutation(trpc.groups.confirmHold.mutationOptions());
   // One key per join attempt: a double tap or a retry after a dropped connection is the same join.
   const key = useRef<string>('');
   const id = useId();
@@ -88,7 +84,7 @@ export function JoinForm({
       // The auth client is loaded on first use: it is not needed to read the page (smaller first load).
       const { ensureBuyerSession } = await import('@/app/_components/auth-client');
       await ensureBuyerSession();
-      const res = await join.mutateAsync({
+      const res = await (await lazyApi()).groups.join.mutate({
         code,
         alias: trimmed,
         quantity,
@@ -125,7 +121,7 @@ export function JoinForm({
         body: JSON.stringify({ memberId, outcome }),
       });
       if (!r.ok) throw new Error(((await r.json().catch(() => null)) as { error?: string } | null)?.error ?? 'We could not reach your bank. Please try again.');
-      const res = await confirm.mutateAsync({ memberId });
+      const res = await (await lazyApi()).groups.confirmHold.mutate({ memberId });
       if (res.nextAction) throw new Error('Your bank did not approve the hold. Try another card.');
       key.current = '';
       setAuth(null);
@@ -166,7 +162,7 @@ export function JoinForm({
             onError={(message) => setError(message)}
             onConfirmed={async () => {
               // The browser's word is not enough: the server retrieves the PaymentIntent and checks the hold.
-              const res = await confirm.mutateAsync({ memberId: auth.memberId });
+              const res = await (await lazyApi()).groups.confirmHold.mutate({ memberId: auth.memberId });
               if (res.nextAction) throw new Error('Your bank did not approve the hold. Try another card.');
               key.current = '';
               setAuth(null);
