@@ -1,6 +1,6 @@
 // Payment bookkeeping: webhook events applied once, and the shared Stripe request pacer.
 // Edit when webhook handling or pacing needs more state.
-import { bigint, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Each Stripe event id is applied once. */
 export const stripeEvents = pgTable('stripe_events', {
@@ -9,9 +9,8 @@ export const stripeEvents = pgTable('stripe_events', {
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** One row per pacing key: requests issued in the current one-second window, across all workers. */
+/** One row per pacing key: the next free send slot (epoch microseconds, database clock), shared by all workers. */
 export const stripePacer = pgTable('stripe_pacer', {
   key: text('key').primaryKey(),
-  windowStartMs: bigint('window_start_ms', { mode: 'number' }).notNull(),
-  used: integer('used').notNull(),
+  nextSlotUs: bigint('next_slot_us', { mode: 'number' }).notNull().default(0),
 });

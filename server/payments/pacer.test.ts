@@ -7,7 +7,7 @@ import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { closeGroup } from '../groups/close-group';
 import { addMembers, createOpenGroup } from '../groups/close-test-factory';
 import { startWorker } from '../jobs/worker';
-import { pacedPayments, pacerStats } from './pacer';
+import { acquireStripeSlot, pacedPayments, pacerStats } from './pacer';
 
 let h: Harness;
 beforeAll(async () => {
@@ -65,4 +65,23 @@ describe('pacing Stripe calls', () => {
     // 12 captures at 4 per second span three one-second windows, so at least two window boundaries.
     expect(ms).toBeGreaterThanOrEqual(1000);
   }, 90_000);
+
+  it('spaces requests evenly: no one-second span holds more than the limit, even across a second boundary', async () => {
+    // Six workers race for 60 slots at 20/s; each notes when it was allowed to send.
+    const granted: number[] = [];
+    const worker = async () => {
+      for (let i = 0; i < 10; i++) {
+        await acquireStripeSlot(h.deps.db, { maxRps: 20, key: 'spacing-test' });
+        granted.push(performance.now());
+      }
+    };
+    await Promise.all(Array.from({ length: 6 }, worker));
+    granted.sort((a, b) => a - b);
+    expect(granted).toHaveLength(60);
+    // Any 21 consecutive sends span at least a second (less a little timer jitter): at most 20 per second.
+    const tightest = Math.min(...granted.slice(20).map((t, i) => t - (granted[i] ?? 0)));
+    expect(tightest).toBeGreaterThanOrEqual(900);
+    // And the budget is used, not wasted: 60 sends at 20/s take about three seconds.
+    expect((granted.at(-1) ?? 0) - (granted[0] ?? 0)).toBeLessThan(4000);
+  }, 30_000);
 });

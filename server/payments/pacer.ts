@@ -1,5 +1,6 @@
-// Paces Stripe calls across every worker of one database: a one-second fixed window in the stripe_pacer
-// table, plus retry with backoff on 429, 409, 5xx and network errors. Edit when pacing or retry rules change.
+// Paces Stripe calls across every worker of one database: evenly spaced send slots handed out by the
+// stripe_pacer table, plus retry with backoff on 429, 409, 5xx and network errors. Edit when pacing or
+// retry rules change.
 import { sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import type { Db } from '@/db/client';
@@ -23,32 +24,30 @@ export const pacerStats = { acquired: 0, waited: 0, retried: 0, rateLimitedRetri
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Waits until this process may send one request under `maxRps` (shared through PostgreSQL). */
+/**
+ * Waits until this process may send one request under `maxRps` (shared through PostgreSQL).
+ *
+ * Each call books the next free slot, 1000/maxRps ms after the previous one, in one atomic statement,
+ * then sleeps until it. Requests therefore leave evenly spaced: no one-second span, wherever it starts,
+ * holds more than maxRps of them (a calendar-second window would allow two full windows back to back).
+ */
 export async function acquireStripeSlot(db: Db, opts: Pick<PacerOptions, 'maxRps' | 'key'>): Promise<void> {
   const key = opts.key ?? 'stripe';
-  for (;;) {
-    // The database clock decides the window so that every process agrees on where a second starts.
-    const r = await db.execute<{ used: number | null; now_ms: string }>(sql`
-      with clock as (select floor(extract(epoch from clock_timestamp()) * 1000)::bigint as now_ms),
-      take as (
-        insert into stripe_pacer as p (key, window_start_ms, used)
-        select ${key}, (now_ms / 1000) * 1000, 1 from clock
-        on conflict (key) do update set
-          used = case when p.window_start_ms = excluded.window_start_ms then p.used + 1 else 1 end,
-          window_start_ms = excluded.window_start_ms
-        where p.window_start_ms <> excluded.window_start_ms or p.used < ${opts.maxRps}
-        returning p.used
-      )
-      select (select used from take) as used, (select now_ms from clock)::text as now_ms`);
-    const row = r.rows[0];
-    if (row && row.used !== null) {
-      pacerStats.acquired++;
-      return;
-    }
+  // Microseconds, so that a limit like 90/s spaces 11,111 µs apart instead of rounding to 12 ms (83/s).
+  const spacingUs = Math.max(1, Math.floor(1_000_000 / opts.maxRps));
+  // The database clock decides, so that every process agrees on the schedule.
+  const r = await db.execute<{ slot_us: string; now_us: string }>(sql`
+    with clock as (select floor(extract(epoch from clock_timestamp()) * 1000000)::bigint as now_us)
+    insert into stripe_pacer as p (key, next_slot_us)
+    select ${key}, now_us + ${spacingUs} from clock
+    on conflict (key) do update set next_slot_us = greatest(p.next_slot_us, (select now_us from clock)) + ${spacingUs}
+    returning (p.next_slot_us - ${spacingUs})::text as slot_us, (select now_us from clock)::text as now_us`);
+  const row = r.rows[0];
+  pacerStats.acquired++;
+  const waitMs = row ? (Number(row.slot_us) - Number(row.now_us)) / 1000 : 0;
+  if (waitMs > 0) {
     pacerStats.waited++;
-    const nowMs = Number(row?.now_ms ?? Date.now());
-    // Sleep to the next window, with a little jitter so waiting workers do not stampede the row at once.
-    await sleep(1000 - (nowMs % 1000) + Math.floor(Math.random() * 15));
+    await sleep(waitMs);
   }
 }
 
