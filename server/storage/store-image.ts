@@ -9,7 +9,9 @@ export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 export async function storeImage(storage: FileStorage, bytes: Uint8Array): Promise<{ url: string; contentType: string; size: number }> {
   if (bytes.length === 0) throw new DomainError('INVALID_INPUT', 'That file is empty. Choose a photo to upload.');
   if (bytes.length > MAX_IMAGE_BYTES) {
-    const mb = (bytes.length / (1024 * 1024)).toFixed(1);
+    // Tenths of a megabyte, rounded, built as a string (no float formatting).
+    const tenths = Math.round((bytes.length * 10) / (1024 * 1024));
+    const mb = `${Math.floor(tenths / 10)}.${tenths % 10}`;
     throw new DomainError('INVALID_INPUT', `That image is ${mb} MB; the limit is 2 MB. Try a smaller or compressed photo.`);
   }
   const type = detectImageType(bytes);
