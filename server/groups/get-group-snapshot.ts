@@ -5,6 +5,7 @@ import { DomainError } from '@/server/errors';
 import { currentTierIndex, ladder, nextTier, savings, unitPriceAt, type LadderStep } from '@/server/pricing';
 import type { SessionUser } from '@/server/trpc/init';
 import { findGroupByCode } from './find-group-by-code';
+import { groupShareUrl } from '../share/share-message';
 
 type GroupStatus = 'open' | 'closing' | 'won' | 'failed' | 'canceled';
 type MemberStatus = 'reserved' | 'authorized' | 'captured' | 'released' | 'failed' | 'left' | 'expired';
@@ -105,7 +106,7 @@ export async function getGroupSnapshotOrThrow(deps: Deps, code: string, viewer: 
   const unitPrice = g.finalUnitPrice ?? unitPriceAt(g.tiers, n);
   const next = g.status === 'open' ? nextTier(g.tiers, n) : null;
   const m = mine[0];
-  const url = `${deps.appUrl}/g/${g.code}`;
+  const url = groupShareUrl(deps.appUrl, g.code);
   return {
     code: g.code,
     url,
@@ -154,7 +155,7 @@ export async function getGroupSnapshotOrThrow(deps: Deps, code: string, viewer: 
           chargeAmount: m.chargeAmount,
           refundedAmount: m.refundedAmount,
           inviteCode: m.inviteCode,
-          inviteUrl: `${url}?i=${m.inviteCode}`,
+          inviteUrl: groupShareUrl(deps.appUrl, g.code, { inviteCode: m.inviteCode }),
           expiresAt: m.expiresAt,
           failureReason: m.failureReason,
         }

@@ -5,6 +5,7 @@ import { reserveSeat, type Member } from './group-ledger';
 import type { GroupProgress } from './group-progress';
 import { resolveGroupId } from './resolve-group-id';
 import { settleHold, type NextAction } from './settle-hold';
+import { groupShareUrl } from '../share/share-message';
 
 export type JoinInput = {
   code: string;
@@ -49,7 +50,7 @@ export function memberView(appUrl: string, code: string, m: Member): MemberView 
     unitPriceAtJoin: m.unitPriceAtJoin,
     holdAmount: m.holdAmount,
     inviteCode: m.inviteCode,
-    inviteUrl: `${appUrl}/g/${code}?i=${m.inviteCode}`,
+    inviteUrl: groupShareUrl(appUrl, code, { inviteCode: m.inviteCode }),
   };
 }
 

@@ -3,6 +3,7 @@ import { deals, groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { unitPriceAt } from '@/server/pricing';
 import type { SessionUser } from '@/server/trpc/init';
+import { groupShareUrl } from '../share/share-message';
 
 export type MyGroup = {
   memberId: string;
@@ -34,7 +35,7 @@ export async function listMyGroups(deps: Deps, user: SessionUser): Promise<MyGro
     const unitPrice = g.finalUnitPrice ?? unitPriceAt(g.tiers, g.confirmedCount);
     const paid = m.chargeAmount !== null ? m.chargeAmount - m.refundedAmount : Math.min(unitPrice, m.unitPriceAtJoin) * m.quantity;
     const counts = m.status === 'authorized' || m.status === 'captured' || m.status === 'reserved';
-    const url = `${deps.appUrl}/g/${g.code}`;
+    const url = groupShareUrl(deps.appUrl, g.code);
     return {
       memberId: m.id,
       memberStatus: m.status,
@@ -45,7 +46,7 @@ export async function listMyGroups(deps: Deps, user: SessionUser): Promise<MyGro
       chargeAmount: m.chargeAmount,
       refundedAmount: m.refundedAmount,
       saving: counts ? Math.max(0, g.listPrice * m.quantity - paid) : 0,
-      inviteUrl: `${url}?i=${m.inviteCode}`,
+      inviteUrl: groupShareUrl(deps.appUrl, g.code, { inviteCode: m.inviteCode }),
       group: { code: g.code, url, status: g.status, deadline: g.deadline, unitPrice, finalUnitPrice: g.finalUnitPrice, currency: g.currency, listPrice: g.listPrice },
       deal,
     };
