@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { events } from '@/db/schema';
 
 /** The NOTIFY channel that carries every recorded event id to the live fan-out. */
 export const EVENTS_CHANNEL = 'flock_events';
@@ -13,21 +12,29 @@ export type EventInput = {
   payload?: Record<string, unknown>;
 };
 
-/** Writes an event row inside the caller's transaction and NOTIFYs on commit (DESIGN rule 10). */
-export async function recordEvent(tx: Tx, input: EventInput): Promise<number> {
-  const [row] = await tx
-    .insert(events)
-    .values({
-      type: input.type,
-      dealId: input.dealId ?? null,
-      groupId: input.groupId ?? null,
-      memberId: input.memberId ?? null,
-      payload: input.payload ?? {},
-    })
-    .returning({ id: events.id });
-  if (!row) throw new Error('event insert returned no row');
+/**
+ * Writes event rows inside the caller's transaction, in one statement, and NOTIFYs each on commit
+ * (DESIGN rule 10). The batched join path writes an event per member while it holds the group row.
+ */
+export async function recordEvents(tx: Tx, inputs: EventInput[]): Promise<number[]> {
+  if (inputs.length === 0) return [];
+  const rows = JSON.stringify(
+    inputs.map((e) => ({ type: e.type, deal_id: e.dealId ?? null, group_id: e.groupId ?? null, member_id: e.memberId ?? null, payload: e.payload ?? {} })),
+  );
   // NOTIFY inside a transaction is delivered only when it commits, so listeners never see a rolled-back change.
-  const message = JSON.stringify({ id: row.id, type: input.type, groupId: input.groupId ?? null, dealId: input.dealId ?? null });
-  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${message})`);
-  return row.id;
+  const r = await tx.execute<{ id: string }>(sql`with e as (
+      insert into events (type, deal_id, group_id, member_id, payload)
+      select x.type, x.deal_id, x.group_id, x.member_id, x.payload
+      from json_to_recordset(${rows}::json) as x(type text, deal_id uuid, group_id uuid, member_id uuid, payload jsonb)
+      returning id, type, group_id, deal_id
+    )
+    select id, pg_notify(${EVENTS_CHANNEL}, json_build_object('id', id, 'type', type, 'groupId', group_id, 'dealId', deal_id)::text) from e`);
+  return r.rows.map((row) => Number(row.id));
+}
+
+/** Writes one event row inside the caller's transaction and NOTIFYs on commit; returns its id. */
+export async function recordEvent(tx: Tx, input: EventInput): Promise<number> {
+  const [id] = await recordEvents(tx, [input]);
+  if (id === undefined) throw new Error('event insert returned no row');
+  return id;
 }

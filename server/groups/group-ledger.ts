@@ -17,7 +17,7 @@ import type { Tx } from '@/db/client';
 import { deals, groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
-import type { EventInput } from '@/server/events/record-event';
+import { recordEvents, type EventInput } from '@/server/events/record-event';
 import { addJob } from '@/server/jobs/add-job';
 import { currentTierIndex, holdAmount, unitPriceAt } from '@/server/pricing';
 import { addJobs } from './add-jobs';
@@ -25,7 +25,6 @@ import { guardDeadline } from './hold-expiry-guard';
 import { progressOf, type GroupProgress } from './group-progress';
 import { createKeyedBatcher } from './keyed-batcher';
 import { randomCode } from './random-code';
-import { recordEvents } from './record-events';
 
 /** How long a seat is kept for a buyer whose card hold is not yet confirmed. */
 export const RESERVATION_MS = 15 * 60 * 1000;
