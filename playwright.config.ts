@@ -10,7 +10,13 @@ const debianChromium = '/usr/bin/chromium';
 const launchOptions = fs.existsSync(debianChromium)
   ? {
       executablePath: debianChromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     }
   : {};
 

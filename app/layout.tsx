@@ -5,7 +5,8 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Flock — buy together, pay less', template: '%s · Flock' },
-  description: 'Group buying with prices that drop as friends join. Card holds, never charged more than shown.',
+  description:
+    'Group buying with prices that drop as friends join. Card holds, never charged more than shown.',
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#c2410c' };
@@ -14,11 +15,17 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         <header className="border-b border-stone-200 bg-white">
-          <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+          <nav
+            aria-label="Main"
+            className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3"
+          >
             <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
               Flock
             </Link>

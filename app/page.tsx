@@ -9,15 +9,21 @@ export default async function Home() {
   const deals = await api.deals.listActive({ limit: 24 });
   // The open groups closest to their next price, so a visitor can join one straight from the home page.
   const groupsByDeal = new Map(
-    await Promise.all(deals.map(async (d) => [d.slug, d.openGroups > 0 ? await api.groups.aboutToFill({ slug: d.slug }) : []] as const)),
+    await Promise.all(
+      deals.map(
+        async (d) =>
+          [d.slug, d.openGroups > 0 ? await api.groups.aboutToFill({ slug: d.slug }) : []] as const,
+      ),
+    ),
   );
   return (
     <div className="space-y-8">
       <section className="rounded-2xl bg-gradient-to-br from-brand-600 to-brand-700 px-5 py-8 text-white sm:px-8">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Buy together. Pay less.</h1>
         <p className="mt-3 max-w-xl text-brand-50">
-          Open a group on a deal, share it in your chats, and watch the price drop as friends join. We only hold your card — when the
-          group closes you pay the group&apos;s final price, never more than you were shown.
+          Open a group on a deal, share it in your chats, and watch the price drop as friends join. We only
+          hold your card — when the group closes you pay the group&apos;s final price, never more than you
+          were shown.
         </p>
       </section>
 
@@ -26,7 +32,9 @@ export default async function Home() {
           Today&apos;s deals
         </h2>
         {deals.length === 0 ? (
-          <p className="mt-4 text-stone-600">No deals are live right now. Merchants can publish one from the console.</p>
+          <p className="mt-4 text-stone-600">
+            No deals are live right now. Merchants can publish one from the console.
+          </p>
         ) : (
           <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {deals.map((d) => (
@@ -44,12 +52,18 @@ export default async function Home() {
                     <p className="text-xs text-stone-600">{d.merchantName}</p>
                     <h3 className="font-semibold group-hover:underline">{d.title}</h3>
                     <p>
-                      <span className="text-lg font-bold text-brand-700">from {formatMoney(d.bestPrice, d.currency)}</span>{' '}
+                      <span className="text-lg font-bold text-brand-700">
+                        from {formatMoney(d.bestPrice, d.currency)}
+                      </span>{' '}
                       <s className="text-sm text-stone-600">{formatMoney(d.listPrice, d.currency)}</s>{' '}
-                      <span className="text-sm font-medium text-green-800">save up to {d.bestSavingsPercent}%</span>
+                      <span className="text-sm font-medium text-green-800">
+                        save up to {d.bestSavingsPercent}%
+                      </span>
                     </p>
                     <p className="text-sm text-stone-700">
-                      {d.openGroups === 0 ? 'Be the first to open a group' : `${d.openGroups} open group${d.openGroups === 1 ? '' : 's'} to join`}
+                      {d.openGroups === 0
+                        ? 'Be the first to open a group'
+                        : `${d.openGroups} open group${d.openGroups === 1 ? '' : 's'} to join`}
                     </p>
                   </div>
                 </Link>
@@ -61,10 +75,13 @@ export default async function Home() {
                   >
                     <span>
                       Join {g.aliases.slice(0, 2).join(', ')}
-                      {g.confirmedCount > 2 ? ` +${g.confirmedCount - 2}` : ''} · {formatMoney(g.unitPrice, d.currency)} now
+                      {g.confirmedCount > 2 ? ` +${g.confirmedCount - 2}` : ''} ·{' '}
+                      {formatMoney(g.unitPrice, d.currency)} now
                     </span>
                     <span className="font-medium text-brand-700">
-                      {g.next ? `${g.next.membersNeeded} more → ${formatMoney(g.next.unitPrice, d.currency)}` : 'Best price'}
+                      {g.next
+                        ? `${g.next.membersNeeded} more → ${formatMoney(g.next.unitPrice, d.currency)}`
+                        : 'Best price'}
                     </span>
                   </Link>
                 ))}

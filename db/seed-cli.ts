@@ -5,7 +5,11 @@ import { seedIfEmpty } from './seed';
 
 const services = await startLocalServices();
 try {
-  console.log((await seedIfEmpty(services.databaseUrl)) ? '[flock] seeded the demo' : '[flock] the database already has data; nothing to do');
+  console.log(
+    (await seedIfEmpty(services.databaseUrl))
+      ? '[flock] seeded the demo'
+      : '[flock] the database already has data; nothing to do',
+  );
 } finally {
   await services.stop();
 }

@@ -15,14 +15,19 @@ import { createMerchantProfile } from '../server/merchants/create-merchant-profi
 import type { SessionUser } from '../server/trpc/init';
 import { createDb } from './client';
 
-export const DEMO_MERCHANT = { email: 'merchant@flock.test', password: 'flock-demo-1', name: 'Flock Demo Market' };
+export const DEMO_MERCHANT = {
+  email: 'merchant@flock.test',
+  password: 'flock-demo-1',
+  name: 'Flock Demo Market',
+};
 
 const DAY = 24 * 3600;
 
 const DEALS = [
   {
     title: 'Huila single-origin coffee, 1 kg',
-    description: 'Washed Colombian beans from the Huila highlands, roasted to order the week your group closes. Notes of red apple, panela and cocoa.',
+    description:
+      'Washed Colombian beans from the Huila highlands, roasted to order the week your group closes. Notes of red apple, panela and cocoa.',
     imageUrl: '/demo/coffee.svg',
     currency: 'USD',
     listPrice: 3200,
@@ -39,7 +44,8 @@ const DEALS = [
   },
   {
     title: 'Wireless noise-cancelling headphones',
-    description: '40-hour battery, multipoint Bluetooth, foldable with a hard case. Two-year warranty from the merchant.',
+    description:
+      '40-hour battery, multipoint Bluetooth, foldable with a hard case. Two-year warranty from the merchant.',
     imageUrl: '/demo/headphones.svg',
     currency: 'USD',
     listPrice: 18900,
@@ -56,7 +62,8 @@ const DEALS = [
   },
   {
     title: 'あまおう Amaou strawberries, 2 trays',
-    description: 'Fukuoka Amaou strawberries picked the morning they ship, refrigerated delivery within Japan.',
+    description:
+      'Fukuoka Amaou strawberries picked the morning they ship, refrigerated delivery within Japan.',
     imageUrl: '/demo/strawberries.svg',
     currency: 'JPY',
     listPrice: 1280,
@@ -73,7 +80,20 @@ const DEALS = [
   },
 ] as const;
 
-const ALIASES = ['Mika', 'Jonas', 'Aiko', 'Priya', 'Tom', 'Lena', 'Kenji', 'Sara', 'Omar', 'Yui', 'Ben', 'Chloe'];
+const ALIASES = [
+  'Mika',
+  'Jonas',
+  'Aiko',
+  'Priya',
+  'Tom',
+  'Lena',
+  'Kenji',
+  'Sara',
+  'Omar',
+  'Yui',
+  'Ben',
+  'Chloe',
+];
 
 async function makeBuyer(deps: Deps, alias: string): Promise<SessionUser> {
   const id = randomUUID();
@@ -86,7 +106,10 @@ async function makeBuyer(deps: Deps, alias: string): Promise<SessionUser> {
 export async function seedDemo(deps: Deps): Promise<{ dealSlugs: string[]; groupCodes: string[] }> {
   const signUp = await getAuth().api.signUpEmail({ body: { ...DEMO_MERCHANT } });
   const merchantUser = { id: signUp.user.id, isAnonymous: false };
-  const profile = await createMerchantProfile(deps, merchantUser, { name: DEMO_MERCHANT.name, defaultCurrency: 'USD' });
+  const profile = await createMerchantProfile(deps, merchantUser, {
+    name: DEMO_MERCHANT.name,
+    defaultCurrency: 'USD',
+  });
   const dealSlugs: string[] = [];
   const groupCodes: string[] = [];
   let a = 0;

@@ -3,8 +3,15 @@ import { expect, test } from '@playwright/test';
 import { createTestDeal, joinGroup, openGroupFromDealPage } from './helpers/shopper';
 
 test('a guest buyer claims their groups with an e-mailed sign-in link', async ({ browser, request }) => {
-  const deal = await createTestDeal(request, { title: `Claimable teapot ${Date.now()}`, listPrice: 4000, tiers: [{ minMembers: 2, unitPrice: 3000 }] });
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, extraHTTPHeaders: { 'x-forwarded-for': '10.77.0.1' } });
+  const deal = await createTestDeal(request, {
+    title: `Claimable teapot ${Date.now()}`,
+    listPrice: 4000,
+    tiers: [{ minMembers: 2, unitPrice: 3000 }],
+  });
+  const ctx = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    extraHTTPHeaders: { 'x-forwarded-for': '10.77.0.1' },
+  });
   try {
     const page = await ctx.newPage();
     await openGroupFromDealPage(page, deal.slug);

@@ -19,7 +19,10 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize(DESKTOP);
 }
 
-test('a merchant builds a tiered deal, watches a group fill live, ends it, refunds and exports', async ({ page, browser }) => {
+test('a merchant builds a tiered deal, watches a group fill live, ends it, refunds and exports', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   await page.setViewportSize(DESKTOP);
   const email = `shop-${Date.now()}@example.test`;
@@ -67,7 +70,10 @@ test('a merchant builds a tiered deal, watches a group fill live, ends it, refun
   await expect(chart).toHaveAttribute('aria-label', /from 2 people \$8\.00; from 5 people \$6\.00\./);
   await page.getByLabel('Bracket 2: price each, in USD').fill('5.50');
   await expect(chart).toHaveAttribute('aria-label', /from 5 people \$5\.50\./);
-  await expect(page.getByTestId('revenue-chart')).toHaveAttribute('aria-label', /\$16\.00 at 2 people; \$27\.50 at 5 people/);
+  await expect(page.getByTestId('revenue-chart')).toHaveAttribute(
+    'aria-label',
+    /\$16\.00 at 2 people; \$27\.50 at 5 people/,
+  );
   await expect(page.getByTestId('ladder-table')).toContainText('45%');
   await shoot(page, 'editor');
 
@@ -110,7 +116,9 @@ test('a merchant builds a tiered deal, watches a group fill live, ends it, refun
   await expect(row).toHaveCount(0);
   await page.goto(`/merchant/deals/${dealId}`);
   await page.getByRole('link', { name: code }).click();
-  await expect(page.getByTestId('group-summary')).toHaveText('Won with 2 charged at $8.00 each.', { timeout: 30_000 });
+  await expect(page.getByTestId('group-summary')).toHaveText('Won with 2 charged at $8.00 each.', {
+    timeout: 30_000,
+  });
   await expect(page.getByTestId('group-captured')).toHaveText('$24.00');
   await expect(page.getByTestId('member-Bea')).toContainText('$16.00');
   await expect(page.getByTestId('member-Bea')).toContainText('Charged');
@@ -129,13 +137,22 @@ test('a merchant builds a tiered deal, watches a group fill live, ends it, refun
   await shoot(page, 'group');
 
   // CSV export: one row per member with the charge, the refund and the net.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export members (CSV)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Export members (CSV)' }).click(),
+  ]);
   const csv = await readFile((await download.path()) ?? '', 'utf8');
   const lines = csv.trimEnd().split('\r\n');
-  expect(lines[0]).toBe('group_code,group_status,alias,email,quantity,member_status,currency,unit_price_at_join,hold,charge,refunded,net,channel,joined_at,settled_at');
+  expect(lines[0]).toBe(
+    'group_code,group_status,alias,email,quantity,member_status,currency,unit_price_at_join,hold,charge,refunded,net,channel,joined_at,settled_at',
+  );
   expect(lines).toHaveLength(3);
-  expect(lines[1]).toMatch(new RegExp(`^${code},won,Bea,,2,captured,USD,8\\.00,16\\.00,16\\.00,0\\.00,16\\.00,`));
-  expect(lines[2]).toMatch(new RegExp(`^${code},won,Cal,,1,captured,USD,8\\.00,8\\.00,8\\.00,3\\.00,5\\.00,`));
+  expect(lines[1]).toMatch(
+    new RegExp(`^${code},won,Bea,,2,captured,USD,8\\.00,16\\.00,16\\.00,0\\.00,16\\.00,`),
+  );
+  expect(lines[2]).toMatch(
+    new RegExp(`^${code},won,Cal,,1,captured,USD,8\\.00,8\\.00,8\\.00,3\\.00,5\\.00,`),
+  );
 
   // Insights reflect the settled group.
   await page.goto(`/merchant/deals/${dealId}`);
@@ -148,7 +165,10 @@ test('a merchant builds a tiered deal, watches a group fill live, ends it, refun
   for (const ctx of buyers) await ctx.close();
 });
 
-test('uploads: a real image is stored and served; a fake or oversized one is refused with a reason', async ({ page, request }) => {
+test('uploads: a real image is stored and served; a fake or oversized one is refused with a reason', async ({
+  page,
+  request,
+}) => {
   const email = `upl-${Date.now()}@example.test`;
   await page.goto('/merchant/sign-up');
   await page.getByLabel('Your name').fill('Up Loader');
@@ -157,9 +177,16 @@ test('uploads: a real image is stored and served; a fake or oversized one is ref
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/merchant\/profile$/);
 
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e5270ade0000000049454e44ae426082', 'hex');
+  const png = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e5270ade0000000049454e44ae426082',
+    'hex',
+  );
   const logo = page.getByLabel('Logo (optional)');
-  await logo.setInputFiles({ name: 'evil.png', mimeType: 'image/png', buffer: Buffer.from('<script>alert(1)</script>') });
+  await logo.setInputFiles({
+    name: 'evil.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('<script>alert(1)</script>'),
+  });
   const reason = page.locator('#logo-error');
   await expect(reason).toHaveText('That file is not an image we can use. Upload a PNG, JPEG, WebP or GIF.');
   const big = Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]);
@@ -175,7 +202,11 @@ test('uploads: a real image is stored and served; a fake or oversized one is ref
   expect(Buffer.from(await served.body()).equals(png)).toBe(true);
 
   // Signed out, nobody can upload.
-  const anon = await request.post('/api/merchant/upload', { multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: png } } });
+  const anon = await request.post('/api/merchant/upload', {
+    multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: png } },
+  });
   expect(anon.status()).toBe(401);
-  expect(((await anon.json()) as { error: string }).error).toBe('Please sign in to your merchant account to upload images.');
+  expect(((await anon.json()) as { error: string }).error).toBe(
+    'Please sign in to your merchant account to upload images.',
+  );
 });

@@ -23,7 +23,10 @@ let buyerCount = 0;
 async function newBuyer(browser: Browser): Promise<Page> {
   buyerCount += 1;
   const ip = `10.55.${Math.floor(buyerCount / 250)}.${(buyerCount % 250) + 1}`;
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, extraHTTPHeaders: { 'x-forwarded-for': ip } });
+  const ctx = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    extraHTTPHeaders: { 'x-forwarded-for': ip },
+  });
   contexts.push(ctx);
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
   return ctx.newPage();
@@ -37,7 +40,10 @@ test.afterEach(async () => {
 const price = (page: Page) => page.getByTestId('unit-price');
 const banner = (page: Page) => page.getByTestId('group-banner');
 
-test('1. friends join from a copied link, the opener sees every price drop live, and the group wins at the final price', async ({ browser, request }) => {
+test('1. friends join from a copied link, the opener sees every price drop live, and the group wins at the final price', async ({
+  browser,
+  request,
+}) => {
   const deal = await createTestDeal(request, {
     title: 'Live test kettle',
     listPrice: 5000,
@@ -83,7 +89,8 @@ test('1. friends join from a copied link, the opener sees every price drop live,
   await expect(a.getByTestId('next-tier')).toHaveText('Best price unlocked');
 
   await closeTestGroup(request, code);
-  for (const p of [a, ...pages]) await expect(banner(p)).toContainText('You were charged', { timeout: 30_000 });
+  for (const p of [a, ...pages])
+    await expect(banner(p)).toContainText('You were charged', { timeout: 30_000 });
   await expect(banner(a)).toContainText('You were charged $30.00, you saved $20.00.');
   await expect(banner(pages[0] as Page)).toContainText('You were charged $60.00, you saved $40.00.');
 
@@ -97,7 +104,10 @@ test('1. friends join from a copied link, the opener sees every price drop live,
 });
 
 test('2. a declined card reads as a plain sentence and takes no seat', async ({ browser, request }) => {
-  const deal = await createTestDeal(request, { listPrice: 2000, tiers: [{ minMembers: 2, unitPrice: 1500 }] });
+  const deal = await createTestDeal(request, {
+    listPrice: 2000,
+    tiers: [{ minMembers: 2, unitPrice: 1500 }],
+  });
   const a = await newBuyer(browser);
   const code = await openGroupFromDealPage(a, deal.slug);
   await submitJoin(a, { alias: 'Dee', card: 'declined' });
@@ -118,8 +128,14 @@ test('2. a declined card reads as a plain sentence and takes no seat', async ({ 
   await joinGroup(a, { alias: 'Dee' });
 });
 
-test('3. a group that falls short releases every hold, and every page says so', async ({ browser, request }) => {
-  const deal = await createTestDeal(request, { listPrice: 3000, tiers: [{ minMembers: 3, unitPrice: 2400 }] });
+test('3. a group that falls short releases every hold, and every page says so', async ({
+  browser,
+  request,
+}) => {
+  const deal = await createTestDeal(request, {
+    listPrice: 3000,
+    tiers: [{ minMembers: 3, unitPrice: 2400 }],
+  });
   const a = await newBuyer(browser);
   const code = await openGroupFromDealPage(a, deal.slug);
   await joinGroup(a, { alias: 'Ann' });
@@ -130,7 +146,9 @@ test('3. a group that falls short releases every hold, and every page says so', 
   await visitor.goto(`/g/${code}`);
 
   await closeTestGroup(request, code);
-  await expect(banner(a)).toContainText('Not enough people joined; your hold was released.', { timeout: 30_000 });
+  await expect(banner(a)).toContainText('Not enough people joined; your hold was released.', {
+    timeout: 30_000,
+  });
   await expect(banner(b)).toContainText('Not enough people joined; your hold was released.');
   await expect(banner(visitor)).toContainText('Not enough people joined; every hold was released.');
   await expect(visitor.getByTestId('join-form')).toHaveCount(0);
@@ -151,7 +169,10 @@ function decodeQr(png: Buffer): string | null {
 }
 
 test('4. the QR code on the page decodes to the group link', async ({ browser, request }) => {
-  const deal = await createTestDeal(request, { listPrice: 2000, tiers: [{ minMembers: 2, unitPrice: 1500 }] });
+  const deal = await createTestDeal(request, {
+    listPrice: 2000,
+    tiers: [{ minMembers: 2, unitPrice: 1500 }],
+  });
   const a = await newBuyer(browser);
   const code = await openGroupFromDealPage(a, deal.slug);
   const qr = a.getByTestId('qr');
@@ -166,14 +187,21 @@ test('4. the QR code on the page decodes to the group link', async ({ browser, r
   await joinGroup(a, { alias: 'Qi' });
   const invite = new URL(await a.getByTestId('invite-link').inputValue()).searchParams.get('i');
   // The QR is drawn on the server: it carries the invite once the page has re-rendered for the member.
-  await expect.poll(async () => new URL(decodeQr(await a.getByTestId('qr').screenshot()) ?? 'http://x/').searchParams.get('i')).toBe(invite);
+  await expect
+    .poll(async () =>
+      new URL(decodeQr(await a.getByTestId('qr').screenshot()) ?? 'http://x/').searchParams.get('i'),
+    )
+    .toBe(invite);
   const after = new URL(decodeQr(await a.getByTestId('qr').screenshot()) ?? '');
   const scanned = await newBuyer(browser);
   await scanned.goto(after.toString());
   await expect(scanned.getByText('Qi invited you')).toBeVisible();
 });
 
-test('5. the HTML without JavaScript has Open Graph tags and the preview is a 1200×630 PNG under 300 KB', async ({ browser, request }) => {
+test('5. the HTML without JavaScript has Open Graph tags and the preview is a 1200×630 PNG under 300 KB', async ({
+  browser,
+  request,
+}) => {
   const deal = await createTestDeal(request, {
     title: 'Preview test speaker',
     listPrice: 10000,
@@ -187,7 +215,8 @@ test('5. the HTML without JavaScript has Open Graph tags and the preview is a 12
   const res = await request.get(`/g/${code}`, { headers: { 'user-agent': 'WhatsApp/2.23 A' } });
   expect(res.status()).toBe(200);
   const html = await res.text();
-  const meta = (prop: string) => new RegExp(`<meta (?:property|name)="${prop}" content="([^"]*)"`).exec(html)?.[1] ?? null;
+  const meta = (prop: string) =>
+    new RegExp(`<meta (?:property|name)="${prop}" content="([^"]*)"`).exec(html)?.[1] ?? null;
   expect(meta('og:title')).toContain('Preview test speaker');
   expect(meta('og:title')).toContain('$90.00');
   expect(meta('og:description')).toContain('0 joined');
@@ -218,8 +247,16 @@ test('5. the HTML without JavaScript has Open Graph tags and the preview is a 12
   }
 });
 
-test('6. after a small cutoff the plain link is invite-only and a member invite link still admits', async ({ browser, request }) => {
-  const deal = await createTestDeal(request, { listPrice: 2000, tiers: [{ minMembers: 2, unitPrice: 1500 }], qrCutoff: 2, maxMembers: 5 });
+test('6. after a small cutoff the plain link is invite-only and a member invite link still admits', async ({
+  browser,
+  request,
+}) => {
+  const deal = await createTestDeal(request, {
+    listPrice: 2000,
+    tiers: [{ minMembers: 2, unitPrice: 1500 }],
+    qrCutoff: 2,
+    maxMembers: 5,
+  });
   const a = await newBuyer(browser);
   const code = await openGroupFromDealPage(a, deal.slug);
   await joinGroup(a, { alias: 'Ann' });
@@ -242,7 +279,10 @@ test('6. after a small cutoff the plain link is invite-only and a member invite 
   await expect(c.getByRole('heading', { name: /Who.s in/ })).toContainText('(3)');
 });
 
-test('7. axe finds no serious or critical violation on the group, deal and my-groups pages', async ({ browser, request }) => {
+test('7. axe finds no serious or critical violation on the group, deal and my-groups pages', async ({
+  browser,
+  request,
+}) => {
   const deal = await createTestDeal(request, {
     listPrice: 4000,
     tiers: [
@@ -255,9 +295,14 @@ test('7. axe finds no serious or critical violation on the group, deal and my-gr
   const code = await openGroupFromDealPage(a, deal.slug);
   const check = async (path: string) => {
     await a.goto(path);
-    const result = await new AxeBuilder({ page: a }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const result = await new AxeBuilder({ page: a })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([]);
+    expect(
+      bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      path,
+    ).toEqual([]);
   };
   await check(`/g/${code}`); // as a visitor, with the join form
   await a.goto(`/g/${code}`);
@@ -279,7 +324,10 @@ test('8. screenshots of the group page at 390×844 and 1280×800', async ({ brow
   const slug = (await first.getAttribute('href'))?.split('/').pop() ?? '';
   const code = await openGroupFromDealPage(page, slug);
   await joinGroup(page, { alias: 'Screenshot Sam' });
-  const shots: [Page, string, boolean][] = [[page, 'shopper-group-1280x800', false], [page, 'shopper-group-1280x800-full', true]];
+  const shots: [Page, string, boolean][] = [
+    [page, 'shopper-group-1280x800', false],
+    [page, 'shopper-group-1280x800-full', true],
+  ];
   const phone = await newBuyer(browser);
   await phone.goto(`/g/${code}`);
   await expect(phone.getByTestId('join-form')).toBeVisible();

@@ -19,6 +19,11 @@ let shared: Deps | undefined;
 
 /** The process-wide dependencies built from the environment. */
 export function getDeps(): Deps {
-  shared ??= { db: getDb(), payments: createStripePayments(getStripe()), now: () => new Date(), appUrl: appUrl() };
+  shared ??= {
+    db: getDb(),
+    payments: createStripePayments(getStripe()),
+    now: () => new Date(),
+    appUrl: appUrl(),
+  };
   return shared;
 }

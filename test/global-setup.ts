@@ -23,7 +23,13 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flock-test-pg-'));
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'data'), database: 'postgres', persistent: false, quiet: true, fast: true });
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(tmp, 'data'),
+      database: 'postgres',
+      persistent: false,
+      quiet: true,
+      fast: true,
+    });
     adminUrl = embedded.url;
   }
   const template = `flock_tpl_${process.pid}`;
@@ -41,8 +47,11 @@ export default async function setup(project: TestProject) {
   return async () => {
     const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
-    const dbs = await c.query<{ datname: string }>(`select datname from pg_database where datname like 'flock_t%'`);
-    for (const { datname } of dbs.rows) await c.query(`drop database if exists "${datname}" with (force)`).catch(() => {});
+    const dbs = await c.query<{ datname: string }>(
+      `select datname from pg_database where datname like 'flock_t%'`,
+    );
+    for (const { datname } of dbs.rows)
+      await c.query(`drop database if exists "${datname}" with (force)`).catch(() => {});
     await c.end();
     if (embedded) await embedded.stop();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });

@@ -52,7 +52,10 @@ export async function createHarness(opts: { rateLimit?: number; dbMax?: number }
     makeUser,
     async makeMerchant(o = {}) {
       const u = await makeUser({ email: o.email, name: o.name ?? 'Demo Merchant' });
-      const [m] = await t.db.insert(merchants).values({ userId: u.id, name: o.name ?? 'Demo Merchant' }).returning({ id: merchants.id });
+      const [m] = await t.db
+        .insert(merchants)
+        .values({ userId: u.id, name: o.name ?? 'Demo Merchant' })
+        .returning({ id: merchants.id });
       if (!m) throw new Error('merchant insert failed');
       return { user: u, merchantId: m.id };
     },

@@ -13,7 +13,8 @@ async function main() {
   const url = appUrl();
 
   const { seedIfEmpty } = await import('../db/seed');
-  if (await seedIfEmpty(services.databaseUrl)) console.log('[flock] seeded the demo merchant, deals and groups');
+  if (await seedIfEmpty(services.databaseUrl))
+    console.log('[flock] seeded the demo merchant, deals and groups');
 
   if (!env.STRIPE_SECRET_KEY) {
     const { registerEmulatorWebhook } = await import('../server/payments/register-emulator-webhook');
@@ -23,7 +24,11 @@ async function main() {
   const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
   const child = spawn(process.execPath, [nextBin, mode, '-p', String(env.PORT)], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...processEnv(), NODE_ENV: mode === 'dev' ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...processEnv(),
+      NODE_ENV: mode === 'dev' ? 'development' : 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   });
   console.log(`[flock] ${mode === 'dev' ? 'development' : 'production'} server starting at ${url}`);
 

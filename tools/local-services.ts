@@ -23,13 +23,18 @@ export async function startLocalServices(): Promise<LocalServices> {
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), database: 'flock' });
     stops.push(() => pg.stop());
     databaseUrl = pg.url;
-    console.log(`[flock] embedded PostgreSQL on port ${pg.port} (data in ${path.relative(process.cwd(), dataDir) || '.'}/pg)`);
+    console.log(
+      `[flock] embedded PostgreSQL on port ${pg.port} (data in ${path.relative(process.cwd(), dataDir) || '.'}/pg)`,
+    );
   }
   setEnv({ DATABASE_URL: databaseUrl });
   await migrateDatabase(databaseUrl);
 
   if (!env.STRIPE_SECRET_KEY) {
-    const emulator = await startStripeEmulator({ port: 0, dataFile: path.join(dataDir, 'stripe-emulator.json') });
+    const emulator = await startStripeEmulator({
+      port: 0,
+      dataFile: path.join(dataDir, 'stripe-emulator.json'),
+    });
     stops.push(() => emulator.stop());
     setEnv({ STRIPE_EMULATOR_URL: emulator.url });
     console.log(`[flock] Stripe emulator on ${emulator.url} (demo mode: test cards, no real money)`);

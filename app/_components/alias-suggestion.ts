@@ -1,6 +1,32 @@
 // Friendly alias suggestions for the join form ("Sunny Otter"), so nobody has to invent a name to join.
-const ADJECTIVES = ['Sunny', 'Brave', 'Lucky', 'Happy', 'Clever', 'Gentle', 'Swift', 'Jolly', 'Calm', 'Bright', 'Kind', 'Bold'];
-const ANIMALS = ['Otter', 'Panda', 'Fox', 'Koala', 'Heron', 'Lynx', 'Robin', 'Dolphin', 'Owl', 'Puffin', 'Badger', 'Finch'];
+const ADJECTIVES = [
+  'Sunny',
+  'Brave',
+  'Lucky',
+  'Happy',
+  'Clever',
+  'Gentle',
+  'Swift',
+  'Jolly',
+  'Calm',
+  'Bright',
+  'Kind',
+  'Bold',
+];
+const ANIMALS = [
+  'Otter',
+  'Panda',
+  'Fox',
+  'Koala',
+  'Heron',
+  'Lynx',
+  'Robin',
+  'Dolphin',
+  'Owl',
+  'Puffin',
+  'Badger',
+  'Finch',
+];
 
 /** A two-word alias; pass a seed for a stable pick, or none for a random one. */
 export function suggestAlias(seed?: number): string {

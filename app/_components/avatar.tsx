@@ -2,7 +2,18 @@
 // the same alias always gets the same colour. Server or client; no state.
 
 // White text on each of these is at least 4.5:1 (WCAG AA).
-const PALETTE = ['#b91c1c', '#c2410c', '#a16207', '#15803d', '#0f766e', '#0369a1', '#1d4ed8', '#6d28d9', '#a21caf', '#be185d'];
+const PALETTE = [
+  '#b91c1c',
+  '#c2410c',
+  '#a16207',
+  '#15803d',
+  '#0f766e',
+  '#0369a1',
+  '#1d4ed8',
+  '#6d28d9',
+  '#a21caf',
+  '#be185d',
+];
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -26,7 +37,16 @@ export function Avatar({ alias, size = 36 }: { alias: string; size?: number }) {
   return (
     <svg width={size} height={size} viewBox="0 0 36 36" aria-hidden="true" className="shrink-0">
       <circle cx="18" cy="18" r="18" fill={color} />
-      <text x="18" y="18" dy="0.35em" textAnchor="middle" fontSize="14" fontWeight="700" fill="#fff" fontFamily="system-ui, sans-serif">
+      <text
+        x="18"
+        y="18"
+        dy="0.35em"
+        textAnchor="middle"
+        fontSize="14"
+        fontWeight="700"
+        fill="#fff"
+        fontFamily="system-ui, sans-serif"
+      >
         {initialsOf(alias)}
       </text>
     </svg>

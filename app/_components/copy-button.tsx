@@ -3,7 +3,15 @@
 import { useState } from 'react';
 
 /** A button that copies `text` and shows "Copied" for a moment. */
-export function CopyButton({ text, label = 'Copy link', className }: { text: string; label?: string; className?: string }) {
+export function CopyButton({
+  text,
+  label = 'Copy link',
+  className,
+}: {
+  text: string;
+  label?: string;
+  className?: string;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   async function copy() {
     try {
@@ -19,12 +27,19 @@ export function CopyButton({ text, label = 'Copy link', className }: { text: str
       <button
         type="button"
         onClick={copy}
-        className={className ?? 'shrink-0 rounded-lg bg-stone-900 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700'}
+        className={
+          className ??
+          'shrink-0 rounded-lg bg-stone-900 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700'
+        }
       >
         {state === 'copied' ? 'Copied!' : label}
       </button>
       <span role="status" aria-live="polite" className="sr-only">
-        {state === 'copied' ? 'Link copied to the clipboard' : state === 'failed' ? 'Could not copy; select the link and copy it yourself' : ''}
+        {state === 'copied'
+          ? 'Link copied to the clipboard'
+          : state === 'failed'
+            ? 'Could not copy; select the link and copy it yourself'
+            : ''}
       </span>
     </>
   );

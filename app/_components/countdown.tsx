@@ -5,7 +5,15 @@ import { useEffect, useState } from 'react';
 import { formatClock, formatTimeLeft } from '@/server/share/time-left';
 
 /** "Ends in 4 h 12 min" with a ticking clock; "Time is up" once the deadline passes. */
-export function Countdown({ deadline, serverNow, className }: { deadline: string; serverNow?: string; className?: string }) {
+export function Countdown({
+  deadline,
+  serverNow,
+  className,
+}: {
+  deadline: string;
+  serverNow?: string;
+  className?: string;
+}) {
   const end = new Date(deadline).getTime();
   const [now, setNow] = useState(() => (serverNow ? new Date(serverNow).getTime() : Date.now()));
   useEffect(() => {

@@ -17,7 +17,9 @@ export function LeaveButton({ memberId, title }: { memberId: string; title: stri
       await (await lazyApi()).groups.leave.mutate({ memberId });
       router.refresh();
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'We could not take you out of the group. Please try again.');
+      setError(
+        err instanceof Error ? err.message : 'We could not take you out of the group. Please try again.',
+      );
     } finally {
       setLeaving(false);
     }
@@ -27,15 +29,28 @@ export function LeaveButton({ memberId, title }: { memberId: string; title: stri
       {asking ? (
         <span className="flex flex-wrap items-center gap-2">
           <span className="text-sm">Leave and release your hold?</span>
-          <button type="button" onClick={go} disabled={leaving} className="rounded-lg bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800">
+          <button
+            type="button"
+            onClick={go}
+            disabled={leaving}
+            className="rounded-lg bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800"
+          >
             {leaving ? 'Leaving…' : 'Yes, leave'}
           </button>
-          <button type="button" onClick={() => setAsking(false)} className="px-2 py-1.5 text-sm font-semibold underline">
+          <button
+            type="button"
+            onClick={() => setAsking(false)}
+            className="px-2 py-1.5 text-sm font-semibold underline"
+          >
             Stay
           </button>
         </span>
       ) : (
-        <button type="button" onClick={() => setAsking(true)} className="text-sm font-semibold text-stone-700 underline hover:text-stone-950">
+        <button
+          type="button"
+          onClick={() => setAsking(true)}
+          className="text-sm font-semibold text-stone-700 underline hover:text-stone-950"
+        >
           Leave<span className="sr-only"> {title}</span>
         </button>
       )}

@@ -40,7 +40,11 @@ export function useLiveGroup(code: string, initial: GroupSnapshot): LiveGroup {
         {
           onStarted: () => setConnected(true),
           onConnectionStateChange: (state) => setConnected(state.state === 'pending'),
-          onData: (msg) => setLive((prev) => ({ snapshot: prev ? newer(prev.snapshot, msg.data) : msg.data, at: new Date() })),
+          onData: (msg) =>
+            setLive((prev) => ({
+              snapshot: prev ? newer(prev.snapshot, msg.data) : msg.data,
+              at: new Date(),
+            })),
           onError: () => setConnected(false),
           onStopped: () => setConnected(false),
         },

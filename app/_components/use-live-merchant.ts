@@ -11,7 +11,10 @@ export type { MerchantLiveEvent };
 export type LiveMerchant = { connected: boolean; lastEventAt: Date | null };
 
 /** Calls `onEvent` whenever something changes on one of the signed-in merchant's deals (type 'resync' = re-fetch everything). */
-export function useLiveMerchant(onEvent: (e: MerchantLiveEvent) => void, opts: { enabled?: boolean } = {}): LiveMerchant {
+export function useLiveMerchant(
+  onEvent: (e: MerchantLiveEvent) => void,
+  opts: { enabled?: boolean } = {},
+): LiveMerchant {
   const trpc = useTRPC();
   // Keep the latest callback without restarting the subscription on every render.
   const handler = useRef(onEvent);

@@ -17,9 +17,7 @@ function makeQueryClient() {
 /** Wraps client components that talk to the API. */
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: apiLinks() }),
-  );
+  const [trpcClient] = useState(() => createTRPCClient<AppRouter>({ links: apiLinks() }));
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -9,7 +9,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function ClaimAccount() {
   const id = useId();
   const [email, setEmail] = useState('');
-  const [state, setState] = useState<{ kind: 'idle' | 'sending' } | { kind: 'sent'; to: string } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const [state, setState] = useState<
+    { kind: 'idle' | 'sending' } | { kind: 'sent'; to: string } | { kind: 'error'; message: string }
+  >({ kind: 'idle' });
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -21,25 +23,39 @@ export function ClaimAccount() {
     setState({ kind: 'sending' });
     const { authClient } = await import('@/app/_components/auth-client');
     const r = await authClient.signIn.magicLink({ email: to, callbackURL: '/me' });
-    if (r.error) setState({ kind: 'error', message: r.error.message ?? 'We could not send the link. Please try again.' });
+    if (r.error)
+      setState({
+        kind: 'error',
+        message: r.error.message ?? 'We could not send the link. Please try again.',
+      });
     else setState({ kind: 'sent', to });
   }
 
   if (state.kind === 'sent') {
     return (
-      <p role="status" className="mt-6 rounded-2xl bg-green-50 p-4 text-green-900 ring-1 ring-green-200" data-testid="claim-sent">
-        We sent a sign-in link to <strong>{state.to}</strong>. Open it to keep these groups on that address, on any device.
+      <p
+        role="status"
+        className="mt-6 rounded-2xl bg-green-50 p-4 text-green-900 ring-1 ring-green-200"
+        data-testid="claim-sent"
+      >
+        We sent a sign-in link to <strong>{state.to}</strong>. Open it to keep these groups on that address,
+        on any device.
       </p>
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="mt-6 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200" aria-labelledby={`${id}-h`}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="mt-6 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+      aria-labelledby={`${id}-h`}
+    >
       <h2 id={`${id}-h`} className="font-semibold">
         Keep your groups
       </h2>
       <p className="mt-1 text-sm text-stone-700">
-        You joined as a guest on this device. Add your e-mail and we&apos;ll send a sign-in link, so you can see your groups and
-        receipts anywhere. No password needed.
+        You joined as a guest on this device. Add your e-mail and we&apos;ll send a sign-in link, so you can
+        see your groups and receipts anywhere. No password needed.
       </p>
       <label htmlFor={`${id}-email`} className="mt-3 block font-medium">
         E-mail
@@ -55,7 +71,11 @@ export function ClaimAccount() {
           aria-describedby={state.kind === 'error' ? `${id}-err` : undefined}
           className="min-w-0 flex-1 rounded-lg border border-stone-400 px-3 py-2 text-base"
         />
-        <button type="submit" disabled={state.kind === 'sending'} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={state.kind === 'sending'}
+          className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {state.kind === 'sending' ? 'Sending…' : 'Send me a link'}
         </button>
       </div>

@@ -29,17 +29,41 @@ function outcome(m: MyGroup): { label: string; tone: string; detail: string } {
   const g = m.group;
   switch (m.memberStatus) {
     case 'captured':
-      return { label: 'Won', tone: 'bg-green-100 text-green-800', detail: `Charged ${money((m.chargeAmount ?? 0) - m.refundedAmount)}, you saved ${money(m.saving)}.` };
+      return {
+        label: 'Won',
+        tone: 'bg-green-100 text-green-800',
+        detail: `Charged ${money((m.chargeAmount ?? 0) - m.refundedAmount)}, you saved ${money(m.saving)}.`,
+      };
     case 'released':
-      return { label: g.status === 'won' ? 'Released' : 'Not enough people', tone: 'bg-stone-200 text-stone-800', detail: 'Your hold was released. You were not charged.' };
+      return {
+        label: g.status === 'won' ? 'Released' : 'Not enough people',
+        tone: 'bg-stone-200 text-stone-800',
+        detail: 'Your hold was released. You were not charged.',
+      };
     case 'failed':
-      return { label: 'Card problem', tone: 'bg-red-100 text-red-800', detail: 'We could not hold or charge your card. You were not charged.' };
+      return {
+        label: 'Card problem',
+        tone: 'bg-red-100 text-red-800',
+        detail: 'We could not hold or charge your card. You were not charged.',
+      };
     case 'left':
-      return { label: 'Left', tone: 'bg-stone-200 text-stone-800', detail: 'You left this group; your hold was released.' };
+      return {
+        label: 'Left',
+        tone: 'bg-stone-200 text-stone-800',
+        detail: 'You left this group; your hold was released.',
+      };
     case 'expired':
-      return { label: 'Expired', tone: 'bg-stone-200 text-stone-800', detail: 'Your card hold was never confirmed, so your seat was freed.' };
+      return {
+        label: 'Expired',
+        tone: 'bg-stone-200 text-stone-800',
+        detail: 'Your card hold was never confirmed, so your seat was freed.',
+      };
     case 'reserved':
-      return { label: 'Confirming card', tone: 'bg-amber-100 text-amber-900', detail: `Seat reserved; we are confirming a hold of ${money(m.holdAmount)}.` };
+      return {
+        label: 'Confirming card',
+        tone: 'bg-amber-100 text-amber-900',
+        detail: `Seat reserved; we are confirming a hold of ${money(m.holdAmount)}.`,
+      };
     case 'authorized': {
       if (g.status === 'open') {
         const left = new Date(g.deadline).getTime() - Date.now();
@@ -49,7 +73,11 @@ function outcome(m: MyGroup): { label: string; tone: string; detail: string } {
           detail: `Holding ${money(m.holdAmount)}. At today's price you pay ${money(Math.min(g.unitPrice, m.unitPriceAtJoin) * m.quantity)} and save ${money(m.saving)}. Ends in ${formatTimeLeft(left)}.`,
         };
       }
-      return { label: 'Closing', tone: 'bg-sky-100 text-sky-900', detail: `The group has closed; your hold of ${money(m.holdAmount)} is being settled.` };
+      return {
+        label: 'Closing',
+        tone: 'bg-sky-100 text-sky-900',
+        detail: `The group has closed; your hold of ${money(m.holdAmount)} is being settled.`,
+      };
     }
   }
 }
@@ -87,13 +115,19 @@ export default async function MyGroupsPage() {
                       {m.deal.title}
                     </Link>
                   </h2>
-                  <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ${o.tone}`}>{o.label}</span>
+                  <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ${o.tone}`}>
+                    {o.label}
+                  </span>
                 </div>
                 <p className="mt-1 text-sm text-stone-600">
-                  As {m.alias} · {m.quantity} × {formatMoney(m.unitPriceAtJoin, m.group.currency)} when you joined
+                  As {m.alias} · {m.quantity} × {formatMoney(m.unitPriceAtJoin, m.group.currency)} when you
+                  joined
                 </p>
                 <p className="mt-1 text-stone-800">{o.detail}</p>
-                {m.group.status === 'open' && (m.memberStatus === 'authorized' || m.memberStatus === 'reserved') && <LeaveButton memberId={m.memberId} title={m.deal.title} />}
+                {m.group.status === 'open' &&
+                  (m.memberStatus === 'authorized' || m.memberStatus === 'reserved') && (
+                    <LeaveButton memberId={m.memberId} title={m.deal.title} />
+                  )}
               </li>
             );
           })}

@@ -16,10 +16,19 @@ import { DEAL_STATUS_LABEL, money, people } from './_lib/format';
 function OpenGroupButton({ dealId }: { dealId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const open = useMutation(trpc.groups.open.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.console.pathKey() }) }));
+  const open = useMutation(
+    trpc.groups.open.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.console.pathKey() }),
+    }),
+  );
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button type="button" disabled={open.isPending} onClick={() => open.mutate({ dealId, asMerchant: true })} className={buttonClass.secondary}>
+      <button
+        type="button"
+        disabled={open.isPending}
+        onClick={() => open.mutate({ dealId, asMerchant: true })}
+        className={buttonClass.secondary}
+      >
         {open.isPending ? 'Opening…' : 'Open a group'}
       </button>
       {open.data ? (
@@ -45,9 +54,7 @@ function DealCard({ d }: { d: DashboardDeal }) {
   return (
     <li className="rounded-xl border border-stone-200 bg-stone-50 p-4" data-testid="dashboard-deal">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        {d.imageUrl ? (
-          <img src={d.imageUrl} alt="" className="h-14 w-14 rounded-lg object-cover" />
-        ) : null}
+        {d.imageUrl ? <img src={d.imageUrl} alt="" className="h-14 w-14 rounded-lg object-cover" /> : null}
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
             <h2 className="text-lg font-bold">
@@ -89,7 +96,9 @@ function DealCard({ d }: { d: DashboardDeal }) {
           </ul>
         </section>
       ) : d.status === 'active' ? (
-        <p className="mt-3 text-sm text-stone-500">No live groups right now. Share the deal page or open a group yourself.</p>
+        <p className="mt-3 text-sm text-stone-500">
+          No live groups right now. Share the deal page or open a group yourself.
+        </p>
       ) : null}
     </li>
   );
@@ -142,7 +151,9 @@ export function Dashboard({ shopName }: { shopName: string }) {
       {q.data && q.data.deals.length === 0 ? (
         <div className="rounded-xl border border-dashed border-stone-300 p-8 text-center">
           <p className="font-semibold">No deals yet.</p>
-          <p className="mt-1 text-sm text-stone-600">Create a deal with price brackets; publish it when the preview looks right.</p>
+          <p className="mt-1 text-sm text-stone-600">
+            Create a deal with price brackets; publish it when the preview looks right.
+          </p>
           <Link href="/merchant/deals/new" className={`${buttonClass.primary} mt-4 inline-block`}>
             Create your first deal
           </Link>

@@ -25,9 +25,21 @@ export type EmulatorIntent = {
 };
 
 /** Creates and publishes a deal with exact terms through the FLOCK_TEST_MODE-only route. */
-export async function createTestDeal(request: APIRequestContext, input: TestDealInput): Promise<{ id: string; slug: string }> {
+export async function createTestDeal(
+  request: APIRequestContext,
+  input: TestDealInput,
+): Promise<{ id: string; slug: string }> {
   const res = await request.post('/api/test/deals', {
-    data: { title: `E2E deal ${Date.now()}`, description: 'A deal made by the shopper tests.', currency: 'USD', windowSeconds: 3600, maxMembers: 20, qrCutoff: 20, perBuyerMax: 1, ...input },
+    data: {
+      title: `E2E deal ${Date.now()}`,
+      description: 'A deal made by the shopper tests.',
+      currency: 'USD',
+      windowSeconds: 3600,
+      maxMembers: 20,
+      qrCutoff: 20,
+      perBuyerMax: 1,
+      ...input,
+    },
   });
   expect(res.ok(), await res.text()).toBe(true);
   return (await res.json()) as { id: string; slug: string };
@@ -64,7 +76,10 @@ export const CARDS = {
 } as const;
 
 /** Fills the join form on the current group page and submits it. */
-export async function submitJoin(page: Page, opts: { alias: string; card?: keyof typeof CARDS; quantity?: number }): Promise<void> {
+export async function submitJoin(
+  page: Page,
+  opts: { alias: string; card?: keyof typeof CARDS; quantity?: number },
+): Promise<void> {
   const form = page.getByTestId('join-form');
   await form.getByLabel('Your name in the group').fill(opts.alias);
   if (opts.quantity) await form.getByLabel('Quantity').selectOption(String(opts.quantity));
@@ -79,7 +94,11 @@ export async function joinGroup(page: Page, opts: { alias: string; quantity?: nu
 }
 
 /** Polls until `check` passes (for state that settles in the background, like captures). */
-export async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (v: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last = await read();
   while (!check(last)) {

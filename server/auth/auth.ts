@@ -14,7 +14,9 @@ function createAuth() {
   const env = getEnv();
   return betterAuth({
     baseURL: appUrl(),
-    secret: env.BETTER_AUTH_SECRET ?? (env.NODE_ENV === 'production' ? undefined : 'flock-development-secret-not-for-production'),
+    secret:
+      env.BETTER_AUTH_SECRET ??
+      (env.NODE_ENV === 'production' ? undefined : 'flock-development-secret-not-for-production'),
     trustedOrigins: [appUrl(), `http://127.0.0.1:${env.PORT}`, `http://localhost:${env.PORT}`],
     database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification } }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
@@ -31,7 +33,10 @@ function createAuth() {
         // Keep the anonymous user row: its memberships move to the claimed account first.
         disableDeleteAnonymousUser: true,
         onLinkAccount: async ({ anonymousUser, newUser }) => {
-          await db.update(members).set({ userId: newUser.user.id }).where(eq(members.userId, anonymousUser.user.id));
+          await db
+            .update(members)
+            .set({ userId: newUser.user.id })
+            .where(eq(members.userId, anonymousUser.user.id));
         },
       }),
       magicLink({

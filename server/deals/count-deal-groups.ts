@@ -6,7 +6,10 @@ import { groups } from '@/db/schema';
 export type DealGroupCounts = { open: number; won: number; failed: number };
 
 /** Counts each deal's groups by outcome, for the merchant console and the live-group checks. */
-export async function countDealGroups(tx: Tx, dealIds: readonly string[]): Promise<Map<string, DealGroupCounts>> {
+export async function countDealGroups(
+  tx: Tx,
+  dealIds: readonly string[],
+): Promise<Map<string, DealGroupCounts>> {
   const out = new Map<string, DealGroupCounts>();
   for (const id of dealIds) out.set(id, { open: 0, won: 0, failed: 0 });
   if (dealIds.length === 0) return out;

@@ -14,11 +14,22 @@ export async function createDeal(deps: Deps, merchantId: string, input: DealInpu
     for (let attempt = 0; attempt < 5; attempt++) {
       const [row] = await tx
         .insert(deals)
-        .values({ ...values, merchantId, slug: makeSlug(values.title), status: 'draft', createdAt: now, updatedAt: now })
+        .values({
+          ...values,
+          merchantId,
+          slug: makeSlug(values.title),
+          status: 'draft',
+          createdAt: now,
+          updatedAt: now,
+        })
         .onConflictDoNothing({ target: deals.slug })
         .returning();
       if (!row) continue;
-      await recordEvent(tx, { type: 'deal.created', dealId: row.id, payload: { merchantId, slug: row.slug, title: row.title } });
+      await recordEvent(tx, {
+        type: 'deal.created',
+        dealId: row.id,
+        payload: { merchantId, slug: row.slug, title: row.title },
+      });
       return merchantDealView(row, undefined);
     }
     throw new Error('Could not find a free slug after 5 attempts');

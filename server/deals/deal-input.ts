@@ -12,7 +12,10 @@ export const DEFAULT_MIN_WINDOW_SECONDS = 60;
 
 /** The shortest window allowed in this process. */
 export function minWindowSeconds(): number {
-  return Math.min(DEFAULT_MIN_WINDOW_SECONDS, getEnv().FLOCK_MIN_WINDOW_SECONDS ?? DEFAULT_MIN_WINDOW_SECONDS);
+  return Math.min(
+    DEFAULT_MIN_WINDOW_SECONDS,
+    getEnv().FLOCK_MIN_WINDOW_SECONDS ?? DEFAULT_MIN_WINDOW_SECONDS,
+  );
 }
 
 // A file we stored ourselves (/uploads/<name>), one of the app's bundled demo images (/demo/<name>), or an
@@ -37,7 +40,8 @@ const wholeNumber = (what: string) => z.int({ error: `${what} must be a whole nu
 
 /** A supported currency code; unknown ones are refused with the code in the message. */
 export const currencySchema = z.string().refine(isCurrency, {
-  error: (issue) => `We do not support the currency "${String(issue.input)}" (use one of ${CURRENCY_CODES.slice(0, 4).join(', ')}, ...)`,
+  error: (issue) =>
+    `We do not support the currency "${String(issue.input)}" (use one of ${CURRENCY_CODES.slice(0, 4).join(', ')}, ...)`,
 });
 
 // Each field on its own; cross-field rules are in checkDeal. No defaults here, so a partial update
@@ -52,9 +56,13 @@ const fields = {
   windowSeconds: wholeNumber('Window')
     .positive('Window must be longer than zero')
     .max(MAX_WINDOW_SECONDS, 'Window can be at most 6 days (card holds expire after 7)'),
-  maxMembers: wholeNumber('Group size').min(2, 'A group needs room for at least 2 people').max(5000, 'A group can hold at most 5000 people'),
+  maxMembers: wholeNumber('Group size')
+    .min(2, 'A group needs room for at least 2 people')
+    .max(5000, 'A group can hold at most 5000 people'),
   qrCutoff: wholeNumber('Open-link limit').min(1, 'Open-link limit must be at least 1'),
-  perBuyerMax: wholeNumber('Per-buyer limit').min(1, 'Each buyer must be allowed at least 1').max(100, 'Per-buyer limit can be at most 100'),
+  perBuyerMax: wholeNumber('Per-buyer limit')
+    .min(1, 'Each buyer must be allowed at least 1')
+    .max(100, 'Per-buyer limit can be at most 100'),
   stock: wholeNumber('Stock').positive('Stock must be at least 1 (leave it empty for unlimited)').nullable(),
 };
 
@@ -77,10 +85,18 @@ export type DealValues = {
 function checkDeal(v: DealValues, ctx: z.RefinementCtx): void {
   const min = minWindowSeconds();
   if (v.windowSeconds < min) {
-    ctx.addIssue({ code: 'custom', path: ['windowSeconds'], message: `Window must be at least ${min} seconds` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['windowSeconds'],
+      message: `Window must be at least ${min} seconds`,
+    });
   }
   if (v.qrCutoff > v.maxMembers) {
-    ctx.addIssue({ code: 'custom', path: ['qrCutoff'], message: `Open-link limit cannot be more than the group size (${v.maxMembers})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['qrCutoff'],
+      message: `Open-link limit cannot be more than the group size (${v.maxMembers})`,
+    });
   }
   addTierIssues(ctx, v.tiers, { maxMembers: v.maxMembers, listPrice: v.listPrice, currency: v.currency });
 }
@@ -109,7 +125,15 @@ export type DealPatch = z.infer<typeof dealPatchSchema>;
 export const dealValuesSchema = z.object(fields).superRefine(checkDeal);
 
 /** Fields whose change would alter the terms of a group already open, so they are locked while one is. */
-export const TERMS_FIELDS = ['currency', 'listPrice', 'tiers', 'windowSeconds', 'maxMembers', 'qrCutoff', 'perBuyerMax'] as const;
+export const TERMS_FIELDS = [
+  'currency',
+  'listPrice',
+  'tiers',
+  'windowSeconds',
+  'maxMembers',
+  'qrCutoff',
+  'perBuyerMax',
+] as const;
 
 /** Zod issues as a form wants them: 'tiers.1.unitPrice' → first message for that field. */
 export function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
@@ -124,6 +148,7 @@ export function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<strin
 /** Parses `value` with `schema`, or throws INVALID_INPUT carrying a message per field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new DomainError('INVALID_INPUT', 'Some fields need attention.', fieldMessages(result.error.issues));
+  if (!result.success)
+    throw new DomainError('INVALID_INPUT', 'Some fields need attention.', fieldMessages(result.error.issues));
   return result.data;
 }

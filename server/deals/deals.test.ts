@@ -47,7 +47,9 @@ async function httpError(user: SessionUser, merchantId: string, path: string, in
     }),
     createContext: () => ({ deps: h.deps, user, merchantId, headers: null }),
   });
-  const body = (await res.json()) as { error?: { json: { message: string; data: { code: string; fields: Record<string, string> | null } } } };
+  const body = (await res.json()) as {
+    error?: { json: { message: string; data: { code: string; fields: Record<string, string> | null } } };
+  };
   if (!body.error) throw new Error(`expected ${path} to fail, got ${res.status}`);
   return { status: res.status, ...body.error.json };
 }
@@ -66,7 +68,11 @@ async function dealCount(): Promise<number> {
 }
 
 async function eventTypes(dealId: string): Promise<string[]> {
-  const rows = await h.t.db.select({ type: events.type }).from(events).where(eq(events.dealId, dealId)).orderBy(events.id);
+  const rows = await h.t.db
+    .select({ type: events.type })
+    .from(events)
+    .where(eq(events.dealId, dealId))
+    .orderBy(events.id);
   return rows.map((r) => r.type);
 }
 
@@ -96,7 +102,13 @@ describe('creating a deal', () => {
     const a = await asOwner().deals.create(validDeal);
     const b = await asOwner().deals.create(validDeal);
     expect(a.status).toBe('draft');
-    expect({ maxMembers: a.maxMembers, qrCutoff: a.qrCutoff, perBuyerMax: a.perBuyerMax, stock: a.stock, imageUrl: a.imageUrl }).toEqual({
+    expect({
+      maxMembers: a.maxMembers,
+      qrCutoff: a.qrCutoff,
+      perBuyerMax: a.perBuyerMax,
+      stock: a.stock,
+      imageUrl: a.imageUrl,
+    }).toEqual({
       maxMembers: 500,
       qrCutoff: 100,
       perBuyerMax: 1,
@@ -134,12 +146,22 @@ describe('creating a deal', () => {
 
   it.each([
     ['zero list price', { listPrice: 0 }, 'listPrice', /more than zero/],
-    ['negative tier price', { tiers: [{ minMembers: 2, unitPrice: -100 }] }, 'tiers.0.unitPrice', /more than zero/],
+    [
+      'negative tier price',
+      { tiers: [{ minMembers: 2, unitPrice: -100 }] },
+      'tiers.0.unitPrice',
+      /more than zero/,
+    ],
     ['fractional price', { listPrice: 29.99 }, 'listPrice', /whole number/],
     ['unknown currency', { currency: 'XYZ' }, 'currency', /"XYZ"/],
     ['window over 6 days', { windowSeconds: 518_401 }, 'windowSeconds', /at most 6 days/],
     ['window under a minute', { windowSeconds: 30 }, 'windowSeconds', /at least 60 seconds/],
-    ['first tier above list price', { tiers: [{ minMembers: 2, unitPrice: 3500 }] }, 'tiers.0.unitPrice', /list price \(¥3,000\)/],
+    [
+      'first tier above list price',
+      { tiers: [{ minMembers: 2, unitPrice: 3500 }] },
+      'tiers.0.unitPrice',
+      /list price \(¥3,000\)/,
+    ],
     ['last tier beyond group size', { maxMembers: 5 }, 'tiers.1.minMembers', /at most 5/],
     ['cutoff beyond group size', { maxMembers: 50, qrCutoff: 60 }, 'qrCutoff', /group size \(50\)/],
     ['group size over 5000', { maxMembers: 5001 }, 'maxMembers', /at most 5000/],
@@ -159,7 +181,12 @@ describe('creating a deal', () => {
   });
 
   it('accepts the edges: a 6-day window, an https image, an uploaded image, stock', async () => {
-    const d = await asOwner().deals.create({ ...validDeal, windowSeconds: 518_400, imageUrl: 'https://cdn.example.com/a.jpg', stock: 40 });
+    const d = await asOwner().deals.create({
+      ...validDeal,
+      windowSeconds: 518_400,
+      imageUrl: 'https://cdn.example.com/a.jpg',
+      stock: 40,
+    });
     expect(d.windowSeconds).toBe(518_400);
     expect(d.stock).toBe(40);
     const e = await asOwner().deals.create({ ...validDeal, imageUrl: '/uploads/2024/ramen.webp' });
@@ -196,11 +223,18 @@ describe('who may touch a deal', () => {
     const d = await asOwner().deals.create(validDeal);
     const buyer = await h.makeUser();
     const asBuyer = h.caller(buyer, null);
-    for (const attempt of [() => asBuyer.deals.create(validDeal), () => asBuyer.deals.update({ dealId: d.id, title: 'x' }), () => asBuyer.deals.list()]) {
+    for (const attempt of [
+      () => asBuyer.deals.create(validDeal),
+      () => asBuyer.deals.update({ dealId: d.id, title: 'x' }),
+      () => asBuyer.deals.list(),
+    ]) {
       expect((await rejection(attempt())).code).toBe('FORBIDDEN');
     }
     expect((await rejection(h.caller(null).deals.publish({ dealId: d.id }))).code).toBe('UNAUTHORIZED');
-    const [row] = await h.t.db.select({ title: deals.title, status: deals.status }).from(deals).where(eq(deals.id, d.id));
+    const [row] = await h.t.db
+      .select({ title: deals.title, status: deals.status })
+      .from(deals)
+      .where(eq(deals.id, d.id));
     expect(row).toEqual({ title: validDeal.title, status: 'draft' });
   });
 });
@@ -220,7 +254,13 @@ describe('the lifecycle', () => {
     await c.deals.publish({ dealId: d.id });
 
     const pub = await h.caller(null).deals.bySlug({ slug: d.slug });
-    expect(pub).toMatchObject({ status: 'active', acceptingNewGroups: true, minMembers: 3, bestPrice: 2000, bestSavings: { amount: 1000, percent: 33 } });
+    expect(pub).toMatchObject({
+      status: 'active',
+      acceptingNewGroups: true,
+      minMembers: 3,
+      bestPrice: 2000,
+      bestSavings: { amount: 1000, percent: 33 },
+    });
     expect(pub.ladder.map((s) => [s.minMembers, s.unitPrice, s.membersNeeded])).toEqual([
       [3, 2500, 3],
       [10, 2000, 10],
@@ -240,7 +280,13 @@ describe('the lifecycle', () => {
     expect((await rejection(c.deals.publish({ dealId: d.id }))).message).toMatch(/archived/);
     expect((await rejection(c.deals.update({ dealId: d.id, title: 'Again' }))).code).toBe('CONFLICT');
 
-    expect(await eventTypes(d.id)).toEqual(['deal.created', 'deal.published', 'deal.paused', 'deal.published', 'deal.archived']);
+    expect(await eventTypes(d.id)).toEqual([
+      'deal.created',
+      'deal.published',
+      'deal.paused',
+      'deal.published',
+      'deal.archived',
+    ]);
   });
 
   it('lists active deals for the home page with prices and open-group counts', async () => {
@@ -275,16 +321,31 @@ describe('editing a deal', () => {
     const groupId = await openGroupOn(d.id);
 
     const newTiers = [{ minMembers: 2, unitPrice: 2400 }];
-    for (const change of [{ tiers: newTiers }, { listPrice: 3200 }, { currency: 'USD' }, { windowSeconds: 3600 }, { maxMembers: 200 }, { perBuyerMax: 2 }]) {
+    for (const change of [
+      { tiers: newTiers },
+      { listPrice: 3200 },
+      { currency: 'USD' },
+      { windowSeconds: 3600 },
+      { maxMembers: 200 },
+      { perBuyerMax: 2 },
+    ]) {
       const err = await rejection(c.deals.update({ dealId: d.id, ...change }));
       expect(err.code).toBe('CONFLICT');
       expect(err.message).toMatch(/group is open/);
     }
-    const [row] = await h.t.db.select({ tiers: deals.tiers, listPrice: deals.listPrice }).from(deals).where(eq(deals.id, d.id));
+    const [row] = await h.t.db
+      .select({ tiers: deals.tiers, listPrice: deals.listPrice })
+      .from(deals)
+      .where(eq(deals.id, d.id));
     expect(row).toEqual({ tiers: validDeal.tiers, listPrice: 3000 });
 
     // A form that resubmits unchanged terms with a new title goes through.
-    const renamed = await c.deals.update({ dealId: d.id, ...validDeal, title: 'Tonkotsu ramen kit (new recipe)', imageUrl: '/uploads/r.png' });
+    const renamed = await c.deals.update({
+      dealId: d.id,
+      ...validDeal,
+      title: 'Tonkotsu ramen kit (new recipe)',
+      imageUrl: '/uploads/r.png',
+    });
     expect(renamed.title).toBe('Tonkotsu ramen kit (new recipe)');
     expect(renamed.slug).toBe(d.slug);
     expect((await rejection(c.deals.archive({ dealId: d.id }))).message).toMatch(/1 open group/);
@@ -302,18 +363,30 @@ describe('editing a deal', () => {
       .from(events)
       .where(and(eq(events.dealId, d.id), eq(events.type, 'deal.updated')))
       .orderBy(events.id);
-    expect(updates.map((e) => e.payload)).toEqual([{ changed: ['title', 'imageUrl'] }, { changed: ['tiers'] }]);
+    expect(updates.map((e) => e.payload)).toEqual([
+      { changed: ['title', 'imageUrl'] },
+      { changed: ['tiers'] },
+    ]);
   });
 
   it('checks a partial change against the rest of the deal, with per-field messages', async () => {
     const c = asOwner();
     const d = await c.deals.create({ ...validDeal, maxMembers: 50, qrCutoff: 20 });
-    const cutoff = await httpError(owner.user, owner.merchantId, 'deals.update', { dealId: d.id, qrCutoff: 80 });
+    const cutoff = await httpError(owner.user, owner.merchantId, 'deals.update', {
+      dealId: d.id,
+      qrCutoff: 80,
+    });
     expect(cutoff.data.code).toBe('BAD_REQUEST');
     expect(cutoff.data.fields?.qrCutoff).toMatch(/group size \(50\)/);
-    const tier = await httpError(owner.user, owner.merchantId, 'deals.update', { dealId: d.id, maxMembers: 8 });
+    const tier = await httpError(owner.user, owner.merchantId, 'deals.update', {
+      dealId: d.id,
+      maxMembers: 8,
+    });
     expect(tier.data.fields?.['tiers.1.minMembers']).toMatch(/at most 8/);
-    const [row] = await h.t.db.select({ maxMembers: deals.maxMembers, qrCutoff: deals.qrCutoff }).from(deals).where(eq(deals.id, d.id));
+    const [row] = await h.t.db
+      .select({ maxMembers: deals.maxMembers, qrCutoff: deals.qrCutoff })
+      .from(deals)
+      .where(eq(deals.id, d.id));
     expect(row).toEqual({ maxMembers: 50, qrCutoff: 20 });
   });
 

@@ -9,7 +9,11 @@ import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
 export type MerchantDealDetail = MerchantDeal & { ladder: LadderStep[] };
 
 /** One of the merchant's own deals with its price ladder and group counts; NOT_FOUND for anyone else's. */
-export async function getDealForMerchantOrThrow(deps: Deps, merchantId: string, dealId: string): Promise<MerchantDealDetail> {
+export async function getDealForMerchantOrThrow(
+  deps: Deps,
+  merchantId: string,
+  dealId: string,
+): Promise<MerchantDealDetail> {
   const [row] = await deps.db
     .select()
     .from(deals)

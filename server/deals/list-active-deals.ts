@@ -41,6 +41,13 @@ export async function listActiveDeals(deps: Deps, opts: { limit?: number } = {})
     const first = tiers[0];
     const last = tiers[tiers.length - 1];
     if (!first || !last) return [];
-    return [{ ...r, firstPrice: first.unitPrice, bestPrice: last.unitPrice, bestSavingsPercent: savings(r.listPrice, last.unitPrice).percent }];
+    return [
+      {
+        ...r,
+        firstPrice: first.unitPrice,
+        bestPrice: last.unitPrice,
+        bestSavingsPercent: savings(r.listPrice, last.unitPrice).percent,
+      },
+    ];
   });
 }

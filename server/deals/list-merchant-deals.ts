@@ -6,12 +6,19 @@ import type { DealRow } from './lock-deal-for-merchant';
 import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
 
 /** The merchant's deals, newest first, each with its counts of open, won and failed groups. */
-export async function listMerchantDeals(deps: Deps, merchantId: string, opts: { status?: DealRow['status'] } = {}): Promise<MerchantDeal[]> {
+export async function listMerchantDeals(
+  deps: Deps,
+  merchantId: string,
+  opts: { status?: DealRow['status'] } = {},
+): Promise<MerchantDeal[]> {
   const rows = await deps.db
     .select()
     .from(deals)
     .where(and(eq(deals.merchantId, merchantId), opts.status ? eq(deals.status, opts.status) : undefined))
     .orderBy(desc(deals.createdAt), desc(deals.id));
-  const counts = await countDealGroups(deps.db, rows.map((r) => r.id));
+  const counts = await countDealGroups(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => merchantDealView(r, counts.get(r.id)));
 }

@@ -9,7 +9,11 @@ export type DealRow = typeof deals.$inferSelect;
  * Loads and row-locks a merchant's deal inside a transaction, or throws NOT_FOUND. Another merchant's
  * deal is "not found" too, so a stranger cannot learn that it exists.
  */
-export async function lockDealForMerchantOrThrow(tx: Tx, merchantId: string, dealId: string): Promise<DealRow> {
+export async function lockDealForMerchantOrThrow(
+  tx: Tx,
+  merchantId: string,
+  dealId: string,
+): Promise<DealRow> {
   // FOR UPDATE also makes a concurrent group insert wait (its foreign-key check takes KEY SHARE on this
   // row), so "no group is open" holds until commit; opening a group reads the deal FOR SHARE to see us.
   const [deal] = await tx

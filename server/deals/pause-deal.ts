@@ -9,6 +9,8 @@ export function pauseDeal(deps: Deps, merchantId: string, dealId: string): Promi
     from: ['active'],
     event: 'deal.paused',
     refusal: (status) =>
-      status === 'draft' ? 'This deal is not published yet, so there is nothing to pause.' : 'This deal is archived, so it cannot be paused.',
+      status === 'draft'
+        ? 'This deal is not published yet, so there is nothing to pause.'
+        : 'This deal is archived, so it cannot be paused.',
   });
 }

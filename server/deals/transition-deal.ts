@@ -21,7 +21,12 @@ export type DealTransition = {
 };
 
 /** Moves a merchant's deal between statuses under a row lock and records the event; shared by publish/pause/archive. */
-export async function transitionDeal(deps: Deps, merchantId: string, dealId: string, move: DealTransition): Promise<MerchantDeal> {
+export async function transitionDeal(
+  deps: Deps,
+  merchantId: string,
+  dealId: string,
+  move: DealTransition,
+): Promise<MerchantDeal> {
   return deps.db.transaction(async (tx) => {
     const row = await lockDealForMerchantOrThrow(tx, merchantId, dealId);
     const counts = (await countDealGroups(tx, [row.id])).get(row.id);
@@ -33,7 +38,11 @@ export async function transitionDeal(deps: Deps, merchantId: string, dealId: str
     const now = deps.now();
     const [updated] = await tx
       .update(deals)
-      .set({ status: move.to, updatedAt: now, ...(move.to === 'active' && !row.publishedAt ? { publishedAt: now } : {}) })
+      .set({
+        status: move.to,
+        updatedAt: now,
+        ...(move.to === 'active' && !row.publishedAt ? { publishedAt: now } : {}),
+      })
       .where(eq(deals.id, row.id))
       .returning();
     if (!updated) throw new Error('deal update returned no row');

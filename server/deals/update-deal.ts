@@ -4,11 +4,30 @@ import type { Deps } from '../deps';
 import { DomainError } from '../errors';
 import { recordEvent } from '../events/record-event';
 import { countDealGroups } from './count-deal-groups';
-import { dealPatchSchema, dealValuesSchema, parseOrThrow, TERMS_FIELDS, type DealPatch, type DealValues } from './deal-input';
+import {
+  dealPatchSchema,
+  dealValuesSchema,
+  parseOrThrow,
+  TERMS_FIELDS,
+  type DealPatch,
+  type DealValues,
+} from './deal-input';
 import { lockDealForMerchantOrThrow } from './lock-deal-for-merchant';
 import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
 
-const FIELDS = ['title', 'description', 'imageUrl', 'currency', 'listPrice', 'tiers', 'windowSeconds', 'maxMembers', 'qrCutoff', 'perBuyerMax', 'stock'] as const satisfies readonly (keyof DealValues)[];
+const FIELDS = [
+  'title',
+  'description',
+  'imageUrl',
+  'currency',
+  'listPrice',
+  'tiers',
+  'windowSeconds',
+  'maxMembers',
+  'qrCutoff',
+  'perBuyerMax',
+  'stock',
+] as const satisfies readonly (keyof DealValues)[];
 
 // jsonb hands tier keys back in its own order, so tiers are compared as [minMembers, unitPrice] pairs.
 function comparable(value: DealValues[keyof DealValues]): string {
@@ -20,11 +39,17 @@ function comparable(value: DealValues[keyof DealValues]): string {
  * prices, tiers, window, limits) only while no group on the deal is open or closing. The slug never
  * changes, because links to it are already in people's chats.
  */
-export async function updateDeal(deps: Deps, merchantId: string, dealId: string, patch: DealPatch): Promise<MerchantDeal> {
+export async function updateDeal(
+  deps: Deps,
+  merchantId: string,
+  dealId: string,
+  patch: DealPatch,
+): Promise<MerchantDeal> {
   const changes = parseOrThrow(dealPatchSchema, patch);
   return deps.db.transaction(async (tx) => {
     const row = await lockDealForMerchantOrThrow(tx, merchantId, dealId);
-    if (row.status === 'archived') throw new DomainError('CONFLICT', 'This deal is archived, so it can no longer be edited.');
+    if (row.status === 'archived')
+      throw new DomainError('CONFLICT', 'This deal is archived, so it can no longer be edited.');
 
     const current: DealValues = Object.fromEntries(FIELDS.map((k) => [k, row[k]])) as DealValues;
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));

@@ -19,7 +19,13 @@ export type EventInput = {
 export async function recordEvents(tx: Tx, inputs: EventInput[]): Promise<number[]> {
   if (inputs.length === 0) return [];
   const rows = JSON.stringify(
-    inputs.map((e) => ({ type: e.type, deal_id: e.dealId ?? null, group_id: e.groupId ?? null, member_id: e.memberId ?? null, payload: e.payload ?? {} })),
+    inputs.map((e) => ({
+      type: e.type,
+      deal_id: e.dealId ?? null,
+      group_id: e.groupId ?? null,
+      member_id: e.memberId ?? null,
+      payload: e.payload ?? {},
+    })),
   );
   // NOTIFY inside a transaction is delivered only when it commits, so listeners never see a rolled-back change.
   const r = await tx.execute<{ id: string }>(sql`with e as (

@@ -13,19 +13,38 @@ import { getMerchantGroupOrThrow } from './get-merchant-group-or-throw';
  * the group ends canceled, and each member is told (an event each, and an e-mail when they gave a real
  * address). Only open groups can be canceled: once a close has started, captures may already have run.
  */
-export async function cancelGroup(deps: Deps, input: { merchantId: string; groupId: string; reason?: string }): Promise<{ canceled: true; members: number }> {
+export async function cancelGroup(
+  deps: Deps,
+  input: { merchantId: string; groupId: string; reason?: string },
+): Promise<{ canceled: true; members: number }> {
   const told = await deps.db.transaction(async (tx) => {
-    const { g, dealTitle } = await getMerchantGroupOrThrow(tx, input.merchantId, input.groupId, { lock: true });
-    if (g.status !== 'open') throw new DomainError('GROUP_CLOSED', `This group is already ${g.status}, so it cannot be canceled.`);
+    const { g, dealTitle } = await getMerchantGroupOrThrow(tx, input.merchantId, input.groupId, {
+      lock: true,
+    });
+    if (g.status !== 'open')
+      throw new DomainError('GROUP_CLOSED', `This group is already ${g.status}, so it cannot be canceled.`);
     const live = await tx
-      .select({ id: members.id, holdAmount: members.holdAmount, email: user.email, isAnonymous: user.isAnonymous, alias: members.alias })
+      .select({
+        id: members.id,
+        holdAmount: members.holdAmount,
+        email: user.email,
+        isAnonymous: user.isAnonymous,
+        alias: members.alias,
+      })
       .from(members)
       .innerJoin(user, eq(user.id, members.userId))
       .where(and(eq(members.groupId, g.id), inArray(members.status, ['reserved', 'authorized'])));
     const r = await closeGroup(deps, g.id, 'canceled', tx);
-    if (!r.closed) throw new DomainError('GROUP_CLOSED', `This group is already ${r.status}, so it cannot be canceled.`);
+    if (!r.closed)
+      throw new DomainError('GROUP_CLOSED', `This group is already ${r.status}, so it cannot be canceled.`);
     for (const m of live) {
-      await recordEvent(tx, { type: 'member.group_canceled', dealId: g.dealId, groupId: g.id, memberId: m.id, payload: { reason: input.reason ?? null } });
+      await recordEvent(tx, {
+        type: 'member.group_canceled',
+        dealId: g.dealId,
+        groupId: g.id,
+        memberId: m.id,
+        payload: { reason: input.reason ?? null },
+      });
     }
     return { live, title: dealTitle, currency: g.currency, code: g.code };
   });

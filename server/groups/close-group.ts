@@ -23,7 +23,12 @@ export const settleJobKey = (memberId: string) => `settle:${memberId}`;
  * Closes an open group in one transaction (DESIGN rule 9): fixes the final price, decides won/failed/canceled,
  * expires unpaid reservations and enqueues one settle job per hold. Closing a group that is not open is a no-op.
  */
-export async function closeGroup(deps: Deps, groupId: string, reason: CloseReason, tx?: Tx): Promise<CloseResult> {
+export async function closeGroup(
+  deps: Deps,
+  groupId: string,
+  reason: CloseReason,
+  tx?: Tx,
+): Promise<CloseResult> {
   if (!tx) return deps.db.transaction((t) => closeGroup(deps, groupId, reason, t));
   const [g] = await tx.select().from(groups).where(eq(groups.id, groupId)).for('update');
   if (!g) throw new DomainError('NOT_FOUND', 'We could not find that group.');
@@ -36,7 +41,11 @@ export async function closeGroup(deps: Deps, groupId: string, reason: CloseReaso
     return { closed: false, status: g.status };
   }
 
-  const outcome = closeOutcome({ closeReason: reason, confirmedCount: g.confirmedCount, minMembers: g.minMembers });
+  const outcome = closeOutcome({
+    closeReason: reason,
+    confirmedCount: g.confirmedCount,
+    minMembers: g.minMembers,
+  });
   const finalUnitPrice = outcome === 'won' ? unitPriceAt(g.tiers, g.confirmedCount) : null;
 
   const expired = await tx
@@ -69,10 +78,23 @@ export async function closeGroup(deps: Deps, groupId: string, reason: CloseReaso
     type: 'group.closing',
     dealId: g.dealId,
     groupId,
-    payload: { reason, outcome, finalUnitPrice, confirmedCount: g.confirmedCount, minMembers: g.minMembers, expired: expired.length },
+    payload: {
+      reason,
+      outcome,
+      finalUnitPrice,
+      confirmedCount: g.confirmedCount,
+      minMembers: g.minMembers,
+      expired: expired.length,
+    },
   });
   for (const m of expired) {
-    await recordEvent(tx, { type: 'member.expired', dealId: g.dealId, groupId, memberId: m.id, payload: { reason: 'group_closed' } });
+    await recordEvent(tx, {
+      type: 'member.expired',
+      dealId: g.dealId,
+      groupId,
+      memberId: m.id,
+      payload: { reason: 'group_closed' },
+    });
   }
 
   const authorized = await tx
@@ -80,10 +102,18 @@ export async function closeGroup(deps: Deps, groupId: string, reason: CloseReaso
     .from(members)
     .where(and(eq(members.groupId, groupId), eq(members.status, 'authorized')));
   // Expired reservations that already have a PaymentIntent get a settle job too: it cancels their hold.
-  const toSettle = [...authorized.map((m) => m.id), ...expired.filter((m) => m.paymentIntentId).map((m) => m.id)];
+  const toSettle = [
+    ...authorized.map((m) => m.id),
+    ...expired.filter((m) => m.paymentIntentId).map((m) => m.id),
+  ];
   if (toSettle.length > 0) {
     const specs = JSON.stringify(
-      toSettle.map((id) => ({ identifier: 'settle-member', payload: { memberId: id }, job_key: settleJobKey(id), max_attempts: 25 })),
+      toSettle.map((id) => ({
+        identifier: 'settle-member',
+        payload: { memberId: id },
+        job_key: settleJobKey(id),
+        max_attempts: 25,
+      })),
     );
     await tx.execute(sql`select count(*) from graphile_worker.add_jobs(
       array(select json_populate_record(null::graphile_worker.job_spec, j) from json_array_elements(${specs}::json) as j))`);
@@ -94,4 +124,3 @@ export async function closeGroup(deps: Deps, groupId: string, reason: CloseReaso
 
   return { closed: true, outcome, finalUnitPrice, settling: toSettle.length, expired: expired.length };
 }
-

@@ -22,14 +22,28 @@ afterAll(async () => {
 
 async function join(code: string, quantity = 1) {
   const u = await h.makeUser();
-  const r = await h.caller(u).groups.join({ code, alias: u.name, quantity, idempotencyKey: randomUUID(), paymentMethod: 'pm_card_visa' });
+  const r = await h
+    .caller(u)
+    .groups.join({
+      code,
+      alias: u.name,
+      quantity,
+      idempotencyKey: randomUUID(),
+      paymentMethod: 'pm_card_visa',
+    });
   return { user: u, member: r.member };
 }
 
 describe('joins, a leave, then the close', () => {
   it('charges the member who joined at the cheaper tier no more than shown, after leaves raised the price', async () => {
     const owner = await h.makeMerchant();
-    const base = await createOpenGroup(h.deps, { merchantId: owner.merchantId, tiers: [{ minMembers: 2, unitPrice: 1000 }, { minMembers: 4, unitPrice: 600 }] });
+    const base = await createOpenGroup(h.deps, {
+      merchantId: owner.merchantId,
+      tiers: [
+        { minMembers: 2, unitPrice: 1000 },
+        { minMembers: 4, unitPrice: 600 },
+      ],
+    });
     const opened = await openGroup(h.deps, { merchantId: owner.merchantId }, { dealId: base.dealId });
     const a = await join(opened.code);
     const b = await join(opened.code);

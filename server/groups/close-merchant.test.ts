@@ -31,7 +31,13 @@ async function pis() {
 
 describe("the merchant's end-now", () => {
   it('closes an open group at once by the usual rules, and only for its owner', async () => {
-    const g = await createOpenGroup(h.deps, { merchantId: owner.merchantId, tiers: [{ minMembers: 2, unitPrice: 2500 }, { minMembers: 3, unitPrice: 2000 }] });
+    const g = await createOpenGroup(h.deps, {
+      merchantId: owner.merchantId,
+      tiers: [
+        { minMembers: 2, unitPrice: 2500 },
+        { minMembers: 3, unitPrice: 2000 },
+      ],
+    });
     const rows = await addMembers(h.deps, g, [{ unitPriceAtJoin: 2500 }, { unitPriceAtJoin: 2500 }]);
 
     await expect(asOther().endNow({ groupId: g.groupId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -45,11 +51,17 @@ describe("the merchant's end-now", () => {
     const [grp] = await h.t.db.select().from(groups).where(eq(groups.id, g.groupId));
     expect(grp?.closeReason).toBe('merchant');
 
-    await expect(asOwner().endNow({ groupId: g.groupId })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already won/) });
+    await expect(asOwner().endNow({ groupId: g.groupId })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/already won/),
+    });
   });
 
   it('fails a group below its minimum and releases the holds', async () => {
-    const g = await createOpenGroup(h.deps, { merchantId: owner.merchantId, tiers: [{ minMembers: 3, unitPrice: 1000 }] });
+    const g = await createOpenGroup(h.deps, {
+      merchantId: owner.merchantId,
+      tiers: [{ minMembers: 3, unitPrice: 1000 }],
+    });
     const rows = await addMembers(h.deps, g, [{ unitPriceAtJoin: 1000 }]);
     expect(await asOwner().endNow({ groupId: g.groupId })).toMatchObject({ outcome: 'failed' });
     await waitForGroupStatus(h.deps, g.groupId, ['failed']);
@@ -59,7 +71,10 @@ describe("the merchant's end-now", () => {
 
 describe('canceling a group', () => {
   it('releases every hold, cancels the group and tells each member (e-mail only to real addresses)', async () => {
-    const g = await createOpenGroup(h.deps, { merchantId: owner.merchantId, tiers: [{ minMembers: 2, unitPrice: 1800 }] });
+    const g = await createOpenGroup(h.deps, {
+      merchantId: owner.merchantId,
+      tiers: [{ minMembers: 2, unitPrice: 1800 }],
+    });
     const rows = await addMembers(h.deps, g, [
       { unitPriceAtJoin: 1800, email: 'ana@example.test' },
       { unitPriceAtJoin: 1800, quantity: 2, anonymous: true },
@@ -67,13 +82,19 @@ describe('canceling a group', () => {
     ]);
     await expect(asOther().cancel({ groupId: g.groupId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
-    expect(await asOwner().cancel({ groupId: g.groupId, reason: 'Out of stock, sorry.' })).toEqual({ canceled: true, members: 3 });
+    expect(await asOwner().cancel({ groupId: g.groupId, reason: 'Out of stock, sorry.' })).toEqual({
+      canceled: true,
+      members: 3,
+    });
     await waitForGroupStatus(h.deps, g.groupId, ['canceled']);
     const all = await pis();
     for (const m of rows.slice(0, 2)) {
       expect(all.get(m.paymentIntentId ?? '')).toMatchObject({ status: 'canceled', amount_received: 0 });
     }
-    const statuses = await h.t.db.select({ id: members.id, s: members.status }).from(members).where(eq(members.groupId, g.groupId));
+    const statuses = await h.t.db
+      .select({ id: members.id, s: members.status })
+      .from(members)
+      .where(eq(members.groupId, g.groupId));
     expect(new Map(statuses.map((s) => [s.id, s.s]))).toEqual(
       new Map([
         [rows[0]?.id, 'released'],
@@ -81,7 +102,10 @@ describe('canceling a group', () => {
         [rows[2]?.id, 'expired'],
       ]),
     );
-    const told = await h.t.db.select().from(events).where(and(eq(events.groupId, g.groupId), eq(events.type, 'member.group_canceled')));
+    const told = await h.t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.groupId, g.groupId), eq(events.type, 'member.group_canceled')));
     expect(told).toHaveLength(3);
     const mails = await h.t.db.select().from(outbox);
     expect(mails.map((m) => m.to).sort()).toEqual(['ana@example.test', 'bo@example.test']);
@@ -92,18 +116,36 @@ describe('canceling a group', () => {
 
 describe('refunding a member', () => {
   it('refunds part then the rest of a charge, refuses more, and hides other merchants’ members', async () => {
-    const g = await createOpenGroup(h.deps, { merchantId: owner.merchantId, tiers: [{ minMembers: 1, unitPrice: 3000 }] });
+    const g = await createOpenGroup(h.deps, {
+      merchantId: owner.merchantId,
+      tiers: [{ minMembers: 1, unitPrice: 3000 }],
+    });
     const [m] = await addMembers(h.deps, g, [{ unitPriceAtJoin: 3000 }]);
     const memberId = m?.id ?? '';
-    await expect(asOwner().refundMember({ memberId, amount: 100 })).rejects.toMatchObject({ code: 'CONFLICT' }); // not charged yet
+    await expect(asOwner().refundMember({ memberId, amount: 100 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    }); // not charged yet
     await asOwner().endNow({ groupId: g.groupId });
     await waitForGroupStatus(h.deps, g.groupId, ['won']);
 
-    await expect(asOther().refundMember({ memberId, amount: 100 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(await asOwner().refundMember({ memberId, amount: 1000 })).toEqual({ refundedAmount: 1000, refundable: 2000 });
-    await expect(asOwner().refundMember({ memberId, amount: 2001 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/at most \$20\.00/) });
-    expect(await asOwner().refundMember({ memberId, amount: 2000 })).toEqual({ refundedAmount: 3000, refundable: 0 });
-    await expect(asOwner().refundMember({ memberId, amount: 1 })).rejects.toMatchObject({ message: expect.stringMatching(/already been refunded in full/) });
+    await expect(asOther().refundMember({ memberId, amount: 100 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await asOwner().refundMember({ memberId, amount: 1000 })).toEqual({
+      refundedAmount: 1000,
+      refundable: 2000,
+    });
+    await expect(asOwner().refundMember({ memberId, amount: 2001 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/at most \$20\.00/),
+    });
+    expect(await asOwner().refundMember({ memberId, amount: 2000 })).toEqual({
+      refundedAmount: 3000,
+      refundable: 0,
+    });
+    await expect(asOwner().refundMember({ memberId, amount: 1 })).rejects.toMatchObject({
+      message: expect.stringMatching(/already been refunded in full/),
+    });
 
     const stats = await emulatorControl(h.emulatorUrl).stats();
     expect(stats.byRoute['POST /v1/refunds']).toBe(2);

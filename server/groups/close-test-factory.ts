@@ -17,14 +17,35 @@ export type FactoryMember = {
   anonymous?: boolean;
 };
 
-export type FactoryGroup = { groupId: string; dealId: string; merchantId: string; merchantUserId: string; currency: string; tiers: TierRow[] };
+export type FactoryGroup = {
+  groupId: string;
+  dealId: string;
+  merchantId: string;
+  merchantUserId: string;
+  currency: string;
+  tiers: TierRow[];
+};
 
-export type FactoryMemberRow = { id: string; userId: string; paymentIntentId: string | null; unitPriceAtJoin: number; quantity: number; holdAmount: number };
+export type FactoryMemberRow = {
+  id: string;
+  userId: string;
+  paymentIntentId: string | null;
+  unitPriceAtJoin: number;
+  quantity: number;
+  holdAmount: number;
+};
 
 /** Creates a merchant, an active deal and an open group with no members yet. */
 export async function createOpenGroup(
   deps: Deps,
-  opts: { tiers: TierRow[]; currency?: string; listPrice?: number; maxMembers?: number; deadline?: Date; merchantId?: string },
+  opts: {
+    tiers: TierRow[];
+    currency?: string;
+    listPrice?: number;
+    maxMembers?: number;
+    deadline?: Date;
+    merchantId?: string;
+  },
 ): Promise<FactoryGroup> {
   const currency = opts.currency ?? 'USD';
   const first = opts.tiers[0];
@@ -33,8 +54,17 @@ export async function createOpenGroup(
   let merchantUserId = '';
   if (!merchantId) {
     merchantUserId = randomUUID();
-    await deps.db.insert(user).values({ id: merchantUserId, name: 'Merchant', email: `m-${merchantUserId.slice(0, 8)}@example.test` });
-    const [m] = await deps.db.insert(merchants).values({ userId: merchantUserId, name: 'Test Merchant' }).returning({ id: merchants.id });
+    await deps.db
+      .insert(user)
+      .values({
+        id: merchantUserId,
+        name: 'Merchant',
+        email: `m-${merchantUserId.slice(0, 8)}@example.test`,
+      });
+    const [m] = await deps.db
+      .insert(merchants)
+      .values({ userId: merchantUserId, name: 'Test Merchant' })
+      .returning({ id: merchants.id });
     if (!m) throw new Error('merchant insert failed');
     merchantId = m.id;
   }
@@ -82,10 +112,22 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * Adds members to an open group: places their holds on the emulator (a few at a time, retrying 429s),
  * then inserts the rows and bumps the group's counters as a join would.
  */
-export async function addMembers(deps: Deps, g: FactoryGroup, specs: FactoryMember[], opts: { concurrency?: number } = {}): Promise<FactoryMemberRow[]> {
+export async function addMembers(
+  deps: Deps,
+  g: FactoryGroup,
+  specs: FactoryMember[],
+  opts: { concurrency?: number } = {},
+): Promise<FactoryMemberRow[]> {
   const rows = specs.map((s) => {
     const quantity = s.quantity ?? 1;
-    return { spec: s, id: randomUUID(), userId: randomUUID(), quantity, hold: holdAmount(s.unitPriceAtJoin, quantity), pi: null as string | null };
+    return {
+      spec: s,
+      id: randomUUID(),
+      userId: randomUUID(),
+      quantity,
+      hold: holdAmount(s.unitPriceAtJoin, quantity),
+      pi: null as string | null,
+    };
   });
   if (rows.length === 0) return [];
   await deps.db.insert(user).values(
@@ -96,7 +138,9 @@ export async function addMembers(deps: Deps, g: FactoryGroup, specs: FactoryMemb
       isAnonymous: r.spec.anonymous ?? false,
     })),
   );
-  const needHold = rows.filter((r) => (r.spec.status ?? 'authorized') === 'authorized' || (r.spec.status === 'reserved' && r.spec.card));
+  const needHold = rows.filter(
+    (r) => (r.spec.status ?? 'authorized') === 'authorized' || (r.spec.status === 'reserved' && r.spec.card),
+  );
   let next = 0;
   const worker = async () => {
     for (;;) {
@@ -151,16 +195,29 @@ export async function addMembers(deps: Deps, g: FactoryGroup, specs: FactoryMemb
   await deps.db.execute(sql`update groups set confirmed_count = confirmed_count + ${authorized.length},
     seats_taken = seats_taken + ${authorized.length + reserved.length} where id = ${g.groupId}`);
   await deps.db.execute(sql`update deals set stock_taken = stock_taken + ${units} where id = ${g.dealId}`);
-  return rows.map((r) => ({ id: r.id, userId: r.userId, paymentIntentId: r.pi, unitPriceAtJoin: r.spec.unitPriceAtJoin, quantity: r.quantity, holdAmount: r.hold }));
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.userId,
+    paymentIntentId: r.pi,
+    unitPriceAtJoin: r.spec.unitPriceAtJoin,
+    quantity: r.quantity,
+    holdAmount: r.hold,
+  }));
 }
 
 /** Polls until the group reaches one of `statuses` (a real worker settles it meanwhile); throws after `timeoutMs`. */
-export async function waitForGroupStatus(deps: Pick<Deps, 'db'>, groupId: string, statuses: string[], timeoutMs = 20_000): Promise<string> {
+export async function waitForGroupStatus(
+  deps: Pick<Deps, 'db'>,
+  groupId: string,
+  statuses: string[],
+  timeoutMs = 20_000,
+): Promise<string> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const [g] = await deps.db.select({ status: groups.status }).from(groups).where(eq(groups.id, groupId));
     if (g && statuses.includes(g.status)) return g.status;
-    if (Date.now() > until) throw new Error(`group ${groupId} is still ${g?.status ?? 'missing'} after ${timeoutMs} ms`);
+    if (Date.now() > until)
+      throw new Error(`group ${groupId} is still ${g?.status ?? 'missing'} after ${timeoutMs} ms`);
     await sleep(100);
   }
 }

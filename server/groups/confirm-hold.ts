@@ -7,24 +7,40 @@ import { memberView, type JoinResult } from './join-group';
 import { applyHoldState } from './settle-hold';
 
 /** After the buyer confirmed or authenticated the hold with Stripe.js: verifies it server-side and applies the outcome. */
-export async function confirmHold(deps: Deps, user: SessionUser, input: { memberId: string }): Promise<JoinResult> {
+export async function confirmHold(
+  deps: Deps,
+  user: SessionUser,
+  input: { memberId: string },
+): Promise<JoinResult> {
   const { member, code } = await getOwnMemberOrThrow(deps, user, input.memberId);
   let result = { member, nextAction: null as JoinResult['nextAction'], clientSecret: null as string | null };
   if (member.status === 'reserved') {
-    if (!member.paymentIntentId) throw new DomainError('CONFLICT', 'There is no card hold to confirm yet. Please join again.');
+    if (!member.paymentIntentId)
+      throw new DomainError('CONFLICT', 'There is no card hold to confirm yet. Please join again.');
     let hold;
     try {
       hold = await deps.payments.retrieve(member.paymentIntentId);
     } catch {
-      throw new DomainError('PAYMENT_UNAVAILABLE', 'We could not reach the payment processor; please try again.');
+      throw new DomainError(
+        'PAYMENT_UNAVAILABLE',
+        'We could not reach the payment processor; please try again.',
+      );
     }
     result = await applyHoldState(deps, member, hold, 'verify');
   } else if (member.status === 'failed') {
-    throw new DomainError('PAYMENT_DECLINED', member.failureReason ?? 'Your card was declined. Try another card.');
+    throw new DomainError(
+      'PAYMENT_DECLINED',
+      member.failureReason ?? 'Your card was declined. Try another card.',
+    );
   } else if (member.status !== 'authorized' && member.status !== 'captured') {
     throw new DomainError('CONFLICT', 'This membership has ended. Please join again.');
   }
   const progress = await getGroupProgress(deps, member.groupId);
   if (!progress) throw new DomainError('NOT_FOUND', 'We could not find this group.');
-  return { member: memberView(deps.appUrl, code, result.member), nextAction: result.nextAction, clientSecret: result.clientSecret, group: progress };
+  return {
+    member: memberView(deps.appUrl, code, result.member),
+    nextAction: result.nextAction,
+    clientSecret: result.clientSecret,
+    group: progress,
+  };
 }

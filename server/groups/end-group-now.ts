@@ -4,11 +4,15 @@ import { closeGroup, type CloseResult } from './close-group';
 import { getMerchantGroupOrThrow } from './get-merchant-group-or-throw';
 
 /** The merchant ends an open group early: it closes with reason "merchant" by the usual rules (won if at its minimum). */
-export async function endGroupNow(deps: Deps, input: { merchantId: string; groupId: string }): Promise<Extract<CloseResult, { closed: true }>> {
+export async function endGroupNow(
+  deps: Deps,
+  input: { merchantId: string; groupId: string },
+): Promise<Extract<CloseResult, { closed: true }>> {
   return deps.db.transaction(async (tx) => {
     await getMerchantGroupOrThrow(tx, input.merchantId, input.groupId, { lock: true });
     const r = await closeGroup(deps, input.groupId, 'merchant', tx);
-    if (!r.closed) throw new DomainError('GROUP_CLOSED', `This group is already ${r.status}, so it cannot be ended now.`);
+    if (!r.closed)
+      throw new DomainError('GROUP_CLOSED', `This group is already ${r.status}, so it cannot be ended now.`);
     return r;
   });
 }

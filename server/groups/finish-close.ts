@@ -21,7 +21,10 @@ export async function finishCloseIfSettled(deps: Deps, groupId: string, tx?: Tx)
 
   const outcome = closeOutcome(g);
   const now = deps.now();
-  await tx.update(groups).set({ status: outcome, closedAt: now, updatedAt: now }).where(eq(groups.id, groupId));
+  await tx
+    .update(groups)
+    .set({ status: outcome, closedAt: now, updatedAt: now })
+    .where(eq(groups.id, groupId));
   const tally = await tx.execute<{ status: string; n: number; charged: number }>(sql`
     select status::text as status, count(*)::int as n, coalesce(sum(charge_amount), 0)::bigint::int as charged
     from members where group_id = ${groupId} group by status`);

@@ -22,7 +22,10 @@ export type FreeSeatInput = {
  * Ends a live membership and gives its seat (and stock) back, in the caller's transaction: seats_taken − 1,
  * confirmed_count − 1 when it was authorized, an event. Returns null when the member was not in `from`.
  */
-export async function freeSeat(tx: Tx, input: FreeSeatInput): Promise<{ member: Member; wasAuthorized: boolean; confirmedCount: number } | null> {
+export async function freeSeat(
+  tx: Tx,
+  input: FreeSeatInput,
+): Promise<{ member: Member; wasAuthorized: boolean; confirmedCount: number } | null> {
   const [ref] = await tx
     .select({ groupId: members.groupId, dealId: groups.dealId, stock: deals.stock })
     .from(members)
@@ -32,11 +35,18 @@ export async function freeSeat(tx: Tx, input: FreeSeatInput): Promise<{ member: 
   if (!ref) return null;
   // Lock order everywhere: group, then deal (only when it tracks stock), then member.
   const [g] = await tx
-    .select({ confirmedCount: groups.confirmedCount, maxMembers: groups.maxMembers, tiers: groups.tiers, deadline: groups.deadline, status: groups.status })
+    .select({
+      confirmedCount: groups.confirmedCount,
+      maxMembers: groups.maxMembers,
+      tiers: groups.tiers,
+      deadline: groups.deadline,
+      status: groups.status,
+    })
     .from(groups)
     .where(eq(groups.id, ref.groupId))
     .for('update');
-  if (ref.stock !== null) await tx.select({ id: deals.id }).from(deals).where(eq(deals.id, ref.dealId)).for('update');
+  if (ref.stock !== null)
+    await tx.select({ id: deals.id }).from(deals).where(eq(deals.id, ref.dealId)).for('update');
   const [m] = await tx.select().from(members).where(eq(members.id, input.memberId)).for('update');
   if (!g || !m || !input.from.includes(m.status)) return null;
 
@@ -64,7 +74,12 @@ export async function freeSeat(tx: Tx, input: FreeSeatInput): Promise<{ member: 
   }
   // A group that was full had its close moved to now; with a seat free again it closes at its deadline.
   if (wasAuthorized && g.status === 'open' && g.confirmedCount >= g.maxMembers) {
-    await addJob(tx, 'close-group', { groupId: ref.groupId }, { jobKey: `close-group:${ref.groupId}`, runAt: g.deadline });
+    await addJob(
+      tx,
+      'close-group',
+      { groupId: ref.groupId },
+      { jobKey: `close-group:${ref.groupId}`, runAt: g.deadline },
+    );
   }
   await recordEvent(tx, {
     type: input.eventType,

@@ -65,7 +65,14 @@ export type GroupSnapshot = {
   savingsPercent: number;
   confirmedCount: number;
   reservedCount: number;
-  capacity: { maxMembers: number; qrCutoff: number; seatsTaken: number; seatsLeft: number; inviteOnly: boolean; full: boolean };
+  capacity: {
+    maxMembers: number;
+    qrCutoff: number;
+    seatsTaken: number;
+    seatsLeft: number;
+    inviteOnly: boolean;
+    full: boolean;
+  };
   /** Earliest members first, at most SNAPSHOT_MEMBER_LIMIT; aliases only (DESIGN rule 7). */
   members: SnapshotMember[];
   moreMembers: number;
@@ -77,16 +84,29 @@ export type GroupSnapshot = {
 const LISTED: MemberStatus[] = ['reserved', 'authorized', 'captured', 'released'];
 
 /** Everything the group page needs, for any viewer (null = signed out); throws NOT_FOUND for unknown codes. */
-export async function getGroupSnapshotOrThrow(deps: Deps, code: string, viewer: SessionUser | null): Promise<GroupSnapshot> {
+export async function getGroupSnapshotOrThrow(
+  deps: Deps,
+  code: string,
+  viewer: SessionUser | null,
+): Promise<GroupSnapshot> {
   const found = await findGroupByCode(deps.db, code);
   if (!found) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
   const { group: g, deal } = found;
 
   // Read the event high-water mark first: anything that happens after it is replayed by the live stream.
-  const [ev] = await deps.db.select({ id: max(events.id) }).from(events).where(eq(events.groupId, g.id));
+  const [ev] = await deps.db
+    .select({ id: max(events.id) })
+    .from(events)
+    .where(eq(events.groupId, g.id));
   const [listed, mine] = await Promise.all([
     deps.db
-      .select({ alias: members.alias, quantity: members.quantity, status: members.status, joinedAt: members.reservedAt, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .select({
+        alias: members.alias,
+        quantity: members.quantity,
+        status: members.status,
+        joinedAt: members.reservedAt,
+        total: sql<number>`count(*) over ()`.mapWith(Number),
+      })
       .from(members)
       .where(and(eq(members.groupId, g.id), inArray(members.status, LISTED)))
       .orderBy(asc(members.reservedAt), asc(members.id))
@@ -97,7 +117,10 @@ export async function getGroupSnapshotOrThrow(deps: Deps, code: string, viewer: 
           .from(members)
           .where(and(eq(members.groupId, g.id), eq(members.userId, viewer.id)))
           // Live membership first, then the most recent attempt.
-          .orderBy(sql`case when ${members.status} in ('reserved','authorized','captured') then 0 else 1 end`, desc(members.reservedAt))
+          .orderBy(
+            sql`case when ${members.status} in ('reserved','authorized','captured') then 0 else 1 end`,
+            desc(members.reservedAt),
+          )
           .limit(1)
       : Promise.resolve([]),
   ]);
@@ -129,7 +152,13 @@ export async function getGroupSnapshotOrThrow(deps: Deps, code: string, viewer: 
     tierIndex: currentTierIndex(g.tiers, n),
     tipped: n >= g.minMembers,
     minMembers: g.minMembers,
-    next: next ? { unitPrice: next.tier.unitPrice, minMembers: next.tier.minMembers, membersNeeded: next.membersNeeded } : null,
+    next: next
+      ? {
+          unitPrice: next.tier.unitPrice,
+          minMembers: next.tier.minMembers,
+          membersNeeded: next.membersNeeded,
+        }
+      : null,
     ladder: ladder(g.tiers, n),
     savingsPercent: savings(g.listPrice, unitPrice).percent,
     confirmedCount: n,
@@ -142,7 +171,12 @@ export async function getGroupSnapshotOrThrow(deps: Deps, code: string, viewer: 
       inviteOnly: g.seatsTaken >= g.qrCutoff,
       full: g.seatsTaken >= g.maxMembers,
     },
-    members: listed.map((r) => ({ alias: r.alias, quantity: r.quantity, status: r.status === 'reserved' ? 'reserved' : 'authorized', joinedAt: r.joinedAt })),
+    members: listed.map((r) => ({
+      alias: r.alias,
+      quantity: r.quantity,
+      status: r.status === 'reserved' ? 'reserved' : 'authorized',
+      joinedAt: r.joinedAt,
+    })),
     moreMembers: Math.max(0, (listed[0]?.total ?? 0) - listed.length),
     viewer: m
       ? {

@@ -4,7 +4,12 @@ import { deals, groups } from '@/db/schema';
 import { DomainError } from '../errors';
 
 /** The group if it belongs to one of `merchantId`'s deals; otherwise NOT_FOUND (another merchant's group does not exist for you). */
-export async function getMerchantGroupOrThrow(tx: Tx, merchantId: string, groupId: string, opts: { lock?: boolean } = {}) {
+export async function getMerchantGroupOrThrow(
+  tx: Tx,
+  merchantId: string,
+  groupId: string,
+  opts: { lock?: boolean } = {},
+) {
   const q = tx
     .select({ g: groups, dealTitle: deals.title })
     .from(groups)

@@ -30,7 +30,6 @@ export const RESERVATION_MS = 15 * 60 * 1000;
 
 export type Member = typeof members.$inferSelect;
 
-
 /** What the hold needs to describe itself; read under the batch's lock. */
 export type HoldContext = { dealId: string; code: string; title: string; currency: string };
 
@@ -44,7 +43,12 @@ export type ReserveOp = {
   inviteCode: string | null;
   channel: string | null;
 };
-export type ConfirmOp = { kind: 'confirm'; memberId: string; paymentIntentId: string; captureBefore: Date | null };
+export type ConfirmOp = {
+  kind: 'confirm';
+  memberId: string;
+  paymentIntentId: string;
+  captureBefore: Date | null;
+};
 type Op = ReserveOp | ConfirmOp;
 
 export type ReserveOutcome =
@@ -66,14 +70,20 @@ const batchers = new WeakMap<Deps, Batch>();
 function submit(deps: Deps, groupId: string, op: Op): Promise<Outcome> {
   let batch = batchers.get(deps);
   if (!batch) {
-    batch = createKeyedBatcher<Op, Outcome>((key, ops) => deps.db.transaction((tx) => runBatch(deps, tx, key, ops)));
+    batch = createKeyedBatcher<Op, Outcome>((key, ops) =>
+      deps.db.transaction((tx) => runBatch(deps, tx, key, ops)),
+    );
     batchers.set(deps, batch);
   }
   return batch(groupId, op);
 }
 
 /** Reserves a seat for one buyer (batched with concurrent joins of the same group). */
-export async function reserveSeat(deps: Deps, groupId: string, op: Omit<ReserveOp, 'kind'>): Promise<ReserveOutcome> {
+export async function reserveSeat(
+  deps: Deps,
+  groupId: string,
+  op: Omit<ReserveOp, 'kind'>,
+): Promise<ReserveOutcome> {
   return (await submit(deps, groupId, { kind: 'reserve', ...op })) as ReserveOutcome;
 }
 
@@ -85,7 +95,12 @@ export async function confirmAuthorized(
   paymentIntentId: string,
   captureBefore: Date | null,
 ): Promise<ConfirmOutcome> {
-  return (await submit(deps, groupId, { kind: 'confirm', memberId, paymentIntentId, captureBefore })) as ConfirmOutcome;
+  return (await submit(deps, groupId, {
+    kind: 'confirm',
+    memberId,
+    paymentIntentId,
+    captureBefore,
+  })) as ConfirmOutcome;
 }
 
 async function lockGroup(tx: Tx, groupId: string) {
@@ -113,7 +128,6 @@ async function lockGroup(tx: Tx, groupId: string) {
   return g ?? null;
 }
 
-
 async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise<Outcome[]> {
   const now = deps.now();
   // Lock order everywhere: group, then deal (only when it tracks stock), then members.
@@ -121,7 +135,11 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
   if (!g) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
   let stock: { stock: number | null; stockTaken: number } | null = null;
   if (g.stock !== null) {
-    const [d] = await tx.select({ stock: deals.stock, stockTaken: deals.stockTaken }).from(deals).where(eq(deals.id, g.dealId)).for('update');
+    const [d] = await tx
+      .select({ stock: deals.stock, stockTaken: deals.stockTaken })
+      .from(deals)
+      .where(eq(deals.id, g.dealId))
+      .for('update');
     stock = d ?? null;
   }
   const evts: EventInput[] = [];
@@ -134,8 +152,19 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
     const pis = JSON.stringify(Object.fromEntries(confirms.map((c) => [c.memberId, c.paymentIntentId])));
     confirmed = await tx
       .update(members)
-      .set({ status: 'authorized', paymentIntentId: sql`(${pis}::jsonb ->> ${members.id}::text)`, authorizedAt: now, updatedAt: now })
-      .where(and(eq(members.groupId, groupId), inArray(members.id, [...new Set(confirms.map((c) => c.memberId))]), eq(members.status, 'reserved')))
+      .set({
+        status: 'authorized',
+        paymentIntentId: sql`(${pis}::jsonb ->> ${members.id}::text)`,
+        authorizedAt: now,
+        updatedAt: now,
+      })
+      .where(
+        and(
+          eq(members.groupId, groupId),
+          inArray(members.id, [...new Set(confirms.map((c) => c.memberId))]),
+          eq(members.status, 'reserved'),
+        ),
+      )
       .returning();
     for (const m of confirmed) {
       confirmedCount += 1;
@@ -144,14 +173,23 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
         dealId: g.dealId,
         groupId,
         memberId: m.id,
-        payload: { alias: m.alias, quantity: m.quantity, confirmedCount, unitPrice: unitPriceAt(g.tiers, confirmedCount), tierIndex: currentTierIndex(g.tiers, confirmedCount) },
+        payload: {
+          alias: m.alias,
+          quantity: m.quantity,
+          confirmedCount,
+          unitPrice: unitPriceAt(g.tiers, confirmedCount),
+          tierIndex: currentTierIndex(g.tiers, confirmedCount),
+        },
       });
     }
   }
   // The group must close while every hold can still be captured (hold expiry guard).
   const oldestHold = confirms
     .filter((c) => c.captureBefore && confirmed.some((m) => m.id === c.memberId))
-    .reduce<Date | null>((min, c) => (c.captureBefore && (!min || c.captureBefore < min) ? c.captureBefore : min), null);
+    .reduce<Date | null>(
+      (min, c) => (c.captureBefore && (!min || c.captureBefore < min) ? c.captureBefore : min),
+      null,
+    );
   if (oldestHold) await guardDeadline(tx, groupId, oldestHold);
 
   // 2. Reserves, one primary per buyer (one live membership per buyer: a buyer's second request shares it).
@@ -159,31 +197,61 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
   const primaries: ReserveOp[] = [];
   for (const r of reserves) if (!primaries.some((p) => p.userId === r.userId)) primaries.push(r);
   let closed: DomainError | null = null;
-  if (g.status !== 'open') closed = new DomainError('GROUP_CLOSED', 'This group has closed, so it is not taking new members.');
-  else if (now.getTime() >= g.deadline.getTime()) closed = new DomainError('GROUP_CLOSED', "This group's time is up, so it is not taking new members.");
-  else if (g.dealStatus !== 'active') closed = new DomainError('GROUP_CLOSED', 'The merchant has paused this deal, so groups are not taking new members right now.');
+  if (g.status !== 'open')
+    closed = new DomainError('GROUP_CLOSED', 'This group has closed, so it is not taking new members.');
+  else if (now.getTime() >= g.deadline.getTime())
+    closed = new DomainError('GROUP_CLOSED', "This group's time is up, so it is not taking new members.");
+  else if (g.dealStatus !== 'active')
+    closed = new DomainError(
+      'GROUP_CLOSED',
+      'The merchant has paused this deal, so groups are not taking new members right now.',
+    );
 
   const inviteCodes = [...new Set(primaries.flatMap((r) => (r.inviteCode ? [r.inviteCode] : [])))];
-  const inviters = inviteCodes.length && !closed
-    ? await tx
-        .select({ id: members.id, inviteCode: members.inviteCode })
-        .from(members)
-        .where(and(eq(members.groupId, groupId), inArray(members.inviteCode, inviteCodes), inArray(members.status, [...LIVE])))
-    : [];
-  const inviterOf = (r: ReserveOp) => (r.inviteCode ? (inviters.find((i) => i.inviteCode === r.inviteCode)?.id ?? null) : null);
+  const inviters =
+    inviteCodes.length && !closed
+      ? await tx
+          .select({ id: members.id, inviteCode: members.inviteCode })
+          .from(members)
+          .where(
+            and(
+              eq(members.groupId, groupId),
+              inArray(members.inviteCode, inviteCodes),
+              inArray(members.status, [...LIVE]),
+            ),
+          )
+      : [];
+  const inviterOf = (r: ReserveOp) =>
+    r.inviteCode ? (inviters.find((i) => i.inviteCode === r.inviteCode)?.id ?? null) : null;
 
   let seats = g.seatsTaken;
   let stockTaken = stock?.stockTaken ?? 0;
   const decisions = primaries.map((r): DomainError | null => {
     if (closed) return closed;
     if (r.quantity > g.perBuyerMax) {
-      return new DomainError('INVALID_INPUT', `You can buy at most ${g.perBuyerMax} per person in this group.`, { quantity: `At most ${g.perBuyerMax}.` });
+      return new DomainError(
+        'INVALID_INPUT',
+        `You can buy at most ${g.perBuyerMax} per person in this group.`,
+        { quantity: `At most ${g.perBuyerMax}.` },
+      );
     }
-    if (seats >= g.maxMembers) return new DomainError('GROUP_FULL', 'This group is full. Open a new group on this deal, or join another one.');
-    if (!inviterOf(r) && seats >= g.qrCutoff) return new DomainError('INVITE_ONLY', 'This group is now invite-only; ask a member for their personal link.');
+    if (seats >= g.maxMembers)
+      return new DomainError(
+        'GROUP_FULL',
+        'This group is full. Open a new group on this deal, or join another one.',
+      );
+    if (!inviterOf(r) && seats >= g.qrCutoff)
+      return new DomainError(
+        'INVITE_ONLY',
+        'This group is now invite-only; ask a member for their personal link.',
+      );
     if (stock && stock.stock !== null && stockTaken + r.quantity > stock.stock) {
       const left = Math.max(0, stock.stock - stockTaken);
-      return new DomainError('OUT_OF_STOCK', left === 0 ? 'Sorry, this deal is sold out.' : `Sorry, only ${left} left. Choose a smaller quantity.`, { quantity: `Only ${left} left.` });
+      return new DomainError(
+        'OUT_OF_STOCK',
+        left === 0 ? 'Sorry, this deal is sold out.' : `Sorry, only ${left} left. Choose a smaller quantity.`,
+        { quantity: `Only ${left} left.` },
+      );
     }
     seats += 1;
     stockTaken += r.quantity;
@@ -251,7 +319,11 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
     await tx.update(groups).set({ seatsTaken, confirmedCount, updatedAt: now }).where(eq(groups.id, groupId));
   }
   const qty = inserted.reduce((s, m) => s + m.quantity, 0);
-  if (stock && qty > 0) await tx.update(deals).set({ stockTaken: sql`${deals.stockTaken} + ${qty}` }).where(eq(deals.id, g.dealId));
+  if (stock && qty > 0)
+    await tx
+      .update(deals)
+      .set({ stockTaken: sql`${deals.stockTaken} + ${qty}` })
+      .where(eq(deals.id, g.dealId));
   let n = g.seatsTaken;
   for (const m of inserted) {
     evts.push({
@@ -259,39 +331,70 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
       dealId: g.dealId,
       groupId,
       memberId: m.id,
-      payload: { alias: m.alias, quantity: m.quantity, unitPriceAtJoin: m.unitPriceAtJoin, seatsTaken: ++n, invited: m.invitedByMemberId !== null, channel: m.channel },
+      payload: {
+        alias: m.alias,
+        quantity: m.quantity,
+        unitPriceAtJoin: m.unitPriceAtJoin,
+        seatsTaken: ++n,
+        invited: m.invitedByMemberId !== null,
+        channel: m.channel,
+      },
     });
   }
   await recordEvents(tx, evts);
   await addJobs(
     tx,
-    inserted.map((m) => ({ task: 'expire-reservation', payload: { memberId: m.id }, jobKey: `expire-reservation:${m.id}`, runAt: expiresAt })),
+    inserted.map((m) => ({
+      task: 'expire-reservation',
+      payload: { memberId: m.id },
+      jobKey: `expire-reservation:${m.id}`,
+      runAt: expiresAt,
+    })),
   );
   // DESIGN rule 8: a full group closes at once (replaces the deadline job with the same key).
   if (g.confirmedCount < g.maxMembers && confirmedCount >= g.maxMembers) {
-    await addJob(tx, 'close-group', { groupId, reason: 'full' }, { jobKey: `close-group:${groupId}`, runAt: now });
+    await addJob(
+      tx,
+      'close-group',
+      { groupId, reason: 'full' },
+      { jobKey: `close-group:${groupId}`, runAt: now },
+    );
   }
 
   // 4. Answers.
   const progress = progressOf(g, seatsTaken, confirmedCount);
   const hold: HoldContext = { dealId: g.dealId, code: g.code, title: g.title, currency: g.currency };
   const confirmIds = confirms.map((c) => c.memberId).filter((id) => !confirmed.some((m) => m.id === id));
-  const confirmOthers = confirmIds.length ? await tx.select().from(members).where(inArray(members.id, confirmIds)) : [];
+  const confirmOthers = confirmIds.length
+    ? await tx.select().from(members).where(inArray(members.id, confirmIds))
+    : [];
   const reserveOutcome = (r: ReserveOp): ReserveOutcome => {
     const mine = inserted.find((m) => m.userId === r.userId);
     if (mine) return { kind: 'reserved', member: mine, hold, progress };
     const byKey = existing.find((m) => m.idempotencyKey === r.idempotencyKey);
     if (byKey && byKey.userId !== r.userId) {
-      return { kind: 'refused', error: new DomainError('CONFLICT', 'This request was already used. Please reload the page and try again.') };
+      return {
+        kind: 'refused',
+        error: new DomainError(
+          'CONFLICT',
+          'This request was already used. Please reload the page and try again.',
+        ),
+      };
     }
     const found = byKey ?? existing.find((m) => m.userId === r.userId && isLive(m.status));
     if (found) return { kind: 'existing', member: found, hold, progress };
     const primary = primaries.findIndex((p) => p.userId === r.userId);
-    return { kind: 'refused', error: decisions[primary] ?? new DomainError('CONFLICT', 'We could not reserve your seat. Please try again.') };
+    return {
+      kind: 'refused',
+      error:
+        decisions[primary] ??
+        new DomainError('CONFLICT', 'We could not reserve your seat. Please try again.'),
+    };
   };
   return ops.map((op): Outcome => {
     if (op.kind === 'reserve') return reserveOutcome(op);
-    const m = confirmed.find((c) => c.id === op.memberId) ?? confirmOthers.find((c) => c.id === op.memberId) ?? null;
+    const m =
+      confirmed.find((c) => c.id === op.memberId) ?? confirmOthers.find((c) => c.id === op.memberId) ?? null;
     if (m && m.status === 'authorized') return { kind: 'authorized', member: m, progress };
     return { kind: g.status === 'open' ? 'not_reserved' : 'group_closed', member: m, progress };
   });

@@ -16,7 +16,13 @@ export type GroupProgress = {
   inviteOnly: boolean;
 };
 
-type Terms = { status: GroupProgress['status']; tiers: TierRow[]; maxMembers: number; qrCutoff: number; finalUnitPrice?: number | null };
+type Terms = {
+  status: GroupProgress['status'];
+  tiers: TierRow[];
+  maxMembers: number;
+  qrCutoff: number;
+  finalUnitPrice?: number | null;
+};
 
 /** A group's progress from its terms and counters (pure). */
 export function progressOf(g: Terms, seatsTaken: number, confirmedCount: number): GroupProgress {
@@ -27,7 +33,13 @@ export function progressOf(g: Terms, seatsTaken: number, confirmedCount: number)
     reservedCount: seatsTaken - confirmedCount,
     unitPrice: g.finalUnitPrice ?? unitPriceAt(g.tiers, confirmedCount),
     tierIndex: currentTierIndex(g.tiers, confirmedCount),
-    next: next ? { unitPrice: next.tier.unitPrice, minMembers: next.tier.minMembers, membersNeeded: next.membersNeeded } : null,
+    next: next
+      ? {
+          unitPrice: next.tier.unitPrice,
+          minMembers: next.tier.minMembers,
+          membersNeeded: next.membersNeeded,
+        }
+      : null,
     seatsTaken,
     maxMembers: g.maxMembers,
     inviteOnly: seatsTaken >= g.qrCutoff,

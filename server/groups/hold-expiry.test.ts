@@ -21,32 +21,65 @@ describe('hold expiry guard', () => {
     // capture-before time (processor time + 7 days) minus the margin.
     h.advance(DAY + 2 * 3600_000);
     const { code, groupId } = await makeGroup(h.deps, { windowSeconds: 6 * 24 * 3600 });
-    const [before] = await h.deps.db.select({ deadline: groups.deadline }).from(groups).where(eq(groups.id, groupId));
+    const [before] = await h.deps.db
+      .select({ deadline: groups.deadline })
+      .from(groups)
+      .where(eq(groups.id, groupId));
     const u = await h.makeUser({ anonymous: true });
-    const res = await h.caller(u).groups.join({ code, alias: 'Early', quantity: 1, idempotencyKey: randomUUID(), paymentMethod: 'pm_card_visa' });
+    const res = await h
+      .caller(u)
+      .groups.join({
+        code,
+        alias: 'Early',
+        quantity: 1,
+        idempotencyKey: randomUUID(),
+        paymentMethod: 'pm_card_visa',
+      });
     expect(res.member.status).toBe('authorized');
 
     const hold = await h.deps.payments.retrieve(await piOf(groupId));
     expect(hold.captureBefore).not.toBeNull();
     const latest = (hold.captureBefore?.getTime() ?? 0) - HOLD_EXPIRY_MARGIN_MS;
 
-    const [after] = await h.deps.db.select({ deadline: groups.deadline }).from(groups).where(eq(groups.id, groupId));
+    const [after] = await h.deps.db
+      .select({ deadline: groups.deadline })
+      .from(groups)
+      .where(eq(groups.id, groupId));
     expect(before && after).toBeTruthy();
     expect(after?.deadline.getTime()).toBe(latest);
     expect(after?.deadline.getTime()).toBeLessThan(before?.deadline.getTime() ?? 0);
 
-    const job = await h.deps.db.execute<{ run_at: Date }>(sql`select run_at from graphile_worker.jobs where key = ${closeJobKey(groupId)}`);
+    const job = await h.deps.db.execute<{ run_at: Date }>(
+      sql`select run_at from graphile_worker.jobs where key = ${closeJobKey(groupId)}`,
+    );
     expect(new Date(job.rows[0]?.run_at ?? 0).getTime()).toBe(latest);
-    const moved = await h.deps.db.select().from(events).where(and(eq(events.groupId, groupId), eq(events.type, 'group.deadline_moved')));
+    const moved = await h.deps.db
+      .select()
+      .from(events)
+      .where(and(eq(events.groupId, groupId), eq(events.type, 'group.deadline_moved')));
     expect(moved).toHaveLength(1);
   });
 
   it('leaves a deadline that is already early enough alone', async () => {
     const { code, groupId } = await makeGroup(h.deps, { windowSeconds: 3600 });
-    const [before] = await h.deps.db.select({ deadline: groups.deadline }).from(groups).where(eq(groups.id, groupId));
+    const [before] = await h.deps.db
+      .select({ deadline: groups.deadline })
+      .from(groups)
+      .where(eq(groups.id, groupId));
     const u = await h.makeUser({ anonymous: true });
-    await h.caller(u).groups.join({ code, alias: 'Soon', quantity: 1, idempotencyKey: randomUUID(), paymentMethod: 'pm_card_visa' });
-    const [after] = await h.deps.db.select({ deadline: groups.deadline }).from(groups).where(eq(groups.id, groupId));
+    await h
+      .caller(u)
+      .groups.join({
+        code,
+        alias: 'Soon',
+        quantity: 1,
+        idempotencyKey: randomUUID(),
+        paymentMethod: 'pm_card_visa',
+      });
+    const [after] = await h.deps.db
+      .select({ deadline: groups.deadline })
+      .from(groups)
+      .where(eq(groups.id, groupId));
     expect(after?.deadline.getTime()).toBe(before?.deadline.getTime());
   });
 });

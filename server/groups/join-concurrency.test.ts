@@ -27,7 +27,15 @@ afterAll(async () => {
 
 describe('joins under concurrency', () => {
   it('200 concurrent joins on a group of 50: exactly 50 members and holds, 150 clear refusals', async () => {
-    const { code, groupId } = await makeGroup(h.deps, { maxMembers: 50, qrCutoff: 100, tiers: [{ minMembers: 10, unitPrice: 900 }, { minMembers: 50, unitPrice: 700 }], listPrice: 1000 });
+    const { code, groupId } = await makeGroup(h.deps, {
+      maxMembers: 50,
+      qrCutoff: 100,
+      tiers: [
+        { minMembers: 10, unitPrice: 900 },
+        { minMembers: 50, unitPrice: 700 },
+      ],
+      listPrice: 1000,
+    });
     const users = await Promise.all(Array.from({ length: 200 }, () => h.makeUser({ anonymous: true })));
     const results = await Promise.allSettled(
       users.map((u, i) => {
@@ -43,17 +51,25 @@ describe('joins under concurrency', () => {
       }),
     );
     const ok = results.filter((r) => r.status === 'fulfilled');
-    const refused = await Promise.all(results.filter((r) => r.status === 'rejected').map((r) => refusal(Promise.reject(r.reason))));
+    const refused = await Promise.all(
+      results.filter((r) => r.status === 'rejected').map((r) => refusal(Promise.reject(r.reason))),
+    );
     expect(ok).toHaveLength(50);
     expect(refused).toHaveLength(150);
-    for (const r of refused) expect(r).toEqual({ code: 'GROUP_FULL', message: 'This group is full. Open a new group on this deal, or join another one.' });
+    for (const r of refused)
+      expect(r).toEqual({
+        code: 'GROUP_FULL',
+        message: 'This group is full. Open a new group on this deal, or join another one.',
+      });
 
     const g = await readGroup(h.deps, groupId);
     expect([g.seatsTaken, g.confirmedCount]).toEqual([50, 50]);
     const rows = await h.deps.db.select().from(members).where(eq(members.groupId, groupId));
     expect(rows).toHaveLength(50);
     expect(rows.every((m) => m.status === 'authorized')).toBe(true);
-    const holds = (await emulatorControl(h.emulatorUrl).listPaymentIntents()).filter((p) => p.metadata.group_id === groupId);
+    const holds = (await emulatorControl(h.emulatorUrl).listPaymentIntents()).filter(
+      (p) => p.metadata.group_id === groupId,
+    );
     expect(holds).toHaveLength(50);
     expect(new Set(holds.map((p) => p.metadata.member_id))).toEqual(new Set(rows.map((m) => m.id)));
     // Rule 8: the full group's close job was moved to now.
@@ -71,7 +87,13 @@ describe('joins under concurrency', () => {
       Array.from({ length: 10 }, (_, i) => {
         const inst = instances[i % instances.length];
         if (!inst) throw new Error('no instance');
-        return createCaller({ deps: inst.deps, user: u, merchantId: null, headers: null }).groups.join({ code, alias: 'Tapper', quantity: 1, idempotencyKey, paymentMethod: 'pm_card_visa' });
+        return createCaller({ deps: inst.deps, user: u, merchantId: null, headers: null }).groups.join({
+          code,
+          alias: 'Tapper',
+          quantity: 1,
+          idempotencyKey,
+          paymentMethod: 'pm_card_visa',
+        });
       }),
     );
     expect(new Set(results.map((r) => r.member.id)).size).toBe(1);
@@ -79,7 +101,9 @@ describe('joins under concurrency', () => {
     expect(await h.deps.db.select().from(members).where(eq(members.groupId, groupId))).toHaveLength(1);
     const g = await readGroup(h.deps, groupId);
     expect([g.seatsTaken, g.confirmedCount]).toEqual([1, 1]);
-    const holds = (await emulatorControl(h.emulatorUrl).listPaymentIntents()).filter((p) => p.metadata.group_id === groupId);
+    const holds = (await emulatorControl(h.emulatorUrl).listPaymentIntents()).filter(
+      (p) => p.metadata.group_id === groupId,
+    );
     expect(holds).toHaveLength(1);
   });
 });

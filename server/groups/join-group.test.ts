@@ -15,7 +15,16 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 const key = () => randomUUID();
-const join = async (code: string, o: { alias?: string; quantity?: number; paymentMethod?: string | null; inviteCode?: string; idempotencyKey?: string } = {}) => {
+const join = async (
+  code: string,
+  o: {
+    alias?: string;
+    quantity?: number;
+    paymentMethod?: string | null;
+    inviteCode?: string;
+    idempotencyKey?: string;
+  } = {},
+) => {
   const u = await h.makeUser({ anonymous: true });
   const res = await h.caller(u).groups.join({
     code,
@@ -27,7 +36,8 @@ const join = async (code: string, o: { alias?: string; quantity?: number; paymen
   });
   return { u, res };
 };
-const pi = async (id: string | null) => (await emulatorControl(h.emulatorUrl).listPaymentIntents()).find((p) => p.id === id);
+const pi = async (id: string | null) =>
+  (await emulatorControl(h.emulatorUrl).listPaymentIntents()).find((p) => p.id === id);
 const memberRow = async (id: string) => (await h.deps.db.select().from(members).where(eq(members.id, id)))[0];
 
 describe('joining a group', () => {
@@ -56,25 +66,46 @@ describe('joining a group', () => {
       ['Ben', 'authorized'],
       ['Cai', 'authorized'],
     ]);
-    expect(snap.viewer).toMatchObject({ alias: 'Cai', holdAmount: 1200, inviteUrl: `http://flock.test/g/${code}?i=${c.res.member.inviteCode}` });
+    expect(snap.viewer).toMatchObject({
+      alias: 'Cai',
+      holdAmount: 1200,
+      inviteUrl: `http://flock.test/g/${code}?i=${c.res.member.inviteCode}`,
+    });
     expect(snap.lastEventId).toBeGreaterThan(0);
 
     // The holds on the processor are manual-capture PaymentIntents for exactly the amounts shown.
     const bRow = await memberRow(b.res.member.id);
     const hold = await pi(bRow?.paymentIntentId ?? null);
-    expect(hold).toMatchObject({ amount: 3000, capture_method: 'manual', status: 'requires_capture', currency: 'usd' });
+    expect(hold).toMatchObject({
+      amount: 3000,
+      capture_method: 'manual',
+      status: 'requires_capture',
+      currency: 'usd',
+    });
     expect(hold?.metadata).toMatchObject({ member_id: b.res.member.id, group_id: bRow?.groupId });
   });
 
   it('a second join by the same buyer returns their membership and places no second hold', async () => {
     const { code, groupId } = await makeGroup(h.deps);
     const u = await h.makeUser({ anonymous: true });
-    const first = await h.caller(u).groups.join({ code, alias: 'Dee', quantity: 1, idempotencyKey: key(), paymentMethod: 'pm_card_visa' });
-    const again = await h.caller(u).groups.join({ code, alias: 'Dee again', quantity: 2, idempotencyKey: key(), paymentMethod: 'pm_card_visa' });
+    const first = await h
+      .caller(u)
+      .groups.join({ code, alias: 'Dee', quantity: 1, idempotencyKey: key(), paymentMethod: 'pm_card_visa' });
+    const again = await h
+      .caller(u)
+      .groups.join({
+        code,
+        alias: 'Dee again',
+        quantity: 2,
+        idempotencyKey: key(),
+        paymentMethod: 'pm_card_visa',
+      });
     expect(again.member.id).toBe(first.member.id);
     expect(again.member.quantity).toBe(1);
     expect((await readGroup(h.deps, groupId)).seatsTaken).toBe(1);
-    const holds = (await emulatorControl(h.emulatorUrl).listPaymentIntents()).filter((p) => p.metadata.group_id === groupId);
+    const holds = (await emulatorControl(h.emulatorUrl).listPaymentIntents()).filter(
+      (p) => p.metadata.group_id === groupId,
+    );
     expect(holds).toHaveLength(1);
   });
 
@@ -99,7 +130,9 @@ describe('joining a group', () => {
     expect([g.seatsTaken, g.confirmedCount]).toEqual([3, 3]);
     // Someone else cannot take a member out.
     const stranger = await h.makeUser();
-    expect((await refusal(h.caller(stranger).groups.leave({ memberId: a.res.member.id }))).code).toBe('NOT_FOUND');
+    expect((await refusal(h.caller(stranger).groups.leave({ memberId: a.res.member.id }))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('a reservation whose hold never completes expires after 15 minutes and frees its seat', async () => {
@@ -119,7 +152,10 @@ describe('joining a group', () => {
     expect((await pi(row?.paymentIntentId ?? null))?.status).toBe('canceled');
     const g = await readGroup(h.deps, groupId);
     expect([g.seatsTaken, g.confirmedCount]).toEqual([0, 0]);
-    const [ev] = await h.deps.db.select().from(events).where(and(eq(events.memberId, res.member.id), eq(events.type, 'member.expired')));
+    const [ev] = await h.deps.db
+      .select()
+      .from(events)
+      .where(and(eq(events.memberId, res.member.id), eq(events.type, 'member.expired')));
     expect(ev).toBeDefined();
   });
 
@@ -150,12 +186,21 @@ describe('joining a group', () => {
   it('when the processor cannot be reached, the seat waits and a retry with the same key resumes it', async () => {
     const { code, groupId } = await makeGroup(h.deps);
     const ctl = emulatorControl(h.emulatorUrl);
-    await ctl.injectFault({ path: '/v1/payment_intents', method: 'POST', status: 500, times: 10, shouldRetry: false });
+    await ctl.injectFault({
+      path: '/v1/payment_intents',
+      method: 'POST',
+      status: 500,
+      times: 10,
+      shouldRetry: false,
+    });
     const u = await h.makeUser({ anonymous: true });
     const input = { code, alias: 'Eve', quantity: 1, idempotencyKey: key(), paymentMethod: 'pm_card_visa' };
     const r = await refusal(h.caller(u).groups.join(input));
     await ctl.clearFaults();
-    expect(r).toEqual({ code: 'PAYMENT_UNAVAILABLE', message: 'We could not reach the payment processor; please try again.' });
+    expect(r).toEqual({
+      code: 'PAYMENT_UNAVAILABLE',
+      message: 'We could not reach the payment processor; please try again.',
+    });
     expect((await readGroup(h.deps, groupId)).seatsTaken).toBe(1);
     const retried = await h.caller(u).groups.join(input);
     expect(retried.member.status).toBe('authorized');
@@ -170,7 +215,10 @@ describe('joining a group', () => {
     await join(code);
     await join(code);
     const plain = await refusal(join(code));
-    expect(plain).toEqual({ code: 'INVITE_ONLY', message: 'This group is now invite-only; ask a member for their personal link.' });
+    expect(plain).toEqual({
+      code: 'INVITE_ONLY',
+      message: 'This group is now invite-only; ask a member for their personal link.',
+    });
     const tampered = await refusal(join(code, { inviteCode: first.res.member.inviteCode + 'x' }));
     expect(tampered.code).toBe('INVITE_ONLY');
     const invited = await join(code, { inviteCode: first.res.member.inviteCode });
@@ -192,11 +240,21 @@ describe('joining a group', () => {
     for (const viewer of [a.u, null]) {
       const json = JSON.stringify(await h.caller(viewer).groups.snapshot({ code }));
       expect(json).toContain('Ben');
-      for (const secret of [b.u.email, b.u.id, bRow?.paymentIntentId ?? 'pi_', b.res.member.inviteCode, b.res.member.id]) {
+      for (const secret of [
+        b.u.email,
+        b.u.id,
+        bRow?.paymentIntentId ?? 'pi_',
+        b.res.member.inviteCode,
+        b.res.member.id,
+      ]) {
         expect(json).not.toContain(secret);
       }
     }
-    const fill = JSON.stringify(await h.caller(null).groups.aboutToFill({ slug: (await h.caller(null).groups.snapshot({ code })).deal.slug }));
+    const fill = JSON.stringify(
+      await h
+        .caller(null)
+        .groups.aboutToFill({ slug: (await h.caller(null).groups.snapshot({ code })).deal.slug }),
+    );
     expect(fill).toContain('Ana');
     expect(fill).not.toContain(b.u.email);
     expect(fill).not.toContain(b.u.id);
@@ -205,7 +263,10 @@ describe('joining a group', () => {
   it('refuses closed, expired and paused groups, and an unknown code, without writing anything', async () => {
     const won = await makeGroup(h.deps);
     await h.deps.db.update(groups).set({ status: 'won' }).where(eq(groups.id, won.groupId));
-    expect(await refusal(join(won.code))).toEqual({ code: 'GROUP_CLOSED', message: 'This group has closed, so it is not taking new members.' });
+    expect(await refusal(join(won.code))).toEqual({
+      code: 'GROUP_CLOSED',
+      message: 'This group has closed, so it is not taking new members.',
+    });
 
     const paused = await makeGroup(h.deps);
     await h.deps.db.update(deals).set({ status: 'paused' }).where(eq(deals.id, paused.dealId));
@@ -213,7 +274,9 @@ describe('joining a group', () => {
 
     const late = await makeGroup(h.deps, { windowSeconds: 3600 });
     h.advance(3601 * 1000);
-    expect((await refusal(join(late.code))).message).toBe("This group's time is up, so it is not taking new members.");
+    expect((await refusal(join(late.code))).message).toBe(
+      "This group's time is up, so it is not taking new members.",
+    );
 
     expect((await refusal(h.caller(null).groups.snapshot({ code: 'nope!' }))).code).toBe('NOT_FOUND');
     expect((await refusal(h.caller(null).groups.snapshot({ code: 'abcdefgh23' }))).code).toBe('NOT_FOUND');
@@ -227,7 +290,10 @@ describe('joining a group', () => {
   it('refuses a quantity over the per-buyer limit and bad input with a plain sentence', async () => {
     const { code, groupId } = await makeGroup(h.deps, { perBuyerMax: 2 });
     const before = await h.deps.db.select({ n: count() }).from(events).where(eq(events.groupId, groupId));
-    expect(await refusal(join(code, { quantity: 3 }))).toEqual({ code: 'INVALID_INPUT', message: 'You can buy at most 2 per person in this group.' });
+    expect(await refusal(join(code, { quantity: 3 }))).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'You can buy at most 2 per person in this group.',
+    });
     expect((await refusal(join(code, { quantity: 0 }))).code).toBe('BAD_REQUEST');
     expect((await refusal(join(code, { alias: '   ' }))).code).toBe('BAD_REQUEST');
     const after = await h.deps.db.select({ n: count() }).from(events).where(eq(events.groupId, groupId));
@@ -241,9 +307,13 @@ describe('joining a group', () => {
     const a = await join(code, { quantity: 2 });
     expect((await refusal(join(code, { quantity: 2 }))).code).toBe('OUT_OF_STOCK');
     await join(code, { quantity: 1 });
-    expect((await h.deps.db.select({ t: deals.stockTaken }).from(deals).where(eq(deals.id, dealId)))[0]?.t).toBe(3);
+    expect(
+      (await h.deps.db.select({ t: deals.stockTaken }).from(deals).where(eq(deals.id, dealId)))[0]?.t,
+    ).toBe(3);
     await h.caller(a.u).groups.leave({ memberId: a.res.member.id });
-    expect((await h.deps.db.select({ t: deals.stockTaken }).from(deals).where(eq(deals.id, dealId)))[0]?.t).toBe(1);
+    expect(
+      (await h.deps.db.select({ t: deals.stockTaken }).from(deals).where(eq(deals.id, dealId)))[0]?.t,
+    ).toBe(1);
   });
 
   it('lists my groups with hold and saving', async () => {
@@ -251,6 +321,12 @@ describe('joining a group', () => {
     const { u } = await join(code, { alias: 'Mo' });
     const mine = await h.caller(u).groups.mine();
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ alias: 'Mo', memberStatus: 'authorized', holdAmount: 1500, saving: 500, group: { code, status: 'open' } });
+    expect(mine[0]).toMatchObject({
+      alias: 'Mo',
+      memberStatus: 'authorized',
+      holdAmount: 1500,
+      saving: 500,
+      group: { code, status: 'open' },
+    });
   });
 });

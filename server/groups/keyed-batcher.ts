@@ -9,7 +9,10 @@ type Pending<Req, Res> = { req: Req; resolve: (r: Res) => void; reject: (e: unkn
 export type BatchRunner<Req, Res> = (key: string, reqs: Req[]) => Promise<Array<Res | Error>>;
 
 /** Builds a per-key batcher around `run`; at most one batch per key is in flight in this process. */
-export function createKeyedBatcher<Req, Res>(run: BatchRunner<Req, Res>, maxBatch = 200): (key: string, req: Req) => Promise<Res> {
+export function createKeyedBatcher<Req, Res>(
+  run: BatchRunner<Req, Res>,
+  maxBatch = 200,
+): (key: string, req: Req) => Promise<Res> {
   const queues = new Map<string, Pending<Req, Res>[]>();
   const running = new Set<string>();
 

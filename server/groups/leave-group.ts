@@ -7,14 +7,19 @@ import { getGroupProgress, type GroupProgress } from './group-progress';
 import { releaseHold } from './settle-hold';
 
 /** Leaves an open group: the hold is released first (outside any transaction), then the seat is freed. */
-export async function leaveGroup(deps: Deps, user: SessionUser, input: { memberId: string }): Promise<{ status: 'left'; group: GroupProgress }> {
+export async function leaveGroup(
+  deps: Deps,
+  user: SessionUser,
+  input: { memberId: string },
+): Promise<{ status: 'left'; group: GroupProgress }> {
   const row = await getOwnMemberOrThrow(deps, user, input.memberId);
   const { member } = row;
   if (member.status === 'left') {
     const progress = await getGroupProgress(deps, member.groupId);
     if (progress) return { status: 'left', group: progress };
   }
-  if (row.groupStatus !== 'open') throw new DomainError('GROUP_CLOSED', 'This group has closed, so you can no longer leave it.');
+  if (row.groupStatus !== 'open')
+    throw new DomainError('GROUP_CLOSED', 'This group has closed, so you can no longer leave it.');
   if (member.status !== 'reserved' && member.status !== 'authorized') {
     throw new DomainError('CONFLICT', 'You are no longer a member of this group.');
   }
@@ -22,7 +27,13 @@ export async function leaveGroup(deps: Deps, user: SessionUser, input: { memberI
   // charged fairly at close) rather than leaving a hold nobody tracks.
   if (member.paymentIntentId) await releaseHold(deps, member.id, member.paymentIntentId);
   const freed = await deps.db.transaction((tx) =>
-    freeSeat(tx, { memberId: member.id, from: ['reserved', 'authorized'], to: 'left', eventType: 'member.left', now: deps.now() }),
+    freeSeat(tx, {
+      memberId: member.id,
+      from: ['reserved', 'authorized'],
+      to: 'left',
+      eventType: 'member.left',
+      now: deps.now(),
+    }),
   );
   if (!freed) throw new DomainError('CONFLICT', 'You are no longer a member of this group.');
   const progress = await getGroupProgress(deps, member.groupId);

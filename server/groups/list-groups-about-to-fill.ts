@@ -17,11 +17,25 @@ export type GroupAboutToFill = {
 const ALIASES_SHOWN = 3;
 
 /** Open groups of a deal anyone may still join by its plain link, closest to their next price first. */
-export async function listGroupsAboutToFill(deps: Deps, input: { dealId?: string; slug?: string; limit?: number }): Promise<GroupAboutToFill[]> {
-  const dealFilter = input.dealId ? eq(deals.id, input.dealId) : input.slug ? eq(deals.slug, input.slug) : null;
+export async function listGroupsAboutToFill(
+  deps: Deps,
+  input: { dealId?: string; slug?: string; limit?: number },
+): Promise<GroupAboutToFill[]> {
+  const dealFilter = input.dealId
+    ? eq(deals.id, input.dealId)
+    : input.slug
+      ? eq(deals.slug, input.slug)
+      : null;
   if (!dealFilter) return [];
   const rows = await deps.db
-    .select({ id: groups.id, code: groups.code, tiers: groups.tiers, confirmedCount: groups.confirmedCount, seatsTaken: groups.seatsTaken, deadline: groups.deadline })
+    .select({
+      id: groups.id,
+      code: groups.code,
+      tiers: groups.tiers,
+      confirmedCount: groups.confirmedCount,
+      seatsTaken: groups.seatsTaken,
+      deadline: groups.deadline,
+    })
     .from(groups)
     .innerJoin(deals, eq(deals.id, groups.dealId))
     .where(
@@ -39,17 +53,36 @@ export async function listGroupsAboutToFill(deps: Deps, input: { dealId?: string
     .limit(200);
   const ranked = rows
     .map((g) => ({ g, next: nextTier(g.tiers, g.confirmedCount) }))
-    .sort((a, b) => (a.next?.membersNeeded ?? Number.MAX_SAFE_INTEGER) - (b.next?.membersNeeded ?? Number.MAX_SAFE_INTEGER) || a.g.deadline.getTime() - b.g.deadline.getTime())
+    .sort(
+      (a, b) =>
+        (a.next?.membersNeeded ?? Number.MAX_SAFE_INTEGER) -
+          (b.next?.membersNeeded ?? Number.MAX_SAFE_INTEGER) ||
+        a.g.deadline.getTime() - b.g.deadline.getTime(),
+    )
     .slice(0, Math.min(input.limit ?? 6, 20));
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => r.g.id);
   const firstMembers = await deps.db
-    .select({ groupId: members.groupId, alias: members.alias, rank: sql<number>`row_number() over (partition by ${members.groupId} order by ${members.reservedAt})`.mapWith(Number) })
+    .select({
+      groupId: members.groupId,
+      alias: members.alias,
+      rank: sql<number>`row_number() over (partition by ${members.groupId} order by ${members.reservedAt})`.mapWith(
+        Number,
+      ),
+    })
     .from(members)
-    .where(and(inArray(members.groupId, ids), or(eq(members.status, 'authorized'), eq(members.status, 'reserved'))));
+    .where(
+      and(
+        inArray(members.groupId, ids),
+        or(eq(members.status, 'authorized'), eq(members.status, 'reserved')),
+      ),
+    );
   return ranked.map(({ g, next }) => ({
     code: g.code,
-    aliases: firstMembers.filter((m) => m.groupId === g.id && m.rank <= ALIASES_SHOWN).sort((a, b) => a.rank - b.rank).map((m) => m.alias),
+    aliases: firstMembers
+      .filter((m) => m.groupId === g.id && m.rank <= ALIASES_SHOWN)
+      .sort((a, b) => a.rank - b.rank)
+      .map((m) => m.alias),
     confirmedCount: g.confirmedCount,
     reservedCount: g.seatsTaken - g.confirmedCount,
     unitPrice: unitPriceAt(g.tiers, g.confirmedCount),

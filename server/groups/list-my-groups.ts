@@ -17,14 +17,27 @@ export type MyGroup = {
   /** Saved against the list price: what was charged, or what the buyer would pay at today's price. */
   saving: number;
   inviteUrl: string;
-  group: { code: string; url: string; status: (typeof groups.$inferSelect)['status']; deadline: Date; unitPrice: number; finalUnitPrice: number | null; currency: string; listPrice: number };
+  group: {
+    code: string;
+    url: string;
+    status: (typeof groups.$inferSelect)['status'];
+    deadline: Date;
+    unitPrice: number;
+    finalUnitPrice: number | null;
+    currency: string;
+    listPrice: number;
+  };
   deal: { title: string; slug: string; imageUrl: string | null };
 };
 
 /** The signed-in buyer's memberships, newest first, with hold, charge and saving. */
 export async function listMyGroups(deps: Deps, user: SessionUser): Promise<MyGroup[]> {
   const rows = await deps.db
-    .select({ m: members, g: groups, deal: { title: deals.title, slug: deals.slug, imageUrl: deals.imageUrl } })
+    .select({
+      m: members,
+      g: groups,
+      deal: { title: deals.title, slug: deals.slug, imageUrl: deals.imageUrl },
+    })
     .from(members)
     .innerJoin(groups, eq(groups.id, members.groupId))
     .innerJoin(deals, eq(deals.id, groups.dealId))
@@ -33,7 +46,10 @@ export async function listMyGroups(deps: Deps, user: SessionUser): Promise<MyGro
     .limit(200);
   return rows.map(({ m, g, deal }) => {
     const unitPrice = g.finalUnitPrice ?? unitPriceAt(g.tiers, g.confirmedCount);
-    const paid = m.chargeAmount !== null ? m.chargeAmount - m.refundedAmount : Math.min(unitPrice, m.unitPriceAtJoin) * m.quantity;
+    const paid =
+      m.chargeAmount !== null
+        ? m.chargeAmount - m.refundedAmount
+        : Math.min(unitPrice, m.unitPriceAtJoin) * m.quantity;
     const counts = m.status === 'authorized' || m.status === 'captured' || m.status === 'reserved';
     const url = groupShareUrl(deps.appUrl, g.code);
     return {
@@ -47,7 +63,16 @@ export async function listMyGroups(deps: Deps, user: SessionUser): Promise<MyGro
       refundedAmount: m.refundedAmount,
       saving: counts ? Math.max(0, g.listPrice * m.quantity - paid) : 0,
       inviteUrl: groupShareUrl(deps.appUrl, g.code, { inviteCode: m.inviteCode }),
-      group: { code: g.code, url, status: g.status, deadline: g.deadline, unitPrice, finalUnitPrice: g.finalUnitPrice, currency: g.currency, listPrice: g.listPrice },
+      group: {
+        code: g.code,
+        url,
+        status: g.status,
+        deadline: g.deadline,
+        unitPrice,
+        finalUnitPrice: g.finalUnitPrice,
+        currency: g.currency,
+        listPrice: g.listPrice,
+      },
       deal,
     };
   });

@@ -37,8 +37,17 @@ export async function moveMember(tx: Tx, mv: MemberMove): Promise<boolean> {
   const row = done[0];
   if (!row) return false;
   if (mv.to !== 'captured') {
-    await tx.update(deals).set({ stockTaken: sql`greatest(${deals.stockTaken} - ${row.quantity}, 0)` }).where(eq(deals.id, mv.dealId));
+    await tx
+      .update(deals)
+      .set({ stockTaken: sql`greatest(${deals.stockTaken} - ${row.quantity}, 0)` })
+      .where(eq(deals.id, mv.dealId));
   }
-  await recordEvent(tx, { type: mv.event.type, dealId: mv.dealId, groupId: mv.groupId, memberId: mv.memberId, payload: mv.event.payload });
+  await recordEvent(tx, {
+    type: mv.event.type,
+    dealId: mv.dealId,
+    groupId: mv.groupId,
+    memberId: mv.memberId,
+    payload: mv.event.payload,
+  });
   return true;
 }

@@ -11,14 +11,24 @@ import { randomCode } from './random-code';
 export type OpenedGroup = { id: string; code: string; url: string; deadline: Date };
 
 /** Opens a group on an active deal (a shopper, or the deal's merchant) and schedules its close at the deadline. */
-export async function openGroup(deps: Deps, actor: SessionUser | { merchantId: string }, input: { dealId: string }): Promise<OpenedGroup> {
+export async function openGroup(
+  deps: Deps,
+  actor: SessionUser | { merchantId: string },
+  input: { dealId: string },
+): Promise<OpenedGroup> {
   return deps.db.transaction(async (tx) => {
     const [deal] = await tx.select().from(deals).where(eq(deals.id, input.dealId));
     if (!deal) throw new DomainError('NOT_FOUND', 'We could not find this deal.');
     const byMerchant = 'merchantId' in actor;
-    if (byMerchant && deal.merchantId !== actor.merchantId) throw new DomainError('FORBIDDEN', 'Only the merchant who made this deal can open a group for it.');
+    if (byMerchant && deal.merchantId !== actor.merchantId)
+      throw new DomainError('FORBIDDEN', 'Only the merchant who made this deal can open a group for it.');
     if (deal.status !== 'active') {
-      throw new DomainError('CONFLICT', deal.status === 'paused' ? 'This deal is paused, so no new groups can start right now.' : 'This deal is not available.');
+      throw new DomainError(
+        'CONFLICT',
+        deal.status === 'paused'
+          ? 'This deal is paused, so no new groups can start right now.'
+          : 'This deal is not available.',
+      );
     }
     const now = deps.now();
     const deadline = new Date(now.getTime() + deal.windowSeconds * 1000);
@@ -45,7 +55,12 @@ export async function openGroup(deps: Deps, actor: SessionUser | { merchantId: s
       .returning({ id: groups.id, code: groups.code, deadline: groups.deadline });
     if (!g) throw new Error('group insert returned no row');
     await addJob(tx, 'close-group', { groupId: g.id }, { jobKey: `close-group:${g.id}`, runAt: deadline });
-    await recordEvent(tx, { type: 'group.opened', dealId: deal.id, groupId: g.id, payload: { code: g.code, deadline: deadline.toISOString(), byMerchant } });
+    await recordEvent(tx, {
+      type: 'group.opened',
+      dealId: deal.id,
+      groupId: g.id,
+      payload: { code: g.code, deadline: deadline.toISOString(), byMerchant },
+    });
     return { id: g.id, code: g.code, url: `${deps.appUrl}/g/${g.code}`, deadline: g.deadline };
   });
 }

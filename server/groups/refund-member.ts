@@ -11,8 +11,14 @@ import { formatMoney } from '../pricing';
  * refunded. The member row stays locked across the Stripe call so two refunds cannot both pass the check;
  * the key (member, refunded so far, amount) makes a retried request refund once. Undone by: nothing (money went back).
  */
-export async function refundMember(deps: Deps, input: { merchantId: string; memberId: string; amount: number }): Promise<{ refundedAmount: number; refundable: number }> {
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new DomainError('INVALID_INPUT', 'Enter a refund amount above zero.', { amount: 'Enter an amount above zero.' });
+export async function refundMember(
+  deps: Deps,
+  input: { merchantId: string; memberId: string; amount: number },
+): Promise<{ refundedAmount: number; refundable: number }> {
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+    throw new DomainError('INVALID_INPUT', 'Enter a refund amount above zero.', {
+      amount: 'Enter an amount above zero.',
+    });
   const payments = settlementPayments(deps.payments, deps.db);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
@@ -29,11 +35,19 @@ export async function refundMember(deps: Deps, input: { merchantId: string; memb
     }
     const refundable = m.chargeAmount - m.refundedAmount;
     if (input.amount > refundable) {
-      const msg = refundable === 0 ? 'This member has already been refunded in full.' : `You can refund at most ${formatMoney(refundable, currency)} to this member.`;
+      const msg =
+        refundable === 0
+          ? 'This member has already been refunded in full.'
+          : `You can refund at most ${formatMoney(refundable, currency)} to this member.`;
       throw new DomainError('INVALID_INPUT', msg, { amount: msg });
     }
-    const r = await payments.refund({ key: `${m.id}:${m.refundedAmount}:${input.amount}`, paymentIntentId: m.paymentIntentId, amount: input.amount });
-    if (!r.ok) throw new DomainError('PAYMENT_UNAVAILABLE', `The refund did not go through: ${r.failure.message}`);
+    const r = await payments.refund({
+      key: `${m.id}:${m.refundedAmount}:${input.amount}`,
+      paymentIntentId: m.paymentIntentId,
+      amount: input.amount,
+    });
+    if (!r.ok)
+      throw new DomainError('PAYMENT_UNAVAILABLE', `The refund did not go through: ${r.failure.message}`);
     const refundedAmount = m.refundedAmount + r.amount;
     await tx.update(members).set({ refundedAmount, updatedAt: deps.now() }).where(eq(members.id, m.id));
     await recordEvent(tx, {

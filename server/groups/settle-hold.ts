@@ -14,13 +14,27 @@ import type { GroupProgress } from './group-progress';
 export type NextAction = 'authenticate' | 'confirm_payment' | null;
 
 /** The member after the hold, and the group's progress when the ledger answered (null when it was not asked). */
-export type HoldOutcome = { member: Member; nextAction: NextAction; clientSecret: string | null; progress: GroupProgress | null };
+export type HoldOutcome = {
+  member: Member;
+  nextAction: NextAction;
+  clientSecret: string | null;
+  progress: GroupProgress | null;
+};
 
 const UNAVAILABLE = 'We could not reach the payment processor; please try again.';
 
 // Failures that say nothing about the card: the outcome is unknown or the processor is busy. The
 // reservation stays (it expires on its own) and a retry with the same idempotency key resumes it.
-const TRANSIENT = new Set(['network_error', 'api_error', 'rate_limit', 'lock_timeout', 'idempotency_key_in_use', 'StripeConnectionError', 'StripeAPIError', 'StripeRateLimitError']);
+const TRANSIENT = new Set([
+  'network_error',
+  'api_error',
+  'rate_limit',
+  'lock_timeout',
+  'idempotency_key_in_use',
+  'StripeConnectionError',
+  'StripeAPIError',
+  'StripeRateLimitError',
+]);
 
 function isTransient(f: PaymentFailure): boolean {
   return TRANSIENT.has(f.code);
@@ -31,7 +45,12 @@ function isTransient(f: PaymentFailure): boolean {
 const inflight = new Map<string, Promise<HoldOutcome>>();
 
 /** Places (or resumes) the card hold of a reserved member and applies its outcome. */
-export function settleHold(deps: Deps, member: Member, ctx: HoldContext, paymentMethod?: string): Promise<HoldOutcome> {
+export function settleHold(
+  deps: Deps,
+  member: Member,
+  ctx: HoldContext,
+  paymentMethod?: string,
+): Promise<HoldOutcome> {
   const running = inflight.get(member.id);
   if (running) return running;
   const p = placeAndApply(deps, member, ctx, paymentMethod).finally(() => inflight.delete(member.id));
@@ -39,7 +58,12 @@ export function settleHold(deps: Deps, member: Member, ctx: HoldContext, payment
   return p;
 }
 
-async function placeAndApply(deps: Deps, member: Member, ctx: HoldContext, paymentMethod?: string): Promise<HoldOutcome> {
+async function placeAndApply(
+  deps: Deps,
+  member: Member,
+  ctx: HoldContext,
+  paymentMethod?: string,
+): Promise<HoldOutcome> {
   if (member.paymentIntentId) {
     return applyHoldState(deps, member, await retrieveOrThrow(deps, member.paymentIntentId), 'join');
   }
@@ -73,15 +97,34 @@ async function retrieveOrThrow(deps: Deps, paymentIntentId: string): Promise<Hol
  * authentication or card entry pending → stays reserved with the client secret; canceled, or (when verifying
  * after the buyer's client-side attempt) still without a payment method → declined, seat freed.
  */
-export async function applyHoldState(deps: Deps, member: Member, hold: HoldState, mode: 'join' | 'verify'): Promise<HoldOutcome> {
+export async function applyHoldState(
+  deps: Deps,
+  member: Member,
+  hold: HoldState,
+  mode: 'join' | 'verify',
+): Promise<HoldOutcome> {
   switch (hold.status) {
     case 'authorized': {
-      const c = await confirmAuthorized(deps, member.groupId, member.id, hold.paymentIntentId, hold.captureBefore);
-      if (c.kind === 'authorized') return { member: c.member, nextAction: null, clientSecret: null, progress: c.progress };
+      const c = await confirmAuthorized(
+        deps,
+        member.groupId,
+        member.id,
+        hold.paymentIntentId,
+        hold.captureBefore,
+      );
+      if (c.kind === 'authorized')
+        return { member: c.member, nextAction: null, clientSecret: null, progress: c.progress };
       // Too late to count: give the money back before telling the buyer.
       await releaseHold(deps, member.id, hold.paymentIntentId);
       await deps.db.transaction((tx) =>
-        freeSeat(tx, { memberId: member.id, from: ['reserved'], to: 'expired', eventType: 'member.expired', failureReason: 'The group closed before the card hold was confirmed.', now: deps.now() }),
+        freeSeat(tx, {
+          memberId: member.id,
+          from: ['reserved'],
+          to: 'expired',
+          eventType: 'member.expired',
+          failureReason: 'The group closed before the card hold was confirmed.',
+          now: deps.now(),
+        }),
       );
       throw new DomainError(
         'GROUP_CLOSED',
@@ -93,11 +136,21 @@ export async function applyHoldState(deps: Deps, member: Member, hold: HoldState
     case 'requires_action':
     case 'processing':
       await rememberPaymentIntent(deps, member, hold.paymentIntentId);
-      return { member: { ...member, paymentIntentId: hold.paymentIntentId }, nextAction: hold.status === 'requires_action' ? 'authenticate' : null, clientSecret: hold.clientSecret, progress: null };
+      return {
+        member: { ...member, paymentIntentId: hold.paymentIntentId },
+        nextAction: hold.status === 'requires_action' ? 'authenticate' : null,
+        clientSecret: hold.clientSecret,
+        progress: null,
+      };
     case 'requires_payment_method':
       if (mode === 'join') {
         await rememberPaymentIntent(deps, member, hold.paymentIntentId);
-        return { member: { ...member, paymentIntentId: hold.paymentIntentId }, nextAction: 'confirm_payment', clientSecret: hold.clientSecret, progress: null };
+        return {
+          member: { ...member, paymentIntentId: hold.paymentIntentId },
+          nextAction: 'confirm_payment',
+          clientSecret: hold.clientSecret,
+          progress: null,
+        };
       }
       await declineMember(deps, member.id, 'Your card could not be authorized. Try another card.');
       throw new DomainError('PAYMENT_DECLINED', 'Your card could not be authorized. Try another card.');
@@ -124,13 +177,26 @@ async function rememberPaymentIntent(deps: Deps, member: Member, paymentIntentId
       .where(and(eq(members.id, member.id), isNull(members.paymentIntentId)))
       .returning({ id: members.id });
     if (m) {
-      await recordEvent(tx, { type: 'member.hold_pending', dealId: null, groupId: member.groupId, memberId: member.id, payload: { alias: member.alias } });
+      await recordEvent(tx, {
+        type: 'member.hold_pending',
+        dealId: null,
+        groupId: member.groupId,
+        memberId: member.id,
+        payload: { alias: member.alias },
+      });
     }
   });
 }
 
 async function declineMember(deps: Deps, memberId: string, reason: string): Promise<void> {
   await deps.db.transaction((tx) =>
-    freeSeat(tx, { memberId, from: ['reserved'], to: 'failed', eventType: 'member.declined', failureReason: reason, now: deps.now() }),
+    freeSeat(tx, {
+      memberId,
+      from: ['reserved'],
+      to: 'failed',
+      eventType: 'member.declined',
+      failureReason: reason,
+      now: deps.now(),
+    }),
   );
 }

@@ -25,7 +25,11 @@ export class RetryableSettleError extends Error {
  * only moves out of `authorized` once. Expired reservations and members no longer live just get their hold
  * canceled. Throws RetryableSettleError when Stripe should be asked again later.
  */
-export async function settleMember(deps: Deps, memberId: string, opts: { payments?: PaymentsPort } = {}): Promise<SettleMemberResult> {
+export async function settleMember(
+  deps: Deps,
+  memberId: string,
+  opts: { payments?: PaymentsPort } = {},
+): Promise<SettleMemberResult> {
   const payments = opts.payments ?? settlementPayments(deps.payments, deps.db);
   const [row] = await deps.db
     .select({ m: members, g: groups })
@@ -39,16 +43,30 @@ export async function settleMember(deps: Deps, memberId: string, opts: { payment
     // Not a member to settle: only make sure a hold left on a dead membership does not keep the buyer's money.
     const dead = m.status === 'expired' || m.status === 'left' || m.status === 'failed';
     if (!dead || !m.paymentIntentId) return 'nothing_to_do';
-    const r = await payments.release({ memberId: m.id, paymentIntentId: m.paymentIntentId, reason: 'abandoned' });
+    const r = await payments.release({
+      memberId: m.id,
+      paymentIntentId: m.paymentIntentId,
+      reason: 'abandoned',
+    });
     if (!r.ok && r.retryable) throw new RetryableSettleError(r.failure);
     if (r.ok) {
-      await recordEvent(deps.db, { type: 'member.hold_released', dealId: g.dealId, groupId: g.id, memberId: m.id, payload: { status: m.status } });
+      await recordEvent(deps.db, {
+        type: 'member.hold_released',
+        dealId: g.dealId,
+        groupId: g.id,
+        memberId: m.id,
+        payload: { status: m.status },
+      });
     }
     return r.ok ? 'hold_released' : 'nothing_to_do';
   }
   if (!m.paymentIntentId) {
     // An authorized member always has a PaymentIntent; a row without one cannot be charged.
-    return markFailed(deps, m.id, g, { code: 'no_payment_intent', declineCode: null, message: 'No card hold was found for this member.' });
+    return markFailed(deps, m.id, g, {
+      code: 'no_payment_intent',
+      declineCode: null,
+      message: 'No card hold was found for this member.',
+    });
   }
 
   const outcome = closeOutcome(g);
@@ -64,13 +82,20 @@ export async function settleMember(deps: Deps, memberId: string, opts: { payment
     await moveOnce(deps, m.id, g, 'captured', {
       chargeAmount: r.hold.amountReceived,
       failureReason: null,
-      event: { type: 'member.captured', payload: { amount: r.hold.amountReceived, unitPrice, quantity: m.quantity, currency: g.currency } },
+      event: {
+        type: 'member.captured',
+        payload: { amount: r.hold.amountReceived, unitPrice, quantity: m.quantity, currency: g.currency },
+      },
     });
     await finishCloseIfSettled(deps, g.id);
     return 'captured';
   }
 
-  const r = await payments.release({ memberId: m.id, paymentIntentId: m.paymentIntentId, reason: outcome === 'canceled' ? 'requested_by_customer' : 'abandoned' });
+  const r = await payments.release({
+    memberId: m.id,
+    paymentIntentId: m.paymentIntentId,
+    reason: outcome === 'canceled' ? 'requested_by_customer' : 'abandoned',
+  });
   if (!r.ok) {
     if (r.retryable) throw new RetryableSettleError(r.failure);
     return markFailed(deps, m.id, g, r.failure);
@@ -92,13 +117,31 @@ async function moveOnce(
   to: 'captured' | 'released' | 'failed',
   rest: Pick<MemberMove, 'chargeAmount' | 'failureReason' | 'event'>,
 ): Promise<void> {
-  await deps.db.transaction((tx) => moveMember(tx, { memberId, groupId: g.id, dealId: g.dealId, from: ['authorized'], to, at: deps.now(), ...rest }));
+  await deps.db.transaction((tx) =>
+    moveMember(tx, {
+      memberId,
+      groupId: g.id,
+      dealId: g.dealId,
+      from: ['authorized'],
+      to,
+      at: deps.now(),
+      ...rest,
+    }),
+  );
 }
 
-async function markFailed(deps: Deps, memberId: string, g: GroupRef, failure: PaymentFailure): Promise<'failed'> {
+async function markFailed(
+  deps: Deps,
+  memberId: string,
+  g: GroupRef,
+  failure: PaymentFailure,
+): Promise<'failed'> {
   await moveOnce(deps, memberId, g, 'failed', {
     failureReason: failure.message,
-    event: { type: 'member.failed', payload: { code: failure.code, declineCode: failure.declineCode, reason: failure.message } },
+    event: {
+      type: 'member.failed',
+      payload: { code: failure.code, declineCode: failure.declineCode, reason: failure.message },
+    },
   });
   await finishCloseIfSettled(deps, g.id);
   return 'failed';

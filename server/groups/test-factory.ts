@@ -19,10 +19,18 @@ export type DealOverrides = Partial<{
 }>;
 
 /** Inserts an active deal (with its own merchant) and returns its id. */
-export async function makeDeal(deps: Deps, o: DealOverrides = {}): Promise<{ dealId: string; merchantId: string }> {
+export async function makeDeal(
+  deps: Deps,
+  o: DealOverrides = {},
+): Promise<{ dealId: string; merchantId: string }> {
   const uid = randomUUID();
-  await deps.db.insert(user).values({ id: uid, email: `merchant-${uid.slice(0, 8)}@example.test`, name: 'Merchant' });
-  const [m] = await deps.db.insert(merchants).values({ userId: uid, name: 'Test Shop' }).returning({ id: merchants.id });
+  await deps.db
+    .insert(user)
+    .values({ id: uid, email: `merchant-${uid.slice(0, 8)}@example.test`, name: 'Merchant' });
+  const [m] = await deps.db
+    .insert(merchants)
+    .values({ userId: uid, name: 'Test Shop' })
+    .returning({ id: merchants.id });
   if (!m) throw new Error('merchant insert failed');
   const [d] = await deps.db
     .insert(deals)
@@ -52,7 +60,10 @@ export async function makeDeal(deps: Deps, o: DealOverrides = {}): Promise<{ dea
 }
 
 /** An active deal with one open group on it. */
-export async function makeGroup(deps: Deps, o: DealOverrides = {}): Promise<{ dealId: string; groupId: string; code: string }> {
+export async function makeGroup(
+  deps: Deps,
+  o: DealOverrides = {},
+): Promise<{ dealId: string; groupId: string; code: string }> {
   const { dealId, merchantId } = await makeDeal(deps, o);
   const g = await openGroup(deps, { merchantId }, { dealId });
   return { dealId, groupId: g.id, code: g.code };

@@ -19,25 +19,105 @@ beforeAll(async () => {
   const deal = await seedDeal(db, merchantId);
   dealId = deal.id;
 
-  const won = await seedGroup(db, deal, { status: 'won', finalUnitPrice: 600, confirmedCount: 0, seatsTaken: 0 });
-  await seedMember(db, won.id, { userId: (await h.makeUser()).id, quantity: 1, unitPriceAtJoin: 800, holdAmount: 800, status: 'captured', chargeAmount: 600, refundedAmount: 100, channel: 'whatsapp', authorizedAt: day(1) });
-  await seedMember(db, won.id, { userId: (await h.makeUser()).id, quantity: 2, unitPriceAtJoin: 800, holdAmount: 1600, status: 'captured', chargeAmount: 1200, channel: 'whatsapp', authorizedAt: day(1, 13) });
-  await seedMember(db, won.id, { userId: (await h.makeUser()).id, quantity: 1, unitPriceAtJoin: 600, holdAmount: 600, status: 'captured', chargeAmount: 600, channel: 'telegram', authorizedAt: day(3) });
+  const won = await seedGroup(db, deal, {
+    status: 'won',
+    finalUnitPrice: 600,
+    confirmedCount: 0,
+    seatsTaken: 0,
+  });
+  await seedMember(db, won.id, {
+    userId: (await h.makeUser()).id,
+    quantity: 1,
+    unitPriceAtJoin: 800,
+    holdAmount: 800,
+    status: 'captured',
+    chargeAmount: 600,
+    refundedAmount: 100,
+    channel: 'whatsapp',
+    authorizedAt: day(1),
+  });
+  await seedMember(db, won.id, {
+    userId: (await h.makeUser()).id,
+    quantity: 2,
+    unitPriceAtJoin: 800,
+    holdAmount: 1600,
+    status: 'captured',
+    chargeAmount: 1200,
+    channel: 'whatsapp',
+    authorizedAt: day(1, 13),
+  });
+  await seedMember(db, won.id, {
+    userId: (await h.makeUser()).id,
+    quantity: 1,
+    unitPriceAtJoin: 600,
+    holdAmount: 600,
+    status: 'captured',
+    chargeAmount: 600,
+    channel: 'telegram',
+    authorizedAt: day(3),
+  });
   // Capture failed: joined (counts in size and channels) but no revenue or savings.
-  await seedMember(db, won.id, { userId: (await h.makeUser()).id, quantity: 1, unitPriceAtJoin: 600, holdAmount: 600, status: 'failed', channel: null, authorizedAt: day(3, 14) });
+  await seedMember(db, won.id, {
+    userId: (await h.makeUser()).id,
+    quantity: 1,
+    unitPriceAtJoin: 600,
+    holdAmount: 600,
+    status: 'failed',
+    channel: null,
+    authorizedAt: day(3, 14),
+  });
   // Left before close: not a join.
-  await seedMember(db, won.id, { userId: (await h.makeUser()).id, quantity: 1, unitPriceAtJoin: 800, holdAmount: 800, status: 'left', channel: 'whatsapp', authorizedAt: day(2) });
+  await seedMember(db, won.id, {
+    userId: (await h.makeUser()).id,
+    quantity: 1,
+    unitPriceAtJoin: 800,
+    holdAmount: 800,
+    status: 'left',
+    channel: 'whatsapp',
+    authorizedAt: day(2),
+  });
 
   const failed = await seedGroup(db, deal, { status: 'failed' });
-  await seedMember(db, failed.id, { userId: (await h.makeUser()).id, quantity: 1, unitPriceAtJoin: 800, holdAmount: 800, status: 'released', channel: 'telegram', authorizedAt: day(2) });
+  await seedMember(db, failed.id, {
+    userId: (await h.makeUser()).id,
+    quantity: 1,
+    unitPriceAtJoin: 800,
+    holdAmount: 800,
+    status: 'released',
+    channel: 'telegram',
+    authorizedAt: day(2),
+  });
   // Never got a hold: not a join.
-  await seedMember(db, failed.id, { userId: (await h.makeUser()).id, quantity: 1, unitPriceAtJoin: 800, holdAmount: 800, status: 'expired', channel: 'telegram' });
+  await seedMember(db, failed.id, {
+    userId: (await h.makeUser()).id,
+    quantity: 1,
+    unitPriceAtJoin: 800,
+    holdAmount: 800,
+    status: 'expired',
+    channel: 'telegram',
+  });
 
   const open = await seedGroup(db, deal, { status: 'open', seatsTaken: 1, confirmedCount: 1 });
-  await seedMember(db, open.id, { userId: (await h.makeUser()).id, quantity: 1, unitPriceAtJoin: 800, holdAmount: 800, status: 'authorized', channel: 'wechat', authorizedAt: day(5) });
+  await seedMember(db, open.id, {
+    userId: (await h.makeUser()).id,
+    quantity: 1,
+    unitPriceAtJoin: 800,
+    holdAmount: 800,
+    status: 'authorized',
+    channel: 'wechat',
+    authorizedAt: day(5),
+  });
 
   const canceled = await seedGroup(db, deal, { status: 'canceled' });
-  await seedMember(db, canceled.id, { userId: (await h.makeUser()).id, quantity: 1, unitPriceAtJoin: 800, holdAmount: 800, status: 'released', channel: 'direct', authorizedAt: day(1, 15) });
+  await seedMember(db, canceled.id, {
+    userId: (await h.makeUser()).id,
+    quantity: 1,
+    unitPriceAtJoin: 800,
+    holdAmount: 800,
+    status: 'released',
+    channel: 'direct',
+    authorizedAt: day(1, 15),
+  });
 
   await seedVisits(db, deal.id, 'whatsapp', 10);
   await seedVisits(db, deal.id, 'telegram', 4);
@@ -47,7 +127,16 @@ beforeAll(async () => {
   // Another merchant's deal with its own history must not leak into these figures.
   const other = await seedDeal(db, otherMerchantId);
   const otherWon = await seedGroup(db, other, { status: 'won', finalUnitPrice: 800 });
-  await seedMember(db, otherWon.id, { userId: (await h.makeUser()).id, quantity: 3, unitPriceAtJoin: 800, holdAmount: 2400, status: 'captured', chargeAmount: 2400, channel: 'whatsapp', authorizedAt: day(1) });
+  await seedMember(db, otherWon.id, {
+    userId: (await h.makeUser()).id,
+    quantity: 3,
+    unitPriceAtJoin: 800,
+    holdAmount: 2400,
+    status: 'captured',
+    chargeAmount: 2400,
+    channel: 'whatsapp',
+    authorizedAt: day(1),
+  });
   await seedVisits(db, other.id, 'whatsapp', 100);
 });
 
@@ -60,7 +149,9 @@ describe('deal insights', () => {
     // Closed groups: won (4 joins: 3 captured + 1 failed capture) and failed (1 released) → 5 / 2.
     expect(i.averageGroupSize).toBe(2.5);
     // Captured 6.00 + 12.00 + 6.00; savings (10 − 6) + (20 − 12) + (10 − 6) dollars.
-    expect(i.money).toEqual([{ currency: 'USD', revenueCaptured: 2400, refunded: 100, netRevenue: 2300, savingsGiven: 1600 }]);
+    expect(i.money).toEqual([
+      { currency: 'USD', revenueCaptured: 2400, refunded: 100, netRevenue: 2300, savingsGiven: 1600 },
+    ]);
     expect(i.channels).toEqual([
       { channel: 'whatsapp', visits: 10, joins: 2, conversionPercent: 20 },
       { channel: 'telegram', visits: 4, joins: 2, conversionPercent: 50 },
@@ -90,8 +181,12 @@ describe('deal insights', () => {
   });
 
   it('are not found for another merchant, through the API too', async () => {
-    await expect(getDealInsights(h.deps, otherMerchantId, dealId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getDealInsights(h.deps, otherMerchantId, dealId)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const other = await h.makeMerchant();
-    await expect(h.caller(other.user, other.merchantId).console.insights({ dealId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(h.caller(other.user, other.merchantId).console.insights({ dealId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -5,8 +5,19 @@ import { groups, members, visits } from '@/db/schema';
 import type { Deps } from '../deps';
 import { getOwnedDealOrThrow } from '../merchant-console/get-owned-deal';
 
-export type ChannelRow = { channel: string; visits: number; joins: number; /** joins ÷ visits in whole percent, null without visits. */ conversionPercent: number | null };
-export type MoneyRow = { currency: string; revenueCaptured: number; refunded: number; netRevenue: number; savingsGiven: number };
+export type ChannelRow = {
+  channel: string;
+  visits: number;
+  joins: number;
+  /** joins ÷ visits in whole percent, null without visits. */ conversionPercent: number | null;
+};
+export type MoneyRow = {
+  currency: string;
+  revenueCaptured: number;
+  refunded: number;
+  netRevenue: number;
+  savingsGiven: number;
+};
 
 export type DealInsights = {
   groups: { opened: number; open: number; won: number; failed: number; canceled: number };
@@ -39,7 +50,10 @@ export async function getDealInsights(deps: Deps, merchantId: string, dealId: st
     .where(eq(groups.dealId, deal.id));
 
   const [size] = await db
-    .select({ closed: sql<number>`count(distinct ${groups.id})::int`, joins: sql<number>`count(${members.id})::int` })
+    .select({
+      closed: sql<number>`count(distinct ${groups.id})::int`,
+      joins: sql<number>`count(${members.id})::int`,
+    })
     .from(groups)
     .leftJoin(members, and(eq(members.groupId, groups.id), joined))
     .where(and(eq(groups.dealId, deal.id), inArray(groups.status, ['won', 'failed'])));
@@ -77,10 +91,14 @@ export async function getDealInsights(deps: Deps, merchantId: string, dealId: st
   };
   for (const v of visitRows) row(v.channel).visits = v.n;
   for (const j of joinRows) row(j.channel).joins = j.n;
-  for (const r of channels.values()) r.conversionPercent = r.visits > 0 ? Math.floor((r.joins * 100) / r.visits) : null;
+  for (const r of channels.values())
+    r.conversionPercent = r.visits > 0 ? Math.floor((r.joins * 100) / r.visits) : null;
 
   const days = await db
-    .select({ day: sql<string>`to_char(${members.authorizedAt} at time zone 'UTC', 'YYYY-MM-DD')`, n: sql<number>`count(*)::int` })
+    .select({
+      day: sql<string>`to_char(${members.authorizedAt} at time zone 'UTC', 'YYYY-MM-DD')`,
+      n: sql<number>`count(*)::int`,
+    })
     .from(members)
     .innerJoin(groups, eq(groups.id, members.groupId))
     .where(and(eq(groups.dealId, deal.id), joined))
@@ -88,14 +106,28 @@ export async function getDealInsights(deps: Deps, merchantId: string, dealId: st
     .orderBy(sql`1`);
 
   return {
-    groups: { opened: g?.opened ?? 0, open: g?.open ?? 0, won: g?.won ?? 0, failed: g?.failed ?? 0, canceled: g?.canceled ?? 0 },
+    groups: {
+      opened: g?.opened ?? 0,
+      open: g?.open ?? 0,
+      won: g?.won ?? 0,
+      failed: g?.failed ?? 0,
+      canceled: g?.canceled ?? 0,
+    },
     averageGroupSize: size && size.closed > 0 ? Math.round((size.joins * 10) / size.closed) / 10 : null,
     money: money.map((m) => {
       const captured = Number(m.captured);
       const refunded = Number(m.refunded);
-      return { currency: m.currency, revenueCaptured: captured, refunded, netRevenue: captured - refunded, savingsGiven: Number(m.savings) };
+      return {
+        currency: m.currency,
+        revenueCaptured: captured,
+        refunded,
+        netRevenue: captured - refunded,
+        savingsGiven: Number(m.savings),
+      };
     }),
-    channels: [...channels.values()].sort((a, b) => b.joins - a.joins || b.visits - a.visits || a.channel.localeCompare(b.channel)),
+    channels: [...channels.values()].sort(
+      (a, b) => b.joins - a.joins || b.visits - a.visits || a.channel.localeCompare(b.channel),
+    ),
     joinsByDay: fillDays(days.map((d) => ({ day: d.day, joins: d.n }))),
   };
 }
@@ -107,7 +139,11 @@ function fillDays(rows: { day: string; joins: number }[]): { day: string; joins:
   if (!first || !last) return [];
   const byDay = new Map(rows.map((r) => [r.day, r.joins]));
   const out: { day: string; joins: number }[] = [];
-  for (let t = Date.parse(`${first.day}T00:00:00Z`); t <= Date.parse(`${last.day}T00:00:00Z`); t += 86_400_000) {
+  for (
+    let t = Date.parse(`${first.day}T00:00:00Z`);
+    t <= Date.parse(`${last.day}T00:00:00Z`);
+    t += 86_400_000
+  ) {
     const day = new Date(t).toISOString().slice(0, 10);
     out.push({ day, joins: byDay.get(day) ?? 0 });
   }

@@ -12,7 +12,12 @@ export type AddJobOptions = {
 };
 
 /** Enqueues a graphile-worker job inside the caller's transaction, so it exists only if the change commits. */
-export async function addJob(tx: Tx, task: string, payload: Record<string, unknown>, opts: AddJobOptions = {}): Promise<void> {
+export async function addJob(
+  tx: Tx,
+  task: string,
+  payload: Record<string, unknown>,
+  opts: AddJobOptions = {},
+): Promise<void> {
   await tx.execute(sql`select graphile_worker.add_job(
     ${task},
     ${JSON.stringify(payload)}::json,

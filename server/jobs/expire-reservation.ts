@@ -11,9 +11,18 @@ import { applyHoldState, releaseHold } from '../groups/settle-hold';
 const payloadSchema = z.object({ memberId: z.uuid() });
 
 /** Expires a member still reserved after its deadline; a hold that did get authorized is confirmed instead. */
-export async function expireReservation(deps: Deps, memberId: string): Promise<'expired' | 'confirmed' | 'skipped'> {
+export async function expireReservation(
+  deps: Deps,
+  memberId: string,
+): Promise<'expired' | 'confirmed' | 'skipped'> {
   const [row] = await deps.db
-    .select({ member: members, dealId: groups.dealId, code: groups.code, title: deals.title, currency: groups.currency })
+    .select({
+      member: members,
+      dealId: groups.dealId,
+      code: groups.code,
+      title: deals.title,
+      currency: groups.currency,
+    })
     .from(members)
     .innerJoin(groups, eq(groups.id, members.groupId))
     .innerJoin(deals, eq(deals.id, groups.dealId))
@@ -36,7 +45,14 @@ export async function expireReservation(deps: Deps, memberId: string): Promise<'
     if (hold.status !== 'canceled') await releaseHold(deps, member.id, member.paymentIntentId);
   }
   await deps.db.transaction((tx) =>
-    freeSeat(tx, { memberId, from: ['reserved'], to: 'expired', eventType: 'member.expired', failureReason: 'The card hold was not completed in time.', now: deps.now() }),
+    freeSeat(tx, {
+      memberId,
+      from: ['reserved'],
+      to: 'expired',
+      eventType: 'member.expired',
+      failureReason: 'The card hold was not completed in time.',
+      now: deps.now(),
+    }),
   );
   return 'expired';
 }

@@ -18,7 +18,11 @@ import { buildTaskList } from './tasks';
 
 // graphile-worker's info chatter (worker started, job completed) drowns the server log; keep warnings and errors.
 const quietLogger = new Logger((scope) => (level, message) => {
-  if (level === 'error' || level === 'warning') console.error(`[worker] ${level}: ${message}`, scope.taskIdentifier ? `(task ${scope.taskIdentifier}, job ${scope.jobId ?? '?'})` : '');
+  if (level === 'error' || level === 'warning')
+    console.error(
+      `[worker] ${level}: ${message}`,
+      scope.taskIdentifier ? `(task ${scope.taskIdentifier}, job ${scope.jobId ?? '?'})` : '',
+    );
 });
 
 /** Advisory-lock classid reserved for worker liveness ("FLOC"). */
@@ -71,7 +75,10 @@ export async function sweepDeadWorkers(pool: pg.Pool): Promise<string[]> {
 async function holdLivenessLock(client: pg.PoolClient): Promise<number> {
   for (;;) {
     const key = randomInt(1, 2 ** 31 - 1);
-    const r = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1, $2) as ok', [LIVENESS_NAMESPACE, key]);
+    const r = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1, $2) as ok', [
+      LIVENESS_NAMESPACE,
+      key,
+    ]);
     if (r.rows[0]?.ok) return key;
   }
 }
@@ -84,7 +91,9 @@ export async function startWorker(
   const pool = deps.db.$client;
   // An idle client that loses its server must not crash the process (graphile-worker asks for this handler).
   if (pool.listeners('connect').length === 0) {
-    pool.on('connect', (client) => client.on('error', (err) => console.error('[db] client error', err.message)));
+    pool.on('connect', (client) =>
+      client.on('error', (err) => console.error('[db] client error', err.message)),
+    );
   }
   const liveness = await pool.connect();
   let lost = false;
@@ -97,7 +106,12 @@ export async function startWorker(
   const runnerId = `runner-${os.hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const lockKey = await holdLivenessLock(liveness);
   // The lock is taken before the row exists, so a sweeper never sees this row without its lock.
-  await liveness.query('insert into worker_runners (id, lock_key, pid, hostname) values ($1, $2, $3, $4)', [runnerId, lockKey, process.pid, os.hostname()]);
+  await liveness.query('insert into worker_runners (id, lock_key, pid, hostname) values ($1, $2, $3, $4)', [
+    runnerId,
+    lockKey,
+    process.pid,
+    os.hostname(),
+  ]);
   await sweepDeadWorkers(pool);
 
   const events = new EventEmitter() as WorkerEvents;
@@ -105,7 +119,10 @@ export async function startWorker(
   let registering: Promise<unknown> = Promise.resolve();
   const register = (lockerId: string) => {
     registering = registering.then(() =>
-      liveness.query('update worker_runners set worker_ids = array_append(worker_ids, $2) where id = $1', [runnerId, lockerId]),
+      liveness.query('update worker_runners set worker_ids = array_append(worker_ids, $2) where id = $1', [
+        runnerId,
+        lockerId,
+      ]),
     );
   };
   // Jobs are locked under the pool's id (batched fetch) or a worker's id, depending on graphile-worker's mode.
@@ -138,7 +155,9 @@ export async function startWorker(
         await runner.stop().catch(() => {});
         if (!lost) {
           await liveness.query('delete from worker_runners where id = $1', [runnerId]).catch(() => {});
-          await liveness.query('select pg_advisory_unlock($1, $2)', [LIVENESS_NAMESPACE, lockKey]).catch(() => {});
+          await liveness
+            .query('select pg_advisory_unlock($1, $2)', [LIVENESS_NAMESPACE, lockKey])
+            .catch(() => {});
         }
         liveness.release(true);
       })();

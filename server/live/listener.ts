@@ -68,7 +68,13 @@ export class LiveHub {
     private readonly clientConfig: pg.ClientConfig,
     opts: LiveHubOptions = {},
   ) {
-    this.opts = { readyTimeoutMs: 10_000, heartbeatMs: 30_000, minBackoffMs: 200, maxBackoffMs: 10_000, ...opts };
+    this.opts = {
+      readyTimeoutMs: 10_000,
+      heartbeatMs: 30_000,
+      minBackoffMs: 200,
+      maxBackoffMs: 10_000,
+      ...opts,
+    };
   }
 
   /** Monotonic count of signals dispatched so far. */
@@ -112,7 +118,12 @@ export class LiveHub {
   }
 
   stats(): LiveHubStats {
-    return { subscribers: this.subscriberCount(), connected: this.state === 'listening', reconnects: this.reconnects, delivered: this.delivered };
+    return {
+      subscribers: this.subscriberCount(),
+      connected: this.state === 'listening',
+      reconnects: this.reconnects,
+      delivered: this.delivered,
+    };
   }
 
   /** The backend pid of the LISTEN connection (tests kill it to exercise reconnects). */
@@ -145,7 +156,10 @@ export class LiveHub {
     if (this.state === 'listening') return;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('Live updates are unavailable right now (database not reachable).')), this.opts.readyTimeoutMs);
+      timer = setTimeout(
+        () => reject(new Error('Live updates are unavailable right now (database not reachable).')),
+        this.opts.readyTimeoutMs,
+      );
     });
     try {
       await Promise.race([this.listening.promise, timeout]);
@@ -275,7 +289,9 @@ export function getLiveHub(deps: Pick<Deps, 'db'>, opts?: LiveHubOptions): LiveH
   const store = globalThis as typeof globalThis & HubStore;
   const hubs = (store.__flockLiveHubs ??= new Map());
   const poolOptions = deps.db.$client.options;
-  const key = poolOptions.connectionString ?? `${poolOptions.host ?? ''}:${poolOptions.port ?? ''}/${poolOptions.database ?? ''}`;
+  const key =
+    poolOptions.connectionString ??
+    `${poolOptions.host ?? ''}:${poolOptions.port ?? ''}/${poolOptions.database ?? ''}`;
   let hub = hubs.get(key);
   if (!hub) {
     const { connectionString, host, port, user, password, database, ssl } = poolOptions;

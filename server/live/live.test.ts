@@ -25,7 +25,13 @@ afterAll(async () => {
   await h.close();
 });
 
-type Fixture = { groupId: string; dealId: string; code: string; merchantId: string; merchantUser: SessionUser };
+type Fixture = {
+  groupId: string;
+  dealId: string;
+  code: string;
+  merchantId: string;
+  merchantUser: SessionUser;
+};
 
 async function makeGroup(merchant?: { merchantId: string; user: SessionUser }): Promise<Fixture> {
   const m = merchant ?? (await h.makeMerchant());
@@ -35,13 +41,33 @@ async function makeGroup(merchant?: { merchantId: string; user: SessionUser }): 
   ];
   const [d] = await h.t.db
     .insert(deals)
-    .values({ merchantId: m.merchantId, slug: `d-${randomBytes(4).toString('hex')}`, title: 'Tea', currency: 'USD', listPrice: 1500, tiers, windowSeconds: 3600, status: 'active' })
+    .values({
+      merchantId: m.merchantId,
+      slug: `d-${randomBytes(4).toString('hex')}`,
+      title: 'Tea',
+      currency: 'USD',
+      listPrice: 1500,
+      tiers,
+      windowSeconds: 3600,
+      status: 'active',
+    })
     .returning({ id: deals.id });
   if (!d) throw new Error('no deal');
   const code = randomBytes(5).toString('hex');
   const [g] = await h.t.db
     .insert(groups)
-    .values({ code, dealId: d.id, currency: 'USD', listPrice: 1500, tiers, minMembers: 2, maxMembers: 500, qrCutoff: 100, perBuyerMax: 3, deadline: new Date(Date.now() + 3600_000) })
+    .values({
+      code,
+      dealId: d.id,
+      currency: 'USD',
+      listPrice: 1500,
+      tiers,
+      minMembers: 2,
+      maxMembers: 500,
+      qrCutoff: 100,
+      perBuyerMax: 3,
+      deadline: new Date(Date.now() + 3600_000),
+    })
     .returning({ id: groups.id });
   if (!g) throw new Error('no group');
   await h.t.db.transaction((tx) => recordEvent(tx, { type: 'group.opened', groupId: g.id, dealId: d.id }));
@@ -53,13 +79,27 @@ async function join(f: Fixture, u: SessionUser, alias: string): Promise<number> 
   return h.t.db.transaction(async (tx) => {
     const [m] = await tx
       .insert(members)
-      .values({ groupId: f.groupId, userId: u.id, alias, quantity: 1, status: 'authorized', unitPriceAtJoin: 1000, holdAmount: 1000, inviteCode: randomBytes(6).toString('hex') })
+      .values({
+        groupId: f.groupId,
+        userId: u.id,
+        alias,
+        quantity: 1,
+        status: 'authorized',
+        unitPriceAtJoin: 1000,
+        holdAmount: 1000,
+        inviteCode: randomBytes(6).toString('hex'),
+      })
       .returning({ id: members.id });
     await tx
       .update(groups)
       .set({ seatsTaken: sql`${groups.seatsTaken} + 1`, confirmedCount: sql`${groups.confirmedCount} + 1` })
       .where(eq(groups.id, f.groupId));
-    return recordEvent(tx, { type: 'member.authorized', groupId: f.groupId, dealId: f.dealId, memberId: m?.id ?? null });
+    return recordEvent(tx, {
+      type: 'member.authorized',
+      groupId: f.groupId,
+      dealId: f.dealId,
+      memberId: m?.id ?? null,
+    });
   });
 }
 
@@ -110,7 +150,10 @@ describe('the LISTEN hub', () => {
     const id = await join(f, await h.makeUser(), 'Fox');
     await waitFor(() => got.length > 0, 1000);
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(got[0]).toEqual({ kind: 'event', event: { id, type: 'member.authorized', groupId: f.groupId, dealId: f.dealId } });
+    expect(got[0]).toEqual({
+      kind: 'event',
+      event: { id, type: 'member.authorized', groupId: f.groupId, dealId: f.dealId },
+    });
     unsubscribe();
   });
 
@@ -125,14 +168,20 @@ describe('the LISTEN hub', () => {
       let rolledBackId = 0;
       const outcome = await h.t.db
         .transaction(async (tx) => {
-          rolledBackId = await recordEvent(tx, { type: 'member.authorized', groupId: f.groupId, dealId: f.dealId });
+          rolledBackId = await recordEvent(tx, {
+            type: 'member.authorized',
+            groupId: f.groupId,
+            dealId: f.dealId,
+          });
           throw new Error('card declined after all');
         })
         .catch(() => 'rolled back');
       expect(outcome).toBe('rolled back');
       expect(rolledBackId).toBeGreaterThan(0);
       // A committed event after it proves the channel works and bounds the wait.
-      const committed = await h.t.db.transaction((tx) => recordEvent(tx, { type: 'group.touched', groupId: f.groupId, dealId: f.dealId }));
+      const committed = await h.t.db.transaction((tx) =>
+        recordEvent(tx, { type: 'group.touched', groupId: f.groupId, dealId: f.dealId }),
+      );
       await waitFor(() => got.includes(committed), 1000);
       await sleep(100);
       expect(got).not.toContain(rolledBackId);
@@ -167,14 +216,19 @@ describe('live.group', () => {
     await getLiveHub(h.deps).subscribe([], () => {});
     await sleep(150);
     const ac = new AbortController();
-    const stream = await callerWith(viewer, ac.signal).live.group({ code: f.code, lastEventId: String(page.lastEventId) });
+    const stream = await callerWith(viewer, ac.signal).live.group({
+      code: f.code,
+      lastEventId: String(page.lastEventId),
+    });
     const it = stream[Symbol.asyncIterator]();
     const first = it.next();
     const early = await Promise.race([first.then(() => 'value'), sleep(300).then(() => 'quiet')]);
     expect(early).toBe('quiet');
     const started = Date.now();
     const id = await join(f, await h.makeUser(), 'Heron');
-    const snap = unwrap<GroupSnapshot>(await Promise.race([first, sleep(1000).then(() => 'timeout' as const)]));
+    const snap = unwrap<GroupSnapshot>(
+      await Promise.race([first, sleep(1000).then(() => 'timeout' as const)]),
+    );
     expect(Date.now() - started).toBeLessThan(1000);
     expect(snap.id).toBe(String(id));
     expect(snap.data.lastEventId).toBe(id);
@@ -191,14 +245,22 @@ describe('live.group', () => {
     const stream = await callerWith(watcher, ac.signal).live.group({ code: f.code, lastEventId: cursor });
     const it = stream[Symbol.asyncIterator]();
     const buyer = await h.makeUser({ anonymous: true });
-    await joinGroup(h.deps, buyer, { code: f.code, alias: 'Robin', quantity: 2, idempotencyKey: 'k1', paymentMethod: 'pm_card_visa' });
+    await joinGroup(h.deps, buyer, {
+      code: f.code,
+      alias: 'Robin',
+      quantity: 2,
+      idempotencyKey: 'k1',
+      paymentMethod: 'pm_card_visa',
+    });
     const joinedAt = Date.now();
     let latest: GroupSnapshot | null = null;
     while (!latest || latest.confirmedCount < 1) {
       latest = unwrap<GroupSnapshot>(await nextWithin(it, 1000)).data;
     }
     expect(Date.now() - joinedAt).toBeLessThan(1000);
-    expect(latest.members).toEqual([expect.objectContaining({ alias: 'Robin', quantity: 2, status: 'authorized' })]);
+    expect(latest.members).toEqual([
+      expect.objectContaining({ alias: 'Robin', quantity: 2, status: 'authorized' }),
+    ]);
     expect(latest.viewer).toBeNull();
     ac.abort();
   });
@@ -226,7 +288,9 @@ describe('live.group', () => {
 
   it('refuses an unknown group code with NOT_FOUND', async () => {
     const ac = new AbortController();
-    await expect(callerWith(null, ac.signal).live.group({ code: 'nope-nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(callerWith(null, ac.signal).live.group({ code: 'nope-nope' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('gives each viewer their own snapshot: a member sees their membership, others never do', async () => {
@@ -236,9 +300,18 @@ describe('live.group', () => {
     const acs = [new AbortController(), new AbortController(), new AbortController()];
     const cursor = String((await getGroupSnapshotOrThrow(h.deps, f.code, null)).lastEventId);
     const streams = await Promise.all([
-      callerWith(member, acs[0]?.signal ?? new AbortController().signal).live.group({ code: f.code, lastEventId: cursor }),
-      callerWith(stranger, acs[1]?.signal ?? new AbortController().signal).live.group({ code: f.code, lastEventId: cursor }),
-      callerWith(null, acs[2]?.signal ?? new AbortController().signal).live.group({ code: f.code, lastEventId: cursor }),
+      callerWith(member, acs[0]?.signal ?? new AbortController().signal).live.group({
+        code: f.code,
+        lastEventId: cursor,
+      }),
+      callerWith(stranger, acs[1]?.signal ?? new AbortController().signal).live.group({
+        code: f.code,
+        lastEventId: cursor,
+      }),
+      callerWith(null, acs[2]?.signal ?? new AbortController().signal).live.group({
+        code: f.code,
+        lastEventId: cursor,
+      }),
     ]);
     const nexts = streams.map((s) => s[Symbol.asyncIterator]().next());
     await join(f, member, 'Swan');
@@ -292,10 +365,12 @@ describe('coalescing', () => {
     const users = await Promise.all(Array.from({ length: 20 }, () => h.makeUser()));
     const loadsBefore = loads;
     let lastId = 0;
-    const burst = Promise.all(users.map(async (u, i) => {
-      const id = await join(f, u, `Bird ${i}`);
-      lastId = Math.max(lastId, id);
-    }));
+    const burst = Promise.all(
+      users.map(async (u, i) => {
+        const id = await join(f, u, `Bird ${i}`);
+        lastId = Math.max(lastId, id);
+      }),
+    );
     const seen: GroupSnapshot[] = [];
     const reader = (async () => {
       for (;;) {
@@ -324,7 +399,15 @@ describe('coalescing', () => {
     const cursor = String((await getGroupSnapshotOrThrow(h.deps, f.code, null)).lastEventId);
     const acs = Array.from({ length: 10 }, () => new AbortController());
     const streams = await Promise.all(
-      acs.map((ac) => streamGroup(h.deps, { code: f.code, viewerKey: 'anonymous', lastEventId: cursor, signal: ac.signal, load })),
+      acs.map((ac) =>
+        streamGroup(h.deps, {
+          code: f.code,
+          viewerKey: 'anonymous',
+          lastEventId: cursor,
+          signal: ac.signal,
+          load,
+        }),
+      ),
     );
     const nexts = streams.map((s) => s[Symbol.asyncIterator]().next());
     await join(f, await h.makeUser(), 'Gull');
@@ -346,12 +429,19 @@ describe('live.merchant', () => {
     await join(other, await h.makeUser(), 'Elsewhere');
     const id = await join(mine, await h.makeUser(), 'Here');
     const got = unwrap(await Promise.race([first, sleep(1500).then(() => 'timeout' as const)]));
-    expect(got.data).toEqual({ eventId: id, dealId: mine.dealId, groupId: mine.groupId, type: 'member.authorized' });
+    expect(got.data).toEqual({
+      eventId: id,
+      dealId: mine.dealId,
+      groupId: mine.groupId,
+      type: 'member.authorized',
+    });
     ac.abort();
 
     const later = await join(mine, await h.makeUser(), 'Later');
     const ac2 = new AbortController();
-    const resumed = await callerWith(mine.merchantUser, ac2.signal, mine.merchantId).live.merchant({ lastEventId: String(id) });
+    const resumed = await callerWith(mine.merchantUser, ac2.signal, mine.merchantId).live.merchant({
+      lastEventId: String(id),
+    });
     const caught = unwrap(await nextWithin(resumed[Symbol.asyncIterator](), 1000));
     expect(caught.id).toBe(String(later));
     ac2.abort();
@@ -359,7 +449,9 @@ describe('live.merchant', () => {
 
   it('is for merchants only', async () => {
     const ac = new AbortController();
-    await expect(callerWith(await h.makeUser(), ac.signal).live.merchant({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(callerWith(await h.makeUser(), ac.signal).live.merchant({})).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('leaves no subscriber behind once every stream above was aborted', async () => {

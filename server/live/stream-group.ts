@@ -34,7 +34,8 @@ export const MAX_CONCURRENT_LIVE_READS = 8;
 // that started after the change they were told about, instead of issuing one read per open page.
 function loadShared<S>(hub: LiveHub, key: string, minSeq: number, load: () => Promise<S>): Promise<S> {
   let reads = readsByHub.get(hub);
-  if (!reads) readsByHub.set(hub, (reads = { inFlight: new Map(), limiter: new Semaphore(MAX_CONCURRENT_LIVE_READS) }));
+  if (!reads)
+    readsByHub.set(hub, (reads = { inFlight: new Map(), limiter: new Semaphore(MAX_CONCURRENT_LIVE_READS) }));
   const { inFlight, limiter } = reads;
   const current = inFlight.get(key);
   // A read still waiting for a slot will see every change made before it starts, whatever rang since.
@@ -56,7 +57,8 @@ function loadShared<S>(hub: LiveHub, key: string, minSeq: number, load: () => Pr
 // Errors thrown inside a stream bypass the router's error mapping, and the SSE client retries anything
 // reported as a server error: a group that vanished or became off-limits must end the stream instead.
 function finalError(err: unknown): never {
-  if (isDomainError(err, 'NOT_FOUND')) throw new TRPCError({ code: 'NOT_FOUND', message: err.message, cause: err });
+  if (isDomainError(err, 'NOT_FOUND'))
+    throw new TRPCError({ code: 'NOT_FOUND', message: err.message, cause: err });
   if (isDomainError(err)) throw new TRPCError({ code: 'FORBIDDEN', message: err.message, cause: err });
   throw err;
 }
@@ -76,7 +78,8 @@ export async function streamGroup<S extends SnapshotWithCursor>(
 ): Promise<AsyncGenerator<TrackedEnvelope<S>, void, unknown>> {
   const found = await findGroupByCode(deps.db, opts.code);
   const group = found?.group;
-  if (!group) throw new DomainError('NOT_FOUND', 'We could not find that group. Check the link you were sent.');
+  if (!group)
+    throw new DomainError('NOT_FOUND', 'We could not find that group. Check the link you were sent.');
   const hub = opts.hub ?? getLiveHub(deps);
   const bell = new Doorbell(opts.signal);
   const onSignal = (s: LiveSignal) => {
@@ -92,7 +95,12 @@ export async function streamGroup<S extends SnapshotWithCursor>(
     if (since === null) {
       bell.ring(hub.seq);
     } else {
-      const [last] = await deps.db.select({ id: events.id }).from(events).where(eq(events.groupId, group.id)).orderBy(desc(events.id)).limit(1);
+      const [last] = await deps.db
+        .select({ id: events.id })
+        .from(events)
+        .where(eq(events.groupId, group.id))
+        .orderBy(desc(events.id))
+        .limit(1);
       if (last && last.id > since) bell.ring(hub.seq);
     }
   } catch (err) {

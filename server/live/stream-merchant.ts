@@ -5,7 +5,12 @@ import type { Deps } from '../deps';
 import { getLiveHub, topics, type LiveEvent, type LiveHub } from './listener';
 
 /** What the merchant console receives: which of its deals changed; it re-fetches its own queries. */
-export type MerchantLiveEvent = { eventId: number; dealId: string | null; groupId: string | null; type: string };
+export type MerchantLiveEvent = {
+  eventId: number;
+  dealId: string | null;
+  groupId: string | null;
+  type: string;
+};
 
 export type StreamMerchantOptions = {
   merchantId: string;
@@ -56,7 +61,11 @@ export async function streamMerchant(
     if (e.dealId) return e.dealId;
     if (!e.groupId) return null;
     if (!dealOfGroup.has(e.groupId)) {
-      const [g] = await deps.db.select({ dealId: groups.dealId }).from(groups).where(eq(groups.id, e.groupId)).limit(1);
+      const [g] = await deps.db
+        .select({ dealId: groups.dealId })
+        .from(groups)
+        .where(eq(groups.id, e.groupId))
+        .limit(1);
       dealOfGroup.set(e.groupId, g?.dealId ?? null);
     }
     return dealOfGroup.get(e.groupId) ?? null;
@@ -65,7 +74,11 @@ export async function streamMerchant(
   async function isOwned(dealId: string): Promise<boolean> {
     const known = owned.get(dealId);
     if (known !== undefined) return known;
-    const [d] = await deps.db.select({ merchantId: deals.merchantId }).from(deals).where(eq(deals.id, dealId)).limit(1);
+    const [d] = await deps.db
+      .select({ merchantId: deals.merchantId })
+      .from(deals)
+      .where(eq(deals.id, dealId))
+      .limit(1);
     const mine = d?.merchantId === opts.merchantId;
     owned.set(dealId, mine);
     return mine;
@@ -91,17 +104,26 @@ export async function streamMerchant(
   const unsubscribe = await hub.subscribe([topics.all], (s) => {
     if (s.kind === 'resync') {
       // Missed events are unknown after a reconnect: a synthetic "something changed" makes the console re-fetch.
-      box.pending = { id: box.pending?.id ?? 0, type: 'resync', groupId: null, dealId: box.pending?.dealId ?? null };
+      box.pending = {
+        id: box.pending?.id ?? 0,
+        type: 'resync',
+        groupId: null,
+        dealId: box.pending?.dealId ?? null,
+      };
       wake();
       return;
     }
     queue.push(s.event);
     void drain();
   });
-  opts.signal?.addEventListener('abort', () => {
-    unsubscribe();
-    wake();
-  }, { once: true });
+  opts.signal?.addEventListener(
+    'abort',
+    () => {
+      unsubscribe();
+      wake();
+    },
+    { once: true },
+  );
 
   const since = opts.lastEventId && /^\d{1,15}$/.test(opts.lastEventId) ? Number(opts.lastEventId) : null;
   if (since !== null) {
@@ -139,7 +161,12 @@ export async function streamMerchant(
         const e = box.pending;
         box.pending = null;
         lastYieldAt = Date.now();
-        const payload: MerchantLiveEvent = { eventId: e.id, dealId: e.dealId, groupId: e.groupId, type: e.type };
+        const payload: MerchantLiveEvent = {
+          eventId: e.id,
+          dealId: e.dealId,
+          groupId: e.groupId,
+          type: e.type,
+        };
         yield tracked(String(e.id || since || 0), payload);
       }
     } finally {

@@ -32,7 +32,11 @@ export type MerchantGroupDetail = {
 };
 
 /** A group of one of the merchant's deals with every member; NOT_FOUND for any other group. */
-export async function getGroupForMerchantOrThrow(deps: Deps, merchantId: string, groupId: string): Promise<MerchantGroupDetail> {
+export async function getGroupForMerchantOrThrow(
+  deps: Deps,
+  merchantId: string,
+  groupId: string,
+): Promise<MerchantGroupDetail> {
   const [found] = await deps.db
     .select({ group: groups, deal: { id: deals.id, title: deals.title, slug: deals.slug } })
     .from(groups)
@@ -41,7 +45,11 @@ export async function getGroupForMerchantOrThrow(deps: Deps, merchantId: string,
   if (!found) throw new DomainError('NOT_FOUND', 'We could not find that group.');
   const [summary] = await summarizeGroups(deps.db, [found.group], deps.appUrl);
   if (!summary) throw new Error('group summary missing');
-  const rows = await deps.db.select().from(members).where(eq(members.groupId, groupId)).orderBy(asc(members.reservedAt), asc(members.id));
+  const rows = await deps.db
+    .select()
+    .from(members)
+    .where(eq(members.groupId, groupId))
+    .orderBy(asc(members.reservedAt), asc(members.id));
   return {
     deal: found.deal,
     group: summary,

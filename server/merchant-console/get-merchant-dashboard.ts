@@ -19,7 +19,10 @@ export type DashboardDeal = {
 };
 
 /** The merchant's deals that are not archived, each with its live groups, for the console's home page. */
-export async function getMerchantDashboard(deps: Deps, merchantId: string): Promise<{ deals: DashboardDeal[] }> {
+export async function getMerchantDashboard(
+  deps: Deps,
+  merchantId: string,
+): Promise<{ deals: DashboardDeal[] }> {
   const rows = await deps.db
     .select()
     .from(deals)

@@ -47,7 +47,11 @@ export type GroupSummary = {
 };
 
 /** Adds ladder position, member counts and money to group rows (one query for all of them). */
-export async function summarizeGroups(db: Tx, rows: readonly GroupRow[], appUrl: string): Promise<GroupSummary[]> {
+export async function summarizeGroups(
+  db: Tx,
+  rows: readonly GroupRow[],
+  appUrl: string,
+): Promise<GroupSummary[]> {
   if (rows.length === 0) return [];
   const agg = await db
     .select({
@@ -62,7 +66,12 @@ export async function summarizeGroups(db: Tx, rows: readonly GroupRow[], appUrl:
       refunded: sql<string>`coalesce(sum(${members.refundedAmount}), 0)::bigint`,
     })
     .from(members)
-    .where(inArray(members.groupId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        members.groupId,
+        rows.map((r) => r.id),
+      ),
+    )
     .groupBy(members.groupId);
   const byGroup = new Map(agg.map((a) => [a.groupId, a]));
   return rows.map((g) => {
@@ -89,10 +98,23 @@ export async function summarizeGroups(db: Tx, rows: readonly GroupRow[], appUrl:
       finalUnitPrice: g.finalUnitPrice,
       unitPrice: g.finalUnitPrice ?? unitPriceAt(g.tiers, n),
       tierIndex: currentTierIndex(g.tiers, n),
-      next: next && { minMembers: next.tier.minMembers, unitPrice: next.tier.unitPrice, membersNeeded: next.membersNeeded },
+      next: next && {
+        minMembers: next.tier.minMembers,
+        unitPrice: next.tier.unitPrice,
+        membersNeeded: next.membersNeeded,
+      },
       shareUrl: `${appUrl}/g/${g.code}`,
-      members: { live: a?.live ?? 0, captured: a?.captured ?? 0, released: a?.released ?? 0, failed: a?.failed ?? 0 },
-      money: { held: Number(a?.held ?? 0), captured: Number(a?.captureSum ?? 0), refunded: Number(a?.refunded ?? 0) },
+      members: {
+        live: a?.live ?? 0,
+        captured: a?.captured ?? 0,
+        released: a?.released ?? 0,
+        failed: a?.failed ?? 0,
+      },
+      money: {
+        held: Number(a?.held ?? 0),
+        captured: Number(a?.captureSum ?? 0),
+        refunded: Number(a?.refunded ?? 0),
+      },
     };
   });
 }

@@ -35,7 +35,11 @@ export function csvCell(value: string | number | null): string {
  * place buyer e-mails leave the server, and only to the deal's merchant; guests without an e-mail get
  * an empty cell. NOT_FOUND for another merchant's deal.
  */
-export async function membersCsv(deps: Deps, merchantId: string, dealId: string): Promise<{ filename: string; csv: string }> {
+export async function membersCsv(
+  deps: Deps,
+  merchantId: string,
+  dealId: string,
+): Promise<{ filename: string; csv: string }> {
   const deal = await getOwnedDealOrThrow(deps.db, merchantId, dealId);
   const rows = await deps.db
     .select({ group: groups, member: members, email: user.email, anonymous: user.isAnonymous })

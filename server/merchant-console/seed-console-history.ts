@@ -8,7 +8,11 @@ import type { TierRow } from '@/db/schema';
 const code = () => randomBytes(6).toString('hex');
 
 /** Inserts an active deal for a merchant. */
-export async function seedDeal(db: Db, merchantId: string, o: { listPrice?: number; tiers?: TierRow[]; currency?: string; title?: string } = {}) {
+export async function seedDeal(
+  db: Db,
+  merchantId: string,
+  o: { listPrice?: number; tiers?: TierRow[]; currency?: string; title?: string } = {},
+) {
   const [d] = await db
     .insert(deals)
     .values({

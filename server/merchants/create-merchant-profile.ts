@@ -7,9 +7,16 @@ import { merchantProfileInputSchema, type MerchantProfileInput } from './merchan
 import { merchantProfileView, type MerchantProfile } from './merchant-profile-view';
 
 /** Makes the signed-in user a merchant: one profile per user; guest (anonymous) accounts are refused. */
-export async function createMerchantProfile(deps: Deps, user: { id: string; isAnonymous: boolean }, input: MerchantProfileInput): Promise<MerchantProfile> {
+export async function createMerchantProfile(
+  deps: Deps,
+  user: { id: string; isAnonymous: boolean },
+  input: MerchantProfileInput,
+): Promise<MerchantProfile> {
   if (user.isAnonymous) {
-    throw new DomainError('FORBIDDEN', 'Create an account with your email and a password before you start selling.');
+    throw new DomainError(
+      'FORBIDDEN',
+      'Create an account with your email and a password before you start selling.',
+    );
   }
   const values = parseOrThrow(merchantProfileInputSchema, input);
   return deps.db.transaction(async (tx) => {

@@ -9,7 +9,10 @@ const fields = {
 };
 
 /** A new merchant profile; the logo is optional. */
-export const merchantProfileInputSchema = z.object({ ...fields, logoUrl: fields.logoUrl.optional().transform((v) => v ?? null) });
+export const merchantProfileInputSchema = z.object({
+  ...fields,
+  logoUrl: fields.logoUrl.optional().transform((v) => v ?? null),
+});
 export type MerchantProfileInput = z.input<typeof merchantProfileInputSchema>;
 
 /** A change to a profile: any subset of its fields (null removes the logo). */

@@ -25,24 +25,33 @@ describe('merchant profiles', () => {
     expect(Object.keys(p)).not.toContain('userId');
     expect(await c.merchant.profile()).toEqual(p);
 
-    await expect(c.merchant.createProfile({ name: 'Second shop', defaultCurrency: 'USD' })).rejects.toMatchObject({
+    await expect(
+      c.merchant.createProfile({ name: 'Second shop', defaultCurrency: 'USD' }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'You already have a merchant profile.',
     });
     expect(await profilesOf(u.id)).toHaveLength(1);
 
-    const created = await h.t.db.select({ payload: events.payload }).from(events).where(eq(events.type, 'merchant.created'));
+    const created = await h.t.db
+      .select({ payload: events.payload })
+      .from(events)
+      .where(eq(events.type, 'merchant.created'));
     expect(created.map((e) => e.payload)).toEqual([{ merchantId: p.id }]);
   });
 
   it('refuses guest (anonymous) accounts and signed-out callers', async () => {
     const guest = await h.makeUser({ anonymous: true });
-    await expect(h.caller(guest, null).merchant.createProfile({ name: 'Pop-up', defaultCurrency: 'USD' })).rejects.toMatchObject({
+    await expect(
+      h.caller(guest, null).merchant.createProfile({ name: 'Pop-up', defaultCurrency: 'USD' }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringMatching(/email and a password/),
     });
     expect(await profilesOf(guest.id)).toHaveLength(0);
-    await expect(h.caller(null).merchant.createProfile({ name: 'x', defaultCurrency: 'USD' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(
+      h.caller(null).merchant.createProfile({ name: 'x', defaultCurrency: 'USD' }),
+    ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
   it('refuses an unknown currency, an empty name and an unsafe logo', async () => {
@@ -61,14 +70,29 @@ describe('merchant profiles', () => {
   it('lets a merchant edit their own profile, and only a merchant', async () => {
     const m = await h.makeMerchant({ name: 'Old name' });
     const c = h.caller(m.user, m.merchantId);
-    const p = await c.merchant.updateProfile({ name: 'New name', logoUrl: 'https://cdn.example.com/logo.png' });
-    expect(p).toMatchObject({ id: m.merchantId, name: 'New name', defaultCurrency: 'USD', logoUrl: 'https://cdn.example.com/logo.png' });
+    const p = await c.merchant.updateProfile({
+      name: 'New name',
+      logoUrl: 'https://cdn.example.com/logo.png',
+    });
+    expect(p).toMatchObject({
+      id: m.merchantId,
+      name: 'New name',
+      defaultCurrency: 'USD',
+      logoUrl: 'https://cdn.example.com/logo.png',
+    });
     expect((await c.merchant.updateProfile({ logoUrl: null })).logoUrl).toBeNull();
-    await expect(c.merchant.updateProfile({ defaultCurrency: 'usd' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(c.merchant.updateProfile({ defaultCurrency: 'usd' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
 
     const buyer = await h.makeUser();
-    await expect(h.caller(buyer, null).merchant.updateProfile({ name: 'Hijack' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const [row] = await h.t.db.select({ name: merchants.name }).from(merchants).where(eq(merchants.id, m.merchantId));
+    await expect(h.caller(buyer, null).merchant.updateProfile({ name: 'Hijack' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const [row] = await h.t.db
+      .select({ name: merchants.name })
+      .from(merchants)
+      .where(eq(merchants.id, m.merchantId));
     expect(row?.name).toBe('New name');
   });
 });

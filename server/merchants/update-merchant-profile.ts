@@ -8,7 +8,11 @@ import { merchantProfilePatchSchema, type MerchantProfilePatch } from './merchan
 import { merchantProfileView, type MerchantProfile } from './merchant-profile-view';
 
 /** Changes a merchant's name, default currency or logo (null removes the logo). */
-export async function updateMerchantProfile(deps: Deps, merchantId: string, patch: MerchantProfilePatch): Promise<MerchantProfile> {
+export async function updateMerchantProfile(
+  deps: Deps,
+  merchantId: string,
+  patch: MerchantProfilePatch,
+): Promise<MerchantProfile> {
   const changes = parseOrThrow(merchantProfilePatchSchema, patch);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
@@ -17,7 +21,10 @@ export async function updateMerchantProfile(deps: Deps, merchantId: string, patc
       .where(eq(merchants.id, merchantId))
       .returning();
     if (!row) throw new DomainError('NOT_FOUND', 'We could not find your merchant profile.');
-    await recordEvent(tx, { type: 'merchant.updated', payload: { merchantId, changed: Object.keys(changes) } });
+    await recordEvent(tx, {
+      type: 'merchant.updated',
+      payload: { merchantId, changed: Object.keys(changes) },
+    });
     return merchantProfileView(row);
   });
 }

@@ -15,12 +15,26 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-async function closeAndSettle(deps: Deps, workers: number, size: number): Promise<{ ms: number; amounts: number[]; rateLimited: number; captures: number }> {
-  const g = await createOpenGroup(h.deps, { deadline: new Date(Date.now() - 1000), tiers: [{ minMembers: 1, unitPrice: 1000 }] });
-  await addMembers(h.deps, g, Array.from({ length: size }, () => ({ unitPriceAtJoin: 1000 })), { concurrency: 2 });
+async function closeAndSettle(
+  deps: Deps,
+  workers: number,
+  size: number,
+): Promise<{ ms: number; amounts: number[]; rateLimited: number; captures: number }> {
+  const g = await createOpenGroup(h.deps, {
+    deadline: new Date(Date.now() - 1000),
+    tiers: [{ minMembers: 1, unitPrice: 1000 }],
+  });
+  await addMembers(
+    h.deps,
+    g,
+    Array.from({ length: size }, () => ({ unitPriceAtJoin: 1000 })),
+    { concurrency: 2 },
+  );
   await new Promise((r) => setTimeout(r, 1100)); // a fresh rate-limit second at the emulator
   const before = await emulatorControl(h.emulatorUrl).stats();
-  const runners = await Promise.all(Array.from({ length: workers }, () => startWorker(deps, { pollInterval: 100 })));
+  const runners = await Promise.all(
+    Array.from({ length: workers }, () => startWorker(deps, { pollInterval: 100 })),
+  );
   const t0 = Date.now();
   try {
     await closeGroup(deps, g.groupId, 'deadline');
@@ -33,7 +47,10 @@ async function closeAndSettle(deps: Deps, workers: number, size: number): Promis
   } finally {
     await Promise.all(runners.map((r) => r.stop()));
   }
-  const rows = await h.t.db.select({ status: members.status, charge: members.chargeAmount }).from(members).where(eq(members.groupId, g.groupId));
+  const rows = await h.t.db
+    .select({ status: members.status, charge: members.chargeAmount })
+    .from(members)
+    .where(eq(members.groupId, g.groupId));
   expect(rows.every((r) => r.status === 'captured')).toBe(true);
   const after = await emulatorControl(h.emulatorUrl).stats();
   const route = 'POST /v1/payment_intents/:id/capture';
@@ -58,7 +75,10 @@ describe('pacing Stripe calls', () => {
   }, 90_000);
 
   it('shares one budget across workers through PostgreSQL: two workers at 4/s never trip the 5/s limit', async () => {
-    const deps = { ...h.deps, payments: pacedPayments(h.deps.payments, h.deps.db, { maxRps: 4, key: 'shared-test' }) };
+    const deps = {
+      ...h.deps,
+      payments: pacedPayments(h.deps.payments, h.deps.db, { maxRps: 4, key: 'shared-test' }),
+    };
     const { ms, rateLimited, captures } = await closeAndSettle(deps, 2, 12);
     expect(rateLimited).toBe(0);
     expect(captures).toBe(12);

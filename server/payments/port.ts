@@ -42,16 +42,13 @@ export type AuthorizeInput = {
 };
 
 export type AuthorizeResult =
-  | { ok: true; hold: HoldState }
-  | { ok: false; paymentIntentId: string | null; failure: PaymentFailure };
+  { ok: true; hold: HoldState } | { ok: false; paymentIntentId: string | null; failure: PaymentFailure };
 
 export type SettleResult =
-  | { ok: true; hold: HoldState }
-  | { ok: false; failure: PaymentFailure; retryable: boolean };
+  { ok: true; hold: HoldState } | { ok: false; failure: PaymentFailure; retryable: boolean };
 
 export type RefundResult =
-  | { ok: true; refundId: string; amount: number }
-  | { ok: false; failure: PaymentFailure; retryable: boolean };
+  { ok: true; refundId: string; amount: number } | { ok: false; failure: PaymentFailure; retryable: boolean };
 
 export interface PaymentsPort {
   /** Places a manual-capture hold. Undone by `release`. Key: hold:<memberId>. */

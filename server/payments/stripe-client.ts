@@ -13,7 +13,11 @@ export function createStripeClient(opts: {
   maxNetworkRetries?: number;
   timeoutMs?: number;
 }): Stripe {
-  const common = { maxNetworkRetries: opts.maxNetworkRetries ?? 2, timeout: opts.timeoutMs ?? 20_000, telemetry: false };
+  const common = {
+    maxNetworkRetries: opts.maxNetworkRetries ?? 2,
+    timeout: opts.timeoutMs ?? 20_000,
+    telemetry: false,
+  };
   if (opts.emulatorUrl) {
     const u = new URL(opts.emulatorUrl);
     return new Stripe(opts.secretKey ?? EMULATOR_SECRET_KEY, {

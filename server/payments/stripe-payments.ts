@@ -1,5 +1,14 @@
 import Stripe from 'stripe';
-import type { AuthorizeInput, AuthorizeResult, HoldState, HoldStatus, PaymentFailure, PaymentsPort, RefundResult, SettleResult } from './port';
+import type {
+  AuthorizeInput,
+  AuthorizeResult,
+  HoldState,
+  HoldStatus,
+  PaymentFailure,
+  PaymentsPort,
+  RefundResult,
+  SettleResult,
+} from './port';
 
 const CAPTURE_WINDOW_SECONDS = 7 * 24 * 3600;
 
@@ -23,7 +32,8 @@ function holdStatus(pi: Stripe.PaymentIntent): HoldStatus {
 function captureBefore(pi: Stripe.PaymentIntent): Date | null {
   const charge = typeof pi.latest_charge === 'object' && pi.latest_charge ? pi.latest_charge : null;
   const card = charge?.payment_method_details?.card;
-  const ts = card && 'capture_before' in card && typeof card.capture_before === 'number' ? card.capture_before : null;
+  const ts =
+    card && 'capture_before' in card && typeof card.capture_before === 'number' ? card.capture_before : null;
   if (ts) return new Date(ts * 1000);
   if (pi.status === 'requires_capture') return new Date((pi.created + CAPTURE_WINDOW_SECONDS) * 1000);
   return null;
@@ -62,7 +72,11 @@ export function toFailure(err: unknown): PaymentFailure {
       'The payment could not be completed.';
     return { code, declineCode, message };
   }
-  return { code: 'network_error', declineCode: null, message: 'We could not reach the payment processor. Please try again.' };
+  return {
+    code: 'network_error',
+    declineCode: null,
+    message: 'We could not reach the payment processor. Please try again.',
+  };
 }
 
 function isRetryable(err: unknown): boolean {
@@ -103,7 +117,9 @@ export function createStripePayments(stripe: Stripe): PaymentsPort {
         return { ok: true, hold: toHoldState(pi) };
       } catch (err) {
         const piId =
-          err instanceof Stripe.errors.StripeError && err.payment_intent && typeof err.payment_intent === 'object'
+          err instanceof Stripe.errors.StripeError &&
+          err.payment_intent &&
+          typeof err.payment_intent === 'object'
             ? err.payment_intent.id
             : null;
         return { ok: false, paymentIntentId: piId, failure: toFailure(err) };
@@ -123,7 +139,17 @@ export function createStripePayments(stripe: Stripe): PaymentsPort {
           // Already captured (a retry after a lost response) counts as success; anything else is a failure.
           const hold = await retrieve(paymentIntentId);
           if (hold.status === 'captured') return { ok: true, hold };
-          return { ok: false, failure: { ...toFailure(err), message: hold.status === 'canceled' ? 'The card hold expired or was canceled before capture.' : toFailure(err).message }, retryable: false };
+          return {
+            ok: false,
+            failure: {
+              ...toFailure(err),
+              message:
+                hold.status === 'canceled'
+                  ? 'The card hold expired or was canceled before capture.'
+                  : toFailure(err).message,
+            },
+            retryable: false,
+          };
         }
         return { ok: false, failure: toFailure(err), retryable: isRetryable(err) };
       }
@@ -149,7 +175,10 @@ export function createStripePayments(stripe: Stripe): PaymentsPort {
 
     async refund({ key, paymentIntentId, amount }): Promise<RefundResult> {
       try {
-        const r = await stripe.refunds.create({ payment_intent: paymentIntentId, amount }, { idempotencyKey: `refund:${key}` });
+        const r = await stripe.refunds.create(
+          { payment_intent: paymentIntentId, amount },
+          { idempotencyKey: `refund:${key}` },
+        );
         return { ok: true, refundId: r.id, amount: r.amount };
       } catch (err) {
         return { ok: false, failure: toFailure(err), retryable: isRetryable(err) };

@@ -24,7 +24,12 @@ describe('webhooks arriving while buyers join', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        void handleStripeWebhook(h.deps, Buffer.concat(chunks).toString('utf8'), req.headers['stripe-signature']?.toString() ?? null, secret)
+        void handleStripeWebhook(
+          h.deps,
+          Buffer.concat(chunks).toString('utf8'),
+          req.headers['stripe-signature']?.toString() ?? null,
+          secret,
+        )
           .then((out) => res.writeHead(out.status).end(JSON.stringify(out.body)))
           .catch((err: unknown) => {
             failures.push(err instanceof Error ? err.message : String(err));
@@ -40,7 +45,15 @@ describe('webhooks arriving while buyers join', () => {
       const buyers = await Promise.all(Array.from({ length: 60 }, () => h.makeUser({ anonymous: true })));
       const results = await Promise.allSettled(
         buyers.map((u, i) =>
-          h.caller(u).groups.join({ code, alias: `Racer ${i}`, quantity: 1, idempotencyKey: randomUUID(), paymentMethod: 'pm_card_visa' }),
+          h
+            .caller(u)
+            .groups.join({
+              code,
+              alias: `Racer ${i}`,
+              quantity: 1,
+              idempotencyKey: randomUUID(),
+              paymentMethod: 'pm_card_visa',
+            }),
         ),
       );
       const rejected = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
@@ -48,7 +61,10 @@ describe('webhooks arriving while buyers join', () => {
       // Let the last webhooks land.
       await new Promise((r) => setTimeout(r, 1500));
       expect(failures).toEqual([]);
-      const authorized = await h.deps.db.select().from(members).where(and(eq(members.groupId, groupId), eq(members.status, 'authorized')));
+      const authorized = await h.deps.db
+        .select()
+        .from(members)
+        .where(and(eq(members.groupId, groupId), eq(members.status, 'authorized')));
       expect(authorized).toHaveLength(60);
       const [g] = await h.deps.db.select().from(groups).where(eq(groups.id, groupId));
       expect(g).toMatchObject({ confirmedCount: 60, seatsTaken: 60 });

@@ -29,14 +29,29 @@ async function eventFor(type: string, piId: string, id = `evt_test_${Date.now()}
   const object = type.startsWith('charge.')
     ? await stripe.charges.retrieve(String((await stripe.paymentIntents.retrieve(piId)).latest_charge))
     : await stripe.paymentIntents.retrieve(piId);
-  return JSON.stringify({ id, object: 'event', type, api_version: '2024-06-20', created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, data: { object } });
+  return JSON.stringify({
+    id,
+    object: 'event',
+    type,
+    api_version: '2024-06-20',
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    data: { object },
+  });
 }
 
 function sign(payload: string, opts: { secret?: string; timestamp?: number } = {}): string {
-  return Stripe.webhooks.generateTestHeaderString({ payload, secret: opts.secret ?? SECRET, timestamp: opts.timestamp ?? Math.floor(Date.now() / 1000) });
+  return Stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: opts.secret ?? SECRET,
+    timestamp: opts.timestamp ?? Math.floor(Date.now() / 1000),
+  });
 }
 
-const deliver = (payload: string, header = sign(payload)) => handleStripeWebhook(h.deps, payload, header, SECRET);
+const deliver = (payload: string, header = sign(payload)) =>
+  handleStripeWebhook(h.deps, payload, header, SECRET);
 
 async function member(id: string) {
   const [m] = await h.t.db.select().from(members).where(eq(members.id, id));
@@ -54,7 +69,9 @@ describe('Stripe webhooks', () => {
     await stripe.paymentIntents.cancel(m?.paymentIntentId ?? '');
     const payload = await eventFor('payment_intent.canceled', m?.paymentIntentId ?? '');
     expect((await deliver(payload, sign(payload, { secret: 'whsec_not_ours' }))).status).toBe(400);
-    expect((await deliver(payload, sign(payload, { timestamp: Math.floor(Date.now() / 1000) - 3600 }))).status).toBe(400);
+    expect(
+      (await deliver(payload, sign(payload, { timestamp: Math.floor(Date.now() / 1000) - 3600 }))).status,
+    ).toBe(400);
     expect((await deliver(payload.replace('"canceled"', '"succeeded"'), sign(payload))).status).toBe(400); // body tampered after signing
     expect((await deliver(payload, null as unknown as string)).status).toBe(400);
     expect((await member(m?.id ?? ''))?.status).toBe('authorized');
@@ -62,14 +79,28 @@ describe('Stripe webhooks', () => {
   });
 
   it('acknowledges and ignores an event type it does not handle', async () => {
-    const payload = JSON.stringify({ id: 'evt_unknown_1', object: 'event', type: 'customer.created', data: { object: { id: 'cus_1', object: 'customer' } } });
+    const payload = JSON.stringify({
+      id: 'evt_unknown_1',
+      object: 'event',
+      type: 'customer.created',
+      data: { object: { id: 'cus_1', object: 'customer' } },
+    });
     const res = await deliver(payload);
     expect(res).toEqual({ status: 200, body: { received: true, ignored: true } });
   });
 
   it('applies a duplicate delivery once: a hold Stripe expired fails its member and frees one seat', async () => {
-    const g = await createOpenGroup(h.deps, { tiers: [{ minMembers: 2, unitPrice: 1000 }, { minMembers: 3, unitPrice: 800 }] });
-    const rows = await addMembers(h.deps, g, [{ unitPriceAtJoin: 1000 }, { unitPriceAtJoin: 1000 }, { unitPriceAtJoin: 800 }]);
+    const g = await createOpenGroup(h.deps, {
+      tiers: [
+        { minMembers: 2, unitPrice: 1000 },
+        { minMembers: 3, unitPrice: 800 },
+      ],
+    });
+    const rows = await addMembers(h.deps, g, [
+      { unitPriceAtJoin: 1000 },
+      { unitPriceAtJoin: 1000 },
+      { unitPriceAtJoin: 800 },
+    ]);
     const lost = rows[0];
     await stripe.paymentIntents.cancel(lost?.paymentIntentId ?? '');
     const payload = await eventFor('payment_intent.canceled', lost?.paymentIntentId ?? '');
@@ -81,7 +112,9 @@ describe('Stripe webhooks', () => {
 
   it('repairs a lost synchronous confirmation: an authorized hold makes its reserved member confirmed', async () => {
     const g = await createOpenGroup(h.deps, { tiers: [{ minMembers: 2, unitPrice: 1000 }] });
-    const [m] = await addMembers(h.deps, g, [{ unitPriceAtJoin: 1000, status: 'reserved', card: 'pm_card_visa' }]);
+    const [m] = await addMembers(h.deps, g, [
+      { unitPriceAtJoin: 1000, status: 'reserved', card: 'pm_card_visa' },
+    ]);
     expect(await group(g.groupId)).toMatchObject({ confirmedCount: 0, seatsTaken: 1 });
     await deliver(await eventFor('payment_intent.amount_capturable_updated', m?.paymentIntentId ?? ''));
     expect((await member(m?.id ?? ''))?.status).toBe('authorized');
@@ -89,7 +122,10 @@ describe('Stripe webhooks', () => {
   });
 
   it('is order-independent: a capture reported before the authorization leaves the member captured, and completes the close', async () => {
-    const g = await createOpenGroup(h.deps, { deadline: new Date(Date.now() - 1000), tiers: [{ minMembers: 1, unitPrice: 900 }] });
+    const g = await createOpenGroup(h.deps, {
+      deadline: new Date(Date.now() - 1000),
+      tiers: [{ minMembers: 1, unitPrice: 900 }],
+    });
     const [m] = await addMembers(h.deps, g, [{ unitPriceAtJoin: 900, quantity: 2 }]);
     await closeGroup(h.deps, g.groupId, 'deadline');
     // The settle job captured at Stripe, then died before writing: only the webhook tells us.
@@ -102,7 +138,10 @@ describe('Stripe webhooks', () => {
   });
 
   it('records refunds made outside Flock, never lowering the refunded total', async () => {
-    const g = await createOpenGroup(h.deps, { deadline: new Date(Date.now() - 1000), tiers: [{ minMembers: 1, unitPrice: 1000 }] });
+    const g = await createOpenGroup(h.deps, {
+      deadline: new Date(Date.now() - 1000),
+      tiers: [{ minMembers: 1, unitPrice: 1000 }],
+    });
     const [m] = await addMembers(h.deps, g, [{ unitPriceAtJoin: 1000 }]);
     await closeGroup(h.deps, g.groupId, 'deadline');
     await stripe.paymentIntents.capture(m?.paymentIntentId ?? '');
@@ -123,7 +162,12 @@ describe('Stripe webhooks', () => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         void (async () => {
-          const out = await handleStripeWebhook(h.deps, Buffer.concat(chunks).toString('utf8'), req.headers['stripe-signature']?.toString() ?? null, endpointSecret);
+          const out = await handleStripeWebhook(
+            h.deps,
+            Buffer.concat(chunks).toString('utf8'),
+            req.headers['stripe-signature']?.toString() ?? null,
+            endpointSecret,
+          );
           res.writeHead(out.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(out.body));
         })();
       });
@@ -134,16 +178,24 @@ describe('Stripe webhooks', () => {
       endpointSecret = await registerEmulatorWebhook(url, stripe);
       await emulatorControl(h.emulatorUrl).setWebhookChaos({ duplicates: true, shuffle: true });
       const g = await createOpenGroup(h.deps, { tiers: [{ minMembers: 3, unitPrice: 1000 }] });
-      const rows = await addMembers(h.deps, g, [{ unitPriceAtJoin: 1000 }, { unitPriceAtJoin: 1000 }, { unitPriceAtJoin: 1000 }]);
+      const rows = await addMembers(h.deps, g, [
+        { unitPriceAtJoin: 1000 },
+        { unitPriceAtJoin: 1000 },
+        { unitPriceAtJoin: 1000 },
+      ]);
       await h.t.db.execute(sql`delete from stripe_events`);
       // Stripe expires one hold: only the webhook can tell Flock.
       await stripe.paymentIntents.cancel(rows[1]?.paymentIntentId ?? '');
       const until = Date.now() + 10_000;
-      while ((await member(rows[1]?.id ?? ''))?.status !== 'failed' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      while ((await member(rows[1]?.id ?? ''))?.status !== 'failed' && Date.now() < until)
+        await new Promise((r) => setTimeout(r, 50));
       expect((await member(rows[1]?.id ?? ''))?.status).toBe('failed');
       await new Promise((r) => setTimeout(r, 500)); // let the duplicate land too
       expect(await group(g.groupId)).toMatchObject({ confirmedCount: 2, seatsTaken: 2 });
-      const applied = await h.t.db.select().from(stripeEvents).where(eq(stripeEvents.type, 'payment_intent.canceled'));
+      const applied = await h.t.db
+        .select()
+        .from(stripeEvents)
+        .where(eq(stripeEvents.type, 'payment_intent.canceled'));
       expect(applied).toHaveLength(1);
       const stats = await emulatorControl(h.emulatorUrl).stats();
       expect(stats.webhooks.succeeded).toBeGreaterThanOrEqual(2);

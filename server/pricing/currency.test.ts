@@ -11,10 +11,32 @@ import {
 
 describe('CURRENCIES', () => {
   it.each([
-    ['USD', 2], ['EUR', 2], ['GBP', 2], ['CAD', 2], ['AUD', 2], ['SGD', 2], ['HKD', 2], ['CNY', 2],
-    ['TWD', 2], ['INR', 2], ['BRL', 2], ['MXN', 2], ['CHF', 2], ['SEK', 2], ['THB', 2], ['IDR', 2],
-    ['PHP', 2], ['MYR', 2], ['VND', 0], ['JPY', 0], ['KRW', 0], ['CLP', 0], ['KWD', 3], ['BHD', 3],
-    ['JOD', 3], ['OMR', 3],
+    ['USD', 2],
+    ['EUR', 2],
+    ['GBP', 2],
+    ['CAD', 2],
+    ['AUD', 2],
+    ['SGD', 2],
+    ['HKD', 2],
+    ['CNY', 2],
+    ['TWD', 2],
+    ['INR', 2],
+    ['BRL', 2],
+    ['MXN', 2],
+    ['CHF', 2],
+    ['SEK', 2],
+    ['THB', 2],
+    ['IDR', 2],
+    ['PHP', 2],
+    ['MYR', 2],
+    ['VND', 0],
+    ['JPY', 0],
+    ['KRW', 0],
+    ['CLP', 0],
+    ['KWD', 3],
+    ['BHD', 3],
+    ['JOD', 3],
+    ['OMR', 3],
   ])('%s has exponent %i', (code, exponent) => {
     expect(isCurrency(code)).toBe(true);
     expect(currencyExponent(code)).toBe(exponent);
@@ -35,8 +57,15 @@ describe('CURRENCIES', () => {
 
 describe('minorToDecimalString', () => {
   it.each([
-    [1234, 2, '12.34'], [5, 2, '0.05'], [0, 2, '0.00'], [100, 2, '1.00'], [-5, 3, '-0.005'],
-    [1234, 3, '1.234'], [780, 0, '780'], [0, 0, '0'], [Number.MAX_SAFE_INTEGER, 2, '90071992547409.91'],
+    [1234, 2, '12.34'],
+    [5, 2, '0.05'],
+    [0, 2, '0.00'],
+    [100, 2, '1.00'],
+    [-5, 3, '-0.005'],
+    [1234, 3, '1.234'],
+    [780, 0, '780'],
+    [0, 0, '0'],
+    [Number.MAX_SAFE_INTEGER, 2, '90071992547409.91'],
   ])('(%i, %i) → %s', (minor, exponent, text) => {
     expect(minorToDecimalString(minor, exponent)).toBe(text);
   });

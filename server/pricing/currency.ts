@@ -4,13 +4,53 @@
 /** ISO 4217 minor-unit exponents of the currencies Flock accepts (JPY 0, USD 2, KWD 3). */
 export const CURRENCIES = {
   // 2 decimals
-  USD: 2, EUR: 2, GBP: 2, CAD: 2, AUD: 2, NZD: 2, SGD: 2, HKD: 2, CNY: 2, TWD: 2, INR: 2, BRL: 2,
-  MXN: 2, CHF: 2, SEK: 2, NOK: 2, DKK: 2, PLN: 2, CZK: 2, HUF: 2, THB: 2, IDR: 2, PHP: 2, MYR: 2,
-  ZAR: 2, AED: 2, SAR: 2, ILS: 2, TRY: 2,
+  USD: 2,
+  EUR: 2,
+  GBP: 2,
+  CAD: 2,
+  AUD: 2,
+  NZD: 2,
+  SGD: 2,
+  HKD: 2,
+  CNY: 2,
+  TWD: 2,
+  INR: 2,
+  BRL: 2,
+  MXN: 2,
+  CHF: 2,
+  SEK: 2,
+  NOK: 2,
+  DKK: 2,
+  PLN: 2,
+  CZK: 2,
+  HUF: 2,
+  THB: 2,
+  IDR: 2,
+  PHP: 2,
+  MYR: 2,
+  ZAR: 2,
+  AED: 2,
+  SAR: 2,
+  ILS: 2,
+  TRY: 2,
   // 0 decimals
-  VND: 0, JPY: 0, KRW: 0, CLP: 0, ISK: 0, PYG: 0, UGX: 0, XAF: 0, XOF: 0,
+  VND: 0,
+  JPY: 0,
+  KRW: 0,
+  CLP: 0,
+  ISK: 0,
+  PYG: 0,
+  UGX: 0,
+  XAF: 0,
+  XOF: 0,
   // 3 decimals
-  KWD: 3, BHD: 3, JOD: 3, OMR: 3, TND: 3, IQD: 3, LYD: 3,
+  KWD: 3,
+  BHD: 3,
+  JOD: 3,
+  OMR: 3,
+  TND: 3,
+  IQD: 3,
+  LYD: 3,
 } as const satisfies Record<string, 0 | 2 | 3>;
 
 export type CurrencyCode = keyof typeof CURRENCIES;
@@ -31,7 +71,8 @@ export function currencyExponent(code: string): number {
 
 /** Exact decimal text of an integer minor amount: (1234, 2) → "12.34", (-5, 3) → "-0.005", (780, 0) → "780". */
 export function minorToDecimalString(minor: number, exponent: number): string {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`Money amount must be an integer of minor units, got ${minor}`);
+  if (!Number.isSafeInteger(minor))
+    throw new RangeError(`Money amount must be an integer of minor units, got ${minor}`);
   const sign = minor < 0 ? '-' : '';
   const digits = String(Math.abs(minor));
   if (exponent === 0) return sign + digits;

@@ -48,7 +48,11 @@ describe('unitPriceAt / currentTierIndex / hasTipped', () => {
     const shuffled = [tiers[2], tiers[0], tiers[1]].filter((t): t is Tier => t !== undefined);
     expect(unitPriceAt(shuffled, 6)).toBe(800);
     expect(currentTierIndex(shuffled, 6)).toBe(2);
-    expect(nextTier(shuffled, 6)).toEqual({ tier: { minMembers: 10, unitPrice: 600 }, index: 0, membersNeeded: 4 });
+    expect(nextTier(shuffled, 6)).toEqual({
+      tier: { minMembers: 10, unitPrice: 600 },
+      index: 0,
+      membersNeeded: 4,
+    });
   });
 
   it.each([-1, 1.5, Number.NaN, Infinity])('throws for %d members', (n) => {

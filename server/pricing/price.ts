@@ -9,7 +9,8 @@ function assertWhole(name: string, value: number, min = 0): void {
 }
 
 function assertAmount(name: string, value: number): number {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`${name} is too large to be charged exactly (${value})`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`${name} is too large to be charged exactly (${value})`);
   return value;
 }
 
@@ -57,7 +58,8 @@ export function nextTier(
   // Below the minimum, the next step is the first bracket itself (the tipping point).
   let next: { tier: Tier; index: number } | null = null;
   for (const [index, tier] of tiers.entries()) {
-    if (tier.minMembers > n && (next === null || tier.minMembers < next.tier.minMembers)) next = { tier, index };
+    if (tier.minMembers > n && (next === null || tier.minMembers < next.tier.minMembers))
+      next = { tier, index };
   }
   return next === null ? null : { ...next, membersNeeded: next.tier.minMembers - n };
 }
@@ -86,7 +88,11 @@ export function ladder(tiers: readonly Tier[], n: number): LadderStep[] {
 }
 
 /** What a buyer saves against the list price: amount in minor units and a whole percent (floored, integer math). */
-export function savings(listPrice: number, unitPrice: number, quantity = 1): { amount: number; percent: number } {
+export function savings(
+  listPrice: number,
+  unitPrice: number,
+  quantity = 1,
+): { amount: number; percent: number } {
   assertWhole('List price', listPrice);
   assertWhole('Unit price', unitPrice);
   assertWhole('Quantity', quantity, 1);

@@ -1,7 +1,16 @@
 // Properties of the pricing engine over arbitrary valid tiers (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chargeAmount, currentTierIndex, holdAmount, ladder, nextTier, revenueAt, savings, unitPriceAt } from './price';
+import {
+  chargeAmount,
+  currentTierIndex,
+  holdAmount,
+  ladder,
+  nextTier,
+  revenueAt,
+  savings,
+  unitPriceAt,
+} from './price';
 import { formatMoney, parseMoney, minorToDecimalString, CURRENCY_CODES, currencyExponent } from './currency';
 import { validateTiers, type Tier } from './tiers';
 
@@ -61,7 +70,8 @@ describe('pricing properties', () => {
         }
         expect(next.membersNeeded).toBeGreaterThan(0);
         expect(unitPriceAt(tiers, n + next.membersNeeded)).toBe(next.tier.unitPrice);
-        if (next.membersNeeded > 1) expect(unitPriceAt(tiers, n + next.membersNeeded - 1)).toBe(unitPriceAt(tiers, n));
+        if (next.membersNeeded > 1)
+          expect(unitPriceAt(tiers, n + next.membersNeeded - 1)).toBe(unitPriceAt(tiers, n));
       }),
     );
   });
@@ -92,30 +102,41 @@ describe('pricing properties', () => {
 
   it('every amount is a non-negative safe integer', () => {
     fc.assert(
-      fc.property(validTiers, members, members, quantity, fc.integer({ min: 1, max: 20_000_000 }), (tiers, a, b, qty, list) => {
-        const amounts = [
-          unitPriceAt(tiers, a),
-          holdAmount(unitPriceAt(tiers, a), qty),
-          chargeAmount(unitPriceAt(tiers, b), unitPriceAt(tiers, a), qty),
-          revenueAt(tiers, a, qty),
-          savings(list, unitPriceAt(tiers, a), qty).amount,
-          savings(list, unitPriceAt(tiers, a), qty).percent,
-        ];
-        for (const amount of amounts) {
-          expect(Number.isSafeInteger(amount)).toBe(true);
-          expect(amount).toBeGreaterThanOrEqual(0);
-        }
-        expect(savings(list, unitPriceAt(tiers, a), qty).percent).toBeLessThan(100);
-      }),
+      fc.property(
+        validTiers,
+        members,
+        members,
+        quantity,
+        fc.integer({ min: 1, max: 20_000_000 }),
+        (tiers, a, b, qty, list) => {
+          const amounts = [
+            unitPriceAt(tiers, a),
+            holdAmount(unitPriceAt(tiers, a), qty),
+            chargeAmount(unitPriceAt(tiers, b), unitPriceAt(tiers, a), qty),
+            revenueAt(tiers, a, qty),
+            savings(list, unitPriceAt(tiers, a), qty).amount,
+            savings(list, unitPriceAt(tiers, a), qty).percent,
+          ];
+          for (const amount of amounts) {
+            expect(Number.isSafeInteger(amount)).toBe(true);
+            expect(amount).toBeGreaterThanOrEqual(0);
+          }
+          expect(savings(list, unitPriceAt(tiers, a), qty).percent).toBeLessThan(100);
+        },
+      ),
     );
   });
 
   it('parseMoney inverts the exact decimal of any amount in any currency', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...CURRENCY_CODES), fc.nat({ max: Number.MAX_SAFE_INTEGER }), (code, minor) => {
-        expect(parseMoney(minorToDecimalString(minor, currencyExponent(code)), code)).toBe(minor);
-        expect(formatMoney(minor, code).length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.constantFrom(...CURRENCY_CODES),
+        fc.nat({ max: Number.MAX_SAFE_INTEGER }),
+        (code, minor) => {
+          expect(parseMoney(minorToDecimalString(minor, currencyExponent(code)), code)).toBe(minor);
+          expect(formatMoney(minor, code).length).toBeGreaterThan(0);
+        },
+      ),
     );
   });
 });

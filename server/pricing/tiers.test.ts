@@ -23,10 +23,20 @@ describe('validateTiers', () => {
       tiers: [{ minMembers: 1, unitPrice: 1 }],
     });
     // the last bracket may need exactly the group size, and the first may equal the list price
-    expect(validateTiers([{ minMembers: 2, unitPrice: 500 }, { minMembers: 500, unitPrice: 400 }], { ...rules, listPrice: 500 }).ok).toBe(true);
+    expect(
+      validateTiers(
+        [
+          { minMembers: 2, unitPrice: 500 },
+          { minMembers: 500, unitPrice: 400 },
+        ],
+        { ...rules, listPrice: 500 },
+      ).ok,
+    ).toBe(true);
   });
 
-  it.each<[string, Tier[], Parameters<typeof validateTiers>[1], { path: (string | number)[]; message: string }[]]>([
+  it.each<
+    [string, Tier[], Parameters<typeof validateTiers>[1], { path: (string | number)[]; message: string }[]]
+  >([
     ['no brackets', [], rules, [{ path: ['tiers'], message: 'Needs at least one price bracket' }]],
     [
       'first bracket below 1',
@@ -36,31 +46,57 @@ describe('validateTiers', () => {
     ],
     [
       'minMembers equal to the bracket above',
-      [{ minMembers: 5, unitPrice: 1000 }, { minMembers: 5, unitPrice: 800 }],
+      [
+        { minMembers: 5, unitPrice: 1000 },
+        { minMembers: 5, unitPrice: 800 },
+      ],
       rules,
-      [{ path: ['tiers', 1, 'minMembers'], message: 'From 5 people must be more than the bracket above (5)' }],
+      [
+        {
+          path: ['tiers', 1, 'minMembers'],
+          message: 'From 5 people must be more than the bracket above (5)',
+        },
+      ],
     ],
     [
       'minMembers below the bracket above',
-      [{ minMembers: 3, unitPrice: 1000 }, { minMembers: 10, unitPrice: 800 }, { minMembers: 1, unitPrice: 600 }],
+      [
+        { minMembers: 3, unitPrice: 1000 },
+        { minMembers: 10, unitPrice: 800 },
+        { minMembers: 1, unitPrice: 600 },
+      ],
       rules,
-      [{ path: ['tiers', 2, 'minMembers'], message: 'From 1 person must be more than the bracket above (10)' }],
+      [
+        {
+          path: ['tiers', 2, 'minMembers'],
+          message: 'From 1 person must be more than the bracket above (10)',
+        },
+      ],
     ],
     [
       'price equal to the bracket above',
-      [{ minMembers: 3, unitPrice: 800 }, { minMembers: 5, unitPrice: 800 }],
+      [
+        { minMembers: 3, unitPrice: 800 },
+        { minMembers: 5, unitPrice: 800 },
+      ],
       rules,
       [{ path: ['tiers', 1, 'unitPrice'], message: 'Price must be lower than the bracket above ($8.00)' }],
     ],
     [
       'price above the bracket above, in yen',
-      [{ minMembers: 3, unitPrice: 780 }, { minMembers: 5, unitPrice: 900 }],
+      [
+        { minMembers: 3, unitPrice: 780 },
+        { minMembers: 5, unitPrice: 900 },
+      ],
       { maxMembers: 500, currency: 'JPY' },
       [{ path: ['tiers', 1, 'unitPrice'], message: 'Price must be lower than the bracket above (¥780)' }],
     ],
     [
       'price message without a currency uses minor units',
-      [{ minMembers: 3, unitPrice: 800 }, { minMembers: 5, unitPrice: 900 }],
+      [
+        { minMembers: 3, unitPrice: 800 },
+        { minMembers: 5, unitPrice: 900 },
+      ],
       { maxMembers: 500 },
       [{ path: ['tiers', 1, 'unitPrice'], message: 'Price must be lower than the bracket above (800)' }],
     ],
@@ -72,25 +108,44 @@ describe('validateTiers', () => {
     ],
     [
       'negative price',
-      [{ minMembers: 3, unitPrice: 1000 }, { minMembers: 5, unitPrice: -1 }],
+      [
+        { minMembers: 3, unitPrice: 1000 },
+        { minMembers: 5, unitPrice: -1 },
+      ],
       rules,
       [{ path: ['tiers', 1, 'unitPrice'], message: 'Price must be more than zero' }],
     ],
     [
       'bracket beyond the group size',
-      [{ minMembers: 3, unitPrice: 1000 }, { minMembers: 600, unitPrice: 800 }],
+      [
+        { minMembers: 3, unitPrice: 1000 },
+        { minMembers: 600, unitPrice: 800 },
+      ],
       rules,
-      [{ path: ['tiers', 1, 'minMembers'], message: 'This bracket needs 600 people but a group holds at most 500' }],
+      [
+        {
+          path: ['tiers', 1, 'minMembers'],
+          message: 'This bracket needs 600 people but a group holds at most 500',
+        },
+      ],
     ],
     [
       'first bracket beyond the group size',
       [{ minMembers: 60, unitPrice: 1000 }],
       { maxMembers: 50 },
-      [{ path: ['tiers', 0, 'minMembers'], message: 'This bracket needs 60 people but a group holds at most 50' }],
+      [
+        {
+          path: ['tiers', 0, 'minMembers'],
+          message: 'This bracket needs 60 people but a group holds at most 50',
+        },
+      ],
     ],
     [
       'first price above the list price',
-      [{ minMembers: 3, unitPrice: 1001 }, { minMembers: 5, unitPrice: 800 }],
+      [
+        { minMembers: 3, unitPrice: 1001 },
+        { minMembers: 5, unitPrice: 800 },
+      ],
       { ...rules, listPrice: 1000 },
       [{ path: ['tiers', 0, 'unitPrice'], message: 'Price must not be more than the list price ($10.00)' }],
     ],
@@ -104,7 +159,12 @@ describe('validateTiers', () => {
       'fractional price',
       [{ minMembers: 2, unitPrice: 9.99 }],
       rules,
-      [{ path: ['tiers', 0, 'unitPrice'], message: 'Price must be a whole number of the smallest unit (e.g. cents)' }],
+      [
+        {
+          path: ['tiers', 0, 'unitPrice'],
+          message: 'Price must be a whole number of the smallest unit (e.g. cents)',
+        },
+      ],
     ],
     [
       'NaN and Infinity',
@@ -112,7 +172,10 @@ describe('validateTiers', () => {
       rules,
       [
         { path: ['tiers', 0, 'minMembers'], message: 'Number of people must be a whole number' },
-        { path: ['tiers', 0, 'unitPrice'], message: 'Price must be a whole number of the smallest unit (e.g. cents)' },
+        {
+          path: ['tiers', 0, 'unitPrice'],
+          message: 'Price must be a whole number of the smallest unit (e.g. cents)',
+        },
       ],
     ],
     [
@@ -138,14 +201,20 @@ describe('validateTiers', () => {
       { path: ['tiers', 0, 'unitPrice'], message: 'Price must be more than zero' },
       { path: ['tiers', 2, 'minMembers'], message: 'From 4 people must be more than the bracket above (5)' },
       { path: ['tiers', 2, 'unitPrice'], message: 'Price must be lower than the bracket above ($8.00)' },
-      { path: ['tiers', 3, 'minMembers'], message: 'This bracket needs 700 people but a group holds at most 500' },
+      {
+        path: ['tiers', 3, 'minMembers'],
+        message: 'This bracket needs 700 people but a group holds at most 500',
+      },
     ]);
   });
 
   it('does not compare against a bracket that is itself malformed', () => {
-    expect(errorsOf([{ minMembers: 2.5, unitPrice: 1000 }, { minMembers: 2, unitPrice: 800 }])).toEqual([
-      { path: ['tiers', 0, 'minMembers'], message: 'Number of people must be a whole number' },
-    ]);
+    expect(
+      errorsOf([
+        { minMembers: 2.5, unitPrice: 1000 },
+        { minMembers: 2, unitPrice: 800 },
+      ]),
+    ).toEqual([{ path: ['tiers', 0, 'minMembers'], message: 'Number of people must be a whole number' }]);
   });
 });
 
@@ -189,7 +258,10 @@ describe('zod schemas', () => {
   it('tiersSchemaFor validates a tiers array on its own', () => {
     const schema = tiersSchemaFor({ maxMembers: 500, currency: 'EUR' });
     expect(schema.parse(good)).toEqual(good);
-    const bad = schema.safeParse([{ minMembers: 3, unitPrice: 1000 }, { minMembers: 3, unitPrice: 1000 }]);
+    const bad = schema.safeParse([
+      { minMembers: 3, unitPrice: 1000 },
+      { minMembers: 3, unitPrice: 1000 },
+    ]);
     expect(bad.error?.issues.map((i) => [i.path, i.message])).toEqual([
       [[1, 'minMembers'], 'From 3 people must be more than the bracket above (3)'],
       [[1, 'unitPrice'], 'Price must be lower than the bracket above (€10.00)'],

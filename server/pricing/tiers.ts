@@ -33,7 +33,8 @@ export function validateTiers(tiers: Tier[], opts: TierRules): TierValidation {
   const errors: TierError[] = [];
   const { maxMembers, listPrice, currency } = opts;
   const maxOk = isPositiveInt(maxMembers);
-  if (!maxOk) errors.push({ path: ['maxMembers'], message: 'Group size must be a whole number of at least 1' });
+  if (!maxOk)
+    errors.push({ path: ['maxMembers'], message: 'Group size must be a whole number of at least 1' });
 
   if (tiers.length === 0) {
     errors.push({ path: ['tiers'], message: 'Needs at least one price bracket' });
@@ -67,7 +68,10 @@ export function validateTiers(tiers: Tier[], opts: TierRules): TierValidation {
 
     // unitPrice: whole minor units, > 0, strictly decreasing, the first within the list price.
     if (!Number.isSafeInteger(unitPrice)) {
-      errors.push({ path: at('unitPrice'), message: 'Price must be a whole number of the smallest unit (e.g. cents)' });
+      errors.push({
+        path: at('unitPrice'),
+        message: 'Price must be a whole number of the smallest unit (e.g. cents)',
+      });
     } else if (unitPrice <= 0) {
       errors.push({ path: at('unitPrice'), message: 'Price must be more than zero' });
     } else if (prevPriceOk && unitPrice >= prev.unitPrice) {

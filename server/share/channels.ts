@@ -2,7 +2,17 @@
 // Edit when a new way to share is added to the share panel.
 
 /** Every channel a link may be tagged with; anything else is ignored (treated as untagged). */
-export const SHARE_CHANNELS = ['whatsapp', 'telegram', 'line', 'sms', 'email', 'copy', 'share', 'qr', 'poster'] as const;
+export const SHARE_CHANNELS = [
+  'whatsapp',
+  'telegram',
+  'line',
+  'sms',
+  'email',
+  'copy',
+  'share',
+  'qr',
+  'poster',
+] as const;
 
 export type ShareChannel = (typeof SHARE_CHANNELS)[number];
 

@@ -3,12 +3,22 @@ import { groups, members } from '@/db/schema';
 import type { Deps } from '../deps';
 
 /** The alias of the live member of group `code` whose personal invite code is `inviteCode`, or null (tampered, foreign or stale codes). */
-export async function findInviter(deps: Deps, code: string, inviteCode: string): Promise<{ alias: string } | null> {
+export async function findInviter(
+  deps: Deps,
+  code: string,
+  inviteCode: string,
+): Promise<{ alias: string } | null> {
   const [row] = await deps.db
     .select({ alias: members.alias })
     .from(members)
     .innerJoin(groups, eq(groups.id, members.groupId))
-    .where(and(eq(groups.code, code), eq(members.inviteCode, inviteCode), inArray(members.status, ['reserved', 'authorized', 'captured'])))
+    .where(
+      and(
+        eq(groups.code, code),
+        eq(members.inviteCode, inviteCode),
+        inArray(members.status, ['reserved', 'authorized', 'captured']),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }

@@ -6,7 +6,14 @@ import path from 'node:path';
 import { getStorage } from '../storage/storage';
 
 const PUBLIC_FILE = /^\/[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_.-]+)*\.(svg|png|jpe?g|webp|gif)$/;
-const TYPES: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif' };
+const TYPES: Record<string, string> = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  gif: 'image/gif',
+};
 
 /** The deal's image as a data URL when it is a file we serve (public/ or an upload); null for remote or missing images. */
 export async function productImageDataUrl(imageUrl: string | null): Promise<string | null> {
@@ -36,9 +43,21 @@ let fonts: Promise<PreviewFont[]> | undefined;
 export function previewFonts(): Promise<PreviewFont[]> {
   fonts ??= Promise.all(
     FONT_FILES.map(async ({ subset, weight }) => {
-      const file = path.join(process.cwd(), 'node_modules', '@fontsource', 'noto-sans-jp', 'files', `noto-sans-jp-${subset}-${weight}-normal.woff`);
+      const file = path.join(
+        process.cwd(),
+        'node_modules',
+        '@fontsource',
+        'noto-sans-jp',
+        'files',
+        `noto-sans-jp-${subset}-${weight}-normal.woff`,
+      );
       const bytes = await readFile(file);
-      return { name: 'Noto Sans JP', data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, weight, style: 'normal' as const };
+      return {
+        name: 'Noto Sans JP',
+        data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+        weight,
+        style: 'normal' as const,
+      };
     }),
   );
   return fonts;
@@ -47,7 +66,8 @@ export function previewFonts(): Promise<PreviewFont[]> {
 // What the fonts above cover: Latin scripts, common symbols, Japanese (kana, kanji, CJK punctuation, full
 // width forms). Anything else would make the renderer try to download a font (impossible offline) and
 // draw empty boxes, so those characters are left out.
-const DRAWABLE = /[\u0020-\u024F\u2013\u2014\u2018-\u201E\u2022\u2026\u20AC\u00A5\u00A3\u3000-\u30FF\u4E00-\u9FFF\uFF01-\uFF9F]/u;
+const DRAWABLE =
+  /[\u0020-\u024F\u2013\u2014\u2018-\u201E\u2022\u2026\u20AC\u00A5\u00A3\u3000-\u30FF\u4E00-\u9FFF\uFF01-\uFF9F]/u;
 
 /** `text` without the characters the image font cannot draw, spaces tidied; `fallback` if nothing is left. */
 export function drawableText(text: string, fallback: string): string {

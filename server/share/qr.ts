@@ -6,7 +6,11 @@ const OPTIONS = { errorCorrectionLevel: 'M', margin: 2 } as const;
 
 /** An SVG QR code for `text`, with a title for screen readers and no fixed size (CSS sizes it). */
 export async function qrSvg(text: string, title: string): Promise<string> {
-  const svg = await QRCode.toString(text, { ...OPTIONS, type: 'svg', color: { dark: '#1c1917', light: '#ffffff' } });
+  const svg = await QRCode.toString(text, {
+    ...OPTIONS,
+    type: 'svg',
+    color: { dark: '#1c1917', light: '#ffffff' },
+  });
   const safeTitle = title.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return svg.replace('<svg ', `<svg role="img" aria-label="${safeTitle}" `);
 }

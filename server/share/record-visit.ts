@@ -4,7 +4,8 @@ import type { Deps } from '../deps';
 import type { ShareChannel } from './channels';
 
 // Link-preview fetchers and crawlers are not people; counting them would inflate conversion by channel.
-const BOT = /bot|crawl|spider|preview|facebookexternalhit|whatsapp|telegram|slack|discord|line-poker|embedly|curl|wget/i;
+const BOT =
+  /bot|crawl|spider|preview|facebookexternalhit|whatsapp|telegram|slack|discord|line-poker|embedly|curl|wget/i;
 
 /** True when a user agent looks like a link-preview fetcher or crawler rather than a person's browser. */
 export function isBotUserAgent(ua: string | null): boolean {
@@ -12,8 +13,22 @@ export function isBotUserAgent(ua: string | null): boolean {
 }
 
 /** Counts one visit to a group page, tagged with the channel of the link it came from (untagged: direct). */
-export async function recordGroupVisit(deps: Deps, v: { code: string; channel: ShareChannel | null; visitorKey: string | null }): Promise<void> {
-  const [g] = await deps.db.select({ id: groups.id, dealId: groups.dealId }).from(groups).where(eq(groups.code, v.code));
+export async function recordGroupVisit(
+  deps: Deps,
+  v: { code: string; channel: ShareChannel | null; visitorKey: string | null },
+): Promise<void> {
+  const [g] = await deps.db
+    .select({ id: groups.id, dealId: groups.dealId })
+    .from(groups)
+    .where(eq(groups.code, v.code));
   if (!g) return;
-  await deps.db.insert(visits).values({ dealId: g.dealId, groupId: g.id, channel: v.channel ?? 'direct', visitorKey: v.visitorKey, createdAt: deps.now() });
+  await deps.db
+    .insert(visits)
+    .values({
+      dealId: g.dealId,
+      groupId: g.id,
+      channel: v.channel ?? 'direct',
+      visitorKey: v.visitorKey,
+      createdAt: deps.now(),
+    });
 }

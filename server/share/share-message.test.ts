@@ -21,7 +21,9 @@ describe('share message', () => {
   });
 
   it('speaks of one person in the singular and of the best price at the last tier', () => {
-    expect(buildShareMessage({ ...facts, next: { unitPrice: 780, membersNeeded: 1 } }, 'L')).toContain('1 more person unlocks ¥780');
+    expect(buildShareMessage({ ...facts, next: { unitPrice: 780, membersNeeded: 1 } }, 'L')).toContain(
+      '1 more person unlocks ¥780',
+    );
     expect(buildShareMessage({ ...facts, currency: 'USD', currentPrice: 1990, next: null }, 'L')).toBe(
       'Join my group for Amaou strawberries: now $19.90 each, the best price. Ends in 5 h. L',
     );
@@ -32,14 +34,18 @@ describe('share message', () => {
     expect(intents.map((i) => i.channel)).toEqual(['whatsapp', 'telegram', 'line', 'sms', 'email']);
     const wa = intents[0]?.href ?? '';
     expect(wa.startsWith('https://wa.me/?text=')).toBe(true);
-    expect(decodeURIComponent(wa.slice('https://wa.me/?text='.length))).toContain('https://flock.test/g/abcdefgh23?i=inv123&c=whatsapp');
+    expect(decodeURIComponent(wa.slice('https://wa.me/?text='.length))).toContain(
+      'https://flock.test/g/abcdefgh23?i=inv123&c=whatsapp',
+    );
     const tg = new URL(intents[1]?.href ?? '');
     expect(tg.searchParams.get('url')).toBe('https://flock.test/g/abcdefgh23?i=inv123&c=telegram');
     expect(tg.searchParams.get('text')).not.toContain('http');
   });
 
   it('leaves the invite code out of links shared by non-members', () => {
-    expect(groupShareUrl('https://flock.test/', 'abcdefgh23', { channel: 'qr' })).toBe('https://flock.test/g/abcdefgh23?c=qr');
+    expect(groupShareUrl('https://flock.test/', 'abcdefgh23', { channel: 'qr' })).toBe(
+      'https://flock.test/g/abcdefgh23?c=qr',
+    );
   });
 });
 

@@ -27,7 +27,11 @@ export function buildShareMessage(f: ShareFacts, link: string): string {
 }
 
 /** A group link carrying the sharer's invite code (when they are a member) and the channel it went out on. */
-export function groupShareUrl(appUrl: string, code: string, opts: { inviteCode?: string | null; channel?: ShareChannel | null } = {}): string {
+export function groupShareUrl(
+  appUrl: string,
+  code: string,
+  opts: { inviteCode?: string | null; channel?: ShareChannel | null } = {},
+): string {
   const url = new URL(`/g/${encodeURIComponent(code)}`, appUrl);
   if (opts.inviteCode) url.searchParams.set('i', opts.inviteCode);
   if (opts.channel) url.searchParams.set('c', opts.channel);

@@ -17,7 +17,12 @@ export interface FileStorage {
 /** File names we write: 32 hex chars and a short extension. Anything else is refused before touching disk. */
 export const STORED_NAME = /^[0-9a-f]{32}\.(png|jpg|webp|gif)$/;
 
-const CONTENT_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif' };
+const CONTENT_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  gif: 'image/gif',
+};
 
 /** Storage on the local disk in `dir` (created on first write). */
 export function createDiskStorage(dir: string): FileStorage {

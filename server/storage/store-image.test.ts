@@ -33,8 +33,12 @@ describe('storeImage', () => {
 
   it('refuses a file that only pretends to be an image, and stores nothing', async () => {
     const before = await readdir(dir);
-    await expect(storeImage(storage, bytes('<svg onload="alert(1)">'))).rejects.toThrow(/not an image we can use.*PNG, JPEG, WebP or GIF/);
-    await expect(storeImage(storage, bytes('RIFF', [0, 0, 0, 0], 'WAVEfmt '))).rejects.toThrow(/not an image/);
+    await expect(storeImage(storage, bytes('<svg onload="alert(1)">'))).rejects.toThrow(
+      /not an image we can use.*PNG, JPEG, WebP or GIF/,
+    );
+    await expect(storeImage(storage, bytes('RIFF', [0, 0, 0, 0], 'WAVEfmt '))).rejects.toThrow(
+      /not an image/,
+    );
     await expect(storeImage(storage, new Uint8Array())).rejects.toThrow(/empty/);
     expect(await readdir(dir)).toEqual(before);
   });

@@ -24,11 +24,20 @@ export async function createContext(opts: { headers: Headers }): Promise<Context
   const deps = getDeps();
   const s = await getAuth().api.getSession({ headers: opts.headers });
   const user: SessionUser | null = s
-    ? { id: s.user.id, email: s.user.email, name: s.user.name, isAnonymous: Boolean((s.user as { isAnonymous?: boolean | null }).isAnonymous) }
+    ? {
+        id: s.user.id,
+        email: s.user.email,
+        name: s.user.name,
+        isAnonymous: Boolean((s.user as { isAnonymous?: boolean | null }).isAnonymous),
+      }
     : null;
   let merchantId: string | null = null;
   if (user && !user.isAnonymous) {
-    const [m] = await deps.db.select({ id: merchants.id }).from(merchants).where(eq(merchants.userId, user.id)).limit(1);
+    const [m] = await deps.db
+      .select({ id: merchants.id })
+      .from(merchants)
+      .where(eq(merchants.userId, user.id))
+      .limit(1);
     merchantId = m?.id ?? null;
   }
   return { deps, user, merchantId, headers: opts.headers };
@@ -66,7 +75,11 @@ const t = initTRPC.context<Context>().create({
     const zodError = cause instanceof z.ZodError ? cause : null;
     // Never leak internals: unexpected errors reach the browser as one plain sentence.
     const message =
-      error.code === 'INTERNAL_SERVER_ERROR' && !domain ? 'Something went wrong on our side. Please try again.' : zodError ? 'Some fields need attention.' : shape.message;
+      error.code === 'INTERNAL_SERVER_ERROR' && !domain
+        ? 'Something went wrong on our side. Please try again.'
+        : zodError
+          ? 'Some fields need attention.'
+          : shape.message;
     return {
       ...shape,
       message,
@@ -105,6 +118,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 /** A signed-in merchant with a profile. */
 export const merchantProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!ctx.merchantId) throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for merchants. Sign in with your merchant account.' });
+  if (!ctx.merchantId)
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'This is for merchants. Sign in with your merchant account.',
+    });
   return next({ ctx: { ...ctx, merchantId: ctx.merchantId } });
 });

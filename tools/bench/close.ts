@@ -32,9 +32,21 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** The emulator as its own process (`npm run stripe-emulator -- --rate-limit 100`), so it does not share the worker's event loop. */
 async function spawnEmulator(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/stripe-emulator/cli.ts', '--port', String(port), '--rate-limit', String(EMULATOR_RATE_LIMIT)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'tools/stripe-emulator/cli.ts',
+      '--port',
+      String(port),
+      '--rate-limit',
+      String(EMULATOR_RATE_LIMIT),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the emulator exited with code ${code}`)));
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -47,27 +59,46 @@ async function spawnEmulator(): Promise<{ url: string; child: ChildProcess }> {
 
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flock-bench-close-'));
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), persistent: false, quiet: true, fast: true });
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(tmp, 'pg'),
+    persistent: false,
+    quiet: true,
+    fast: true,
+  });
   const emulator = await spawnEmulator();
   const cleanups: Array<() => Promise<unknown>> = [];
   try {
     await migrateDatabase(pg.url);
     const db = createDb(pg.url, { max: 40 });
     cleanups.push(() => db.$client.end());
-    const inner = createStripePayments(createStripeClient({ emulatorUrl: emulator.url, maxNetworkRetries: 2 }));
+    const inner = createStripePayments(
+      createStripeClient({ emulatorUrl: emulator.url, maxNetworkRetries: 2 }),
+    );
     // The limit is passed here explicitly (production reads STRIPE_MAX_RPS).
-    const deps: Deps = { db, payments: pacedPayments(inner, db, { maxRps: LIMIT }), now: () => new Date(), appUrl: 'http://bench.local' };
+    const deps: Deps = {
+      db,
+      payments: pacedPayments(inner, db, { maxRps: LIMIT }),
+      now: () => new Date(),
+      appUrl: 'http://bench.local',
+    };
 
     log(`setting up ${MEMBERS} members with real holds on the emulator`);
     const g = await createOpenGroup(deps, {
       deadline: new Date(Date.now() - 1000),
       maxMembers: MEMBERS,
-      tiers: [{ minMembers: 2, unitPrice: 2000 }, { minMembers: 100, unitPrice: 1500 }, { minMembers: 400, unitPrice: 1200 }],
+      tiers: [
+        { minMembers: 2, unitPrice: 2000 },
+        { minMembers: 100, unitPrice: 1500 },
+        { minMembers: 400, unitPrice: 1200 },
+      ],
     });
     await addMembers(
       deps,
       g,
-      Array.from({ length: MEMBERS }, (_, i) => ({ unitPriceAtJoin: i < 100 ? 2000 : i < 400 ? 1500 : 1200, quantity: 1 + (i % 3) })),
+      Array.from({ length: MEMBERS }, (_, i) => ({
+        unitPriceAtJoin: i < 100 ? 2000 : i < 400 ? 1500 : 1200,
+        quantity: 1 + (i % 3),
+      })),
       { concurrency: 16 },
     );
     const worker = await startWorker(deps, { concurrency: 24, pollInterval: 100 });
@@ -93,7 +124,9 @@ async function main(): Promise<void> {
     const captured = tally.rows[0]?.captured ?? 0;
     const failed = tally.rows[0]?.failed ?? 0;
     // Settle jobs that ended on a 429 (the pacer gave up and the job had to be retried by the queue).
-    const jobs429 = await db.execute<{ n: number }>(sql`select count(*)::int as n from graphile_worker.jobs where last_error ilike '%rate_limit%'`);
+    const jobs429 = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from graphile_worker.jobs where last_error ilike '%rate_limit%'`,
+    );
     const capturesPerS = captured / seconds;
     const result = {
       members: MEMBERS,

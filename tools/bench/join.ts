@@ -67,7 +67,13 @@ async function measure(name: string, clients: number, op: (client: number) => Pr
   latencies.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 100) / 100;
   if (failures > 0) log(`${name}/${clients}: ${failures} failed operations (not counted)`);
-  return { name, clients, ops_per_s: Math.round(latencies.length / elapsed), p50_ms: round(percentile(latencies, 50)), p99_ms: round(percentile(latencies, 99)) };
+  return {
+    name,
+    clients,
+    ops_per_s: Math.round(latencies.length / elapsed),
+    p50_ms: round(percentile(latencies, 50)),
+    p99_ms: round(percentile(latencies, 99)),
+  };
 }
 
 async function naive(url: string, clients: number): Promise<Row> {
@@ -82,7 +88,11 @@ async function naive(url: string, clients: number): Promise<Row> {
     return await measure('naive_update', clients, async (i) => {
       const c = conns[i];
       if (!c) throw new Error('no connection');
-      await c.query({ name: 'bump', text: 'update bench_scratch set n = n + 1 where id = $1 and n < $2', values: [1, 2_000_000_000] });
+      await c.query({
+        name: 'bump',
+        text: 'update bench_scratch set n = n + 1 where id = $1 and n < $2',
+        values: [1, 2_000_000_000],
+      });
     });
   } finally {
     await Promise.all(conns.map((c) => c.end()));
@@ -90,12 +100,25 @@ async function naive(url: string, clients: number): Promise<Row> {
 }
 
 async function joins(deps: Deps, clients: number, users: string[]): Promise<Row> {
-  const { code } = await makeGroup(deps, { maxMembers: 1_000_000, qrCutoff: 1_000_000, perBuyerMax: 1, tiers: [{ minMembers: 2, unitPrice: 1500 }, { minMembers: 100, unitPrice: 1200 }, { minMembers: 1000, unitPrice: 1000 }] });
+  const { code } = await makeGroup(deps, {
+    maxMembers: 1_000_000,
+    qrCutoff: 1_000_000,
+    perBuyerMax: 1,
+    tiers: [
+      { minMembers: 2, unitPrice: 1500 },
+      { minMembers: 100, unitPrice: 1200 },
+      { minMembers: 1000, unitPrice: 1000 },
+    ],
+  });
   let next = 0;
   return measure('join', clients, async () => {
     const id = users[next++];
     if (!id) throw new Error('out of pre-created buyers; lower BENCH_SECONDS');
-    await joinGroup(deps, { id, email: `${id}@bench.test`, name: 'Bench', isAnonymous: true }, { code, alias: 'Bench buyer', quantity: 1, idempotencyKey: id, paymentMethod: 'pm_card_visa' });
+    await joinGroup(
+      deps,
+      { id, email: `${id}@bench.test`, name: 'Bench', isAnonymous: true },
+      { code, alias: 'Bench buyer', quantity: 1, idempotencyKey: id, paymentMethod: 'pm_card_visa' },
+    );
   });
 }
 
@@ -105,7 +128,11 @@ async function joins(deps: Deps, clients: number, users: string[]): Promise<Row>
  */
 async function startEmulatorProcess(): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/stripe-emulator/cli.ts', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'tools/stripe-emulator/cli.ts', '--port', String(port)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   await new Promise<void>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`the emulator exited with ${String(code)}`)));
@@ -131,16 +158,32 @@ async function ledgerOnly(deps: Deps, clients: number, users: string[]): Promise
   return measure('ledger_only', clients, async () => {
     const id = users[next++];
     if (!id) throw new Error('out of pre-created buyers; lower BENCH_SECONDS');
-    const r = await reserveSeat(deps, groupId, { userId: id, alias: 'Bench buyer', quantity: 1, idempotencyKey: id, inviteCode: null, channel: null });
+    const r = await reserveSeat(deps, groupId, {
+      userId: id,
+      alias: 'Bench buyer',
+      quantity: 1,
+      idempotencyKey: id,
+      inviteCode: null,
+      channel: null,
+    });
     if (r.kind === 'refused') throw r.error;
-    await confirmAuthorized(deps, groupId, r.member.id, `pi_bench_${id}`, new Date(Date.now() + 7 * 86_400_000));
+    await confirmAuthorized(
+      deps,
+      groupId,
+      r.member.id,
+      `pi_bench_${id}`,
+      new Date(Date.now() + 7 * 86_400_000),
+    );
   });
 }
 
 async function main(): Promise<void> {
   const cleanups: Array<() => Promise<void>> = [];
   const cleanup = async () => {
-    while (cleanups.length) await cleanups.pop()?.().catch((e: unknown) => log(`cleanup: ${String(e)}`));
+    while (cleanups.length)
+      await cleanups
+        .pop()?.()
+        .catch((e: unknown) => log(`cleanup: ${String(e)}`));
   };
   const hardStop = setTimeout(() => {
     log('hard stop: the benchmark took too long');
@@ -172,7 +215,13 @@ async function main(): Promise<void> {
       log('starting embedded PostgreSQL');
       // Production durability (fsync, synchronous_commit on) unless BENCH_FAST=1: a hot row costs what its
       // holder waits for while it keeps the lock, and in production that includes the commit's WAL flush.
-      const embedded: EmbeddedDb = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'data'), database: 'flock_bench', persistent: false, quiet: true, fast: process.env.BENCH_FAST === '1' });
+      const embedded: EmbeddedDb = await startEmbeddedPostgres({
+        dataDir: path.join(tmp, 'data'),
+        database: 'flock_bench',
+        persistent: false,
+        quiet: true,
+        fast: process.env.BENCH_FAST === '1',
+      });
       cleanups.push(() => embedded.stop());
       url = embedded.url;
     }
@@ -194,7 +243,13 @@ async function main(): Promise<void> {
     // Buyers: one membership per buyer per group, so every join needs a fresh one.
     const users = Array.from({ length: 120_000 }, () => randomUUID());
     for (let i = 0; i < users.length; i += 5000) {
-      await db.insert(user).values(users.slice(i, i + 5000).map((id) => ({ id, email: `${id}@bench.test`, name: 'Bench', isAnonymous: true })));
+      await db
+        .insert(user)
+        .values(
+          users
+            .slice(i, i + 5000)
+            .map((id) => ({ id, email: `${id}@bench.test`, name: 'Bench', isAnonymous: true })),
+        );
     }
 
     const rows: Row[] = [];
@@ -208,9 +263,15 @@ async function main(): Promise<void> {
       console.log(JSON.stringify(l));
       rows.push(a, b, l);
     }
-    const at = (name: string, c: number) => rows.find((r) => r.name === name && r.clients === c)?.ops_per_s ?? 0;
+    const at = (name: string, c: number) =>
+      rows.find((r) => r.name === name && r.clients === c)?.ops_per_s ?? 0;
     const round = (n: number) => Math.round(n * 1000) / 1000;
-    console.log(JSON.stringify({ ratio_64: round(at('join', 64) / Math.max(1, at('naive_update', 64))), no_collapse: round(at('join', 256) / Math.max(1, at('join', 8))) }));
+    console.log(
+      JSON.stringify({
+        ratio_64: round(at('join', 64) / Math.max(1, at('naive_update', 64))),
+        no_collapse: round(at('join', 256) / Math.max(1, at('join', 8))),
+      }),
+    );
   } finally {
     clearTimeout(hardStop);
     await cleanup();

@@ -69,7 +69,13 @@ async function scratchDatabase(): Promise<{ url: string; stop(): Promise<void> }
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flock-bench-live-'));
-  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), database: 'bench', persistent: false, quiet: true, fast: true });
+  const pgServer = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'data'),
+    database: 'bench',
+    persistent: false,
+    quiet: true,
+    fast: true,
+  });
   return {
     url: pgServer.url,
     async stop() {
@@ -95,10 +101,17 @@ function trackSeen(): { mark(id: number): void; seen(id: number): number | undef
   };
 }
 
-async function openHttpPage(baseUrl: string, code: string, cursor: number, viewer: SessionUser | null): Promise<Page> {
+async function openHttpPage(
+  baseUrl: string,
+  code: string,
+  cursor: number,
+  viewer: SessionUser | null,
+): Promise<Page> {
   const t = trackSeen();
   const ac = new AbortController();
-  const input = encodeURIComponent(JSON.stringify(superjson.serialize({ code, lastEventId: String(cursor) })));
+  const input = encodeURIComponent(
+    JSON.stringify(superjson.serialize({ code, lastEventId: String(cursor) })),
+  );
   const res = await fetch(`${baseUrl}/live.group?input=${input}`, {
     headers: { accept: 'text/event-stream', ...(viewer ? { 'x-bench-user': viewer.id } : {}) },
     signal: ac.signal,
@@ -128,10 +141,18 @@ async function openHttpPage(baseUrl: string, code: string, cursor: number, viewe
   return { seen: t.seen, close: () => ac.abort() };
 }
 
-async function openCallerPage(deps: Deps, code: string, cursor: number, viewer: SessionUser | null): Promise<Page> {
+async function openCallerPage(
+  deps: Deps,
+  code: string,
+  cursor: number,
+  viewer: SessionUser | null,
+): Promise<Page> {
   const t = trackSeen();
   const ac = new AbortController();
-  const stream = await createCaller({ deps, user: viewer, merchantId: null, headers: null }, { signal: ac.signal }).live.group({ code, lastEventId: String(cursor) });
+  const stream = await createCaller(
+    { deps, user: viewer, merchantId: null, headers: null },
+    { signal: ac.signal },
+  ).live.group({ code, lastEventId: String(cursor) });
   void (async () => {
     // The caller yields raw `tracked` envelopes: [id, data, marker].
     for await (const value of stream as AsyncIterable<unknown>) {
@@ -146,11 +167,21 @@ async function main() {
   await migrateDatabase(scratch.url);
   const db = createDb(scratch.url, { max: 20 });
   // The payments port is never called here; it points at a closed port so nothing leaves the machine.
-  const deps: Deps = { db, payments: createStripePayments(createStripeClient({ emulatorUrl: 'http://127.0.0.1:9' })), now: () => new Date(), appUrl: 'http://bench.local' };
+  const deps: Deps = {
+    db,
+    payments: createStripePayments(createStripeClient({ emulatorUrl: 'http://127.0.0.1:9' })),
+    now: () => new Date(),
+    appUrl: 'http://bench.local',
+  };
 
   const merchantUser = randomUUID();
-  await db.insert(user).values({ id: merchantUser, name: 'Bench Merchant', email: `m-${merchantUser}@bench.local` });
-  const [m] = await db.insert(merchants).values({ userId: merchantUser, name: 'Bench' }).returning({ id: merchants.id });
+  await db
+    .insert(user)
+    .values({ id: merchantUser, name: 'Bench Merchant', email: `m-${merchantUser}@bench.local` });
+  const [m] = await db
+    .insert(merchants)
+    .values({ userId: merchantUser, name: 'Bench' })
+    .returning({ id: merchants.id });
   if (!m) throw new Error('merchant insert failed');
   const tiers = [
     { minMembers: 2, unitPrice: 1000 },
@@ -159,16 +190,40 @@ async function main() {
   ];
   const [d] = await db
     .insert(deals)
-    .values({ merchantId: m.id, slug: `bench-${randomBytes(4).toString('hex')}`, title: 'Bench tea', currency: 'USD', listPrice: 1500, tiers, windowSeconds: 86_400, maxMembers: 500, qrCutoff: 500, status: 'active' })
+    .values({
+      merchantId: m.id,
+      slug: `bench-${randomBytes(4).toString('hex')}`,
+      title: 'Bench tea',
+      currency: 'USD',
+      listPrice: 1500,
+      tiers,
+      windowSeconds: 86_400,
+      maxMembers: 500,
+      qrCutoff: 500,
+      status: 'active',
+    })
     .returning({ id: deals.id });
   if (!d) throw new Error('deal insert failed');
   const code = randomBytes(5).toString('hex');
   const [g] = await db
     .insert(groups)
-    .values({ code, dealId: d.id, currency: 'USD', listPrice: 1500, tiers, minMembers: 2, maxMembers: 500, qrCutoff: 500, perBuyerMax: 3, deadline: new Date(Date.now() + 86_400_000) })
+    .values({
+      code,
+      dealId: d.id,
+      currency: 'USD',
+      listPrice: 1500,
+      tiers,
+      minMembers: 2,
+      maxMembers: 500,
+      qrCutoff: 500,
+      perBuyerMax: 3,
+      deadline: new Date(Date.now() + 86_400_000),
+    })
     .returning({ id: groups.id });
   if (!g) throw new Error('group insert failed');
-  const cursor = await db.transaction((tx) => recordEvent(tx, { type: 'group.opened', groupId: g.id, dealId: d.id }));
+  const cursor = await db.transaction((tx) =>
+    recordEvent(tx, { type: 'group.opened', groupId: g.id, dealId: d.id }),
+  );
 
   const makeUsers = async (n: number): Promise<SessionUser[]> => {
     const rows = Array.from({ length: n }, () => {
@@ -179,7 +234,14 @@ async function main() {
     return rows;
   };
   const watchers = VIEWERS === 'anon' ? [] : await makeUsers(VIEWERS === 'distinct' ? K : Math.ceil(K / 2));
-  const viewerOf = (i: number): SessionUser | null => (VIEWERS === 'anon' ? null : VIEWERS === 'distinct' ? (watchers[i] ?? null) : i % 2 === 0 ? (watchers[i / 2] ?? null) : null);
+  const viewerOf = (i: number): SessionUser | null =>
+    VIEWERS === 'anon'
+      ? null
+      : VIEWERS === 'distinct'
+        ? (watchers[i] ?? null)
+        : i % 2 === 0
+          ? (watchers[i / 2] ?? null)
+          : null;
   const byId = new Map(watchers.map((u) => [u.id, u]));
 
   let server: ReturnType<typeof createHTTPServer> | null = null;
@@ -189,7 +251,12 @@ async function main() {
       router: appRouter,
       createContext: ({ req }) => {
         const id = req.headers['x-bench-user'];
-        return { deps, user: (typeof id === 'string' && byId.get(id)) || null, merchantId: null, headers: null };
+        return {
+          deps,
+          user: (typeof id === 'string' && byId.get(id)) || null,
+          merchantId: null,
+          headers: null,
+        };
       },
     });
     server.maxConnections = K + 50;
@@ -199,10 +266,23 @@ async function main() {
 
   const t0 = performance.now();
   const pages = await Promise.all(
-    Array.from({ length: K }, (_, i) => (TRANSPORT === 'http' ? openHttpPage(baseUrl, code, cursor, viewerOf(i)) : openCallerPage(deps, code, cursor, viewerOf(i)))),
+    Array.from({ length: K }, (_, i) =>
+      TRANSPORT === 'http'
+        ? openHttpPage(baseUrl, code, cursor, viewerOf(i))
+        : openCallerPage(deps, code, cursor, viewerOf(i)),
+    ),
   );
   const hub = getLiveHub(deps);
-  console.log(JSON.stringify({ phase: 'connect', transport: TRANSPORT, viewers: VIEWERS, subscribers: K, hubSubscriptions: hub.subscriberCount(), ms: round(performance.now() - t0) }));
+  console.log(
+    JSON.stringify({
+      phase: 'connect',
+      transport: TRANSPORT,
+      viewers: VIEWERS,
+      subscribers: K,
+      hubSubscriptions: hub.subscriberCount(),
+      ms: round(performance.now() - t0),
+    }),
+  );
   await sleep(300);
 
   const joiners = await makeUsers(N + BURST);
@@ -211,10 +291,27 @@ async function main() {
     const id = await db.transaction(async (tx) => {
       const [mem] = await tx
         .insert(members)
-        .values({ groupId: g.id, userId: u.id, alias: u.name, quantity: 1, status: 'authorized', unitPriceAtJoin: 1000, holdAmount: 1000, inviteCode: randomBytes(6).toString('hex') })
+        .values({
+          groupId: g.id,
+          userId: u.id,
+          alias: u.name,
+          quantity: 1,
+          status: 'authorized',
+          unitPriceAtJoin: 1000,
+          holdAmount: 1000,
+          inviteCode: randomBytes(6).toString('hex'),
+        })
         .returning({ id: members.id });
-      await tx.update(groups).set({ seatsTaken: sql`${groups.seatsTaken} + 1`, confirmedCount: sql`${groups.confirmedCount} + 1` }).where(eq(groups.id, g.id));
-      return recordEvent(tx, { type: 'member.authorized', groupId: g.id, dealId: d.id, memberId: mem?.id ?? null });
+      await tx
+        .update(groups)
+        .set({ seatsTaken: sql`${groups.seatsTaken} + 1`, confirmedCount: sql`${groups.confirmedCount} + 1` })
+        .where(eq(groups.id, g.id));
+      return recordEvent(tx, {
+        type: 'member.authorized',
+        groupId: g.id,
+        dealId: d.id,
+        memberId: mem?.id ?? null,
+      });
     });
     seats += 1;
     return { id, committedAt: performance.now() };
@@ -224,7 +321,8 @@ async function main() {
     const end = performance.now() + limitMs;
     for (;;) {
       const at = pages.map((p) => p.seen(id));
-      if (at.every((x) => x !== undefined) || performance.now() > end) return at.map((x) => x ?? Number.POSITIVE_INFINITY);
+      if (at.every((x) => x !== undefined) || performance.now() > end)
+        return at.map((x) => x ?? Number.POSITIVE_INFINITY);
       await sleep(2);
     }
   };

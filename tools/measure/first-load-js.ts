@@ -3,13 +3,21 @@
 // server (`npm run build && npm start`); development chunks are not representative.
 import { gzipSync } from 'node:zlib';
 
-async function measure(pageUrl: string): Promise<{ url: string; scripts: number; rawKb: number; gzipKb: number }> {
+async function measure(
+  pageUrl: string,
+): Promise<{ url: string; scripts: number; rawKb: number; gzipKb: number }> {
   const res = await fetch(pageUrl);
   if (!res.ok) throw new Error(`${pageUrl} answered ${res.status}`);
   const html = await res.text();
   // Modern browsers skip noModule scripts (legacy polyfills), so they are not part of the first load.
-  const tags = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1] ?? '').filter((attrs) => !/\bnomodule\b/i.test(attrs));
-  const srcs = [...new Set(tags.map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1]).filter((s): s is string => Boolean(s)))];
+  const tags = [...html.matchAll(/<script([^>]*)>/g)]
+    .map((m) => m[1] ?? '')
+    .filter((attrs) => !/\bnomodule\b/i.test(attrs));
+  const srcs = [
+    ...new Set(
+      tags.map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1]).filter((s): s is string => Boolean(s)),
+    ),
+  ];
   let raw = 0;
   let gz = 0;
   for (const src of srcs) {
@@ -17,7 +25,12 @@ async function measure(pageUrl: string): Promise<{ url: string; scripts: number;
     raw += body.length;
     gz += gzipSync(body, { level: 9 }).length;
   }
-  return { url: pageUrl, scripts: srcs.length, rawKb: Math.round(raw / 102.4) / 10, gzipKb: Math.round(gz / 102.4) / 10 };
+  return {
+    url: pageUrl,
+    scripts: srcs.length,
+    rawKb: Math.round(raw / 102.4) / 10,
+    gzipKb: Math.round(gz / 102.4) / 10,
+  };
 }
 
 const urls = process.argv.slice(2);

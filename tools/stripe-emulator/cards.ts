@@ -25,7 +25,11 @@ export const TEST_CARDS: ReadonlyMap<string, TestCard> = new Map<string, TestCar
   ['pm_card_amex', { brand: 'amex', last4: '8431', outcome: { kind: 'approve' } }],
   [
     'pm_card_chargeDeclined',
-    { brand: 'visa', last4: '0002', outcome: declined('card_declined', 'generic_decline', 'Your card was declined.') },
+    {
+      brand: 'visa',
+      last4: '0002',
+      outcome: declined('card_declined', 'generic_decline', 'Your card was declined.'),
+    },
   ],
   [
     'pm_card_visa_chargeDeclinedInsufficientFunds',
@@ -37,11 +41,19 @@ export const TEST_CARDS: ReadonlyMap<string, TestCard> = new Map<string, TestCar
   ],
   [
     'pm_card_chargeDeclinedExpiredCard',
-    { brand: 'visa', last4: '0069', outcome: declined('expired_card', 'expired_card', 'Your card has expired.') },
+    {
+      brand: 'visa',
+      last4: '0069',
+      outcome: declined('expired_card', 'expired_card', 'Your card has expired.'),
+    },
   ],
   ['pm_card_authenticationRequired', { brand: 'visa', last4: '3184', outcome: { kind: 'authenticate' } }],
   [
     'pm_card_chargeCustomerFail',
-    { brand: 'visa', last4: '0341', outcome: declined('card_declined', 'generic_decline', 'Your card was declined.') },
+    {
+      brand: 'visa',
+      last4: '0341',
+      outcome: declined('card_declined', 'generic_decline', 'Your card was declined.'),
+    },
   ],
 ]);

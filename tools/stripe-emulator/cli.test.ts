@@ -11,10 +11,14 @@ let child: ChildProcess;
 let port = 0;
 
 beforeAll(async () => {
-  child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['tools/stripe-emulator/cli.ts', '--port', '0', '--rate-limit', '1000'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  child = spawn(
+    path.join(root, 'node_modules/.bin/tsx'),
+    ['tools/stripe-emulator/cli.ts', '--port', '0', '--rate-limit', '1000'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -38,14 +42,27 @@ it('runs hold → partial capture → refund, declines, and signed webhooks thro
   const hooks = await hookServer();
   try {
     const we = await stripe.webhookEndpoints.create({ url: hooks.url, enabled_events: ['charge.refunded'] });
-    const pi = await stripe.paymentIntents.create({ amount: 9000, currency: 'usd', capture_method: 'manual', confirm: true, payment_method: 'pm_card_mastercard' });
+    const pi = await stripe.paymentIntents.create({
+      amount: 9000,
+      currency: 'usd',
+      capture_method: 'manual',
+      confirm: true,
+      payment_method: 'pm_card_mastercard',
+    });
     expect(pi.status).toBe('requires_capture');
     const captured = await stripe.paymentIntents.capture(pi.id, { amount_to_capture: 6000 });
     expect(captured).toMatchObject({ status: 'succeeded', amount_received: 6000 });
     const refund = await stripe.refunds.create({ payment_intent: pi.id, amount: 1000 });
     expect(refund).toMatchObject({ status: 'succeeded', amount: 1000 });
 
-    const err = await rejection(stripe.paymentIntents.create({ amount: 100, currency: 'usd', confirm: true, payment_method: 'pm_card_visa_chargeDeclinedInsufficientFunds' }));
+    const err = await rejection(
+      stripe.paymentIntents.create({
+        amount: 100,
+        currency: 'usd',
+        confirm: true,
+        payment_method: 'pm_card_visa_chargeDeclinedInsufficientFunds',
+      }),
+    );
     expect(err).toBeInstanceOf(Stripe.errors.StripeCardError);
     expect(err.decline_code).toBe('insufficient_funds');
 
@@ -53,7 +70,11 @@ it('runs hold → partial capture → refund, declines, and signed webhooks thro
     const hook = hooks.received[0];
     const event = stripe.webhooks.constructEvent(hook?.body ?? '', hook?.signature ?? '', we.secret ?? '');
     expect(event.type).toBe('charge.refunded');
-    expect(event.data.object).toMatchObject({ payment_intent: pi.id, amount_captured: 6000, amount_refunded: 1000 });
+    expect(event.data.object).toMatchObject({
+      payment_intent: pi.id,
+      amount_captured: 6000,
+      amount_refunded: 1000,
+    });
   } finally {
     await hooks.close();
   }

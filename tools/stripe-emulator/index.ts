@@ -82,7 +82,8 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 function num(v: unknown, name: string, fallback?: number): number {
   if (v === undefined && fallback !== undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ControlError(`${name} must be a non-negative number`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    throw new ControlError(`${name} must be a non-negative number`);
   return v;
 }
 
@@ -97,14 +98,22 @@ function parseJson(text: string): unknown {
 }
 
 function record(v: unknown): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ControlError('body must be a JSON object');
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new ControlError('body must be a JSON object');
   return { ...v };
 }
 
 class Emulator {
   private faults: FaultRule[] = [];
   private rate = new Map<string, { second: number; count: number }>();
-  private stats = { requests: 0, rateLimited: 0, faultsInjected: 0, idempotentReplays: 0, byPath: new Map<string, number>(), byRoute: new Map<string, number>() };
+  private stats = {
+    requests: 0,
+    rateLimited: 0,
+    faultsInjected: 0,
+    idempotentReplays: 0,
+    byPath: new Map<string, number>(),
+    byRoute: new Map<string, number>(),
+  };
 
   constructor(
     private readonly store: Store,
@@ -128,7 +137,10 @@ class Emulator {
       else if (err instanceof ControlError) reply = json(400, { error: { message: err.message } });
       else {
         console.error('stripe-emulator: internal error', err);
-        reply = stripeError(500, { type: 'api_error', message: 'An unexpected error occurred in the Stripe emulator.' });
+        reply = stripeError(500, {
+          type: 'api_error',
+          message: 'An unexpected error occurred in the Stripe emulator.',
+        });
       }
     }
     if (res.destroyed) return;
@@ -156,7 +168,8 @@ class Emulator {
     if (key === undefined) {
       throw new ApiError(401, {
         type: 'invalid_request_error',
-        message: 'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. \'Authorization: Bearer YOUR_SECRET_KEY\').',
+        message:
+          "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
       });
     }
     if (!/^sk_test_\w+$/.test(key)) {
@@ -182,7 +195,9 @@ class Emulator {
   }
 
   private takeFault(method: string, pathname: string): FaultRule | undefined {
-    const i = this.faults.findIndex((f) => (f.method === undefined || f.method === method) && f.pattern.test(pathname));
+    const i = this.faults.findIndex(
+      (f) => (f.method === undefined || f.method === method) && f.pattern.test(pathname),
+    );
     const fault = this.faults[i];
     if (!fault) return undefined;
     fault.times--;
@@ -200,15 +215,19 @@ class Emulator {
       return stripeError(429, {
         type: 'invalid_request_error',
         code: 'rate_limit',
-        message: 'Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.',
+        message:
+          'Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.',
       });
     }
     const params: Params = parseForm(method === 'POST' ? body : url.search.slice(1));
     const idemHeader = req.headers['idempotency-key'];
-    const idemKey = method === 'POST' && typeof idemHeader === 'string' && idemHeader !== '' ? idemHeader : null;
+    const idemKey =
+      method === 'POST' && typeof idemHeader === 'string' && idemHeader !== '' ? idemHeader : null;
     const slot = `${key}:${idemKey ?? ''}`;
     if (idemKey !== null) {
-      const fingerprint = createHash('sha256').update(`${method} ${url.pathname} ${canonical(params)}`).digest('hex');
+      const fingerprint = createHash('sha256')
+        .update(`${method} ${url.pathname} ${canonical(params)}`)
+        .digest('hex');
       const prior = this.store.idempotency.get(slot);
       if (prior && prior.createdAt + IDEMPOTENCY_SECONDS >= this.store.now()) {
         if (prior.fingerprint !== fingerprint) {
@@ -221,13 +240,24 @@ class Emulator {
           return stripeError(409, {
             type: 'invalid_request_error',
             code: 'idempotency_key_in_use',
-            message: 'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through). Please retry your request later.',
+            message:
+              'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through). Please retry your request later.',
           });
         }
         this.stats.idempotentReplays++;
-        return { status: prior.status, body: prior.body, headers: { 'Idempotent-Replayed': 'true', 'Original-Request': requestId } };
+        return {
+          status: prior.status,
+          body: prior.body,
+          headers: { 'Idempotent-Replayed': 'true', 'Original-Request': requestId },
+        };
       }
-      this.store.setIdempotency(slot, { fingerprint, createdAt: this.store.now(), done: false, status: 0, body: '' });
+      this.store.setIdempotency(slot, {
+        fingerprint,
+        createdAt: this.store.now(),
+        done: false,
+        status: 0,
+        body: '',
+      });
     }
 
     let reply: Reply;
@@ -252,7 +282,12 @@ class Emulator {
       if (idemKey !== null && !keep) this.store.idempotency.delete(slot);
     }
     if (idemKey !== null && keep) {
-      this.store.setIdempotency(slot, { ...this.idemRecord(slot), done: true, status: reply.status, body: reply.body });
+      this.store.setIdempotency(slot, {
+        ...this.idemRecord(slot),
+        done: true,
+        status: reply.status,
+        body: reply.body,
+      });
     }
     if (Api.mutates(method)) this.persister?.schedule();
     return reply;
@@ -264,10 +299,17 @@ class Emulator {
   }
 
   private faultReply(fault: FaultRule): Reply {
-    const headers: Record<string, string> = fault.shouldRetry === undefined ? {} : { 'Stripe-Should-Retry': String(fault.shouldRetry) };
+    const headers: Record<string, string> =
+      fault.shouldRetry === undefined ? {} : { 'Stripe-Should-Retry': String(fault.shouldRetry) };
     const message = `Injected fault (status ${fault.status}) from the Stripe emulator.`;
-    if (fault.status === 429) return stripeError(429, { type: 'invalid_request_error', code: 'rate_limit', message }, headers);
-    if (fault.status === 402) return stripeError(402, { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message }, headers);
+    if (fault.status === 429)
+      return stripeError(429, { type: 'invalid_request_error', code: 'rate_limit', message }, headers);
+    if (fault.status === 402)
+      return stripeError(
+        402,
+        { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message },
+        headers,
+      );
     if (fault.status >= 500) return stripeError(fault.status, { type: 'api_error', message }, headers);
     return stripeError(fault.status, { type: 'invalid_request_error', message }, headers);
   }
@@ -278,7 +320,8 @@ class Emulator {
     const auth = /^POST \/_emulator\/payment_intents\/([^/]+)\/authenticate$/.exec(route);
     if (auth) {
       const outcome = input['outcome'] ?? 'succeed';
-      if (outcome !== 'succeed' && outcome !== 'fail') throw new ControlError("outcome must be 'succeed' or 'fail'");
+      if (outcome !== 'succeed' && outcome !== 'fail')
+        throw new ControlError("outcome must be 'succeed' or 'fail'");
       const pi = this.api.authenticate(auth[1] ?? '', outcome === 'succeed');
       this.persister?.schedule();
       return json(200, pi);
@@ -296,15 +339,24 @@ class Emulator {
         return json(200, { now: this.store.now() });
       case 'POST /_emulator/faults': {
         const path = input['path'];
-        if (typeof path !== 'string' || !path.startsWith('/')) throw new ControlError('path must be a string starting with /');
+        if (typeof path !== 'string' || !path.startsWith('/'))
+          throw new ControlError('path must be a string starting with /');
         const status = num(input['status'], 'status', 0);
         const delayMs = num(input['delayMs'], 'delayMs', 0);
         if (status === 0 && delayMs === 0) throw new ControlError('a fault needs a status or a delayMs');
         const shouldRetry = input['shouldRetry'];
-        if (shouldRetry !== undefined && typeof shouldRetry !== 'boolean') throw new ControlError('shouldRetry must be a boolean');
+        if (shouldRetry !== undefined && typeof shouldRetry !== 'boolean')
+          throw new ControlError('shouldRetry must be a boolean');
         const m = input['method'];
         if (m !== undefined && typeof m !== 'string') throw new ControlError('method must be a string');
-        this.faults.push({ pattern: globToRegExp(path), method: m?.toUpperCase(), status, times: num(input['times'], 'times', 1), shouldRetry, delayMs });
+        this.faults.push({
+          pattern: globToRegExp(path),
+          method: m?.toUpperCase(),
+          status,
+          times: num(input['times'], 'times', 1),
+          shouldRetry,
+          delayMs,
+        });
         return json(200, { faults: this.faults.length });
       }
       case 'DELETE /_emulator/faults':
@@ -315,7 +367,8 @@ class Emulator {
         return json(200, { reset: true });
       case 'POST /_emulator/webhooks/chaos': {
         const { duplicates, shuffle } = input;
-        if (typeof duplicates !== 'boolean' || typeof shuffle !== 'boolean') throw new ControlError('duplicates and shuffle must be booleans');
+        if (typeof duplicates !== 'boolean' || typeof shuffle !== 'boolean')
+          throw new ControlError('duplicates and shuffle must be booleans');
         this.webhooks.chaos = { duplicates, shuffle };
         return json(200, this.webhooks.chaos);
       }
@@ -344,7 +397,14 @@ class Emulator {
     this.webhooks.clear();
     this.webhooks.chaos = { duplicates: false, shuffle: false };
     this.webhooks.stats = { attempted: 0, succeeded: 0, failed: 0, retried: 0 };
-    this.stats = { requests: 0, rateLimited: 0, faultsInjected: 0, idempotentReplays: 0, byPath: new Map(), byRoute: new Map() };
+    this.stats = {
+      requests: 0,
+      rateLimited: 0,
+      faultsInjected: 0,
+      idempotentReplays: 0,
+      byPath: new Map(),
+      byRoute: new Map(),
+    };
     this.persister?.schedule();
   }
 }

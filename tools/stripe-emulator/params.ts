@@ -85,7 +85,8 @@ export function parseForm(text: string): Params {
       const last = i === parts.length - 1;
       const key = part === '' ? String(Object.keys(node).length) : part;
       if (last) {
-        if (isRecord(node[key])) throw invalidParam(parts[0] ?? rawKey, `Invalid value for ${rawKey}: it mixes a value and a hash.`);
+        if (isRecord(node[key]))
+          throw invalidParam(parts[0] ?? rawKey, `Invalid value for ${rawKey}: it mixes a value and a hash.`);
         node[key] = value;
       } else {
         const next = node[key];
@@ -117,7 +118,8 @@ export function str(p: Params, name: string): string | undefined {
 /** Reads a required, non-empty string parameter. */
 export function reqStr(p: Params, name: string): string {
   const v = str(p, name);
-  if (v === undefined || v === '') throw invalidParam(name, `Missing required param: ${name}.`, 'parameter_missing');
+  if (v === undefined || v === '')
+    throw invalidParam(name, `Missing required param: ${name}.`, 'parameter_missing');
   return v;
 }
 
@@ -157,7 +159,11 @@ export function currency(p: Params, name: string): string | undefined {
   const v = str(p, name);
   if (v === undefined) return undefined;
   const c = v.toLowerCase();
-  if (!CURRENCIES.has(c)) throw invalidParam(name, `Invalid currency: ${v}. Stripe currently supports these currencies: ${[...CURRENCIES].join(', ')}`);
+  if (!CURRENCIES.has(c))
+    throw invalidParam(
+      name,
+      `Invalid currency: ${v}. Stripe currently supports these currencies: ${[...CURRENCIES].join(', ')}`,
+    );
   return c;
 }
 
@@ -182,7 +188,8 @@ export function mergeMetadata(p: Params, current: Record<string, string>): Recor
   for (const [k, val] of Object.entries(v)) {
     if (typeof val !== 'string') throw invalidParam(`metadata[${k}]`, 'Metadata values must be strings.');
     if (k.length > 40) throw invalidParam(`metadata[${k}]`, 'Metadata keys can be at most 40 characters.');
-    if (val.length > 500) throw invalidParam(`metadata[${k}]`, 'Metadata values can be at most 500 characters.');
+    if (val.length > 500)
+      throw invalidParam(`metadata[${k}]`, 'Metadata values can be at most 500 characters.');
     if (val === '') delete next[k];
     else next[k] = val;
   }

@@ -72,15 +72,23 @@ describe('requests', () => {
     const err = await rejection(fx.stripe.subscriptions.retrieve('sub_123'));
     expect(err).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
     expect(err.statusCode).toBe(404);
-    const garbled = await fetch(`${fx.emulator.url}/v1/payment_intents/%E0%A4%A`, { headers: { Authorization: 'Bearer sk_test_x' } });
+    const garbled = await fetch(`${fx.emulator.url}/v1/payment_intents/%E0%A4%A`, {
+      headers: { Authorization: 'Bearer sk_test_x' },
+    });
     expect(garbled.status).toBe(404);
     expect(((await garbled.json()) as { error: { code: string } }).error.code).toBe('resource_missing');
   });
 
   it('answers a malformed control request with 400, not a crash', async () => {
-    const res = await fetch(`${fx.emulator.url}/_emulator/clock/advance`, { method: 'POST', body: '{"seconds":' });
+    const res = await fetch(`${fx.emulator.url}/_emulator/clock/advance`, {
+      method: 'POST',
+      body: '{"seconds":',
+    });
     expect(res.status).toBe(400);
-    const neg = await fetch(`${fx.emulator.url}/_emulator/clock/advance`, { method: 'POST', body: '{"seconds":-5}' });
+    const neg = await fetch(`${fx.emulator.url}/_emulator/clock/advance`, {
+      method: 'POST',
+      body: '{"seconds":-5}',
+    });
     expect(neg.status).toBe(400);
     expect((await fx.stripe.customers.create({})).object).toBe('customer');
   });
@@ -88,10 +96,19 @@ describe('requests', () => {
 
 describe('customers and payment methods', () => {
   it('creates and retrieves a customer; an unknown id is 404 resource_missing', async () => {
-    const created = await fx.stripe.customers.create({ email: 'ana@example.com', name: 'Ana', metadata: { buyer: 'b1' } });
+    const created = await fx.stripe.customers.create({
+      email: 'ana@example.com',
+      name: 'Ana',
+      metadata: { buyer: 'b1' },
+    });
     expect(created.id).toMatch(/^cus_[A-Za-z0-9]{24}$/);
     const got = await fx.stripe.customers.retrieve(created.id);
-    expect(got).toMatchObject({ id: created.id, email: 'ana@example.com', name: 'Ana', metadata: { buyer: 'b1' } });
+    expect(got).toMatchObject({
+      id: created.id,
+      email: 'ana@example.com',
+      name: 'Ana',
+      metadata: { buyer: 'b1' },
+    });
     const err = await rejection(fx.stripe.customers.retrieve('cus_nope'));
     expect(err.statusCode).toBe(404);
     expect(err.code).toBe('resource_missing');
@@ -130,7 +147,12 @@ describe('customers and payment methods', () => {
 describe('test card outcomes', () => {
   it.each(['pm_card_visa', 'pm_card_mastercard', 'pm_card_amex'])('%s authorizes a hold', async (pm) => {
     const pi = await hold(2500, { payment_method: pm });
-    expect(pi).toMatchObject({ status: 'requires_capture', amount_capturable: 2500, amount_received: 0, payment_method: pm });
+    expect(pi).toMatchObject({
+      status: 'requires_capture',
+      amount_capturable: 2500,
+      amount_received: 0,
+      payment_method: pm,
+    });
   });
 
   it.each([
@@ -138,27 +160,34 @@ describe('test card outcomes', () => {
     ['pm_card_visa_chargeDeclinedInsufficientFunds', 'card_declined', 'insufficient_funds'],
     ['pm_card_chargeDeclinedExpiredCard', 'expired_card', 'expired_card'],
     ['pm_card_chargeCustomerFail', 'card_declined', 'generic_decline'],
-  ])('%s declines with 402 %s / %s and leaves the PI awaiting a new method', async (pm, code, declineCode) => {
-    const err = await rejection(hold(2500, { payment_method: pm }));
-    expect(err).toBeInstanceOf(Stripe.errors.StripeCardError);
-    expect(err.statusCode).toBe(402);
-    expect(err.code).toBe(code);
-    expect(err.decline_code).toBe(declineCode);
-    expect(err.payment_intent?.status).toBe('requires_payment_method');
-    const id = err.payment_intent?.id ?? '';
-    const pi = await fx.stripe.paymentIntents.retrieve(id);
-    expect(pi.status).toBe('requires_payment_method');
-    expect(pi.payment_method).toBeNull();
-    expect(pi.last_payment_error).toMatchObject({ type: 'card_error', code, decline_code: declineCode });
-    const charge = await chargeOf(pi);
-    expect(charge).toMatchObject({ status: 'failed', captured: false, failure_code: code });
-  });
+  ])(
+    '%s declines with 402 %s / %s and leaves the PI awaiting a new method',
+    async (pm, code, declineCode) => {
+      const err = await rejection(hold(2500, { payment_method: pm }));
+      expect(err).toBeInstanceOf(Stripe.errors.StripeCardError);
+      expect(err.statusCode).toBe(402);
+      expect(err.code).toBe(code);
+      expect(err.decline_code).toBe(declineCode);
+      expect(err.payment_intent?.status).toBe('requires_payment_method');
+      const id = err.payment_intent?.id ?? '';
+      const pi = await fx.stripe.paymentIntents.retrieve(id);
+      expect(pi.status).toBe('requires_payment_method');
+      expect(pi.payment_method).toBeNull();
+      expect(pi.last_payment_error).toMatchObject({ type: 'card_error', code, decline_code: declineCode });
+      const charge = await chargeOf(pi);
+      expect(charge).toMatchObject({ status: 'failed', captured: false, failure_code: code });
+    },
+  );
 
   it('a declined PI can be confirmed again with a good card', async () => {
     const err = await rejection(hold(900, { payment_method: 'pm_card_chargeDeclined' }));
     const id = err.payment_intent?.id ?? '';
     const pi = await fx.stripe.paymentIntents.confirm(id, { payment_method: 'pm_card_visa' });
-    expect(pi).toMatchObject({ status: 'requires_capture', amount_capturable: 900, last_payment_error: null });
+    expect(pi).toMatchObject({
+      status: 'requires_capture',
+      amount_capturable: 900,
+      last_payment_error: null,
+    });
   });
 
   it('pm_card_authenticationRequired needs action, and completes through the control endpoint', async () => {
@@ -180,7 +209,9 @@ describe('test card outcomes', () => {
   });
 
   it('off-session, pm_card_authenticationRequired declines with authentication_required', async () => {
-    const err = await rejection(hold(700, { payment_method: 'pm_card_authenticationRequired', off_session: true }));
+    const err = await rejection(
+      hold(700, { payment_method: 'pm_card_authenticationRequired', off_session: true }),
+    );
     expect(err).toBeInstanceOf(Stripe.errors.StripeCardError);
     expect(err.decline_code).toBe('authentication_required');
   });
@@ -222,28 +253,40 @@ describe('PaymentIntent lifecycle', () => {
   });
 
   it('automatic capture goes straight to succeeded with a captured charge', async () => {
-    const pi = await fx.stripe.paymentIntents.create({ amount: 1200, currency: 'usd', confirm: true, payment_method: 'pm_card_visa' });
+    const pi = await fx.stripe.paymentIntents.create({
+      amount: 1200,
+      currency: 'usd',
+      confirm: true,
+      payment_method: 'pm_card_visa',
+    });
     expect(pi.capture_method).toBe('automatic_async');
     expect(pi).toMatchObject({ status: 'succeeded', amount_received: 1200 });
     expect(await chargeOf(pi)).toMatchObject({ captured: true, amount_captured: 1200 });
   });
 
-  it.each(['requires_payment_method', 'requires_confirmation', 'requires_action', 'requires_capture'] as const)(
-    'cancels from %s with a reason',
-    async (from) => {
-      const start = {
-        requires_payment_method: () => fx.stripe.paymentIntents.create({ amount: 100, currency: 'usd' }),
-        requires_confirmation: () => fx.stripe.paymentIntents.create({ amount: 100, currency: 'usd', payment_method: 'pm_card_visa' }),
-        requires_action: () => hold(100, { payment_method: 'pm_card_authenticationRequired' }),
-        requires_capture: () => hold(100),
-      }[from];
-      const pi = await start();
-      expect(pi.status).toBe(from);
-      const canceled = await fx.stripe.paymentIntents.cancel(pi.id, { cancellation_reason: 'abandoned' });
-      expect(canceled).toMatchObject({ status: 'canceled', cancellation_reason: 'abandoned', amount_capturable: 0 });
-      expect(canceled.canceled_at).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    'requires_payment_method',
+    'requires_confirmation',
+    'requires_action',
+    'requires_capture',
+  ] as const)('cancels from %s with a reason', async (from) => {
+    const start = {
+      requires_payment_method: () => fx.stripe.paymentIntents.create({ amount: 100, currency: 'usd' }),
+      requires_confirmation: () =>
+        fx.stripe.paymentIntents.create({ amount: 100, currency: 'usd', payment_method: 'pm_card_visa' }),
+      requires_action: () => hold(100, { payment_method: 'pm_card_authenticationRequired' }),
+      requires_capture: () => hold(100),
+    }[from];
+    const pi = await start();
+    expect(pi.status).toBe(from);
+    const canceled = await fx.stripe.paymentIntents.cancel(pi.id, { cancellation_reason: 'abandoned' });
+    expect(canceled).toMatchObject({
+      status: 'canceled',
+      cancellation_reason: 'abandoned',
+      amount_capturable: 0,
+    });
+    expect(canceled.canceled_at).toBeGreaterThan(0);
+  });
 
   it('refuses wrong-state capture, cancel and confirm with payment_intent_unexpected_state', async () => {
     const pi = await hold(1000);
@@ -269,9 +312,20 @@ describe('PaymentIntent lifecycle', () => {
   it('partially captures once, releasing the rest', async () => {
     const pi = await hold(10_000);
     const captured = await fx.stripe.paymentIntents.capture(pi.id, { amount_to_capture: 6_000 });
-    expect(captured).toMatchObject({ status: 'succeeded', amount: 10_000, amount_received: 6_000, amount_capturable: 0 });
+    expect(captured).toMatchObject({
+      status: 'succeeded',
+      amount: 10_000,
+      amount_received: 6_000,
+      amount_capturable: 0,
+    });
     const charge = await chargeOf(captured);
-    expect(charge).toMatchObject({ captured: true, amount: 10_000, amount_captured: 6_000, amount_refunded: 0, refunded: false });
+    expect(charge).toMatchObject({
+      captured: true,
+      amount: 10_000,
+      amount_captured: 6_000,
+      amount_refunded: 0,
+      refunded: false,
+    });
     const again = await rejection(fx.stripe.paymentIntents.capture(pi.id, { amount_to_capture: 1_000 }));
     expect(again.code).toBe('payment_intent_unexpected_state');
   });
@@ -286,8 +340,15 @@ describe('PaymentIntent lifecycle', () => {
   });
 
   it('updates metadata and amount before confirmation, and refuses an amount change on a hold', async () => {
-    const pi = await fx.stripe.paymentIntents.create({ amount: 500, currency: 'usd', metadata: { a: '1', b: '2' } });
-    const updated = await fx.stripe.paymentIntents.update(pi.id, { amount: 800, metadata: { a: '', c: '3' } });
+    const pi = await fx.stripe.paymentIntents.create({
+      amount: 500,
+      currency: 'usd',
+      metadata: { a: '1', b: '2' },
+    });
+    const updated = await fx.stripe.paymentIntents.update(pi.id, {
+      amount: 800,
+      metadata: { a: '', c: '3' },
+    });
     expect(updated.amount).toBe(800);
     expect(updated.metadata).toEqual({ b: '2', c: '3' });
     const held = await hold(500);
@@ -303,13 +364,19 @@ describe('PaymentIntent lifecycle', () => {
     const bo = await fx.stripe.customers.create({});
     const mine: string[] = [];
     for (let i = 0; i < 5; i++) {
-      mine.push((await fx.stripe.paymentIntents.create({ amount: 100 + i, currency: 'usd', customer: ana.id })).id);
+      mine.push(
+        (await fx.stripe.paymentIntents.create({ amount: 100 + i, currency: 'usd', customer: ana.id })).id,
+      );
       await fx.stripe.paymentIntents.create({ amount: 100, currency: 'usd', customer: bo.id });
     }
     const page1 = await fx.stripe.paymentIntents.list({ customer: ana.id, limit: 2 });
     expect(page1.data.map((p) => p.id)).toEqual([mine[4], mine[3]]);
     expect(page1.has_more).toBe(true);
-    const page2 = await fx.stripe.paymentIntents.list({ customer: ana.id, limit: 2, starting_after: mine[3] });
+    const page2 = await fx.stripe.paymentIntents.list({
+      customer: ana.id,
+      limit: 2,
+      starting_after: mine[3],
+    });
     expect(page2.data.map((p) => p.id)).toEqual([mine[2], mine[1]]);
     const all: string[] = [];
     for await (const p of fx.stripe.paymentIntents.list({ customer: ana.id, limit: 2 })) all.push(p.id);
@@ -332,14 +399,30 @@ describe('charges and refunds', () => {
     const pi = await hold(1000);
     const charge = await chargeOf(pi);
     expect(charge.payment_method_details?.card?.capture_before).toBe(charge.created + 7 * 24 * 3600);
-    expect(charge).toMatchObject({ object: 'charge', payment_intent: pi.id, captured: false, status: 'succeeded', amount_captured: 0 });
+    expect(charge).toMatchObject({
+      object: 'charge',
+      payment_intent: pi.id,
+      captured: false,
+      status: 'succeeded',
+      amount_captured: 0,
+    });
   });
 
   it('holds, partially captures, then refunds in parts up to the captured amount', async () => {
     const pi = await hold(10_000);
     await fx.stripe.paymentIntents.capture(pi.id, { amount_to_capture: 7_000 });
-    const r1 = await fx.stripe.refunds.create({ payment_intent: pi.id, amount: 2_000, reason: 'requested_by_customer' });
-    expect(r1).toMatchObject({ object: 'refund', amount: 2_000, status: 'succeeded', payment_intent: pi.id, currency: 'usd' });
+    const r1 = await fx.stripe.refunds.create({
+      payment_intent: pi.id,
+      amount: 2_000,
+      reason: 'requested_by_customer',
+    });
+    expect(r1).toMatchObject({
+      object: 'refund',
+      amount: 2_000,
+      status: 'succeeded',
+      payment_intent: pi.id,
+      currency: 'usd',
+    });
     expect(await fx.stripe.refunds.retrieve(r1.id)).toMatchObject({ id: r1.id, amount: 2_000 });
     const tooMuch = await rejection(fx.stripe.refunds.create({ payment_intent: pi.id, amount: 5_001 }));
     expect(tooMuch.param).toBe('amount');
@@ -347,7 +430,10 @@ describe('charges and refunds', () => {
     expect(charge).toMatchObject({ amount_refunded: 2_000, refunded: false });
     const r2 = await fx.stripe.refunds.create({ charge: charge.id });
     expect(r2.amount).toBe(5_000);
-    expect(await fx.stripe.charges.retrieve(charge.id)).toMatchObject({ amount_refunded: 7_000, refunded: true });
+    expect(await fx.stripe.charges.retrieve(charge.id)).toMatchObject({
+      amount_refunded: 7_000,
+      refunded: true,
+    });
     const done = await rejection(fx.stripe.refunds.create({ payment_intent: pi.id }));
     expect(done.code).toBe('charge_already_refunded');
   });
@@ -401,7 +487,9 @@ describe('bad input', () => {
     const pi = await fx.stripe.paymentIntents.create({ amount: 500, currency: 'usd', metadata: { a: '1' } });
     const e1 = await rejection(fx.stripe.paymentIntents.update(pi.id, { amount: -1, metadata: { b: '2' } }));
     expect(e1.param).toBe('amount');
-    const e2 = await rejection(fx.stripe.paymentIntents.cancel(pi.id, { cancellation_reason: 'bored' as 'abandoned' }));
+    const e2 = await rejection(
+      fx.stripe.paymentIntents.cancel(pi.id, { cancellation_reason: 'bored' as 'abandoned' }),
+    );
     expect(e2.param).toBe('cancellation_reason');
     const after = await fx.stripe.paymentIntents.retrieve(pi.id);
     expect(plain(after)).toEqual(plain(pi));

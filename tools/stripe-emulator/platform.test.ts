@@ -25,8 +25,12 @@ describe('idempotency', () => {
   });
 
   it('replays a decline too, without charging again', async () => {
-    const first = await rejection(fx.stripe.paymentIntents.create(holdParams(1000, 'pm_card_chargeDeclined'), { idempotencyKey: 'd-1' }));
-    const second = await rejection(fx.stripe.paymentIntents.create(holdParams(1000, 'pm_card_chargeDeclined'), { idempotencyKey: 'd-1' }));
+    const first = await rejection(
+      fx.stripe.paymentIntents.create(holdParams(1000, 'pm_card_chargeDeclined'), { idempotencyKey: 'd-1' }),
+    );
+    const second = await rejection(
+      fx.stripe.paymentIntents.create(holdParams(1000, 'pm_card_chargeDeclined'), { idempotencyKey: 'd-1' }),
+    );
     expect(second).toBeInstanceOf(Stripe.errors.StripeCardError);
     expect(second.decline_code).toBe('generic_decline');
     expect(second.payment_intent?.id).toBe(first.payment_intent?.id);
@@ -49,9 +53,14 @@ describe('idempotency', () => {
   });
 
   it('does not store rejected input, so the key can be used again', async () => {
-    const bad = await rejection(fx.stripe.paymentIntents.create({ amount: -1, currency: 'usd' }, { idempotencyKey: 'fix-me' }));
+    const bad = await rejection(
+      fx.stripe.paymentIntents.create({ amount: -1, currency: 'usd' }, { idempotencyKey: 'fix-me' }),
+    );
     expect(bad.param).toBe('amount');
-    const good = await fx.stripe.paymentIntents.create({ amount: 1, currency: 'usd' }, { idempotencyKey: 'fix-me' });
+    const good = await fx.stripe.paymentIntents.create(
+      { amount: 1, currency: 'usd' },
+      { idempotencyKey: 'fix-me' },
+    );
     expect(good.amount).toBe(1);
   });
 
@@ -72,7 +81,10 @@ describe('idempotency', () => {
   it('forgets keys after 24 hours of emulator time', async () => {
     await fx.stripe.paymentIntents.create({ amount: 100, currency: 'usd' }, { idempotencyKey: 'old' });
     await fx.control.advanceClock(DAY + 1);
-    const fresh = await fx.stripe.paymentIntents.create({ amount: 200, currency: 'usd' }, { idempotencyKey: 'old' });
+    const fresh = await fx.stripe.paymentIntents.create(
+      { amount: 200, currency: 'usd' },
+      { idempotencyKey: 'old' },
+    );
     expect(fresh.amount).toBe(200);
   });
 });
@@ -80,7 +92,12 @@ describe('idempotency', () => {
 describe('faults', () => {
   it('fails the next matching requests; the SDK retries through them with the same key', async () => {
     await fx.control.injectFault({ path: '/v1/payment_intents', status: 500, times: 2, shouldRetry: true });
-    const retrying = new Stripe('sk_test_retry', { host: '127.0.0.1', port: fx.emulator.port, protocol: 'http', maxNetworkRetries: 2 });
+    const retrying = new Stripe('sk_test_retry', {
+      host: '127.0.0.1',
+      port: fx.emulator.port,
+      protocol: 'http',
+      maxNetworkRetries: 2,
+    });
     const pi = await retrying.paymentIntents.create(holdParams());
     expect(pi.status).toBe('requires_capture');
     const stats = await fx.control.stats();
@@ -102,7 +119,12 @@ describe('faults', () => {
 
   it('matches globs and methods, leaving the object untouched', async () => {
     const pi = await fx.stripe.paymentIntents.create(holdParams(1500));
-    await fx.control.injectFault({ path: '/v1/payment_intents/*/capture', status: 502, times: 1, method: 'POST' });
+    await fx.control.injectFault({
+      path: '/v1/payment_intents/*/capture',
+      status: 502,
+      times: 1,
+      method: 'POST',
+    });
     expect((await fx.stripe.paymentIntents.retrieve(pi.id)).status).toBe('requires_capture');
     const err = await rejection(fx.stripe.paymentIntents.capture(pi.id));
     expect(err.statusCode).toBe(502);
@@ -129,7 +151,11 @@ describe('clock', () => {
     const later = await fx.control.advanceClock(DAY + 1);
     expect(later.expired).toBe(2);
     const expired = await fx.stripe.paymentIntents.retrieve(pi.id);
-    expect(expired).toMatchObject({ status: 'canceled', cancellation_reason: 'automatic', amount_capturable: 0 });
+    expect(expired).toMatchObject({
+      status: 'canceled',
+      cancellation_reason: 'automatic',
+      amount_capturable: 0,
+    });
     expect((await fx.stripe.paymentIntents.retrieve(young.id)).status).toBe('canceled');
     expect((await fx.stripe.paymentIntents.retrieve(fresh.id)).status).toBe('requires_capture');
     const err = await rejection(fx.stripe.paymentIntents.capture(pi.id));
@@ -153,7 +179,9 @@ describe('rate limiting, reset and stats', () => {
     try {
       const stripe = sdk(limited.port);
       const results = await Promise.allSettled(Array.from({ length: 20 }, () => stripe.customers.create({})));
-      const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Stripe.errors.StripeError] : []));
+      const errors = results.flatMap((r) =>
+        r.status === 'rejected' ? [r.reason as Stripe.errors.StripeError] : [],
+      );
       expect(results.length - errors.length).toBeLessThanOrEqual(10);
       expect(errors.length).toBeGreaterThanOrEqual(10);
       for (const e of errors) {
@@ -165,7 +193,9 @@ describe('rate limiting, reset and stats', () => {
       expect(stats.rateLimited).toBe(errors.length);
       expect(stats.requests).toBe(20);
       // Another key has its own budget.
-      await expect(sdk(limited.port, 'sk_test_other').customers.create({})).resolves.toMatchObject({ object: 'customer' });
+      await expect(sdk(limited.port, 'sk_test_other').customers.create({})).resolves.toMatchObject({
+        object: 'customer',
+      });
     } finally {
       await limited.stop();
     }
@@ -186,7 +216,11 @@ describe('rate limiting, reset and stats', () => {
     await fx.stripe.paymentIntents.retrieve(pi.id);
     await fx.stripe.paymentIntents.capture(pi.id, { amount_to_capture: 10 });
     const stats = await fx.control.stats();
-    expect(stats.byPath).toEqual({ '/v1/payment_intents': 1, '/v1/payment_intents/:id': 1, '/v1/payment_intents/:id/capture': 1 });
+    expect(stats.byPath).toEqual({
+      '/v1/payment_intents': 1,
+      '/v1/payment_intents/:id': 1,
+      '/v1/payment_intents/:id/capture': 1,
+    });
     expect(stats.byRoute['GET /v1/payment_intents/:id']).toBe(1);
     const [listed] = await fx.control.listPaymentIntents();
     expect(listed).toMatchObject({ id: pi.id, amount_received: 10, status: 'succeeded' });
@@ -211,8 +245,14 @@ describe('persistence', () => {
       const second = await startStripeEmulator({ dataFile });
       try {
         const s2 = sdk(second.port);
-        expect(await s2.paymentIntents.retrieve(held.id)).toMatchObject({ status: 'requires_capture', amount_capturable: 4000 });
-        expect(await s2.paymentIntents.retrieve(captured.id)).toMatchObject({ status: 'succeeded', amount_received: 1500 });
+        expect(await s2.paymentIntents.retrieve(held.id)).toMatchObject({
+          status: 'requires_capture',
+          amount_capturable: 4000,
+        });
+        expect(await s2.paymentIntents.retrieve(captured.id)).toMatchObject({
+          status: 'succeeded',
+          amount_received: 1500,
+        });
         const replay = await s2.paymentIntents.create(holdParams(4000), { idempotencyKey: 'persist' });
         expect(replay.id).toBe(held.id);
         expect((await emulatorControl(second.url).advanceClock(6 * DAY + 1)).expired).toBe(1);

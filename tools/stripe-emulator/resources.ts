@@ -69,9 +69,14 @@ function requireAmount(p: Params, name: string, cur: string, required: boolean):
     if (required) throw invalidParam(name, `Missing required param: ${name}.`, 'parameter_missing');
     return undefined;
   }
-  if (amount > MAX_AMOUNT) throw invalidParam(name, `Amount must be no more than ${MAX_AMOUNT}.`, 'amount_too_large');
+  if (amount > MAX_AMOUNT)
+    throw invalidParam(name, `Amount must be no more than ${MAX_AMOUNT}.`, 'amount_too_large');
   if (THREE_DECIMAL.has(cur) && amount % 10 !== 0) {
-    throw invalidParam(name, `Amounts in ${cur.toUpperCase()} must be divisible by 10 (the last decimal must be 0).`, 'invalid_amount');
+    throw invalidParam(
+      name,
+      `Amounts in ${cur.toUpperCase()} must be divisible by 10 (the last decimal must be 0).`,
+      'invalid_amount',
+    );
   }
   return amount;
 }
@@ -80,15 +85,22 @@ function parseTransferData(p: Params, amount: number): PaymentIntent['transfer_d
   const td = hash(p, 'transfer_data');
   if (td === undefined) return undefined;
   const destination = reqStr(td, 'destination');
-  if (!destination.startsWith('acct_')) throw invalidParam('transfer_data[destination]', `No such destination: '${destination}'`, 'resource_missing');
+  if (!destination.startsWith('acct_'))
+    throw invalidParam(
+      'transfer_data[destination]',
+      `No such destination: '${destination}'`,
+      'resource_missing',
+    );
   const tAmount = int(td, 'amount', 0);
-  if (tAmount !== undefined && tAmount > amount) throw invalidParam('transfer_data[amount]', 'transfer_data[amount] cannot exceed the amount.');
+  if (tAmount !== undefined && tAmount > amount)
+    throw invalidParam('transfer_data[amount]', 'transfer_data[amount] cannot exceed the amount.');
   return tAmount === undefined ? { destination } : { destination, amount: tAmount };
 }
 
 function parseFee(p: Params, amount: number): number | undefined {
   const fee = int(p, 'application_fee_amount', 0);
-  if (fee !== undefined && fee > amount) throw invalidParam('application_fee_amount', 'application_fee_amount cannot exceed the amount.');
+  if (fee !== undefined && fee > amount)
+    throw invalidParam('application_fee_amount', 'application_fee_amount cannot exceed the amount.');
   return fee;
 }
 
@@ -120,7 +132,9 @@ export class Api {
       r('GET', '/v1/payment_methods/:id', (_p, id) => this.paymentMethod(id)),
       r('POST', '/v1/payment_methods/:id/attach', (p, id) => this.attach(p, id)),
       r('POST', '/v1/payment_intents', (p) => this.createPaymentIntent(p)),
-      r('GET', '/v1/payment_intents', (p) => this.list(this.store.paymentIntents, p, '/v1/payment_intents', this.customerFilter(p))),
+      r('GET', '/v1/payment_intents', (p) =>
+        this.list(this.store.paymentIntents, p, '/v1/payment_intents', this.customerFilter(p)),
+      ),
       r('GET', '/v1/payment_intents/:id', (_p, id) => this.pi(id)),
       r('POST', '/v1/payment_intents/:id', (p, id) => this.updatePaymentIntent(p, this.pi(id))),
       r('POST', '/v1/payment_intents/:id/confirm', (p, id) => this.confirmEndpoint(p, this.pi(id))),
@@ -131,7 +145,9 @@ export class Api {
       r('GET', '/v1/refunds/:id', (_p, id) => this.get(this.store.refunds, 'refund', id)),
       r('POST', '/v1/webhook_endpoints', (p) => this.createEndpoint(p)),
       r('GET', '/v1/webhook_endpoints', (p) => this.listEndpoints(p)),
-      r('GET', '/v1/webhook_endpoints/:id', (_p, id) => this.withoutSecret(this.get(this.store.endpoints, 'webhook endpoint', id))),
+      r('GET', '/v1/webhook_endpoints/:id', (_p, id) =>
+        this.withoutSecret(this.get(this.store.endpoints, 'webhook endpoint', id)),
+      ),
       r('DELETE', '/v1/webhook_endpoints/:id', (_p, id) => this.deleteEndpoint(id)),
       r('GET', '/v1/events', (p) => this.list(this.store.events, p, '/v1/events', this.typeFilter(p))),
       r('GET', '/v1/events/:id', (_p, id) => this.get(this.store.events, 'event', id)),
@@ -179,12 +195,18 @@ export class Api {
   private lookup(id: string): object | undefined {
     const prefix = id.slice(0, id.indexOf('_'));
     switch (prefix) {
-      case 'cus': return this.store.customers.get(id);
-      case 'pi': return this.store.paymentIntents.get(id);
-      case 'ch': return this.store.charges.get(id);
-      case 're': return this.store.refunds.get(id);
-      case 'pm': return this.findPaymentMethod(id);
-      default: return undefined;
+      case 'cus':
+        return this.store.customers.get(id);
+      case 'pi':
+        return this.store.paymentIntents.get(id);
+      case 'ch':
+        return this.store.charges.get(id);
+      case 're':
+        return this.store.refunds.get(id);
+      case 'pm':
+        return this.findPaymentMethod(id);
+      default:
+        return undefined;
     }
   }
 
@@ -251,7 +273,9 @@ export class Api {
       object: 'event',
       api_version: API_VERSION,
       created: this.store.now(),
-      data: previous ? { object: structuredClone(object), previous_attributes: previous } : { object: structuredClone(object) },
+      data: previous
+        ? { object: structuredClone(object), previous_attributes: previous }
+        : { object: structuredClone(object) },
       livemode: false,
       pending_webhooks: 0,
       request: { id: this.meta.requestId, idempotency_key: this.meta.idempotencyKey },
@@ -288,7 +312,14 @@ export class Api {
       id,
       object: 'payment_method',
       type: 'card',
-      card: { brand: card.brand, last4: card.last4, exp_month: 12, exp_year: new Date().getUTCFullYear() + 3, funding: 'credit', country: 'US' },
+      card: {
+        brand: card.brand,
+        last4: card.last4,
+        exp_month: 12,
+        exp_year: new Date().getUTCFullYear() + 3,
+        funding: 'credit',
+        country: 'US',
+      },
       customer: null,
       created: this.store.now(),
       metadata: {},
@@ -308,9 +339,18 @@ export class Api {
     const template = this.paymentMethod(id);
     if (!this.store.customers.has(customerId)) throw missing('customer', customerId, 'customer');
     if (template.customer !== null) {
-      throw invalidParam('customer', 'The payment method you provided has already been attached to a customer.', 'payment_method_unexpected_state');
+      throw invalidParam(
+        'customer',
+        'The payment method you provided has already been attached to a customer.',
+        'payment_method_unexpected_state',
+      );
     }
-    const attached: PaymentMethod = { ...template, id: newId('pm'), customer: customerId, created: this.store.now() };
+    const attached: PaymentMethod = {
+      ...template,
+      id: newId('pm'),
+      customer: customerId,
+      created: this.store.now(),
+    };
     this.store.paymentMethods.set(attached.id, attached);
     return attached;
   }
@@ -325,22 +365,29 @@ export class Api {
 
   private createPaymentIntent(p: Params): PaymentIntent {
     const cur = currency(p, 'currency');
-    if (cur === undefined) throw invalidParam('currency', 'Missing required param: currency.', 'parameter_missing');
+    if (cur === undefined)
+      throw invalidParam('currency', 'Missing required param: currency.', 'parameter_missing');
     const amount = requireAmount(p, 'amount', cur, true);
-    const captureMethod = oneOf(p, 'capture_method', ['automatic', 'automatic_async', 'manual'] as const) ?? 'automatic_async';
+    const captureMethod =
+      oneOf(p, 'capture_method', ['automatic', 'automatic_async', 'manual'] as const) ?? 'automatic_async';
     const confirm = bool(p, 'confirm') ?? false;
     const offSession = bool(p, 'off_session') ?? false;
     const pmId = str(p, 'payment_method');
     if (pmId !== undefined) this.paymentMethod(pmId, 'payment_method');
     const customer = str(p, 'customer');
-    if (customer !== undefined && !this.store.customers.has(customer)) throw missing('customer', customer, 'customer');
+    if (customer !== undefined && !this.store.customers.has(customer))
+      throw missing('customer', customer, 'customer');
     const transferData = parseTransferData(p, amount) ?? null;
     const fee = parseFee(p, amount) ?? null;
     const metadata = mergeMetadata(p, {});
     const description = str(p, 'description') ?? null;
     const receiptEmail = str(p, 'receipt_email') ?? null;
     if (confirm && pmId === undefined) {
-      throw invalidParam('payment_method', 'You cannot confirm this PaymentIntent because it is missing a payment method.', 'parameter_missing');
+      throw invalidParam(
+        'payment_method',
+        'You cannot confirm this PaymentIntent because it is missing a payment method.',
+        'parameter_missing',
+      );
     }
 
     const id = newId('pi');
@@ -378,18 +425,32 @@ export class Api {
   }
 
   private updatePaymentIntent(p: Params, pi: PaymentIntent): PaymentIntent {
-    const editable: PaymentIntentStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
-    const moneyFields = ['amount', 'currency', 'payment_method', 'customer', 'capture_method', 'transfer_data', 'application_fee_amount'];
+    const editable: PaymentIntentStatus[] = [
+      'requires_payment_method',
+      'requires_confirmation',
+      'requires_action',
+    ];
+    const moneyFields = [
+      'amount',
+      'currency',
+      'payment_method',
+      'customer',
+      'capture_method',
+      'transfer_data',
+      'application_fee_amount',
+    ];
     if (!editable.includes(pi.status) && moneyFields.some((f) => p[f] !== undefined)) {
       throw unexpectedState(pi, 'updated', editable);
     }
     const cur = currency(p, 'currency') ?? pi.currency;
     const amount = requireAmount(p, 'amount', cur, false) ?? pi.amount;
-    const captureMethod = oneOf(p, 'capture_method', ['automatic', 'automatic_async', 'manual'] as const) ?? pi.capture_method;
+    const captureMethod =
+      oneOf(p, 'capture_method', ['automatic', 'automatic_async', 'manual'] as const) ?? pi.capture_method;
     const pmId = str(p, 'payment_method');
     if (pmId !== undefined && pmId !== '') this.paymentMethod(pmId, 'payment_method');
     const customer = str(p, 'customer');
-    if (customer !== undefined && !this.store.customers.has(customer)) throw missing('customer', customer, 'customer');
+    if (customer !== undefined && !this.store.customers.has(customer))
+      throw missing('customer', customer, 'customer');
     const transferData = parseTransferData(p, amount);
     const fee = parseFee(p, amount);
     const metadata = mergeMetadata(p, pi.metadata);
@@ -416,11 +477,19 @@ export class Api {
   }
 
   private confirmEndpoint(p: Params, pi: PaymentIntent): PaymentIntent {
-    const allowed: PaymentIntentStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
+    const allowed: PaymentIntentStatus[] = [
+      'requires_payment_method',
+      'requires_confirmation',
+      'requires_action',
+    ];
     if (!allowed.includes(pi.status)) throw unexpectedState(pi, 'confirmed', allowed);
     const pmId = str(p, 'payment_method') ?? pi.payment_method;
     if (pmId === null) {
-      throw invalidParam('payment_method', 'You cannot confirm this PaymentIntent because it is missing a payment method.', 'parameter_missing');
+      throw invalidParam(
+        'payment_method',
+        'You cannot confirm this PaymentIntent because it is missing a payment method.',
+        'parameter_missing',
+      );
     }
     this.paymentMethod(pmId, 'payment_method');
     const offSession = bool(p, 'off_session') ?? false;
@@ -446,7 +515,13 @@ export class Api {
     }
     if (outcome.kind === 'authenticate') {
       pi.status = 'requires_action';
-      pi.next_action = { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: `https://hooks.stripe.com/3d_secure_2/authenticate/${pi.id}` } };
+      pi.next_action = {
+        type: 'use_stripe_sdk',
+        use_stripe_sdk: {
+          type: 'three_d_secure_redirect',
+          stripe_js: `https://hooks.stripe.com/3d_secure_2/authenticate/${pi.id}`,
+        },
+      };
       this.emit('payment_intent.requires_action', pi);
       return;
     }
@@ -499,7 +574,12 @@ export class Api {
     }
   }
 
-  private createCharge(pi: PaymentIntent, pm: PaymentMethod, failureCode: string | null, failureMessage: string | null): Charge {
+  private createCharge(
+    pi: PaymentIntent,
+    pm: PaymentMethod,
+    failureCode: string | null,
+    failureMessage: string | null,
+  ): Charge {
     const now = this.store.now();
     const charge: Charge = {
       id: newId('ch'),
@@ -518,8 +598,18 @@ export class Api {
       livemode: false,
       metadata: { ...pi.metadata },
       outcome: failureCode
-        ? { type: 'issuer_declined', network_status: 'declined_by_network', reason: failureCode, seller_message: 'The bank did not return any further details with this decline.' }
-        : { type: 'authorized', network_status: 'approved_by_network', reason: null, seller_message: 'Payment complete.' },
+        ? {
+            type: 'issuer_declined',
+            network_status: 'declined_by_network',
+            reason: failureCode,
+            seller_message: 'The bank did not return any further details with this decline.',
+          }
+        : {
+            type: 'authorized',
+            network_status: 'approved_by_network',
+            reason: null,
+            seller_message: 'Payment complete.',
+          },
       paid: failureCode === null,
       payment_intent: pi.id,
       payment_method: pm.id,
@@ -540,10 +630,18 @@ export class Api {
     const requested = int(p, 'amount_to_capture', 1);
     const amount = requested ?? pi.amount_capturable;
     if (amount > pi.amount_capturable) {
-      throw invalidParam('amount_to_capture', `The amount to capture (${amount}) cannot be greater than the amount capturable (${pi.amount_capturable}).`, 'amount_too_large');
+      throw invalidParam(
+        'amount_to_capture',
+        `The amount to capture (${amount}) cannot be greater than the amount capturable (${pi.amount_capturable}).`,
+        'amount_too_large',
+      );
     }
     if (THREE_DECIMAL.has(pi.currency) && amount % 10 !== 0) {
-      throw invalidParam('amount_to_capture', `Amounts in ${pi.currency.toUpperCase()} must be divisible by 10.`, 'invalid_amount');
+      throw invalidParam(
+        'amount_to_capture',
+        `Amounts in ${pi.currency.toUpperCase()} must be divisible by 10.`,
+        'invalid_amount',
+      );
     }
     const fee = parseFee(p, amount);
     const metadata = mergeMetadata(p, pi.metadata);
@@ -564,15 +662,27 @@ export class Api {
 
   private charge(pi: PaymentIntent): Charge {
     const charge = pi.latest_charge === null ? undefined : this.store.charges.get(pi.latest_charge);
-    if (!charge) throw new ApiError(500, { type: 'api_error', message: `PaymentIntent ${pi.id} has no charge` });
+    if (!charge)
+      throw new ApiError(500, { type: 'api_error', message: `PaymentIntent ${pi.id} has no charge` });
     return charge;
   }
 
   private cancel(p: Params, pi: PaymentIntent): PaymentIntent {
     this.expireIfDue(pi);
-    const allowed: PaymentIntentStatus[] = ['requires_payment_method', 'requires_capture', 'requires_confirmation', 'requires_action', 'processing'];
+    const allowed: PaymentIntentStatus[] = [
+      'requires_payment_method',
+      'requires_capture',
+      'requires_confirmation',
+      'requires_action',
+      'processing',
+    ];
     if (!allowed.includes(pi.status)) throw unexpectedState(pi, 'canceled', allowed);
-    const reason = oneOf(p, 'cancellation_reason', ['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned'] as const);
+    const reason = oneOf(p, 'cancellation_reason', [
+      'duplicate',
+      'fraudulent',
+      'requested_by_customer',
+      'abandoned',
+    ] as const);
     this.cancelNow(pi, reason ?? null, this.store.now());
     return pi;
   }
@@ -644,11 +754,19 @@ export class Api {
       if (!pi) throw missing('payment_intent', piId, 'payment_intent');
       charge = pi.latest_charge === null ? undefined : this.store.charges.get(pi.latest_charge);
     } else {
-      throw invalidParam('payment_intent', 'One of `payment_intent` or `charge` is required.', 'parameter_missing');
+      throw invalidParam(
+        'payment_intent',
+        'One of `payment_intent` or `charge` is required.',
+        'parameter_missing',
+      );
     }
     const param = chargeId !== undefined ? 'charge' : 'payment_intent';
     if (!charge || !charge.captured) {
-      throw invalidParam(param, 'This payment has no captured charge to refund. Cancel an uncaptured PaymentIntent instead.', 'charge_not_refundable');
+      throw invalidParam(
+        param,
+        'This payment has no captured charge to refund. Cancel an uncaptured PaymentIntent instead.',
+        'charge_not_refundable',
+      );
     }
     const remaining = charge.amount_captured - charge.amount_refunded;
     if (remaining <= 0) {
@@ -656,7 +774,11 @@ export class Api {
     }
     const amount = requireAmount(p, 'amount', charge.currency, false) ?? remaining;
     if (amount > remaining) {
-      throw invalidParam('amount', `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining}).`, 'amount_too_large');
+      throw invalidParam(
+        'amount',
+        `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining}).`,
+        'amount_too_large',
+      );
     }
     const reason = oneOf(p, 'reason', ['duplicate', 'fraudulent', 'requested_by_customer'] as const) ?? null;
     const metadata = mergeMetadata(p, {});
@@ -691,11 +813,20 @@ export class Api {
     } catch {
       throw invalidParam('url', `Invalid URL: ${url}`, 'url_invalid');
     }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw invalidParam('url', `Invalid URL: ${url}`, 'url_invalid');
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      throw invalidParam('url', `Invalid URL: ${url}`, 'url_invalid');
     const events = p['enabled_events'];
     const list = typeof events === 'string' ? [events] : events;
-    if (!Array.isArray(list) || list.length === 0 || !list.every((e): e is string => typeof e === 'string' && /^[a-z_.*]+$/.test(e))) {
-      throw invalidParam('enabled_events', 'enabled_events must be a non-empty list of event types.', list === undefined ? 'parameter_missing' : 'parameter_invalid');
+    if (
+      !Array.isArray(list) ||
+      list.length === 0 ||
+      !list.every((e): e is string => typeof e === 'string' && /^[a-z_.*]+$/.test(e))
+    ) {
+      throw invalidParam(
+        'enabled_events',
+        'enabled_events must be a non-empty list of event types.',
+        list === undefined ? 'parameter_missing' : 'parameter_invalid',
+      );
     }
     const endpoint: WebhookEndpoint = {
       id: newId('we'),

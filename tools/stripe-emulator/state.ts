@@ -75,7 +75,10 @@ export interface PaymentIntent {
   latest_charge: string | null;
   livemode: false;
   metadata: Record<string, string>;
-  next_action: { type: 'use_stripe_sdk'; use_stripe_sdk: { type: 'three_d_secure_redirect'; stripe_js: string } } | null;
+  next_action: {
+    type: 'use_stripe_sdk';
+    use_stripe_sdk: { type: 'three_d_secure_redirect'; stripe_js: string };
+  } | null;
   payment_method: string | null;
   payment_method_types: string[];
   receipt_email: string | null;
@@ -260,7 +263,9 @@ export class Store {
     this.endpoints = byId(s.endpoints);
     this.events = byId(s.events);
     this.idempotency = new Map(s.idempotency);
-    this.uncaptured = new Set(s.paymentIntents.filter((p) => p.status === 'requires_capture').map((p) => p.id));
+    this.uncaptured = new Set(
+      s.paymentIntents.filter((p) => p.status === 'requires_capture').map((p) => p.id),
+    );
   }
 }
 
@@ -298,10 +303,13 @@ export class Persister {
   /** Schedules a write soon. */
   schedule(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.write();
-    }, Math.max(this.debounceMs, this.lastWriteMs * 4));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.write();
+      },
+      Math.max(this.debounceMs, this.lastWriteMs * 4),
+    );
   }
 
   /** Writes now, after any write already under way. */
@@ -317,14 +325,16 @@ export class Persister {
     const started = Date.now();
     const text = JSON.stringify(this.store.snapshot());
     this.lastWriteMs = Date.now() - started;
-    this.writing = this.writing.then(async () => {
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(tmp, text);
-      await rename(tmp, this.file);
-    }).catch((err: unknown) => {
-      console.error(`stripe-emulator: could not write ${this.file}:`, err);
-    });
+    this.writing = this.writing
+      .then(async () => {
+        const tmp = `${this.file}.${process.pid}.tmp`;
+        await mkdir(path.dirname(this.file), { recursive: true });
+        await writeFile(tmp, text);
+        await rename(tmp, this.file);
+      })
+      .catch((err: unknown) => {
+        console.error(`stripe-emulator: could not write ${this.file}:`, err);
+      });
     return this.writing;
   }
 }

@@ -3,7 +3,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { emulatorControl, startStripeEmulator, type EmulatorControl, type RunningStripeEmulator, type StripeEmulatorOptions } from './index';
+import {
+  emulatorControl,
+  startStripeEmulator,
+  type EmulatorControl,
+  type RunningStripeEmulator,
+  type StripeEmulatorOptions,
+} from './index';
 
 /** An SDK client for an emulator on `port`, the way app code makes one. */
 export function sdk(port: number, key = 'sk_test_emulator', maxNetworkRetries = 0): Stripe {
@@ -61,7 +67,10 @@ export async function hookServer(answer: (n: number) => number = () => 200): Pro
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const sig = req.headers['stripe-signature'];
-      received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: typeof sig === 'string' ? sig : '' });
+      received.push({
+        body: Buffer.concat(chunks).toString('utf8'),
+        signature: typeof sig === 'string' ? sig : '',
+      });
       res.writeHead(answer(received.length));
       res.end();
     });

@@ -20,7 +20,13 @@ function verify(stripe: Stripe, body: string, signature: string, secret: string)
 }
 
 async function holdCaptureRefund(stripe: Stripe): Promise<Stripe.PaymentIntent> {
-  const pi = await stripe.paymentIntents.create({ amount: 3000, currency: 'usd', capture_method: 'manual', confirm: true, payment_method: 'pm_card_visa' });
+  const pi = await stripe.paymentIntents.create({
+    amount: 3000,
+    currency: 'usd',
+    capture_method: 'manual',
+    confirm: true,
+    payment_method: 'pm_card_visa',
+  });
   await stripe.paymentIntents.capture(pi.id, { amount_to_capture: 2000 });
   await stripe.refunds.create({ payment_intent: pi.id, amount: 500 });
   return pi;
@@ -28,8 +34,16 @@ async function holdCaptureRefund(stripe: Stripe): Promise<Stripe.PaymentIntent> 
 
 describe('webhook endpoints', () => {
   it('creates with a whsec_ secret, lists and retrieves without it, deletes', async () => {
-    const we = await fx.stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/hooks', enabled_events: ['payment_intent.succeeded'] });
-    expect(we).toMatchObject({ object: 'webhook_endpoint', url: 'http://127.0.0.1:9/hooks', enabled_events: ['payment_intent.succeeded'], status: 'enabled' });
+    const we = await fx.stripe.webhookEndpoints.create({
+      url: 'http://127.0.0.1:9/hooks',
+      enabled_events: ['payment_intent.succeeded'],
+    });
+    expect(we).toMatchObject({
+      object: 'webhook_endpoint',
+      url: 'http://127.0.0.1:9/hooks',
+      enabled_events: ['payment_intent.succeeded'],
+      status: 'enabled',
+    });
     expect(we.secret).toMatch(/^whsec_\w{40,}$/);
     const list = await fx.stripe.webhookEndpoints.list();
     expect(list.data.map((e) => e.id)).toEqual([we.id]);
@@ -43,9 +57,13 @@ describe('webhook endpoints', () => {
   });
 
   it('names the bad parameter on create', async () => {
-    const badUrl = await rejection(fx.stripe.webhookEndpoints.create({ url: 'not a url', enabled_events: ['*'] }));
+    const badUrl = await rejection(
+      fx.stripe.webhookEndpoints.create({ url: 'not a url', enabled_events: ['*'] }),
+    );
     expect(badUrl.param).toBe('url');
-    const noEvents = await rejection(fx.stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/', enabled_events: [] }));
+    const noEvents = await rejection(
+      fx.stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/', enabled_events: [] }),
+    );
     expect(noEvents.param).toBe('enabled_events');
   });
 });
@@ -66,7 +84,11 @@ describe('events', () => {
     const captured = await fx.stripe.events.list({ type: 'charge.captured' });
     expect(captured.data).toHaveLength(1);
     const event = captured.data[0];
-    expect(event?.data.object).toMatchObject({ object: 'charge', payment_intent: pi.id, amount_captured: 2000 });
+    expect(event?.data.object).toMatchObject({
+      object: 'charge',
+      payment_intent: pi.id,
+      amount_captured: 2000,
+    });
     const got = await fx.stripe.events.retrieve(event?.id ?? '');
     expect(got.id).toBe(event?.id);
     expect(got.request?.idempotency_key).toMatch(/^stripe-node-retry-/);
@@ -75,11 +97,28 @@ describe('events', () => {
   });
 
   it('emits requires_action, payment_failed and canceled', async () => {
-    const action = await fx.stripe.paymentIntents.create({ amount: 100, currency: 'usd', capture_method: 'manual', confirm: true, payment_method: 'pm_card_authenticationRequired' });
-    await rejection(fx.stripe.paymentIntents.create({ amount: 100, currency: 'usd', confirm: true, payment_method: 'pm_card_chargeDeclined' }));
+    const action = await fx.stripe.paymentIntents.create({
+      amount: 100,
+      currency: 'usd',
+      capture_method: 'manual',
+      confirm: true,
+      payment_method: 'pm_card_authenticationRequired',
+    });
+    await rejection(
+      fx.stripe.paymentIntents.create({
+        amount: 100,
+        currency: 'usd',
+        confirm: true,
+        payment_method: 'pm_card_chargeDeclined',
+      }),
+    );
     await fx.stripe.paymentIntents.cancel(action.id);
     const types = (await fx.stripe.events.list({ limit: 100 })).data.map((e) => e.type);
-    for (const t of ['payment_intent.requires_action', 'payment_intent.payment_failed', 'payment_intent.canceled']) {
+    for (const t of [
+      'payment_intent.requires_action',
+      'payment_intent.payment_failed',
+      'payment_intent.canceled',
+    ]) {
       expect(types).toContain(t);
     }
   });
@@ -90,26 +129,48 @@ describe('delivery', () => {
     const everything = await listen();
     const refundsOnly = await listen();
     const we = await fx.stripe.webhookEndpoints.create({ url: everything.url, enabled_events: ['*'] });
-    const weRefunds = await fx.stripe.webhookEndpoints.create({ url: refundsOnly.url, enabled_events: ['refund.created'] });
+    const weRefunds = await fx.stripe.webhookEndpoints.create({
+      url: refundsOnly.url,
+      enabled_events: ['refund.created'],
+    });
     await holdCaptureRefund(fx.stripe);
     await waitFor(() => everything.received.length >= 7 && refundsOnly.received.length >= 1);
-    const types = everything.received.map((h) => verify(fx.stripe, h.body, h.signature, we.secret ?? '').type);
+    const types = everything.received.map(
+      (h) => verify(fx.stripe, h.body, h.signature, we.secret ?? '').type,
+    );
     expect(new Set(types)).toEqual(
-      new Set(['payment_intent.created', 'charge.succeeded', 'payment_intent.amount_capturable_updated', 'charge.captured', 'payment_intent.succeeded', 'refund.created', 'charge.refunded']),
+      new Set([
+        'payment_intent.created',
+        'charge.succeeded',
+        'payment_intent.amount_capturable_updated',
+        'charge.captured',
+        'payment_intent.succeeded',
+        'refund.created',
+        'charge.refunded',
+      ]),
     );
     const refundHook = refundsOnly.received[0];
-    expect(verify(fx.stripe, refundHook?.body ?? '', refundHook?.signature ?? '', weRefunds.secret ?? '').type).toBe('refund.created');
+    expect(
+      verify(fx.stripe, refundHook?.body ?? '', refundHook?.signature ?? '', weRefunds.secret ?? '').type,
+    ).toBe('refund.created');
     await new Promise((r) => setTimeout(r, 100));
     expect(refundsOnly.received).toHaveLength(1);
     // A tampered body or another endpoint's secret must fail verification.
     const first = everything.received[0];
-    expect(() => verify(fx.stripe, `${first?.body ?? ''} `, first?.signature ?? '', we.secret ?? '')).toThrow(Stripe.errors.StripeSignatureVerificationError);
-    expect(() => verify(fx.stripe, first?.body ?? '', first?.signature ?? '', weRefunds.secret ?? '')).toThrow(Stripe.errors.StripeSignatureVerificationError);
+    expect(() => verify(fx.stripe, `${first?.body ?? ''} `, first?.signature ?? '', we.secret ?? '')).toThrow(
+      Stripe.errors.StripeSignatureVerificationError,
+    );
+    expect(() =>
+      verify(fx.stripe, first?.body ?? '', first?.signature ?? '', weRefunds.secret ?? ''),
+    ).toThrow(Stripe.errors.StripeSignatureVerificationError);
   });
 
   it('retries with backoff until the endpoint answers 2xx', async () => {
     const flaky = await listen((n) => (n <= 2 ? 500 : 200));
-    const we = await fx.stripe.webhookEndpoints.create({ url: flaky.url, enabled_events: ['payment_intent.created'] });
+    const we = await fx.stripe.webhookEndpoints.create({
+      url: flaky.url,
+      enabled_events: ['payment_intent.created'],
+    });
     const started = Date.now();
     await fx.stripe.paymentIntents.create({ amount: 100, currency: 'usd' });
     await waitFor(() => flaky.received.length >= 3, 10_000);
@@ -132,10 +193,15 @@ describe('delivery', () => {
 
   it('with chaos on, delivers every event twice and out of order', async () => {
     const server = await listen();
-    const we = await fx.stripe.webhookEndpoints.create({ url: server.url, enabled_events: ['payment_intent.created'] });
+    const we = await fx.stripe.webhookEndpoints.create({
+      url: server.url,
+      enabled_events: ['payment_intent.created'],
+    });
     await fx.control.setWebhookChaos({ duplicates: true, shuffle: true });
     const created: string[] = [];
-    const pis = await Promise.all(Array.from({ length: 12 }, () => fx.stripe.paymentIntents.create({ amount: 100, currency: 'usd' })));
+    const pis = await Promise.all(
+      Array.from({ length: 12 }, () => fx.stripe.paymentIntents.create({ amount: 100, currency: 'usd' })),
+    );
     created.push(...pis.map((p) => p.id));
     await waitFor(() => server.received.length >= 24);
     const order = server.received.map((h) => {
@@ -144,7 +210,9 @@ describe('delivery', () => {
     });
     expect(new Set(order)).toEqual(new Set(created));
     for (const id of created) expect(order.filter((o) => o === id)).toHaveLength(2);
-    const eventOrder = (await fx.stripe.events.list({ limit: 100 })).data.map((e) => (e.data.object as Stripe.PaymentIntent).id).reverse();
+    const eventOrder = (await fx.stripe.events.list({ limit: 100 })).data
+      .map((e) => (e.data.object as Stripe.PaymentIntent).id)
+      .reverse();
     // In order, the 24 deliveries would come as a,a,b,b,…; shuffled, that is a 1-in-10^20 coincidence.
     expect(order).not.toEqual(eventOrder.flatMap((id) => [id, id]));
     expect(order.filter((id, i) => order.indexOf(id) === i)).not.toEqual(eventOrder);

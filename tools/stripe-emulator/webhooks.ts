@@ -26,7 +26,9 @@ export function signPayload(payload: string, secret: string, timestamp: number):
 }
 
 function wants(endpoint: WebhookEndpoint, type: string): boolean {
-  return endpoint.enabled_events.some((e) => e === '*' || e === type || (e.endsWith('.*') && type.startsWith(e.slice(0, -1))));
+  return endpoint.enabled_events.some(
+    (e) => e === '*' || e === type || (e.endsWith('.*') && type.startsWith(e.slice(0, -1))),
+  );
 }
 
 /** Sends events to the endpoints that enabled them. */
@@ -100,7 +102,11 @@ export class WebhookDeliverer {
     try {
       const res = await fetch(endpoint.url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Stripe-Signature': signature, 'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' },
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Stripe-Signature': signature,
+          'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+        },
         body: payload,
         signal: AbortSignal.any([cancelled, AbortSignal.timeout(ATTEMPT_TIMEOUT_MS)]),
       });

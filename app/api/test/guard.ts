@@ -10,6 +10,7 @@ export function refuseUnlessTestMode(): NextResponse | null {
 /** A JSON error response with the message of `err`. */
 export function errorResponse(err: unknown, status = 400): NextResponse {
   const message = err instanceof Error ? err.message : String(err);
-  const fields = err && typeof err === 'object' && 'fields' in err ? (err as { fields?: unknown }).fields : undefined;
+  const fields =
+    err && typeof err === 'object' && 'fields' in err ? (err as { fields?: unknown }).fields : undefined;
   return NextResponse.json({ error: message, fields }, { status });
 }

@@ -34,7 +34,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: d.title,
     description: `Buy with friends: down to ${best} each (save ${d.bestSavings.percent}%). ${d.description.slice(0, 140)}`,
-    openGraph: { title: `${d.title}: down to ${best} in a group`, description: d.description.slice(0, 200), images: d.imageUrl ? [d.imageUrl] : [] },
+    openGraph: {
+      title: `${d.title}: down to ${best} in a group`,
+      description: d.description.slice(0, 200),
+      images: d.imageUrl ? [d.imageUrl] : [],
+    },
   };
 }
 
@@ -51,7 +55,13 @@ export default async function DealPage({ params }: Props) {
       <div className="space-y-4">
         {d.imageUrl && (
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={d.imageUrl} alt="" width={1200} height={800} className="aspect-[3/2] max-h-80 w-full rounded-2xl bg-stone-200 object-cover" />
+          <img
+            src={d.imageUrl}
+            alt=""
+            width={1200}
+            height={800}
+            className="aspect-[3/2] max-h-80 w-full rounded-2xl bg-stone-200 object-cover"
+          />
         )}
         <p className="text-sm font-medium text-stone-600">{d.merchant.name}</p>
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{d.title}</h1>
@@ -61,10 +71,17 @@ export default async function DealPage({ params }: Props) {
             <span className="sr-only">List price </span>
             {money(d.listPrice)}
           </s>
-          {d.bestSavings.percent > 0 && <span className="rounded-full bg-green-100 px-2 py-0.5 text-sm font-semibold text-green-800">Save up to {d.bestSavings.percent}%</span>}
+          {d.bestSavings.percent > 0 && (
+            <span className="rounded-full bg-green-100 px-2 py-0.5 text-sm font-semibold text-green-800">
+              Save up to {d.bestSavings.percent}%
+            </span>
+          )}
         </p>
         {d.description && <p className="whitespace-pre-line text-stone-800">{d.description}</p>}
-        <section aria-labelledby="ladder-h" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+        <section
+          aria-labelledby="ladder-h"
+          className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+        >
           <h2 id="ladder-h" className="text-lg font-semibold">
             The more people join, the less everyone pays
           </h2>
@@ -77,24 +94,35 @@ export default async function DealPage({ params }: Props) {
             ))}
           </ol>
           <p className="mt-3 text-sm text-stone-700">
-            A group has {formatDuration(d.windowSeconds)} to reach {d.minMembers} people. Joining places a card hold; if the group falls short, the hold is released and nobody pays.
+            A group has {formatDuration(d.windowSeconds)} to reach {d.minMembers} people. Joining places a
+            card hold; if the group falls short, the hold is released and nobody pays.
           </p>
         </section>
       </div>
 
       <div className="space-y-4">
-        <section aria-labelledby="start-h" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+        <section
+          aria-labelledby="start-h"
+          className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+        >
           <h2 id="start-h" className="text-lg font-semibold">
             Start your own group
           </h2>
-          <p className="mt-1 mb-3 text-sm text-stone-700">Open a group, join it, and share the link in your chats.</p>
+          <p className="mt-1 mb-3 text-sm text-stone-700">
+            Open a group, join it, and share the link in your chats.
+          </p>
           {d.acceptingNewGroups ? (
             <OpenGroupButton dealId={d.id} />
           ) : (
-            <p className="font-medium text-stone-800">This deal is paused, so no new groups can start right now.</p>
+            <p className="font-medium text-stone-800">
+              This deal is paused, so no new groups can start right now.
+            </p>
           )}
         </section>
-        <section aria-labelledby="fill-h" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+        <section
+          aria-labelledby="fill-h"
+          className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+        >
           <h2 id="fill-h" className="text-lg font-semibold">
             Groups about to fill
           </h2>
@@ -110,17 +138,27 @@ export default async function DealPage({ params }: Props) {
                         <Avatar key={`${a}-${i}`} alias={a} size={30} />
                       ))}
                     </span>
-                    <span className="text-sm text-stone-700">Ends in {formatTimeLeft(new Date(g.deadline).getTime() - now)}</span>
+                    <span className="text-sm text-stone-700">
+                      Ends in {formatTimeLeft(new Date(g.deadline).getTime() - now)}
+                    </span>
                   </div>
                   <p className="mt-2 text-sm">
                     {g.aliases.join(', ')}
-                    {g.confirmedCount > g.aliases.length ? ` and ${g.confirmedCount - g.aliases.length} more` : ''} · {g.confirmedCount} joined
+                    {g.confirmedCount > g.aliases.length
+                      ? ` and ${g.confirmedCount - g.aliases.length} more`
+                      : ''}{' '}
+                    · {g.confirmedCount} joined
                   </p>
                   <p className="font-semibold">
                     Now {money(g.unitPrice)}
-                    {g.next ? ` · ${g.next.membersNeeded} more unlock ${money(g.next.unitPrice)}` : ' · best price'}
+                    {g.next
+                      ? ` · ${g.next.membersNeeded} more unlock ${money(g.next.unitPrice)}`
+                      : ' · best price'}
                   </p>
-                  <Link href={`/g/${g.code}`} className="mt-2 inline-block rounded-lg bg-stone-900 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700">
+                  <Link
+                    href={`/g/${g.code}`}
+                    className="mt-2 inline-block rounded-lg bg-stone-900 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700"
+                  >
                     Join this group<span className="sr-only"> ({g.aliases.join(', ') || 'new group'})</span>
                   </Link>
                 </li>

@@ -34,7 +34,8 @@ export default async function OutboxPage() {
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">Outbox</h1>
       <p className="text-stone-700">
-        Flock has no mail provider in development: every e-mail it would send is listed here (newest first) and printed in the server log.
+        Flock has no mail provider in development: every e-mail it would send is listed here (newest first)
+        and printed in the server log.
       </p>
       {messages.length === 0 ? (
         <p className="text-stone-600">No e-mails yet.</p>
@@ -43,10 +44,11 @@ export default async function OutboxPage() {
           {messages.map((m) => (
             <li key={m.id} className="rounded-lg border border-stone-200 bg-white p-4">
               <p className="text-sm text-stone-600">
-                To <strong className="text-stone-900">{m.to}</strong> · {m.createdAt.toISOString().replace('T', ' ').slice(0, 19)} UTC
+                To <strong className="text-stone-900">{m.to}</strong> ·{' '}
+                {m.createdAt.toISOString().replace('T', ' ').slice(0, 19)} UTC
               </p>
               <h2 className="mt-1 font-semibold">{m.subject}</h2>
-              <p className="mt-2 whitespace-pre-wrap text-sm">
+              <p className="mt-2 text-sm whitespace-pre-wrap">
                 <Linkified text={m.body} />
               </p>
             </li>

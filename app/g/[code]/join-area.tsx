@@ -10,7 +10,13 @@ import { MemberPanel } from './member-panel';
 const HOLDING = ['authorized', 'captured'];
 
 /** The join form while the viewer may join; their membership once they have; a link on once it closed. */
-export function JoinArea(props: { inviteCode: string | null; channel: string | null; demoMode: boolean; publishableKey: string | null; suggestedAlias: string }) {
+export function JoinArea(props: {
+  inviteCode: string | null;
+  channel: string | null;
+  demoMode: boolean;
+  publishableKey: string | null;
+  suggestedAlias: string;
+}) {
   const { view: g, viewer } = useGroupView();
   if (viewer && HOLDING.includes(viewer.status)) return <MemberPanel viewer={viewer} />;
   if (g.status !== 'open') {

@@ -11,17 +11,26 @@ import { useGroupView } from './live-group';
 export const TEST_CARDS = [
   { id: 'pm_card_visa', label: 'Card that succeeds', hint: 'Visa ending 4242' },
   { id: 'pm_card_chargeDeclined', label: 'Card that is declined', hint: 'generic decline' },
-  { id: 'pm_card_visa_chargeDeclinedInsufficientFunds', label: 'Insufficient funds', hint: 'declined for insufficient funds' },
+  {
+    id: 'pm_card_visa_chargeDeclinedInsufficientFunds',
+    label: 'Insufficient funds',
+    hint: 'declined for insufficient funds',
+  },
   { id: 'pm_card_authenticationRequired', label: 'Needs authentication', hint: '3-D Secure' },
 ] as const;
 
 // Stripe.js and its card form load only when a real card is entered (not in demo mode, not on first load).
-const StripeHold = dynamic(() => import('./stripe-hold'), { ssr: false, loading: () => <p className="mt-3 text-sm text-stone-600">Loading the secure card form…</p> });
+const StripeHold = dynamic(() => import('./stripe-hold'), {
+  ssr: false,
+  loading: () => <p className="mt-3 text-sm text-stone-600">Loading the secure card form…</p>,
+});
 
 type Fields = Partial<Record<'alias' | 'quantity', string>>;
 
 function newKey(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** Reads a tRPC error into one sentence and per-field messages. */
@@ -61,7 +70,11 @@ export function JoinForm({
   const [fields, setFields] = useState<Fields>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [auth, setAuth] = useState<null | { action: 'authenticate' | 'confirm_payment'; memberId: string; clientSecret: string | null }>(null);
+  const [auth, setAuth] = useState<null | {
+    action: 'authenticate' | 'confirm_payment';
+    memberId: string;
+    clientSecret: string | null;
+  }>(null);
   // One key per join attempt: a double tap or a retry after a dropped connection is the same join.
   const key = useRef<string>('');
   const id = useId();
@@ -84,7 +97,9 @@ export function JoinForm({
       // The auth client is loaded on first use: it is not needed to read the page (smaller first load).
       const { ensureBuyerSession } = await import('@/app/_components/auth-client');
       await ensureBuyerSession();
-      const res = await (await lazyApi()).groups.join.mutate({
+      const res = await (
+        await lazyApi()
+      ).groups.join.mutate({
         code,
         alias: trimmed,
         quantity,
@@ -120,7 +135,11 @@ export function JoinForm({
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ memberId, outcome }),
       });
-      if (!r.ok) throw new Error(((await r.json().catch(() => null)) as { error?: string } | null)?.error ?? 'We could not reach your bank. Please try again.');
+      if (!r.ok)
+        throw new Error(
+          ((await r.json().catch(() => null)) as { error?: string } | null)?.error ??
+            'We could not reach your bank. Please try again.',
+        );
       const res = await (await lazyApi()).groups.confirmHold.mutate({ memberId });
       if (res.nextAction) throw new Error('Your bank did not approve the hold. Try another card.');
       key.current = '';
@@ -138,18 +157,35 @@ export function JoinForm({
   if (auth) {
     const demoAuth = demoMode && auth.action === 'authenticate';
     return (
-      <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200" role="dialog" aria-labelledby={`${id}-auth`} data-testid="authenticate">
+      <div
+        className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+        role="dialog"
+        aria-labelledby={`${id}-auth`}
+        data-testid="authenticate"
+      >
         <p id={`${id}-auth`} className="font-semibold">
           Your bank asks you to approve this hold of {hold}.
         </p>
         {demoAuth ? (
           <>
-            <p className="mt-1 text-sm text-stone-700">Test mode: this stands in for your bank&apos;s security check.</p>
+            <p className="mt-1 text-sm text-stone-700">
+              Test mode: this stands in for your bank&apos;s security check.
+            </p>
             <div className="mt-3 flex flex-wrap gap-2">
-              <button type="button" disabled={pending} onClick={() => authenticate(auth.memberId, 'succeed')} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => authenticate(auth.memberId, 'succeed')}
+                className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+              >
                 {pending ? 'Checking…' : 'Approve'}
               </button>
-              <button type="button" disabled={pending} onClick={() => authenticate(auth.memberId, 'fail')} className="rounded-lg px-4 py-2 font-semibold text-stone-800 ring-1 ring-stone-400 hover:bg-stone-100">
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => authenticate(auth.memberId, 'fail')}
+                className="rounded-lg px-4 py-2 font-semibold text-stone-800 ring-1 ring-stone-400 hover:bg-stone-100"
+              >
                 Refuse
               </button>
             </div>
@@ -170,10 +206,15 @@ export function JoinForm({
             }}
           />
         ) : (
-          <p className="mt-1 text-sm text-stone-700">Card entry is not available on this server. Please try again later.</p>
+          <p className="mt-1 text-sm text-stone-700">
+            Card entry is not available on this server. Please try again later.
+          </p>
         )}
         {error && (
-          <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800 ring-1 ring-red-200">
+          <p
+            role="alert"
+            className="mt-3 rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800 ring-1 ring-red-200"
+          >
             {error}
           </p>
         )}
@@ -182,7 +223,13 @@ export function JoinForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={`${id}-h`} className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid="join-form">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-h`}
+      className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+      data-testid="join-form"
+    >
       <h2 id={`${id}-h`} className="text-lg font-semibold">
         Join this group
       </h2>
@@ -241,12 +288,24 @@ export function JoinForm({
 
       {demoMode && (
         <fieldset className="mt-4 rounded-lg border-2 border-dashed border-amber-500 p-3">
-          <legend className="px-1 text-sm font-bold uppercase tracking-wide text-amber-900">Test mode: no real money</legend>
+          <legend className="px-1 text-sm font-bold tracking-wide text-amber-900 uppercase">
+            Test mode: no real money
+          </legend>
           <p className="text-sm text-stone-700">Pick a test card to see what happens.</p>
           <div className="mt-2 space-y-1">
             {TEST_CARDS.map((c) => (
-              <label key={c.id} className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 hover:bg-amber-50">
-                <input type="radio" name="card" value={c.id} checked={card === c.id} onChange={() => setCard(c.id)} className="h-4 w-4 accent-brand-600" />
+              <label
+                key={c.id}
+                className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 hover:bg-amber-50"
+              >
+                <input
+                  type="radio"
+                  name="card"
+                  value={c.id}
+                  checked={card === c.id}
+                  onChange={() => setCard(c.id)}
+                  className="h-4 w-4 accent-brand-600"
+                />
                 <span>
                   {c.label} <span className="text-sm text-stone-600">({c.hint})</span>
                 </span>
@@ -260,7 +319,11 @@ export function JoinForm({
         We hold up to {hold} now. When the group closes you pay the group&apos;s final price, never more.
       </p>
       {error && (
-        <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800 ring-1 ring-red-200" data-testid="join-error">
+        <p
+          role="alert"
+          className="mt-3 rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800 ring-1 ring-red-200"
+          data-testid="join-error"
+        >
           {error}
         </p>
       )}

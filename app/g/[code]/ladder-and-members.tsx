@@ -10,7 +10,10 @@ const SHOWN_MEMBERS = 60;
 export function PriceLadder() {
   const { view: g } = useGroupView();
   return (
-    <section aria-labelledby="ladder-heading" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+    <section
+      aria-labelledby="ladder-heading"
+      className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+    >
       <h2 id="ladder-heading" className="text-lg font-semibold">
         Price ladder
       </h2>
@@ -22,15 +25,24 @@ export function PriceLadder() {
             aria-current={step.current ? 'step' : undefined}
           >
             <span className="flex items-center gap-2">
-              <span aria-hidden="true" className={`inline-block w-5 text-center ${step.reached ? 'text-green-700' : 'text-stone-500'}`}>
+              <span
+                aria-hidden="true"
+                className={`inline-block w-5 text-center ${step.reached ? 'text-green-700' : 'text-stone-500'}`}
+              >
                 {step.reached ? '✓' : '○'}
               </span>
               <span>
                 {step.minMembers}+ people
-                <span className="sr-only">{step.reached ? ', reached' : `, ${step.membersNeeded} more needed`}</span>
+                <span className="sr-only">
+                  {step.reached ? ', reached' : `, ${step.membersNeeded} more needed`}
+                </span>
               </span>
             </span>
-            <span className={`font-semibold tabular-nums ${step.current ? 'text-brand-700' : 'text-stone-900'}`}>{formatMoney(step.unitPrice, g.currency)}</span>
+            <span
+              className={`font-semibold tabular-nums ${step.current ? 'text-brand-700' : 'text-stone-900'}`}
+            >
+              {formatMoney(step.unitPrice, g.currency)}
+            </span>
           </li>
         ))}
       </ol>
@@ -44,7 +56,10 @@ export function MemberList() {
   const shown = g.members.slice(0, SHOWN_MEMBERS);
   const total = g.members.length + g.moreMembers;
   return (
-    <section aria-labelledby="members-heading" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+    <section
+      aria-labelledby="members-heading"
+      className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+    >
       <h2 id="members-heading" className="text-lg font-semibold">
         Who&apos;s in <span className="font-normal text-stone-600">({total})</span>
       </h2>

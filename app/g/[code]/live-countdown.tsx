@@ -7,5 +7,11 @@ import { useGroupView } from './live-group';
 export function LiveCountdown({ serverNow }: { serverNow: string }) {
   const { view: g } = useGroupView();
   if (g.status !== 'open') return null;
-  return <Countdown deadline={g.deadline} serverNow={serverNow} className="rounded-2xl bg-white px-4 py-3 text-lg shadow-sm ring-1 ring-stone-200" />;
+  return (
+    <Countdown
+      deadline={g.deadline}
+      serverNow={serverNow}
+      className="rounded-2xl bg-white px-4 py-3 text-lg shadow-sm ring-1 ring-stone-200"
+    />
+  );
 }

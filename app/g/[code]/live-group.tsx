@@ -18,7 +18,13 @@ export function useGroupView(): Live {
   return live;
 }
 
-function LiveSource({ initial, onChange }: { initial: GroupSnapshot; onChange: (s: GroupSnapshot, connected: boolean) => void }) {
+function LiveSource({
+  initial,
+  onChange,
+}: {
+  initial: GroupSnapshot;
+  onChange: (s: GroupSnapshot, connected: boolean) => void;
+}) {
   const { snapshot, connected } = useLiveGroup(initial.code, initial);
   useEffect(() => onChange(snapshot, connected), [snapshot, connected, onChange]);
   return null;
@@ -28,9 +34,16 @@ function LiveSource({ initial, onChange }: { initial: GroupSnapshot; onChange: (
 export function GroupLiveProvider({ initial, children }: { initial: GroupSnapshot; children: ReactNode }) {
   const [state, setState] = useState<{ snapshot: GroupSnapshot; connected: boolean } | null>(null);
   // The newest of the server render and the stream (a re-render after a join may be newer than the stream).
-  const snapshot = state && Number(state.snapshot.lastEventId) >= Number(initial.lastEventId) ? state.snapshot : initial;
-  const live = useMemo(() => ({ ...toGroupView(snapshot), connected: state?.connected ?? false }), [snapshot, state?.connected]);
-  const onChange = useMemo(() => (s: GroupSnapshot, connected: boolean) => setState({ snapshot: s, connected }), []);
+  const snapshot =
+    state && Number(state.snapshot.lastEventId) >= Number(initial.lastEventId) ? state.snapshot : initial;
+  const live = useMemo(
+    () => ({ ...toGroupView(snapshot), connected: state?.connected ?? false }),
+    [snapshot, state?.connected],
+  );
+  const onChange = useMemo(
+    () => (s: GroupSnapshot, connected: boolean) => setState({ snapshot: s, connected }),
+    [],
+  );
   return (
     <LiveContext.Provider value={live}>
       <LiveSource key={initial.viewer?.id ?? 'visitor'} initial={initial} onChange={onChange} />

@@ -13,7 +13,11 @@ export function MemberPanel({ viewer }: { viewer: ViewerMember }) {
   const open = g.status === 'open';
 
   return (
-    <section aria-labelledby="you-heading" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid="member-panel">
+    <section
+      aria-labelledby="you-heading"
+      className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+      data-testid="member-panel"
+    >
       <h2 id="you-heading" className="text-lg font-semibold">
         {viewer.status === 'reserved' ? 'Your seat is reserved' : `You're in, ${viewer.alias}!`}
       </h2>

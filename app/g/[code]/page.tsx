@@ -22,7 +22,10 @@ import { PricePanel } from './price-panel';
 import { SharePanel } from './share-panel';
 import { StatusBanner } from './status-banner';
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export const dynamic = 'force-dynamic';
 
@@ -41,7 +44,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const left = new Date(s.deadline).getTime() - Date.now();
   const parts = [
     `${s.confirmedCount} joined`,
-    s.status === 'open' && s.next ? `${s.next.membersNeeded} more ${s.next.membersNeeded === 1 ? 'unlocks' : 'unlock'} ${money(s.next.unitPrice)}` : null,
+    s.status === 'open' && s.next
+      ? `${s.next.membersNeeded} more ${s.next.membersNeeded === 1 ? 'unlocks' : 'unlock'} ${money(s.next.unitPrice)}`
+      : null,
     s.status === 'open' ? (left > 0 ? `ends in ${formatTimeLeft(left)}` : 'closing') : `group ${s.status}`,
   ].filter(Boolean);
   const description = `${parts.join(' · ')}. List price ${money(s.deal.listPrice)}. Join with a card hold; you never pay more than shown.`;
@@ -75,12 +80,17 @@ export default async function GroupPage({ params, searchParams }: Props) {
 
   const h = await headers();
   if (!isBotUserAgent(h.get('user-agent'))) {
-    await recordGroupVisit(deps, { code: s.code, channel, visitorKey: s.viewer ? `member:${s.viewer.id}` : null }).catch((err: unknown) => {
+    await recordGroupVisit(deps, {
+      code: s.code,
+      channel,
+      visitorKey: s.viewer ? `member:${s.viewer.id}` : null,
+    }).catch((err: unknown) => {
       console.error('[visits]', err);
     });
   }
 
-  const sharerInvite = s.viewer && ['reserved', 'authorized', 'captured'].includes(s.viewer.status) ? s.viewer.inviteCode : null;
+  const sharerInvite =
+    s.viewer && ['reserved', 'authorized', 'captured'].includes(s.viewer.status) ? s.viewer.inviteCode : null;
   const qrLink = groupShareUrl(deps.appUrl, s.code, { inviteCode: sharerInvite, channel: 'qr' });
   const qr = await qrSvg(qrLink, `QR code for ${qrLink}`);
   const poster = `/g/${s.code}/poster${sharerInvite ? `?i=${encodeURIComponent(sharerInvite)}` : ''}`;
@@ -92,9 +102,17 @@ export default async function GroupPage({ params, searchParams }: Props) {
           {s.deal.imageUrl && (
             // A plain <img>: no client JavaScript, and it renders in previews that run none.
             // eslint-disable-next-line @next/next/no-img-element
-            <img src={s.deal.imageUrl} alt="" width={1200} height={800} className="aspect-[3/2] max-h-72 w-full rounded-2xl bg-stone-200 object-cover lg:max-h-96" />
+            <img
+              src={s.deal.imageUrl}
+              alt=""
+              width={1200}
+              height={800}
+              className="aspect-[3/2] max-h-72 w-full rounded-2xl bg-stone-200 object-cover lg:max-h-96"
+            />
           )}
-          <p className="text-sm font-medium text-stone-600">Group buy{inviter ? ` · ${inviter.alias} invited you` : ''}</p>
+          <p className="text-sm font-medium text-stone-600">
+            Group buy{inviter ? ` · ${inviter.alias} invited you` : ''}
+          </p>
           <h1 className="text-2xl font-bold tracking-tight text-stone-950 sm:text-3xl">{s.deal.title}</h1>
         </header>
 
@@ -102,7 +120,13 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <StatusBanner hasInvite={inviteCode !== null} />
           <PricePanel />
           <LiveCountdown serverNow={new Date().toISOString()} />
-          <JoinArea inviteCode={inviteCode} channel={channel} demoMode={!env.STRIPE_PUBLISHABLE_KEY} publishableKey={env.STRIPE_PUBLISHABLE_KEY ?? null} suggestedAlias={suggestAlias()} />
+          <JoinArea
+            inviteCode={inviteCode}
+            channel={channel}
+            demoMode={!env.STRIPE_PUBLISHABLE_KEY}
+            publishableKey={env.STRIPE_PUBLISHABLE_KEY ?? null}
+            suggestedAlias={suggestAlias()}
+          />
           <SharePanel appUrl={deps.appUrl} qrSvg={qr} posterHref={poster} />
         </div>
 
@@ -111,11 +135,12 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <PriceLadder />
           <MemberList />
           <noscript>
-            <p className="rounded-lg bg-amber-50 p-3 text-amber-900">Turn on JavaScript to join this group and see it update live.</p>
+            <p className="rounded-lg bg-amber-50 p-3 text-amber-900">
+              Turn on JavaScript to join this group and see it update live.
+            </p>
           </noscript>
         </div>
       </div>
     </GroupLiveProvider>
   );
 }
-

@@ -9,7 +9,9 @@ import { formatTimeLeft } from '@/server/share/time-left';
 export function drawableMoney(minor: number, currency: string): string {
   const text = formatMoney(minor, currency);
   const drawn = drawableText(text, '');
-  return drawn === text ? text : `${currency} ${drawableText(formatMoney(minor, currency).replace(/[^\d.,]/g, ''), '')}`;
+  return drawn === text
+    ? text
+    : `${currency} ${drawableText(formatMoney(minor, currency).replace(/[^\d.,]/g, ''), '')}`;
 }
 
 /** The facts a preview shows, worded for a glance in a chat. */
@@ -42,31 +44,85 @@ const BRAND = '#c2410c';
 export function PreviewCard({ s, image, now }: { s: GroupSnapshot; image: string | null; now: Date }) {
   const f = previewFacts(s, now);
   return (
-    <div style={{ width: '100%', height: '100%', display: 'flex', background: '#fff7ed', padding: 48, fontFamily: 'sans-serif', color: '#1c1917' }}>
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        background: '#fff7ed',
+        padding: 48,
+        fontFamily: 'sans-serif',
+        color: '#1c1917',
+      }}
+    >
       {image ? (
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={image} width={420} height={420} alt="" style={{ width: 420, height: 420, borderRadius: 32, objectFit: 'cover', marginRight: 48 }} />
+        <img
+          src={image}
+          width={420}
+          height={420}
+          alt=""
+          style={{ width: 420, height: 420, borderRadius: 32, objectFit: 'cover', marginRight: 48 }}
+        />
       ) : (
-        <div style={{ width: 420, height: 420, borderRadius: 32, background: '#fed7aa', marginRight: 48, display: 'flex' }} />
+        <div
+          style={{
+            width: 420,
+            height: 420,
+            borderRadius: 32,
+            background: '#fed7aa',
+            marginRight: 48,
+            display: 'flex',
+          }}
+        />
       )}
       <div style={{ display: 'flex', flexDirection: 'column', flex: 1, justifyContent: 'space-between' }}>
         <div style={{ display: 'flex', flexDirection: 'column' }}>
           <div style={{ fontSize: 28, color: BRAND, letterSpacing: 2, display: 'flex' }}>FLOCK GROUP BUY</div>
-          <div style={{ fontSize: 44, lineHeight: 1.15, marginTop: 12, display: 'flex', maxHeight: 104, overflow: 'hidden' }}>{f.title}</div>
+          <div
+            style={{
+              fontSize: 44,
+              lineHeight: 1.15,
+              marginTop: 12,
+              display: 'flex',
+              maxHeight: 104,
+              overflow: 'hidden',
+            }}
+          >
+            {f.title}
+          </div>
         </div>
         <div style={{ display: 'flex', alignItems: 'flex-end' }}>
           <div style={{ fontSize: 96, lineHeight: 1, color: '#1c1917', display: 'flex' }}>{f.price}</div>
           <div style={{ display: 'flex', flexDirection: 'column', marginLeft: 20, marginBottom: 6 }}>
-            <div style={{ fontSize: 30, color: '#57534e', textDecoration: 'line-through', display: 'flex' }}>{f.listPrice}</div>
-            {f.savePercent > 0 ? <div style={{ fontSize: 30, color: '#166534', display: 'flex' }}>{`Save ${f.savePercent}%`}</div> : null}
+            <div style={{ fontSize: 30, color: '#57534e', textDecoration: 'line-through', display: 'flex' }}>
+              {f.listPrice}
+            </div>
+            {f.savePercent > 0 ? (
+              <div
+                style={{ fontSize: 30, color: '#166534', display: 'flex' }}
+              >{`Save ${f.savePercent}%`}</div>
+            ) : null}
           </div>
         </div>
         <div style={{ display: 'flex', flexDirection: 'column' }}>
-          <div style={{ display: 'flex', width: '100%', height: 22, background: '#e7e5e4', borderRadius: 11 }}>
-            <div style={{ display: 'flex', width: `${Math.round(f.progress * 100)}%`, height: 22, background: BRAND, borderRadius: 11 }} />
+          <div
+            style={{ display: 'flex', width: '100%', height: 22, background: '#e7e5e4', borderRadius: 11 }}
+          >
+            <div
+              style={{
+                display: 'flex',
+                width: `${Math.round(f.progress * 100)}%`,
+                height: 22,
+                background: BRAND,
+                borderRadius: 11,
+              }}
+            />
           </div>
           <div style={{ display: 'flex', fontSize: 32, marginTop: 14 }}>{`${f.joined} · ${f.next}`}</div>
-          {f.timeLeft ? <div style={{ display: 'flex', fontSize: 28, marginTop: 6, color: '#57534e' }}>{f.timeLeft}</div> : null}
+          {f.timeLeft ? (
+            <div style={{ display: 'flex', fontSize: 28, marginTop: 6, color: '#57534e' }}>{f.timeLeft}</div>
+          ) : null}
         </div>
       </div>
     </div>

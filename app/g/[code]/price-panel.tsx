@@ -32,13 +32,19 @@ export function PricePanel() {
   const tipped = g.tierIndex >= 0;
 
   return (
-    <section aria-labelledby="price-heading" className={`relative rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200 ${celebrating ? 'celebrate' : ''}`}>
+    <section
+      aria-labelledby="price-heading"
+      className={`relative rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200 ${celebrating ? 'celebrate' : ''}`}
+    >
       <h2 id="price-heading" className="sr-only">
         Price
       </h2>
       <div aria-live="polite" aria-atomic="true">
         <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-          <span className="text-4xl font-extrabold tracking-tight text-stone-950 sm:text-5xl" data-testid="unit-price">
+          <span
+            className="text-4xl font-extrabold tracking-tight text-stone-950 sm:text-5xl"
+            data-testid="unit-price"
+          >
             {money(g.unitPrice)}
           </span>
           <span className="text-stone-600">each</span>
@@ -48,7 +54,9 @@ export function PricePanel() {
                 <span className="sr-only">List price </span>
                 {money(g.listPrice)}
               </s>
-              <span className="rounded-full bg-green-100 px-2 py-0.5 text-sm font-semibold text-green-800">Save {save.percent}%</span>
+              <span className="rounded-full bg-green-100 px-2 py-0.5 text-sm font-semibold text-green-800">
+                Save {save.percent}%
+              </span>
             </>
           )}
         </p>
@@ -57,7 +65,11 @@ export function PricePanel() {
             New price unlocked: {money(g.unitPrice)} each!
           </p>
         )}
-        {!tipped && open && <p className="mt-1 text-sm text-stone-600">This price applies once the group reaches {g.minMembers} people. Until then nobody is charged.</p>}
+        {!tipped && open && (
+          <p className="mt-1 text-sm text-stone-600">
+            This price applies once the group reaches {g.minMembers} people. Until then nobody is charged.
+          </p>
+        )}
       </div>
 
       <div className="mt-4">
@@ -69,7 +81,10 @@ export function PricePanel() {
           aria-valuenow={Math.min(g.confirmedCount, target)}
           className="h-3 overflow-hidden rounded-full bg-stone-200"
         >
-          <div className="h-full rounded-full bg-brand-600 transition-[width] duration-500 motion-reduce:transition-none" style={{ width: `${percent}%` }} />
+          <div
+            className="h-full rounded-full bg-brand-600 transition-[width] duration-500 motion-reduce:transition-none"
+            style={{ width: `${percent}%` }}
+          />
         </div>
         <p className="mt-2 text-base font-medium text-stone-900" data-testid="next-tier">
           {g.next && open
@@ -80,7 +95,8 @@ export function PricePanel() {
         </p>
         <p className="text-sm text-stone-600">
           {g.confirmedCount} joined
-          {g.seatsTaken > g.confirmedCount ? `, ${g.seatsTaken - g.confirmedCount} confirming a card` : ''} · room for {g.maxMembers}
+          {g.seatsTaken > g.confirmedCount ? `, ${g.seatsTaken - g.confirmedCount} confirming a card` : ''} ·
+          room for {g.maxMembers}
         </p>
       </div>
       {celebrating && <span aria-hidden="true" className="confetti" />}

@@ -3,14 +3,28 @@
 // code and a poster for WeChat. Every link carries the sharer's invite code and its channel.
 import { useEffect, useState } from 'react';
 import { CopyButton } from '@/app/_components/copy-button';
-import { buildShareMessage, groupShareUrl, shareIntents, type ShareFacts } from '@/server/share/share-message';
+import {
+  buildShareMessage,
+  groupShareUrl,
+  shareIntents,
+  type ShareFacts,
+} from '@/server/share/share-message';
 import { useGroupView } from './live-group';
 
 /** The share panel; `qrSvg` is rendered on the server (the qrcode package stays out of the browser). */
-export function SharePanel({ appUrl, qrSvg, posterHref }: { appUrl: string; qrSvg: string; posterHref: string }) {
+export function SharePanel({
+  appUrl,
+  qrSvg,
+  posterHref,
+}: {
+  appUrl: string;
+  qrSvg: string;
+  posterHref: string;
+}) {
   const { view: g, viewer } = useGroupView();
   // A member shares their personal invite link, so joins are attributed to them and pass the cutoff.
-  const inviteCode = viewer && ['reserved', 'authorized', 'captured'].includes(viewer.status) ? viewer.inviteCode : null;
+  const inviteCode =
+    viewer && ['reserved', 'authorized', 'captured'].includes(viewer.status) ? viewer.inviteCode : null;
   const [canShare, setCanShare] = useState(false);
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -41,19 +55,33 @@ export function SharePanel({ appUrl, qrSvg, posterHref }: { appUrl: string; qrSv
   }
 
   return (
-    <section aria-labelledby="share-heading" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid="share-panel">
+    <section
+      aria-labelledby="share-heading"
+      className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+      data-testid="share-panel"
+    >
       <h2 id="share-heading" className="text-lg font-semibold">
         Invite friends
       </h2>
-      <p className="mt-1 text-sm text-stone-700">Every friend who joins brings the price down for everyone.</p>
+      <p className="mt-1 text-sm text-stone-700">
+        Every friend who joins brings the price down for everyone.
+      </p>
       <p className="mt-3 rounded-lg bg-stone-100 p-3 text-sm text-stone-800" data-testid="share-message">
         {buildShareMessage(facts, copyLink)}
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <CopyButton text={buildShareMessage(facts, copyLink)} label="Copy message" className="rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700" />
+        <CopyButton
+          text={buildShareMessage(facts, copyLink)}
+          label="Copy message"
+          className="rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        />
         <CopyButton text={copyLink} label="Copy link" />
         {canShare && (
-          <button type="button" onClick={webShare} className="rounded-lg bg-stone-900 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700">
+          <button
+            type="button"
+            onClick={webShare}
+            className="rounded-lg bg-stone-900 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700"
+          >
             Share…
           </button>
         )}
@@ -74,10 +102,18 @@ export function SharePanel({ appUrl, qrSvg, posterHref }: { appUrl: string; qrSv
         ))}
       </ul>
       <div className="mt-4 flex flex-col items-center gap-3 sm:flex-row sm:items-start">
-        <div className="w-44 shrink-0 rounded-lg bg-white p-1 ring-1 ring-stone-200 [&>svg]:h-auto [&>svg]:w-full" data-testid="qr" dangerouslySetInnerHTML={{ __html: qrSvg }} />
+        <div
+          className="w-44 shrink-0 rounded-lg bg-white p-1 ring-1 ring-stone-200 [&>svg]:h-auto [&>svg]:w-full"
+          data-testid="qr"
+          dangerouslySetInnerHTML={{ __html: qrSvg }}
+        />
         <div className="text-sm text-stone-700">
           <p>Scan to join, or save the poster and send it in WeChat.</p>
-          <a href={posterHref} download={`flock-${g.code}.png`} className="mt-2 inline-block rounded-lg px-3 py-2 font-semibold text-brand-700 ring-1 ring-brand-600 hover:bg-brand-50">
+          <a
+            href={posterHref}
+            download={`flock-${g.code}.png`}
+            className="mt-2 inline-block rounded-lg px-3 py-2 font-semibold text-brand-700 ring-1 ring-brand-600 hover:bg-brand-50"
+          >
             Download poster (PNG)
           </a>
         </div>

@@ -33,32 +33,55 @@ export function StatusBanner({ hasInvite }: { hasInvite: boolean }) {
       if (viewer?.status === 'captured' && viewer.chargeAmount !== null) {
         const saved = Math.max(0, g.listPrice * viewer.quantity - viewer.chargeAmount);
         return (
-          <Banner tone="good" title={`You were charged ${money(viewer.chargeAmount)}, you saved ${money(saved)}.`}>
-            The group closed with {g.confirmedCount} people at {money(g.finalUnitPrice ?? g.unitPrice)} each. The rest of your hold was released.
+          <Banner
+            tone="good"
+            title={`You were charged ${money(viewer.chargeAmount)}, you saved ${money(saved)}.`}
+          >
+            The group closed with {g.confirmedCount} people at {money(g.finalUnitPrice ?? g.unitPrice)} each.
+            The rest of your hold was released.
           </Banner>
         );
       }
       if (viewer?.status === 'failed') {
-        return <Banner tone="bad" title="The group won, but we could not charge your card.">You have not been charged.</Banner>;
+        return (
+          <Banner tone="bad" title="The group won, but we could not charge your card.">
+            You have not been charged.
+          </Banner>
+        );
       }
       if (viewer?.status === 'authorized') {
         return <Banner tone="good" title="The group won! Your card is being charged the group price now." />;
       }
       const final = g.finalUnitPrice ?? g.unitPrice;
       return (
-        <Banner tone="good" title={`This group won: ${g.confirmedCount} people bought at ${money(final)} each.`}>
-          Everyone saved {savings(g.listPrice, final).percent}% on the list price. Open a new group on this deal to get the same.
+        <Banner
+          tone="good"
+          title={`This group won: ${g.confirmedCount} people bought at ${money(final)} each.`}
+        >
+          Everyone saved {savings(g.listPrice, final).percent}% on the list price. Open a new group on this
+          deal to get the same.
         </Banner>
       );
     }
     case 'failed':
       return (
-        <Banner tone="info" title={live || viewer?.status === 'released' ? 'Not enough people joined; your hold was released.' : 'Not enough people joined; every hold was released.'}>
+        <Banner
+          tone="info"
+          title={
+            live || viewer?.status === 'released'
+              ? 'Not enough people joined; your hold was released.'
+              : 'Not enough people joined; every hold was released.'
+          }
+        >
           Nobody was charged. You can open a new group on this deal and share it again.
         </Banner>
       );
     case 'canceled':
-      return <Banner tone="info" title="This group was canceled; every hold was released.">Nobody was charged.</Banner>;
+      return (
+        <Banner tone="info" title="This group was canceled; every hold was released.">
+          Nobody was charged.
+        </Banner>
+      );
     case 'closing':
       return (
         <Banner tone="info" title="This group has closed.">
@@ -69,10 +92,18 @@ export function StatusBanner({ hasInvite }: { hasInvite: boolean }) {
       );
     case 'open':
       if (g.seatsTaken >= g.maxMembers && !live) {
-        return <Banner tone="warn" title="This group is full.">Open a new group on this deal to get the same price ladder.</Banner>;
+        return (
+          <Banner tone="warn" title="This group is full.">
+            Open a new group on this deal to get the same price ladder.
+          </Banner>
+        );
       }
       if (g.inviteOnly && !live && !hasInvite) {
-        return <Banner tone="warn" title="This group is now invite-only; ask a member for their link.">Or open a new group on this deal and invite your own friends.</Banner>;
+        return (
+          <Banner tone="warn" title="This group is now invite-only; ask a member for their link.">
+            Or open a new group on this deal and invite your own friends.
+          </Banner>
+        );
       }
       return null;
   }

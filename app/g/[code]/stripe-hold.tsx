@@ -8,7 +8,15 @@ import { useState } from 'react';
 
 const stripes = new Map<string, Promise<Stripe | null>>();
 
-function ConfirmButton({ label, onConfirmed, onError }: { label: string; onConfirmed: () => Promise<void>; onError: (message: string) => void }) {
+function ConfirmButton({
+  label,
+  onConfirmed,
+  onError,
+}: {
+  label: string;
+  onConfirmed: () => Promise<void>;
+  onError: (message: string) => void;
+}) {
   const stripe = useStripe();
   const elements = useElements();
   const [busy, setBusy] = useState(false);
@@ -18,11 +26,19 @@ function ConfirmButton({ label, onConfirmed, onError }: { label: string; onConfi
     setBusy(true);
     try {
       // redirect: 'if_required' keeps card payments on this page; the bank's check opens as a Stripe modal.
-      const { error } = await stripe.confirmPayment({ elements, redirect: 'if_required', confirmParams: { return_url: window.location.href } });
+      const { error } = await stripe.confirmPayment({
+        elements,
+        redirect: 'if_required',
+        confirmParams: { return_url: window.location.href },
+      });
       if (error) onError(error.message ?? 'Your card could not be used. Try another card.');
       else await onConfirmed();
     } catch (err) {
-      onError(err instanceof Error && err.message ? err.message : 'We could not confirm your hold. Please try again.');
+      onError(
+        err instanceof Error && err.message
+          ? err.message
+          : 'We could not confirm your hold. Please try again.',
+      );
     } finally {
       setBusy(false);
     }
@@ -54,7 +70,13 @@ export default function StripeHold(props: {
     stripes.set(props.publishableKey, stripe);
   }
   return (
-    <Elements stripe={stripe} options={{ clientSecret: props.clientSecret, appearance: { theme: 'stripe', variables: { colorPrimary: '#c2410c' } } }}>
+    <Elements
+      stripe={stripe}
+      options={{
+        clientSecret: props.clientSecret,
+        appearance: { theme: 'stripe', variables: { colorPrimary: '#c2410c' } },
+      }}
+    >
       <PaymentElement options={{ layout: 'tabs' }} />
       <ConfirmButton label={props.label} onConfirmed={props.onConfirmed} onError={props.onError} />
     </Elements>

@@ -20,11 +20,20 @@ export function AuthForm({ mode }: { mode: 'sign-up' | 'sign-in' }) {
     const password = String(form.get('password') ?? '');
     const r =
       mode === 'sign-up'
-        ? await authClient.signUp.email({ email, password, name: String(form.get('name') ?? '').trim() || email })
+        ? await authClient.signUp.email({
+            email,
+            password,
+            name: String(form.get('name') ?? '').trim() || email,
+          })
         : await authClient.signIn.email({ email, password });
     if (r.error) {
       setBusy(false);
-      setError(r.error.message ?? (mode === 'sign-up' ? 'We could not create your account.' : 'That e-mail and password do not match.'));
+      setError(
+        r.error.message ??
+          (mode === 'sign-up'
+            ? 'We could not create your account.'
+            : 'That e-mail and password do not match.'),
+      );
       return;
     }
     router.push(mode === 'sign-up' ? '/merchant/profile' : '/merchant');
@@ -41,7 +50,11 @@ export function AuthForm({ mode }: { mode: 'sign-up' | 'sign-in' }) {
       <Field label="E-mail" htmlFor="email">
         <input id="email" name="email" type="email" autoComplete="email" required className={inputClass} />
       </Field>
-      <Field label="Password" htmlFor="password" hint={mode === 'sign-up' ? 'At least 8 characters.' : undefined}>
+      <Field
+        label="Password"
+        htmlFor="password"
+        hint={mode === 'sign-up' ? 'At least 8 characters.' : undefined}
+      >
         <input
           id="password"
           name="password"
@@ -63,11 +76,17 @@ export function AuthForm({ mode }: { mode: 'sign-up' | 'sign-in' }) {
       <p className="text-center text-sm text-stone-600">
         {mode === 'sign-up' ? (
           <>
-            Already selling on Flock? <Link className="font-semibold text-brand-700 underline" href="/merchant/sign-in">Sign in</Link>
+            Already selling on Flock?{' '}
+            <Link className="font-semibold text-brand-700 underline" href="/merchant/sign-in">
+              Sign in
+            </Link>
           </>
         ) : (
           <>
-            New to Flock? <Link className="font-semibold text-brand-700 underline" href="/merchant/sign-up">Create a merchant account</Link>
+            New to Flock?{' '}
+            <Link className="font-semibold text-brand-700 underline" href="/merchant/sign-up">
+              Create a merchant account
+            </Link>
           </>
         )}
       </p>

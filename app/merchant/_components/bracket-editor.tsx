@@ -17,7 +17,9 @@ type Props = {
 
 const symbolOf = (currency: string) =>
   isCurrency(currency)
-    ? (new Intl.NumberFormat('en-US', { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency)
+    ? (new Intl.NumberFormat('en-US', { style: 'currency', currency })
+        .formatToParts(0)
+        .find((p) => p.type === 'currency')?.value ?? currency)
     : currency;
 
 /** The bracket list with add / remove / move up / move down. */
@@ -25,7 +27,10 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
   const set = (i: number, patch: Partial<BracketRow>, field: 'people' | 'price') => {
     const row = rows[i];
     if (!row) return;
-    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)), `row:${row.key}:${field}`);
+    onChange(
+      rows.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+      `row:${row.key}:${field}`,
+    );
   };
   const move = (i: number, by: -1 | 1) => {
     const j = i + by;
@@ -45,7 +50,8 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
     <fieldset className="space-y-3" disabled={disabled}>
       <legend className="mb-1 text-sm font-semibold text-stone-800">Price brackets</legend>
       <p className="text-xs text-stone-500">
-        The first bracket is the minimum: below it the group does not go ahead and nobody is charged. Each next bracket needs more people and a lower price.
+        The first bracket is the minimum: below it the group does not go ahead and nobody is charged. Each
+        next bracket needs more people and a lower price.
       </p>
       <ol className="space-y-2">
         {rows.map((row, i) => {
@@ -56,7 +62,11 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
           const pId = `bracket-${row.key}-people`;
           const cId = `bracket-${row.key}-price`;
           return (
-            <li key={row.key} className="rounded-lg border border-stone-200 bg-white p-3" aria-label={`Bracket ${i + 1}`}>
+            <li
+              key={row.key}
+              className="rounded-lg border border-stone-200 bg-white p-3"
+              aria-label={`Bracket ${i + 1}`}
+            >
               <div className="flex flex-wrap items-center gap-x-2 gap-y-2 text-sm">
                 <label htmlFor={pId}>From</label>
                 <input
@@ -86,9 +96,17 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
                   />
                 </span>
                 <span>each</span>
-                {off !== null && off > 0 ? <span className="text-xs font-semibold text-green-700">{off}% off</span> : null}
+                {off !== null && off > 0 ? (
+                  <span className="text-xs font-semibold text-green-700">{off}% off</span>
+                ) : null}
                 <span className="ml-auto flex gap-1">
-                  <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move bracket ${i + 1} up`} className="rounded border border-stone-300 px-2 py-1 text-xs disabled:opacity-40">
+                  <button
+                    type="button"
+                    onClick={() => move(i, -1)}
+                    disabled={i === 0}
+                    aria-label={`Move bracket ${i + 1} up`}
+                    className="rounded border border-stone-300 px-2 py-1 text-xs disabled:opacity-40"
+                  >
                     ↑
                   </button>
                   <button
@@ -131,14 +149,25 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
           type="button"
           onClick={() => {
             const lastPeople = Number(rows.at(-1)?.people);
-            onChange([...rows, { key: newRowKey(), people: Number.isInteger(lastPeople) && lastPeople > 0 ? String(lastPeople + 5) : '', price: '' }]);
+            onChange([
+              ...rows,
+              {
+                key: newRowKey(),
+                people: Number.isInteger(lastPeople) && lastPeople > 0 ? String(lastPeople + 5) : '',
+                price: '',
+              },
+            ]);
           }}
           className="rounded-lg border border-dashed border-stone-400 px-3 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100"
         >
           + Add a bracket
         </button>
         {outOfOrder ? (
-          <button type="button" onClick={() => onChange(sorted)} className="rounded-lg border border-stone-300 px-3 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100">
+          <button
+            type="button"
+            onClick={() => onChange(sorted)}
+            className="rounded-lg border border-stone-300 px-3 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100"
+          >
             Sort by number of people
           </button>
         ) : null}

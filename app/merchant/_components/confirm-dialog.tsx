@@ -17,7 +17,17 @@ type Props = {
 };
 
 /** A modal asking "are you sure?" with the consequences in plain words. */
-export function ConfirmDialog({ open, title, children, confirmLabel, danger, busy, error, onConfirm, onClose }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  danger,
+  busy,
+  error,
+  onConfirm,
+  onClose,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
@@ -55,7 +65,11 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, bus
           </p>
         ) : null}
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded-lg border border-stone-300 px-4 py-2 text-sm font-semibold hover:bg-stone-100">
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded-lg border border-stone-300 px-4 py-2 text-sm font-semibold hover:bg-stone-100"
+          >
             Keep it
           </button>
           <button

@@ -11,25 +11,49 @@ import { errorFields, errorMessage } from '../_lib/errors';
 import { DEAL_STATUS_LABEL } from '../_lib/format';
 import { BracketEditor } from './bracket-editor';
 import { ConfirmDialog } from './confirm-dialog';
-import { checkDealForm, dealFormFromDeal, emptyDealForm, type DealApiInput, type DealForm } from './deal-form-model';
+import {
+  checkDealForm,
+  dealFormFromDeal,
+  emptyDealForm,
+  type DealApiInput,
+  type DealForm,
+} from './deal-form-model';
 import { buttonClass, Field, inputClass } from './field';
 import { ImageUpload } from './image-upload';
 import { PriceChart } from './price-chart';
 import { StatusBadge } from './status-badge';
 
-type ExistingDeal = DealApiInput & { id: string; slug: string; status: 'draft' | 'active' | 'paused' | 'archived'; termsLocked: boolean };
+type ExistingDeal = DealApiInput & {
+  id: string;
+  slug: string;
+  status: 'draft' | 'active' | 'paused' | 'archived';
+  termsLocked: boolean;
+};
 
 type Props = { deal: ExistingDeal | null; defaultCurrency: string };
 
 // Which form control shows each server field, for focusing the first problem.
-const FIRST_FIELD_ORDER = ['title', 'description', 'currency', 'listPrice', 'tiers', 'windowSeconds', 'maxMembers', 'qrCutoff', 'perBuyerMax', 'stock'];
+const FIRST_FIELD_ORDER = [
+  'title',
+  'description',
+  'currency',
+  'listPrice',
+  'tiers',
+  'windowSeconds',
+  'maxMembers',
+  'qrCutoff',
+  'perBuyerMax',
+  'stock',
+];
 
 /** Create or edit a deal. */
 export function DealEditor({ deal, defaultCurrency }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<DealForm>(() => (deal ? dealFormFromDeal(deal) : emptyDealForm(defaultCurrency)));
+  const [form, setForm] = useState<DealForm>(() =>
+    deal ? dealFormFromDeal(deal) : emptyDealForm(defaultCurrency),
+  );
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serverFields, setServerFields] = useState<Record<string, string>>({});
@@ -41,7 +65,8 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
   const publish = useMutation(trpc.deals.publish.mutationOptions());
   const pause = useMutation(trpc.deals.pause.mutationOptions());
   const archive = useMutation(trpc.deals.archive.mutationOptions());
-  const busy = create.isPending || update.isPending || publish.isPending || pause.isPending || archive.isPending;
+  const busy =
+    create.isPending || update.isPending || publish.isPending || pause.isPending || archive.isPending;
 
   const check = useMemo(() => checkDealForm(form), [form]);
   const locked = deal?.termsLocked ?? false;
@@ -53,7 +78,8 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
     const row = m ? form.brackets[Number(m[1])] : undefined;
     return row && m ? `row:${row.key}:${m[2] === 'minMembers' ? 'people' : 'price'}` : k;
   };
-  const errorOf = (k: string): string | undefined => serverFields[k] ?? (submitted || touched.has(bracketKey(k)) ? check.errors[k] : undefined);
+  const errorOf = (k: string): string | undefined =>
+    serverFields[k] ?? (submitted || touched.has(bracketKey(k)) ? check.errors[k] : undefined);
 
   function change(patch: Partial<DealForm>, touchKey?: string) {
     setForm((f) => ({ ...f, ...patch }));
@@ -65,11 +91,14 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
 
   function focusFirstProblem(errors: Record<string, string>) {
     const keys = Object.keys(errors);
-    const first = FIRST_FIELD_ORDER.map((f) => keys.find((k) => k === f || k.startsWith(`${f}.`))).find(Boolean);
+    const first = FIRST_FIELD_ORDER.map((f) => keys.find((k) => k === f || k.startsWith(`${f}.`))).find(
+      Boolean,
+    );
     if (!first) return;
     const m = /^tiers\.(\d+)\.(minMembers|unitPrice)$/.exec(first);
     const row = m ? form.brackets[Number(m[1])] : undefined;
-    const id = row && m ? `bracket-${row.key}-${m[2] === 'minMembers' ? 'people' : 'price'}` : `deal-${first}`;
+    const id =
+      row && m ? `bracket-${row.key}-${m[2] === 'minMembers' ? 'people' : 'price'}` : `deal-${first}`;
     document.getElementById(id)?.focus();
   }
 
@@ -78,7 +107,10 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
     setSubmitted(true);
     setNotice(null);
     if (!check.input) {
-      setNotice({ kind: 'error', text: 'Some fields need attention. The problems are marked next to each field.' });
+      setNotice({
+        kind: 'error',
+        text: 'Some fields need attention. The problems are marked next to each field.',
+      });
       focusFirstProblem(check.errors);
       return null;
     }
@@ -86,7 +118,14 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
       const input = check.input;
       const saved = deal
         ? await update.mutateAsync(
-            locked ? { dealId: deal.id, title: input.title, description: input.description, imageUrl: input.imageUrl } : { dealId: deal.id, ...input },
+            locked
+              ? {
+                  dealId: deal.id,
+                  title: input.title,
+                  description: input.description,
+                  imageUrl: input.imageUrl,
+                }
+              : { dealId: deal.id, ...input },
           )
         : await create.mutateAsync(input);
       await queryClient.invalidateQueries();
@@ -138,7 +177,11 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
     }
   }
 
-  const text = (k: keyof DealForm & string, label: string, opts: { hint?: string; inputMode?: 'numeric' | 'decimal'; disabled?: boolean; className?: string } = {}) => {
+  const text = (
+    k: keyof DealForm & string,
+    label: string,
+    opts: { hint?: string; inputMode?: 'numeric' | 'decimal'; disabled?: boolean; className?: string } = {},
+  ) => {
     const err = errorOf(k === 'windowValue' ? 'windowSeconds' : k);
     const id = `deal-${k === 'windowValue' ? 'windowSeconds' : k}`;
     return (
@@ -148,7 +191,9 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
           value={String(form[k] ?? '')}
           inputMode={opts.inputMode}
           disabled={opts.disabled}
-          onChange={(e) => change({ [k]: e.target.value } as Partial<DealForm>, k === 'windowValue' ? 'windowSeconds' : k)}
+          onChange={(e) =>
+            change({ [k]: e.target.value } as Partial<DealForm>, k === 'windowValue' ? 'windowSeconds' : k)
+          }
           aria-invalid={err ? true : undefined}
           aria-describedby={err ? `${id}-error` : undefined}
           className={`${inputClass} ${opts.className ?? ''}`}
@@ -163,14 +208,18 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
         <h1 className="text-2xl font-bold">{deal ? 'Edit deal' : 'New deal'}</h1>
         {deal ? <StatusBadge status={status} label={DEAL_STATUS_LABEL[status] ?? status} /> : null}
         {deal ? (
-          <Link href={`/merchant/deals/${deal.id}`} className="ml-auto text-sm font-semibold text-brand-700 underline">
+          <Link
+            href={`/merchant/deals/${deal.id}`}
+            className="ml-auto text-sm font-semibold text-brand-700 underline"
+          >
             Groups and insights →
           </Link>
         ) : null}
       </div>
       {locked ? (
         <p className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          A group is open on this deal, so its prices, brackets, window and limits are locked until every open group has closed. You can still edit the title, description and image.
+          A group is open on this deal, so its prices, brackets, window and limits are locked until every open
+          group has closed. You can still edit the title, description and image.
         </p>
       ) : null}
 
@@ -185,19 +234,40 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
         <div className="space-y-5">
           {text('title', 'Title')}
           <Field label="Description" htmlFor="deal-description" error={errorOf('description')}>
-            <textarea id="deal-description" rows={3} value={form.description} onChange={(e) => change({ description: e.target.value })} className={inputClass} />
+            <textarea
+              id="deal-description"
+              rows={3}
+              value={form.description}
+              onChange={(e) => change({ description: e.target.value })}
+              className={inputClass}
+            />
           </Field>
-          <ImageUpload id="deal-image" label="Product photo" value={form.imageUrl} onChange={(url) => change({ imageUrl: url })} />
+          <ImageUpload
+            id="deal-image"
+            label="Product photo"
+            value={form.imageUrl}
+            onChange={(url) => change({ imageUrl: url })}
+          />
 
           <div className="grid grid-cols-2 gap-3">
             <Field label="Currency" htmlFor="deal-currency" error={errorOf('currency')}>
-              <select id="deal-currency" value={form.currency} disabled={locked} onChange={(e) => change({ currency: e.target.value })} className={inputClass}>
+              <select
+                id="deal-currency"
+                value={form.currency}
+                disabled={locked}
+                onChange={(e) => change({ currency: e.target.value })}
+                className={inputClass}
+              >
                 {CURRENCY_CODES.map((c) => (
                   <option key={c}>{c}</option>
                 ))}
               </select>
             </Field>
-            {text('listPrice', 'List price', { hint: 'The normal price without a group.', inputMode: 'decimal', disabled: locked })}
+            {text('listPrice', 'List price', {
+              hint: 'The normal price without a group.',
+              inputMode: 'decimal',
+              disabled: locked,
+            })}
           </div>
 
           <BracketEditor
@@ -213,13 +283,18 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
             <legend className="mb-1 text-sm font-semibold text-stone-800">Group rules</legend>
             <div className="grid grid-cols-2 gap-3">
               <div>
-                {text('windowValue', 'Time to fill', { inputMode: 'decimal', hint: 'Up to 6 days: card holds last 7.' })}
+                {text('windowValue', 'Time to fill', {
+                  inputMode: 'decimal',
+                  hint: 'Up to 6 days: card holds last 7.',
+                })}
               </div>
               <Field label="Unit" htmlFor="deal-windowUnit">
                 <select
                   id="deal-windowUnit"
                   value={form.windowUnit}
-                  onChange={(e) => change({ windowUnit: e.target.value as DealForm['windowUnit'] }, 'windowSeconds')}
+                  onChange={(e) =>
+                    change({ windowUnit: e.target.value as DealForm['windowUnit'] }, 'windowSeconds')
+                  }
                   className={inputClass}
                 >
                   <option value="minutes">minutes</option>
@@ -228,22 +303,37 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
                 </select>
               </Field>
               {text('maxMembers', 'Most people in a group', { inputMode: 'numeric' })}
-              {text('qrCutoff', 'Open-link limit', { inputMode: 'numeric', hint: 'After this many, only members’ personal invites admit.' })}
+              {text('qrCutoff', 'Open-link limit', {
+                inputMode: 'numeric',
+                hint: 'After this many, only members’ personal invites admit.',
+              })}
               {text('perBuyerMax', 'Most items per buyer', { inputMode: 'numeric' })}
-              {text('stock', 'Stock (optional)', { inputMode: 'numeric', hint: 'Leave empty for unlimited.' })}
+              {text('stock', 'Stock (optional)', {
+                inputMode: 'numeric',
+                hint: 'Leave empty for unlimited.',
+              })}
             </div>
           </fieldset>
         </div>
 
         <aside className="space-y-3 lg:sticky lg:top-4 lg:self-start" aria-label="Preview">
           <h2 className="text-lg font-bold">Preview</h2>
-          <PriceChart tiers={check.previewTiers} currency={form.currency} listPrice={check.listPrice} maxMembers={check.maxMembers} />
+          <PriceChart
+            tiers={check.previewTiers}
+            currency={form.currency}
+            listPrice={check.listPrice}
+            maxMembers={check.maxMembers}
+          />
         </aside>
 
         <div className="space-y-3 lg:col-span-2">
           <div role="status" aria-live="polite">
             {notice ? (
-              <p className={`rounded-lg px-3 py-2 text-sm ${notice.kind === 'ok' ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}>{notice.text}</p>
+              <p
+                className={`rounded-lg px-3 py-2 text-sm ${notice.kind === 'ok' ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}
+              >
+                {notice.text}
+              </p>
             ) : null}
           </div>
           <div className="flex flex-wrap gap-2">
@@ -251,17 +341,32 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
               {deal ? 'Save changes' : 'Save draft'}
             </button>
             {status === 'draft' || status === 'paused' ? (
-              <button type="button" disabled={busy} onClick={() => void onPublish()} className={buttonClass.primary}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void onPublish()}
+                className={buttonClass.primary}
+              >
                 {status === 'paused' ? 'Save and resume' : 'Publish'}
               </button>
             ) : null}
             {status === 'active' ? (
-              <button type="button" disabled={busy} onClick={() => void run('pause')} className={buttonClass.secondary}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void run('pause')}
+                className={buttonClass.secondary}
+              >
                 Pause
               </button>
             ) : null}
             {deal && status !== 'archived' ? (
-              <button type="button" disabled={busy} onClick={() => setConfirmArchive(true)} className={`${buttonClass.danger} ml-auto`}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => setConfirmArchive(true)}
+                className={`${buttonClass.danger} ml-auto`}
+              >
                 Archive
               </button>
             ) : null}
@@ -279,7 +384,10 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
         onConfirm={() => void run('archive')}
         onClose={() => setConfirmArchive(false)}
       >
-        <p>The deal disappears from your dashboard and nobody can start a new group on it. This cannot be undone.</p>
+        <p>
+          The deal disappears from your dashboard and nobody can start a new group on it. This cannot be
+          undone.
+        </p>
       </ConfirmDialog>
     </div>
   );

@@ -38,7 +38,14 @@ describe('the deal form', () => {
   });
 
   it('puts the engine’s messages on the fields of brackets entered out of order', () => {
-    const c = checkDealForm(form({ brackets: [{ key: 'a', people: '5', price: '6.00' }, { key: 'b', people: '2', price: '8.00' }] }));
+    const c = checkDealForm(
+      form({
+        brackets: [
+          { key: 'a', people: '5', price: '6.00' },
+          { key: 'b', people: '2', price: '8.00' },
+        ],
+      }),
+    );
     expect(c.input).toBeNull();
     expect(c.errors).toEqual({
       'tiers.1.minMembers': 'From 2 people must be more than the bracket above (5)',
@@ -49,7 +56,15 @@ describe('the deal form', () => {
   });
 
   it('refuses prices it cannot read exactly, windows over 6 days, and a cutoff above the group size', () => {
-    const c = checkDealForm(form({ listPrice: '10,5', windowValue: '7', windowUnit: 'days', qrCutoff: '11', brackets: [{ key: 'a', people: '2', price: '8.001' }] }));
+    const c = checkDealForm(
+      form({
+        listPrice: '10,5',
+        windowValue: '7',
+        windowUnit: 'days',
+        qrCutoff: '11',
+        brackets: [{ key: 'a', people: '2', price: '8.001' }],
+      }),
+    );
     expect(c.errors).toMatchObject({
       listPrice: 'Enter an amount like 8.00',
       windowSeconds: 'Window can be at most 6 days (card holds expire after 7)',
@@ -59,13 +74,34 @@ describe('the deal form', () => {
   });
 
   it('keeps a bracket above the group size or the list price from being saved', () => {
-    const c = checkDealForm(form({ maxMembers: '4', qrCutoff: '4', brackets: [{ key: 'a', people: '2', price: '12.00' }, { key: 'b', people: '5', price: '5.00' }] }));
+    const c = checkDealForm(
+      form({
+        maxMembers: '4',
+        qrCutoff: '4',
+        brackets: [
+          { key: 'a', people: '2', price: '12.00' },
+          { key: 'b', people: '5', price: '5.00' },
+        ],
+      }),
+    );
     expect(c.errors['tiers.0.unitPrice']).toBe('Price must not be more than the list price ($10.00)');
     expect(c.errors['tiers.1.minMembers']).toBe('This bracket needs 5 people but a group holds at most 4');
   });
 
   it('round-trips a stored deal, in a currency without decimals too', () => {
-    const stored = { title: 'Ramen kit', description: '', imageUrl: null, currency: 'JPY', listPrice: 1200, tiers: [{ minMembers: 3, unitPrice: 980 }], windowSeconds: 2 * 86_400, maxMembers: 20, qrCutoff: 20, perBuyerMax: 1, stock: 50 };
+    const stored = {
+      title: 'Ramen kit',
+      description: '',
+      imageUrl: null,
+      currency: 'JPY',
+      listPrice: 1200,
+      tiers: [{ minMembers: 3, unitPrice: 980 }],
+      windowSeconds: 2 * 86_400,
+      maxMembers: 20,
+      qrCutoff: 20,
+      perBuyerMax: 1,
+      stock: 50,
+    };
     const f = dealFormFromDeal(stored);
     expect(f).toMatchObject({ listPrice: '1200', windowValue: '2', windowUnit: 'days', stock: '50' });
     expect(checkDealForm(f).input).toEqual(stored);

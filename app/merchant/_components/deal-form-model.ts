@@ -72,14 +72,19 @@ export function emptyDealForm(currency: string): DealForm {
 
 /** The form for an existing deal. */
 export function dealFormFromDeal(d: DealApiInput): DealForm {
-  const unit: WindowUnit = d.windowSeconds % 86_400 === 0 ? 'days' : d.windowSeconds % 3600 === 0 ? 'hours' : 'minutes';
+  const unit: WindowUnit =
+    d.windowSeconds % 86_400 === 0 ? 'days' : d.windowSeconds % 3600 === 0 ? 'hours' : 'minutes';
   return {
     title: d.title,
     description: d.description,
     imageUrl: d.imageUrl,
     currency: d.currency,
     listPrice: minorToInput(d.listPrice, d.currency),
-    brackets: d.tiers.map((t) => ({ key: newRowKey(), people: String(t.minMembers), price: minorToInput(t.unitPrice, d.currency) })),
+    brackets: d.tiers.map((t) => ({
+      key: newRowKey(),
+      people: String(t.minMembers),
+      price: minorToInput(t.unitPrice, d.currency),
+    })),
     windowValue: String(Math.round((d.windowSeconds / UNIT_SECONDS[unit]) * 100) / 100),
     windowUnit: unit,
     maxMembers: String(d.maxMembers),
@@ -115,7 +120,8 @@ export function checkDealForm(f: DealForm): FormCheck {
   const exp = currency ? currencyExponent(currency) : 2;
   const moneyHint = exp === 0 ? 'a whole amount like 800' : `an amount like ${exp === 3 ? '8.500' : '8.00'}`;
   const listPrice = currency ? parseMoney(f.listPrice, currency) : null;
-  if (listPrice === null) errors.listPrice = f.listPrice.trim() ? `Enter ${moneyHint}` : 'Enter the normal price';
+  if (listPrice === null)
+    errors.listPrice = f.listPrice.trim() ? `Enter ${moneyHint}` : 'Enter the normal price';
   else if (listPrice <= 0) errors.listPrice = 'List price must be more than zero';
 
   const maxMembers = int(f.maxMembers);
@@ -124,8 +130,10 @@ export function checkDealForm(f: DealForm): FormCheck {
   else if (maxMembers > 5000) errors.maxMembers = 'A group can hold at most 5000 people';
 
   const qrCutoff = int(f.qrCutoff);
-  if (qrCutoff === null || qrCutoff < 1) errors.qrCutoff = 'Open-link limit must be a whole number of at least 1';
-  else if (maxMembers !== null && qrCutoff > maxMembers) errors.qrCutoff = `Open-link limit cannot be more than the group size (${maxMembers})`;
+  if (qrCutoff === null || qrCutoff < 1)
+    errors.qrCutoff = 'Open-link limit must be a whole number of at least 1';
+  else if (maxMembers !== null && qrCutoff > maxMembers)
+    errors.qrCutoff = `Open-link limit cannot be more than the group size (${maxMembers})`;
 
   const perBuyerMax = int(f.perBuyerMax);
   if (perBuyerMax === null || perBuyerMax < 1) errors.perBuyerMax = 'Each buyer must be allowed at least 1';
@@ -134,13 +142,15 @@ export function checkDealForm(f: DealForm): FormCheck {
   let stock: number | null = null;
   if (f.stock.trim()) {
     stock = int(f.stock);
-    if (stock === null || stock < 1) errors.stock = 'Stock must be a whole number of at least 1 (leave it empty for unlimited)';
+    if (stock === null || stock < 1)
+      errors.stock = 'Stock must be a whole number of at least 1 (leave it empty for unlimited)';
   }
 
   const windowNumber = /^\s*\d+(\.\d+)?\s*$/.test(f.windowValue) ? Number(f.windowValue) : null;
   const windowSeconds = windowNumber === null ? null : Math.round(windowNumber * UNIT_SECONDS[f.windowUnit]);
   if (windowSeconds === null || windowSeconds <= 0) errors.windowSeconds = 'Window must be longer than zero';
-  else if (windowSeconds > MAX_WINDOW_SECONDS) errors.windowSeconds = 'Window can be at most 6 days (card holds expire after 7)';
+  else if (windowSeconds > MAX_WINDOW_SECONDS)
+    errors.windowSeconds = 'Window can be at most 6 days (card holds expire after 7)';
 
   // Brackets: each field parsed on its own, then the engine's cross-bracket rules on the parsed ones.
   const tiers: Tier[] = [];
@@ -148,14 +158,23 @@ export function checkDealForm(f: DealForm): FormCheck {
   f.brackets.forEach((b, i) => {
     const people = int(b.people);
     const price = currency ? parseMoney(b.price, currency) : null;
-    if (people === null) errors[`tiers.${i}.minMembers`] = b.people.trim() ? 'Number of people must be a whole number' : 'How many people?';
-    if (price === null) errors[`tiers.${i}.unitPrice`] = b.price.trim() ? `Enter ${moneyHint}` : 'What does each person pay?';
+    if (people === null)
+      errors[`tiers.${i}.minMembers`] = b.people.trim()
+        ? 'Number of people must be a whole number'
+        : 'How many people?';
+    if (price === null)
+      errors[`tiers.${i}.unitPrice`] = b.price.trim() ? `Enter ${moneyHint}` : 'What does each person pay?';
     tiers.push({ minMembers: people ?? Number.NaN, unitPrice: price ?? Number.NaN });
-    if (people !== null && price !== null && price > 0) previewTiers.push({ minMembers: people, unitPrice: price });
+    if (people !== null && price !== null && price > 0)
+      previewTiers.push({ minMembers: people, unitPrice: price });
   });
   if (f.brackets.length === 0) errors.tiers = 'Needs at least one price bracket';
   else {
-    const v = validateTiers(tiers, { maxMembers: maxMembers ?? Number.NaN, listPrice: listPrice ?? undefined, currency: currency ?? undefined });
+    const v = validateTiers(tiers, {
+      maxMembers: maxMembers ?? Number.NaN,
+      listPrice: listPrice ?? undefined,
+      currency: currency ?? undefined,
+    });
     if (!v.ok) {
       for (const e of v.errors) {
         const key = e.path.map(String).join('.');
@@ -165,10 +184,29 @@ export function checkDealForm(f: DealForm): FormCheck {
     }
   }
 
-  const ok = Object.keys(errors).length === 0 && currency && listPrice !== null && maxMembers !== null && qrCutoff !== null && perBuyerMax !== null && windowSeconds !== null;
+  const ok =
+    Object.keys(errors).length === 0 &&
+    currency &&
+    listPrice !== null &&
+    maxMembers !== null &&
+    qrCutoff !== null &&
+    perBuyerMax !== null &&
+    windowSeconds !== null;
   return {
     input: ok
-      ? { title: f.title.trim(), description: f.description.trim(), imageUrl: f.imageUrl, currency, listPrice, tiers, windowSeconds, maxMembers, qrCutoff, perBuyerMax, stock }
+      ? {
+          title: f.title.trim(),
+          description: f.description.trim(),
+          imageUrl: f.imageUrl,
+          currency,
+          listPrice,
+          tiers,
+          windowSeconds,
+          maxMembers,
+          qrCutoff,
+          perBuyerMax,
+          stock,
+        }
       : null,
     errors,
     previewTiers,

@@ -20,7 +20,21 @@ export function FieldError({ id, message }: { id: string; message: string | unde
 }
 
 /** A labelled field with an optional hint and error. */
-export function Field({ label, htmlFor, hint, error, errorId, children }: { label: string; htmlFor: string; hint?: ReactNode; error?: string; errorId?: string; children: ReactNode }) {
+export function Field({
+  label,
+  htmlFor,
+  hint,
+  error,
+  errorId,
+  children,
+}: {
+  label: string;
+  htmlFor: string;
+  hint?: ReactNode;
+  error?: string;
+  errorId?: string;
+  children: ReactNode;
+}) {
   return (
     <div>
       <label htmlFor={htmlFor} className="mb-1 block text-sm font-semibold text-stone-800">
@@ -34,7 +48,10 @@ export function Field({ label, htmlFor, hint, error, errorId, children }: { labe
 }
 
 export const buttonClass = {
-  primary: 'rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60',
-  secondary: 'rounded-lg border border-stone-300 bg-white px-4 py-2 text-sm font-semibold text-stone-800 hover:bg-stone-100 disabled:opacity-60',
-  danger: 'rounded-lg border border-red-300 bg-white px-4 py-2 text-sm font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60',
+  primary:
+    'rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60',
+  secondary:
+    'rounded-lg border border-stone-300 bg-white px-4 py-2 text-sm font-semibold text-stone-800 hover:bg-stone-100 disabled:opacity-60',
+  danger:
+    'rounded-lg border border-red-300 bg-white px-4 py-2 text-sm font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60',
 };

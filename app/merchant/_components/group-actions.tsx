@@ -43,12 +43,13 @@ export function GroupActions({ group: g }: { group: GroupSummary }) {
       >
         {tipped ? (
           <p>
-            {people(g.confirmedCount)} joined, so the group is won: each member is charged {money(g.unitPrice, g.currency)} per item (never more than their hold), and nobody else can
-            join.
+            {people(g.confirmedCount)} joined, so the group is won: each member is charged{' '}
+            {money(g.unitPrice, g.currency)} per item (never more than their hold), and nobody else can join.
           </p>
         ) : (
           <p>
-            Only {people(g.confirmedCount)} joined and the minimum is {g.minMembers}, so the group does not go ahead: every hold is released and nobody is charged.
+            Only {people(g.confirmedCount)} joined and the minimum is {g.minMembers}, so the group does not go
+            ahead: every hold is released and nobody is charged.
           </p>
         )}
       </ConfirmDialog>
@@ -63,7 +64,8 @@ export function GroupActions({ group: g }: { group: GroupSummary }) {
         onClose={close}
       >
         <p>
-          Every hold is released, nobody is charged, and the {people(g.confirmedCount)} who joined are told the group was canceled. This cannot be undone.
+          Every hold is released, nobody is charged, and the {people(g.confirmedCount)} who joined are told
+          the group was canceled. This cannot be undone.
         </p>
       </ConfirmDialog>
     </>

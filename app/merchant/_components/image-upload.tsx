@@ -3,7 +3,17 @@
 import { useId, useState } from 'react';
 
 /** A file picker with a preview; `onChange(null)` removes the image. */
-export function ImageUpload({ label, value, onChange, id }: { label: string; value: string | null; onChange: (url: string | null) => void; id: string }) {
+export function ImageUpload({
+  label,
+  value,
+  onChange,
+  id,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (url: string | null) => void;
+  id: string;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const hintId = useId();
@@ -34,7 +44,10 @@ export function ImageUpload({ label, value, onChange, id }: { label: string; val
         {value ? (
           <img src={value} alt="" className="h-16 w-16 rounded-lg border border-stone-200 object-cover" />
         ) : (
-          <div aria-hidden className="flex h-16 w-16 items-center justify-center rounded-lg border border-dashed border-stone-300 text-xs text-stone-400">
+          <div
+            aria-hidden
+            className="flex h-16 w-16 items-center justify-center rounded-lg border border-dashed border-stone-300 text-xs text-stone-400"
+          >
             No image
           </div>
         )}
@@ -57,7 +70,11 @@ export function ImageUpload({ label, value, onChange, id }: { label: string; val
             {busy ? 'Uploading…' : 'PNG, JPEG, WebP or GIF, up to 2 MB.'}
           </p>
           {value ? (
-            <button type="button" onClick={() => onChange(null)} className="mt-1 text-xs font-semibold text-stone-600 underline">
+            <button
+              type="button"
+              onClick={() => onChange(null)}
+              className="mt-1 text-xs font-semibold text-stone-600 underline"
+            >
               Remove image
             </button>
           ) : null}

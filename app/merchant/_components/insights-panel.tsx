@@ -25,12 +25,23 @@ export function InsightsPanel({ i }: { i: DealInsights }) {
         <Stat label="Groups opened" value={String(i.groups.opened)} />
         <Stat label="Won" value={String(i.groups.won)} />
         <Stat label="Did not tip" value={String(i.groups.failed)} />
-        <Stat label="Average group size" value={i.averageGroupSize === null ? '—' : String(i.averageGroupSize)} />
+        <Stat
+          label="Average group size"
+          value={i.averageGroupSize === null ? '—' : String(i.averageGroupSize)}
+        />
         {m.map((r) => (
-          <Stat key={`rev-${r.currency}`} label={`Revenue captured (${r.currency})`} value={money(r.revenueCaptured, r.currency)} />
+          <Stat
+            key={`rev-${r.currency}`}
+            label={`Revenue captured (${r.currency})`}
+            value={money(r.revenueCaptured, r.currency)}
+          />
         ))}
         {m.map((r) => (
-          <Stat key={`sav-${r.currency}`} label={`Savings given (${r.currency})`} value={money(r.savingsGiven, r.currency)} />
+          <Stat
+            key={`sav-${r.currency}`}
+            label={`Savings given (${r.currency})`}
+            value={money(r.savingsGiven, r.currency)}
+          />
         ))}
       </dl>
       <div className="grid gap-4 md:grid-cols-2">
@@ -92,18 +103,28 @@ export function InsightsPanel({ i }: { i: DealInsights }) {
           <thead className="text-xs text-stone-500">
             <tr>
               <th scope="col">Channel</th>
-              <th scope="col" className="text-right">Visits</th>
-              <th scope="col" className="text-right">Joins</th>
-              <th scope="col" className="text-right">Conversion</th>
+              <th scope="col" className="text-right">
+                Visits
+              </th>
+              <th scope="col" className="text-right">
+                Joins
+              </th>
+              <th scope="col" className="text-right">
+                Conversion
+              </th>
             </tr>
           </thead>
           <tbody>
             {i.channels.map((c) => (
               <tr key={c.channel} className="border-t border-stone-100">
-                <th scope="row" className="py-1 font-normal">{c.channel}</th>
+                <th scope="row" className="py-1 font-normal">
+                  {c.channel}
+                </th>
                 <td className="text-right tabular-nums">{c.visits}</td>
                 <td className="text-right tabular-nums">{c.joins}</td>
-                <td className="text-right tabular-nums">{c.conversionPercent === null ? '—' : `${c.conversionPercent}%`}</td>
+                <td className="text-right tabular-nums">
+                  {c.conversionPercent === null ? '—' : `${c.conversionPercent}%`}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -113,7 +134,9 @@ export function InsightsPanel({ i }: { i: DealInsights }) {
           <tbody>
             {i.joinsByDay.map((d) => (
               <tr key={d.day} className="border-t border-stone-100">
-                <th scope="row" className="py-1 font-normal">{d.day}</th>
+                <th scope="row" className="py-1 font-normal">
+                  {d.day}
+                </th>
                 <td className="text-right tabular-nums">{d.joins}</td>
               </tr>
             ))}

@@ -8,13 +8,20 @@ import { GroupActions } from './group-actions';
 import { StatusBadge } from './status-badge';
 
 /** What the group's size means for its price, in words. */
-export function tierLine(g: Pick<GroupSummary, 'tierIndex' | 'tiers' | 'unitPrice' | 'currency' | 'next' | 'confirmedCount' | 'minMembers'>): string {
+export function tierLine(
+  g: Pick<
+    GroupSummary,
+    'tierIndex' | 'tiers' | 'unitPrice' | 'currency' | 'next' | 'confirmedCount' | 'minMembers'
+  >,
+): string {
   if (g.tierIndex < 0) {
     const need = g.minMembers - g.confirmedCount;
     return `Needs ${people(need)} more to go ahead at ${money(g.unitPrice, g.currency)} each`;
   }
   const now = `Bracket ${g.tierIndex + 1} of ${g.tiers.length}: ${money(g.unitPrice, g.currency)} each`;
-  return g.next ? `${now} · ${g.next.membersNeeded} more for ${money(g.next.unitPrice, g.currency)}` : `${now} (best price)`;
+  return g.next
+    ? `${now} · ${g.next.membersNeeded} more for ${money(g.next.unitPrice, g.currency)}`
+    : `${now} (best price)`;
 }
 
 /** A row in the dashboard's list of live groups. */
@@ -22,7 +29,10 @@ export function LiveGroupRow({ g }: { g: GroupSummary }) {
   return (
     <li className="rounded-lg border border-stone-200 bg-white p-3" data-testid={`live-group-${g.code}`}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <Link href={`/merchant/groups/${g.id}`} className="font-mono text-sm font-semibold text-brand-700 underline">
+        <Link
+          href={`/merchant/groups/${g.id}`}
+          className="font-mono text-sm font-semibold text-brand-700 underline"
+        >
           {g.code}
         </Link>
         <StatusBadge status={g.status} label={GROUP_STATUS_LABEL[g.status] ?? g.status} />

@@ -2,7 +2,17 @@
 // The deal editor's live preview, drawn with recharts: unit price against group size (a step chart) and
 // the merchant's revenue against group size, plus the same ladder as a table. Each chart's accessible
 // name reads its figures out.
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { revenueAt, savings, unitPriceAt, type Tier } from '@/server/pricing';
 import { money, people } from '../_lib/format';
 
@@ -25,7 +35,11 @@ export function PriceChart({ tiers, currency, listPrice, maxMembers }: Props) {
   const sorted = [...tiers].sort((a, b) => a.minMembers - b.minMembers);
   const first = sorted[0];
   if (!first) {
-    return <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-sm text-stone-500">Fill in a price bracket to see the preview.</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-sm text-stone-500">
+        Fill in a price bracket to see the preview.
+      </p>
+    );
   }
   const last = sorted.at(-1) ?? first;
   const cap = maxMembers && maxMembers >= 1 ? maxMembers : last.minMembers * 2;
@@ -43,7 +57,11 @@ export function PriceChart({ tiers, currency, listPrice, maxMembers }: Props) {
     }
   };
   // Below the first bracket the group does not go ahead: no price is drawn there.
-  const data = ns.map((n) => ({ n, price: n >= first.minMembers ? unitPriceAt(sorted, n) : null, revenue: rev(n) }));
+  const data = ns.map((n) => ({
+    n,
+    price: n >= first.minMembers ? unitPriceAt(sorted, n) : null,
+    revenue: rev(n),
+  }));
   const revMax = niceMax(Math.max(...data.map((d) => d.revenue)));
   const xTicks = Array.from(new Set([0, ...sorted.map((t) => t.minMembers).filter((n) => n <= xMax), xMax]));
   const xAxis = (
@@ -53,10 +71,21 @@ export function PriceChart({ tiers, currency, listPrice, maxMembers }: Props) {
       domain={[0, xMax]}
       ticks={xTicks}
       tick={AXIS_TICK}
-      label={{ value: 'people in the group', position: 'insideBottom', offset: -2, fontSize: 10, fill: '#57534e' }}
+      label={{
+        value: 'people in the group',
+        position: 'insideBottom',
+        offset: -2,
+        fontSize: 10,
+        fill: '#57534e',
+      }}
     />
   );
-  const tooltip = <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} labelFormatter={(n) => people(Number(n))} />;
+  const tooltip = (
+    <Tooltip
+      formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))}
+      labelFormatter={(n) => people(Number(n))}
+    />
+  );
 
   const priceLabel = `Price each by group size: ${sorted.map((t) => `from ${people(t.minMembers)} ${fmt(t.unitPrice)}`).join('; ')}. Below ${people(first.minMembers)} the group does not go ahead.`;
   const revLabel = `Your revenue by group size, one item each: ${sorted.map((t) => `${fmt(rev(t.minMembers))} at ${people(t.minMembers)}`).join('; ')}.`;
@@ -73,10 +102,24 @@ export function PriceChart({ tiers, currency, listPrice, maxMembers }: Props) {
               {xAxis}
               <YAxis domain={[0, priceMax]} tickFormatter={fmt} tick={AXIS_TICK} width={64} />
               {listPrice ? (
-                <ReferenceLine y={listPrice} stroke="#a8a29e" strokeDasharray="4 3" label={{ value: 'list price', position: 'insideTopRight', fontSize: 10, fill: '#57534e' }} />
+                <ReferenceLine
+                  y={listPrice}
+                  stroke="#a8a29e"
+                  strokeDasharray="4 3"
+                  label={{ value: 'list price', position: 'insideTopRight', fontSize: 10, fill: '#57534e' }}
+                />
               ) : null}
               {tooltip}
-              <Line type="stepAfter" dataKey="price" stroke="#c2410c" strokeWidth={2.5} dot={false} connectNulls={false} isAnimationActive={false} name="Price each" />
+              <Line
+                type="stepAfter"
+                dataKey="price"
+                stroke="#c2410c"
+                strokeWidth={2.5}
+                dot={false}
+                connectNulls={false}
+                isAnimationActive={false}
+                name="Price each"
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>
@@ -90,7 +133,15 @@ export function PriceChart({ tiers, currency, listPrice, maxMembers }: Props) {
               {xAxis}
               <YAxis domain={[0, revMax]} tickFormatter={fmt} tick={AXIS_TICK} width={64} />
               {tooltip}
-              <Line type="linear" dataKey="revenue" stroke="#0f766e" strokeWidth={2} dot={false} isAnimationActive={false} name="Revenue" />
+              <Line
+                type="linear"
+                dataKey="revenue"
+                stroke="#0f766e"
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={false}
+                name="Revenue"
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>
@@ -99,10 +150,18 @@ export function PriceChart({ tiers, currency, listPrice, maxMembers }: Props) {
         <caption className="sr-only">Price ladder</caption>
         <thead className="text-xs text-stone-500">
           <tr>
-            <th scope="col" className="py-1 font-medium">Group size</th>
-            <th scope="col" className="py-1 font-medium">Each pays</th>
-            <th scope="col" className="py-1 font-medium">Saves</th>
-            <th scope="col" className="py-1 text-right font-medium">Revenue</th>
+            <th scope="col" className="py-1 font-medium">
+              Group size
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              Each pays
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              Saves
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              Revenue
+            </th>
           </tr>
         </thead>
         <tbody data-testid="ladder-table">
@@ -110,7 +169,9 @@ export function PriceChart({ tiers, currency, listPrice, maxMembers }: Props) {
             <tr key={i} className="border-t border-stone-200">
               <td className="py-1">{people(t.minMembers)}+</td>
               <td className="py-1 tabular-nums">{fmt(t.unitPrice)}</td>
-              <td className="py-1 tabular-nums">{listPrice && listPrice > 0 ? `${savings(listPrice, t.unitPrice).percent}%` : '—'}</td>
+              <td className="py-1 tabular-nums">
+                {listPrice && listPrice > 0 ? `${savings(listPrice, t.unitPrice).percent}%` : '—'}
+              </td>
               <td className="py-1 text-right tabular-nums">{fmt(rev(t.minMembers))}+</td>
             </tr>
           ))}

@@ -12,7 +12,15 @@ import { minorToInput } from './deal-form-model';
 import { inputClass } from './field';
 
 /** The refund dialog for `member` (closed when null). */
-export function RefundDialog({ member, currency, onClose }: { member: MerchantMember | null; currency: string; onClose: () => void }) {
+export function RefundDialog({
+  member,
+  currency,
+  onClose,
+}: {
+  member: MerchantMember | null;
+  currency: string;
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refund = useMutation(trpc.merchantGroups.refundMember.mutationOptions());
@@ -25,7 +33,10 @@ export function RefundDialog({ member, currency, onClose }: { member: MerchantMe
     if (!m) return;
     const minor = parseMoney(amount || minorToInput(max, currency), currency);
     if (minor === null || minor <= 0) return setError(`Enter an amount like ${minorToInput(max, currency)}.`);
-    if (minor > max) return setError(`You can refund at most ${money(max, currency)}: that is what was captured and not yet refunded.`);
+    if (minor > max)
+      return setError(
+        `You can refund at most ${money(max, currency)}: that is what was captured and not yet refunded.`,
+      );
     setError(null);
     try {
       await refund.mutateAsync({ memberId: m.id, amount: minor });
@@ -55,7 +66,8 @@ export function RefundDialog({ member, currency, onClose }: { member: MerchantMe
     >
       <p>
         Charged {money(m?.chargeAmount ?? 0, currency)}
-        {m && m.refundedAmount > 0 ? `, already refunded ${money(m.refundedAmount, currency)}` : ''}. You can refund up to {money(max, currency)}.
+        {m && m.refundedAmount > 0 ? `, already refunded ${money(m.refundedAmount, currency)}` : ''}. You can
+        refund up to {money(max, currency)}.
       </p>
       <label htmlFor="refund-amount" className="block font-semibold text-stone-800">
         Amount to refund ({currency})
@@ -69,7 +81,9 @@ export function RefundDialog({ member, currency, onClose }: { member: MerchantMe
         aria-invalid={error ? true : undefined}
         className={inputClass}
       />
-      <p className="text-xs text-stone-500">Leave it as is for a full refund. The money goes back to the buyer’s card.</p>
+      <p className="text-xs text-stone-500">
+        Leave it as is for a full refund. The money goes back to the buyer’s card.
+      </p>
     </ConfirmDialog>
   );
 }

@@ -8,13 +8,27 @@ const TONES: Record<string, string> = {
 };
 
 const TONE_OF: Record<string, string> = {
-  active: 'green', open: 'brand', won: 'green', captured: 'green', authorized: 'brand',
-  paused: 'amber', closing: 'amber', reserved: 'amber', draft: 'stone', archived: 'stone',
-  released: 'stone', left: 'stone', expired: 'stone', canceled: 'stone', failed: 'red',
+  active: 'green',
+  open: 'brand',
+  won: 'green',
+  captured: 'green',
+  authorized: 'brand',
+  paused: 'amber',
+  closing: 'amber',
+  reserved: 'amber',
+  draft: 'stone',
+  archived: 'stone',
+  released: 'stone',
+  left: 'stone',
+  expired: 'stone',
+  canceled: 'stone',
+  failed: 'red',
 };
 
 /** The status word in a pill. */
 export function StatusBadge({ status, label }: { status: string; label: string }) {
   const tone = TONES[TONE_OF[status] ?? 'stone'];
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${tone}`}>{label}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${tone}`}>{label}</span>
+  );
 }

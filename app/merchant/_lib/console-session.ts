@@ -18,7 +18,9 @@ export async function getConsoleSession(): Promise<ConsoleSession> {
   const s = await getAuth().api.getSession({ headers: h });
   if (!s || (s.user as { isAnonymous?: boolean | null }).isAnonymous) return { state: 'signed-out' };
   const profile = await (await serverCaller()).merchant.profile();
-  return profile ? { state: 'merchant', profile, email: s.user.email } : { state: 'no-profile', name: s.user.name, email: s.user.email };
+  return profile
+    ? { state: 'merchant', profile, email: s.user.email }
+    : { state: 'no-profile', name: s.user.name, email: s.user.email };
 }
 
 /** The merchant's profile, sending anyone else to sign in or to create their profile first. */

@@ -15,7 +15,12 @@ export function people(n: number): string {
 /** A short local date and time. */
 export function when(d: Date | string | null | undefined): string {
   if (!d) return '—';
-  return new Date(d).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  return new Date(d).toLocaleString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
 }
 
 export const GROUP_STATUS_LABEL: Record<string, string> = {
@@ -36,4 +41,9 @@ export const MEMBER_STATUS_LABEL: Record<string, string> = {
   expired: 'Expired',
 };
 
-export const DEAL_STATUS_LABEL: Record<string, string> = { draft: 'Draft', active: 'Live', paused: 'Paused', archived: 'Archived' };
+export const DEAL_STATUS_LABEL: Record<string, string> = {
+  draft: 'Draft',
+  active: 'Live',
+  paused: 'Paused',
+  archived: 'Archived',
+};

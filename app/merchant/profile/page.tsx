@@ -15,8 +15,10 @@ export default async function ProfilePage() {
   return (
     <section className="mx-auto max-w-lg">
       <h1 className="text-2xl font-bold">{existing ? 'Your shop' : 'Set up your shop'}</h1>
-      <p className="mb-6 mt-2 text-stone-600">
-        {existing ? 'Change how buyers see your shop.' : 'One last step before your first deal: tell buyers who is selling.'}
+      <p className="mt-2 mb-6 text-stone-600">
+        {existing
+          ? 'Change how buyers see your shop.'
+          : 'One last step before your first deal: tell buyers who is selling.'}
       </p>
       <ProfileForm initial={initial} existing={existing} />
     </section>

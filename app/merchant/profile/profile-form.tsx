@@ -63,8 +63,18 @@ export function ProfileForm({ initial, existing }: { initial: Initial; existing:
         />
       </Field>
       <ImageUpload id="logo" label="Logo (optional)" value={logoUrl} onChange={setLogoUrl} />
-      <Field label="Default currency" htmlFor="currency" error={fields.defaultCurrency} hint="New deals start in this currency; each deal can use another.">
-        <select id="currency" value={currency} onChange={(e) => setCurrency(e.target.value)} className={inputClass}>
+      <Field
+        label="Default currency"
+        htmlFor="currency"
+        error={fields.defaultCurrency}
+        hint="New deals start in this currency; each deal can use another."
+      >
+        <select
+          id="currency"
+          value={currency}
+          onChange={(e) => setCurrency(e.target.value)}
+          className={inputClass}
+        >
           {CURRENCY_CODES.map((c) => (
             <option key={c} value={c}>
               {c}

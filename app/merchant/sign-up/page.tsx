@@ -12,7 +12,9 @@ export default async function SignUpPage() {
   return (
     <section className="mx-auto max-w-sm py-6">
       <h1 className="text-2xl font-bold">Sell with Flock</h1>
-      <p className="mb-6 mt-2 text-stone-600">Set prices that drop as more people join. Buyers only pay when the group tips.</p>
+      <p className="mt-2 mb-6 text-stone-600">
+        Set prices that drop as more people join. Buyers only pay when the group tips.
+      </p>
       <AuthForm mode="sign-up" />
     </section>
   );

@@ -5,7 +5,11 @@ import { groups, members } from '@/db/schema';
 export type MemberWithGroup = { m: typeof members.$inferSelect; g: typeof groups.$inferSelect };
 
 async function lockedMember(tx: Tx, where: SQL): Promise<MemberWithGroup | undefined> {
-  const [peek] = await tx.select({ id: members.id, groupId: members.groupId }).from(members).where(where).limit(1);
+  const [peek] = await tx
+    .select({ id: members.id, groupId: members.groupId })
+    .from(members)
+    .where(where)
+    .limit(1);
   if (!peek) return undefined;
   // Lock order everywhere is group, then deal, then members (joins, leaves and closes lock the group
   // first); locking the member first here deadlocked with a join confirming the same member.
@@ -20,7 +24,11 @@ async function lockedMember(tx: Tx, where: SQL): Promise<MemberWithGroup | undef
 }
 
 /** The member holding PaymentIntent `paymentIntentId` (or named by its metadata), row-locked, with its group. */
-export async function findMemberForIntent(tx: Tx, paymentIntentId: string, metadataMemberId?: string | null): Promise<MemberWithGroup | null> {
+export async function findMemberForIntent(
+  tx: Tx,
+  paymentIntentId: string,
+  metadataMemberId?: string | null,
+): Promise<MemberWithGroup | null> {
   const byPi = await lockedMember(tx, eq(members.paymentIntentId, paymentIntentId));
   if (byPi) return byPi;
   // The synchronous path may have died before it stored the PaymentIntent id: the hold's metadata names the member.

@@ -23,27 +23,48 @@ export const WEBHOOK_HANDLERS: Record<string, WebhookHandler> = {
   'charge.refunded': onChargeRefunded,
 };
 
-export type WebhookResponse = { status: 200 | 400; body: { received: boolean; duplicate?: boolean; ignored?: boolean; note?: string; error?: string } };
+export type WebhookResponse = {
+  status: 200 | 400;
+  body: { received: boolean; duplicate?: boolean; ignored?: boolean; note?: string; error?: string };
+};
 
 /** Verifies and applies one delivery; 400 (nothing changed) on a bad or stale signature. */
-export async function handleStripeWebhook(deps: Deps, rawBody: string, signatureHeader: string | null, secret: string): Promise<WebhookResponse> {
+export async function handleStripeWebhook(
+  deps: Deps,
+  rawBody: string,
+  signatureHeader: string | null,
+  secret: string,
+): Promise<WebhookResponse> {
   let event: Stripe.Event;
   try {
     if (!signatureHeader) throw new Error('missing Stripe-Signature header');
     event = Stripe.webhooks.constructEvent(rawBody, signatureHeader, secret);
   } catch (err) {
-    return { status: 400, body: { received: false, error: `Webhook signature verification failed: ${err instanceof Error ? err.message : 'invalid'}` } };
+    return {
+      status: 400,
+      body: {
+        received: false,
+        error: `Webhook signature verification failed: ${err instanceof Error ? err.message : 'invalid'}`,
+      },
+    };
   }
   const handler = WEBHOOK_HANDLERS[event.type];
   if (!handler) return { status: 200, body: { received: true, ignored: true } };
 
   const outcome = await deps.db.transaction(async (tx): Promise<WebhookOutcome | null> => {
-    const fresh = await tx.execute(sql`insert into stripe_events (id, type) values (${event.id}, ${event.type}) on conflict (id) do nothing returning id`);
+    const fresh = await tx.execute(
+      sql`insert into stripe_events (id, type) values (${event.id}, ${event.type}) on conflict (id) do nothing returning id`,
+    );
     if (fresh.rows.length === 0) return null;
     const out = await handler(tx, event, deps.now());
     // A hold left on a membership that is no longer live is released by the settle job, outside this request.
     if (out.settleMemberId) {
-      await addJob(tx, 'settle-member', { memberId: out.settleMemberId }, { jobKey: settleJobKey(out.settleMemberId) });
+      await addJob(
+        tx,
+        'settle-member',
+        { memberId: out.settleMemberId },
+        { jobKey: settleJobKey(out.settleMemberId) },
+      );
     }
     return out;
   });

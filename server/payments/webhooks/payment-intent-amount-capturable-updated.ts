@@ -19,20 +19,38 @@ export const onAmountCapturableUpdated: WebhookHandler = async (tx, event, now) 
   const { m, g } = found;
   if (m.status === 'reserved' && g.status === 'open') {
     const [locked] = await tx.select().from(groups).where(eq(groups.id, g.id)).for('update');
-    if (!locked || locked.status !== 'open') return { applied: false, note: 'group closed meanwhile', settleMemberId: m.id };
+    if (!locked || locked.status !== 'open')
+      return { applied: false, note: 'group closed meanwhile', settleMemberId: m.id };
     await tx
       .update(members)
-      .set({ status: 'authorized', paymentIntentId: pi.id, authorizedAt: now, updatedAt: now, failureReason: null })
+      .set({
+        status: 'authorized',
+        paymentIntentId: pi.id,
+        authorizedAt: now,
+        updatedAt: now,
+        failureReason: null,
+      })
       .where(and(eq(members.id, m.id), eq(members.status, 'reserved')));
     const [after] = await tx
       .update(groups)
       .set({ confirmedCount: sql`${groups.confirmedCount} + 1`, updatedAt: now })
       .where(eq(groups.id, g.id))
       .returning({ confirmedCount: groups.confirmedCount, maxMembers: groups.maxMembers });
-    await recordEvent(tx, { type: 'member.authorized', dealId: g.dealId, groupId: g.id, memberId: m.id, payload: { source: 'webhook', amount: pi.amount_capturable } });
+    await recordEvent(tx, {
+      type: 'member.authorized',
+      dealId: g.dealId,
+      groupId: g.id,
+      memberId: m.id,
+      payload: { source: 'webhook', amount: pi.amount_capturable },
+    });
     await guardDeadline(tx, g.id, toHoldState(pi).captureBefore);
     if (after && after.confirmedCount >= after.maxMembers) {
-      await addJob(tx, 'close-group', { groupId: g.id, reason: 'full' }, { jobKey: closeJobKey(g.id), runAt: now });
+      await addJob(
+        tx,
+        'close-group',
+        { groupId: g.id, reason: 'full' },
+        { jobKey: closeJobKey(g.id), runAt: now },
+      );
     }
     return { applied: true, note: 'member authorized' };
   }

@@ -20,7 +20,10 @@ export const onPaymentIntentSucceeded: WebhookHandler = async (tx, event, now) =
     at: now,
     chargeAmount: pi.amount_received,
     failureReason: null,
-    event: { type: 'member.captured', payload: { amount: pi.amount_received, currency: g.currency, source: 'webhook' } },
+    event: {
+      type: 'member.captured',
+      payload: { amount: pi.amount_received, currency: g.currency, source: 'webhook' },
+    },
   });
   return { applied: moved, note: moved ? 'member captured' : `member already ${m.status}`, groupId: g.id };
 };

@@ -13,7 +13,13 @@ const groupRef = z.object({ groupId: z.uuid('That is not a group id') });
 
 export const consoleRouter = router({
   dashboard: merchantProcedure.query(({ ctx }) => getMerchantDashboard(ctx.deps, ctx.merchantId)),
-  dealGroups: merchantProcedure.input(dealRef).query(({ ctx, input }) => listDealGroups(ctx.deps, ctx.merchantId, input.dealId)),
-  insights: merchantProcedure.input(dealRef).query(({ ctx, input }) => getDealInsights(ctx.deps, ctx.merchantId, input.dealId)),
-  group: merchantProcedure.input(groupRef).query(({ ctx, input }) => getGroupForMerchantOrThrow(ctx.deps, ctx.merchantId, input.groupId)),
+  dealGroups: merchantProcedure
+    .input(dealRef)
+    .query(({ ctx, input }) => listDealGroups(ctx.deps, ctx.merchantId, input.dealId)),
+  insights: merchantProcedure
+    .input(dealRef)
+    .query(({ ctx, input }) => getDealInsights(ctx.deps, ctx.merchantId, input.dealId)),
+  group: merchantProcedure
+    .input(groupRef)
+    .query(({ ctx, input }) => getGroupForMerchantOrThrow(ctx.deps, ctx.merchantId, input.groupId)),
 });

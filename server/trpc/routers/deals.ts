@@ -23,14 +23,24 @@ export const dealsRouter = router({
     .input(z.object({ limit: z.int().min(1).max(100).optional() }).optional())
     .query(({ ctx, input }) => listActiveDeals(ctx.deps, { limit: input?.limit })),
 
-  create: merchantProcedure.input(dealInputSchema).mutation(({ ctx, input }) => createDeal(ctx.deps, ctx.merchantId, input)),
+  create: merchantProcedure
+    .input(dealInputSchema)
+    .mutation(({ ctx, input }) => createDeal(ctx.deps, ctx.merchantId, input)),
   update: merchantProcedure
     .input(dealPatchSchema.extend(dealRef.shape))
     .mutation(({ ctx, input: { dealId, ...patch } }) => updateDeal(ctx.deps, ctx.merchantId, dealId, patch)),
-  publish: merchantProcedure.input(dealRef).mutation(({ ctx, input }) => publishDeal(ctx.deps, ctx.merchantId, input.dealId)),
-  pause: merchantProcedure.input(dealRef).mutation(({ ctx, input }) => pauseDeal(ctx.deps, ctx.merchantId, input.dealId)),
-  archive: merchantProcedure.input(dealRef).mutation(({ ctx, input }) => archiveDeal(ctx.deps, ctx.merchantId, input.dealId)),
-  get: merchantProcedure.input(dealRef).query(({ ctx, input }) => getDealForMerchantOrThrow(ctx.deps, ctx.merchantId, input.dealId)),
+  publish: merchantProcedure
+    .input(dealRef)
+    .mutation(({ ctx, input }) => publishDeal(ctx.deps, ctx.merchantId, input.dealId)),
+  pause: merchantProcedure
+    .input(dealRef)
+    .mutation(({ ctx, input }) => pauseDeal(ctx.deps, ctx.merchantId, input.dealId)),
+  archive: merchantProcedure
+    .input(dealRef)
+    .mutation(({ ctx, input }) => archiveDeal(ctx.deps, ctx.merchantId, input.dealId)),
+  get: merchantProcedure
+    .input(dealRef)
+    .query(({ ctx, input }) => getDealForMerchantOrThrow(ctx.deps, ctx.merchantId, input.dealId)),
   list: merchantProcedure
     .input(z.object({ status: z.enum(['draft', 'active', 'paused', 'archived']).optional() }).optional())
     .query(({ ctx, input }) => listMerchantDeals(ctx.deps, ctx.merchantId, { status: input?.status })),

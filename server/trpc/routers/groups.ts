@@ -18,14 +18,23 @@ export const groupsRouter = router({
   open: authedProcedure
     .input(z.object({ dealId: z.uuid('That is not a deal id'), asMerchant: z.boolean().optional() }))
     .mutation(({ ctx, input }) => {
-      if (input.asMerchant && !ctx.merchantId) throw new DomainError('FORBIDDEN', 'This is for merchants. Sign in with your merchant account.');
-      return openGroup(ctx.deps, input.asMerchant && ctx.merchantId ? { merchantId: ctx.merchantId } : ctx.user, { dealId: input.dealId });
+      if (input.asMerchant && !ctx.merchantId)
+        throw new DomainError('FORBIDDEN', 'This is for merchants. Sign in with your merchant account.');
+      return openGroup(
+        ctx.deps,
+        input.asMerchant && ctx.merchantId ? { merchantId: ctx.merchantId } : ctx.user,
+        { dealId: input.dealId },
+      );
     }),
   join: authedProcedure
     .input(
       z.object({
         code,
-        alias: z.string().trim().min(1, 'Choose a name to show to the group').max(40, 'Use at most 40 characters'),
+        alias: z
+          .string()
+          .trim()
+          .min(1, 'Choose a name to show to the group')
+          .max(40, 'Use at most 40 characters'),
         quantity: z.int('Quantity must be a whole number').min(1, 'At least 1'),
         idempotencyKey: z.string().min(8).max(100),
         inviteCode: z.string().max(32).optional(),
@@ -34,13 +43,16 @@ export const groupsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => joinGroup(ctx.deps, ctx.user, input)),
-  confirmHold: authedProcedure.input(memberRef).mutation(({ ctx, input }) => confirmHold(ctx.deps, ctx.user, input)),
+  confirmHold: authedProcedure
+    .input(memberRef)
+    .mutation(({ ctx, input }) => confirmHold(ctx.deps, ctx.user, input)),
   leave: authedProcedure.input(memberRef).mutation(({ ctx, input }) => leaveGroup(ctx.deps, ctx.user, input)),
   snapshot: publicProcedure
     // A malformed code cannot name a group: answer NOT_FOUND like an unknown one.
     .input(z.object({ code: z.string().max(100) }))
     .query(({ ctx, input }) => {
-      if (!code.safeParse(input.code).success) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
+      if (!code.safeParse(input.code).success)
+        throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
       return getGroupSnapshotOrThrow(ctx.deps, input.code, ctx.user);
     }),
   aboutToFill: publicProcedure

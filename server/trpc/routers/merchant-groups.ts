@@ -9,7 +9,9 @@ import { merchantProcedure, router } from '../init';
 export const merchantGroupsRouter = router({
   endNow: merchantProcedure
     .input(z.object({ groupId: z.uuid() }))
-    .mutation(({ ctx, input }) => endGroupNow(ctx.deps, { merchantId: ctx.merchantId, groupId: input.groupId })),
+    .mutation(({ ctx, input }) =>
+      endGroupNow(ctx.deps, { merchantId: ctx.merchantId, groupId: input.groupId }),
+    ),
   cancel: merchantProcedure
     .input(z.object({ groupId: z.uuid(), reason: z.string().trim().max(500).optional() }))
     .mutation(({ ctx, input }) => cancelGroup(ctx.deps, { merchantId: ctx.merchantId, ...input })),

@@ -12,12 +12,15 @@ const json = (status: number, body: Record<string, unknown>) => Response.json(bo
 export async function POST(req: Request): Promise<Response> {
   const session = await getAuth().api.getSession({ headers: req.headers });
   const anonymous = Boolean((session?.user as { isAnonymous?: boolean | null } | undefined)?.isAnonymous);
-  if (!session || anonymous) return json(401, { error: 'Please sign in to your merchant account to upload images.' });
+  if (!session || anonymous)
+    return json(401, { error: 'Please sign in to your merchant account to upload images.' });
 
   // Refuse an obviously oversized body before reading it (multipart adds a little overhead).
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > MAX_IMAGE_BYTES + 64 * 1024) {
-    return json(413, { error: `That image is ${(declared / (1024 * 1024)).toFixed(1)} MB; the limit is 2 MB. Try a smaller or compressed photo.` });
+    return json(413, {
+      error: `That image is ${(declared / (1024 * 1024)).toFixed(1)} MB; the limit is 2 MB. Try a smaller or compressed photo.`,
+    });
   }
   let file: FormDataEntryValue | null;
   try {

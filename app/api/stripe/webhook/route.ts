@@ -9,7 +9,11 @@ export const dynamic = 'force-dynamic';
 
 export async function POST(req: Request): Promise<Response> {
   const secret = getEnv().STRIPE_WEBHOOK_SECRET;
-  if (!secret) return Response.json({ received: false, error: 'Webhooks are not configured (STRIPE_WEBHOOK_SECRET is unset).' }, { status: 503 });
+  if (!secret)
+    return Response.json(
+      { received: false, error: 'Webhooks are not configured (STRIPE_WEBHOOK_SECRET is unset).' },
+      { status: 503 },
+    );
   // The signature covers the exact bytes Stripe sent: read the body as text, never as parsed JSON.
   const body = await req.text();
   const res = await handleStripeWebhook(getDeps(), body, req.headers.get('stripe-signature'), secret);

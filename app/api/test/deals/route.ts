@@ -22,10 +22,16 @@ async function testMerchantId(): Promise<string> {
     .where(eq(user.email, TEST_MERCHANT_EMAIL));
   if (found) return found.id;
   const userId = randomUUID();
-  await db.insert(user).values({ id: userId, email: TEST_MERCHANT_EMAIL, name: 'E2E Test Shop', isAnonymous: false }).onConflictDoNothing();
+  await db
+    .insert(user)
+    .values({ id: userId, email: TEST_MERCHANT_EMAIL, name: 'E2E Test Shop', isAnonymous: false })
+    .onConflictDoNothing();
   const [u] = await db.select({ id: user.id }).from(user).where(eq(user.email, TEST_MERCHANT_EMAIL));
   if (!u) throw new Error('could not create the test merchant user');
-  await db.insert(merchants).values({ userId: u.id, name: 'E2E Test Shop' }).onConflictDoNothing({ target: merchants.userId });
+  await db
+    .insert(merchants)
+    .values({ userId: u.id, name: 'E2E Test Shop' })
+    .onConflictDoNothing({ target: merchants.userId });
   const [m] = await db.select({ id: merchants.id }).from(merchants).where(eq(merchants.userId, u.id));
   if (!m) throw new Error('could not create the test merchant');
   return m.id;

@@ -14,7 +14,8 @@ const body = z.object({ memberId: z.uuid(), outcome: z.enum(['succeed', 'fail'])
 
 export async function POST(req: Request, ctx: { params: Promise<{ code: string }> }) {
   const env = getEnv();
-  if (env.STRIPE_SECRET_KEY || !env.STRIPE_EMULATOR_URL) return Response.json({ error: 'Not found' }, { status: 404 });
+  if (env.STRIPE_SECRET_KEY || !env.STRIPE_EMULATOR_URL)
+    return Response.json({ error: 'Not found' }, { status: 404 });
   const { code } = await ctx.params;
   const parsed = body.safeParse(await req.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: 'Bad request' }, { status: 400 });
@@ -24,8 +25,15 @@ export async function POST(req: Request, ctx: { params: Promise<{ code: string }
     .db.select({ paymentIntentId: members.paymentIntentId, status: members.status })
     .from(members)
     .innerJoin(groups, eq(groups.id, members.groupId))
-    .where(and(eq(members.id, parsed.data.memberId), eq(members.userId, session.user.id), eq(groups.code, code.toLowerCase())));
-  if (!m?.paymentIntentId || m.status !== 'reserved') return Response.json({ error: 'There is no hold waiting for approval.' }, { status: 409 });
+    .where(
+      and(
+        eq(members.id, parsed.data.memberId),
+        eq(members.userId, session.user.id),
+        eq(groups.code, code.toLowerCase()),
+      ),
+    );
+  if (!m?.paymentIntentId || m.status !== 'reserved')
+    return Response.json({ error: 'There is no hold waiting for approval.' }, { status: 409 });
   await emulatorControl(env.STRIPE_EMULATOR_URL).authenticate(m.paymentIntentId, parsed.data.outcome);
   return Response.json({ ok: true });
 }

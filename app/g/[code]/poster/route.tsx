@@ -21,37 +21,67 @@ export async function GET(req: Request, ctx: { params: Promise<{ code: string }>
   const deps = getDeps();
   const invite = await sharerInvite(deps, s.code, new URL(req.url).searchParams.get('i'));
   const link = groupShareUrl(deps.appUrl, s.code, { inviteCode: invite, channel: 'poster' });
-  const [image, qr, fonts] = await Promise.all([productImageDataUrl(s.deal.imageUrl), qrPng(link, 520), previewFonts()]);
+  const [image, qr, fonts] = await Promise.all([
+    productImageDataUrl(s.deal.imageUrl),
+    qrPng(link, 520),
+    previewFonts(),
+  ]);
   const f = previewFacts(s, new Date());
   return new ImageResponse(
-    (
-      <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', alignItems: 'center', background: '#fff7ed', padding: 56, color: '#1c1917' }}>
-        <div style={{ fontSize: 34, color: '#c2410c', letterSpacing: 3, display: 'flex' }}>FLOCK GROUP BUY</div>
-        <div style={{ display: 'flex', alignItems: 'center', marginTop: 28 }}>
-          {image ? (
-            // eslint-disable-next-line @next/next/no-img-element
-            <img src={image} width={300} height={300} alt="" style={{ width: 300, height: 300, borderRadius: 28, objectFit: 'cover', marginRight: 36 }} />
-          ) : null}
-          <div style={{ display: 'flex', flexDirection: 'column', width: 560 }}>
-            <div style={{ fontSize: 46, lineHeight: 1.15, display: 'flex' }}>{f.title}</div>
-            <div style={{ fontSize: 88, marginTop: 16, display: 'flex' }}>{f.price}</div>
-            <div style={{ fontSize: 32, color: '#57534e', display: 'flex' }}>
-              <span style={{ textDecoration: 'line-through', marginRight: 16 }}>{f.listPrice}</span>
-              {f.savePercent > 0 ? <span style={{ color: '#166534' }}>{`Save ${f.savePercent}%`}</span> : null}
-            </div>
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        background: '#fff7ed',
+        padding: 56,
+        color: '#1c1917',
+      }}
+    >
+      <div style={{ fontSize: 34, color: '#c2410c', letterSpacing: 3, display: 'flex' }}>FLOCK GROUP BUY</div>
+      <div style={{ display: 'flex', alignItems: 'center', marginTop: 28 }}>
+        {image ? (
+          // eslint-disable-next-line @next/next/no-img-element
+          <img
+            src={image}
+            width={300}
+            height={300}
+            alt=""
+            style={{ width: 300, height: 300, borderRadius: 28, objectFit: 'cover', marginRight: 36 }}
+          />
+        ) : null}
+        <div style={{ display: 'flex', flexDirection: 'column', width: 560 }}>
+          <div style={{ fontSize: 46, lineHeight: 1.15, display: 'flex' }}>{f.title}</div>
+          <div style={{ fontSize: 88, marginTop: 16, display: 'flex' }}>{f.price}</div>
+          <div style={{ fontSize: 32, color: '#57534e', display: 'flex' }}>
+            <span style={{ textDecoration: 'line-through', marginRight: 16 }}>{f.listPrice}</span>
+            {f.savePercent > 0 ? <span style={{ color: '#166534' }}>{`Save ${f.savePercent}%`}</span> : null}
           </div>
         </div>
-        {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img src={`data:image/png;base64,${qr.toString('base64')}`} width={520} height={520} alt="" style={{ marginTop: 40, borderRadius: 16 }} />
-        <div style={{ fontSize: 40, marginTop: 24, display: 'flex' }}>Scan to join the group</div>
-        <div style={{ fontSize: 30, color: '#57534e', marginTop: 8, display: 'flex' }}>{`${f.joined} · ${f.next}${f.timeLeft ? ` · ${f.timeLeft}` : ''}`}</div>
       </div>
-    ),
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img
+        src={`data:image/png;base64,${qr.toString('base64')}`}
+        width={520}
+        height={520}
+        alt=""
+        style={{ marginTop: 40, borderRadius: 16 }}
+      />
+      <div style={{ fontSize: 40, marginTop: 24, display: 'flex' }}>Scan to join the group</div>
+      <div
+        style={{ fontSize: 30, color: '#57534e', marginTop: 8, display: 'flex' }}
+      >{`${f.joined} · ${f.next}${f.timeLeft ? ` · ${f.timeLeft}` : ''}`}</div>
+    </div>,
     {
       width: W,
       height: H,
       fonts,
-      headers: { 'content-disposition': `inline; filename="flock-${s.code}.png"`, 'cache-control': 'private, max-age=60' },
+      headers: {
+        'content-disposition': `inline; filename="flock-${s.code}.png"`,
+        'cache-control': 'private, max-age=60',
+      },
     },
   );
 }

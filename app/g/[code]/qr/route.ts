@@ -14,5 +14,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ code: string }>
   const deps = getDeps();
   const invite = await sharerInvite(deps, s.code, new URL(req.url).searchParams.get('i'));
   const png = await qrPng(groupShareUrl(deps.appUrl, s.code, { inviteCode: invite, channel: 'qr' }));
-  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png', 'cache-control': 'private, max-age=300' } });
+  return new Response(new Uint8Array(png), {
+    headers: { 'content-type': 'image/png', 'cache-control': 'private, max-age=300' },
+  });
 }

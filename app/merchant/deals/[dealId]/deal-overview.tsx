@@ -45,7 +45,10 @@ export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: strin
         </div>
         {d.status === 'active' ? (
           <p className="text-sm">
-            Deal page: <a href={publicUrl} className="break-all font-mono text-brand-700 underline">{publicUrl}</a>
+            Deal page:{' '}
+            <a href={publicUrl} className="font-mono break-all text-brand-700 underline">
+              {publicUrl}
+            </a>
           </p>
         ) : null}
         <div className="flex flex-wrap gap-2">
@@ -53,16 +56,31 @@ export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: strin
             Edit deal
           </Link>
           {d.status === 'draft' || d.status === 'paused' ? (
-            <button type="button" className={buttonClass.primary} disabled={publish.isPending} onClick={() => publish.mutate({ dealId })}>
+            <button
+              type="button"
+              className={buttonClass.primary}
+              disabled={publish.isPending}
+              onClick={() => publish.mutate({ dealId })}
+            >
               {d.status === 'paused' ? 'Resume' : 'Publish'}
             </button>
           ) : null}
           {d.status === 'active' ? (
             <>
-              <button type="button" className={buttonClass.primary} disabled={open.isPending} onClick={() => open.mutate({ dealId, asMerchant: true })}>
+              <button
+                type="button"
+                className={buttonClass.primary}
+                disabled={open.isPending}
+                onClick={() => open.mutate({ dealId, asMerchant: true })}
+              >
                 Open a group
               </button>
-              <button type="button" className={buttonClass.secondary} disabled={pause.isPending} onClick={() => pause.mutate({ dealId })}>
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                disabled={pause.isPending}
+                onClick={() => pause.mutate({ dealId })}
+              >
                 Pause
               </button>
             </>
@@ -73,7 +91,10 @@ export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: strin
         </div>
         {open.data ? (
           <p role="status" className="text-sm text-green-800">
-            Group opened: <a className="font-mono underline" href={open.data.url}>{open.data.url}</a>
+            Group opened:{' '}
+            <a className="font-mono underline" href={open.data.url}>
+              {open.data.url}
+            </a>
           </p>
         ) : null}
         {actionError ? (
@@ -90,14 +111,23 @@ export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: strin
         {groups.data?.length === 0 ? <p className="text-sm text-stone-500">No groups yet.</p> : null}
         <ul className="space-y-2">
           {groups.data?.map((g) => (
-            <li key={g.id} className="rounded-lg border border-stone-200 bg-white p-3" data-testid={`deal-group-${g.code}`}>
+            <li
+              key={g.id}
+              className="rounded-lg border border-stone-200 bg-white p-3"
+              data-testid={`deal-group-${g.code}`}
+            >
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                <Link href={`/merchant/groups/${g.id}`} className="font-mono text-sm font-semibold text-brand-700 underline">
+                <Link
+                  href={`/merchant/groups/${g.id}`}
+                  className="font-mono text-sm font-semibold text-brand-700 underline"
+                >
                   {g.code}
                 </Link>
                 <StatusBadge status={g.status} label={GROUP_STATUS_LABEL[g.status] ?? g.status} />
                 <span className="text-sm tabular-nums">
-                  {g.status === 'open' || g.status === 'closing' ? `${g.confirmedCount} of ${g.maxMembers} joined` : `${g.members.captured} charged · ${g.members.released} released`}
+                  {g.status === 'open' || g.status === 'closing'
+                    ? `${g.confirmedCount} of ${g.maxMembers} joined`
+                    : `${g.members.captured} charged · ${g.members.released} released`}
                 </span>
                 {g.status === 'open' ? (
                   <Countdown deadline={new Date(g.deadline).toISOString()} className="ml-auto text-sm" />

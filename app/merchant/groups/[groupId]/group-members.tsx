@@ -39,7 +39,9 @@ export function GroupMembers({ groupId }: { groupId: string }) {
             Group <span className="font-mono">{g.code}</span>
           </h1>
           <StatusBadge status={g.status} label={GROUP_STATUS_LABEL[g.status] ?? g.status} />
-          {g.status === 'open' ? <Countdown deadline={new Date(g.deadline).toISOString()} className="text-sm" /> : null}
+          {g.status === 'open' ? (
+            <Countdown deadline={new Date(g.deadline).toISOString()} className="text-sm" />
+          ) : null}
         </div>
         <p className="text-sm text-stone-700" data-testid="group-summary">
           {g.status === 'won'
@@ -57,11 +59,15 @@ export function GroupMembers({ groupId }: { groupId: string }) {
           </div>
           <div>
             <dt className="text-xs text-stone-500">Captured</dt>
-            <dd className="font-semibold tabular-nums" data-testid="group-captured">{money(g.money.captured, c)}</dd>
+            <dd className="font-semibold tabular-nums" data-testid="group-captured">
+              {money(g.money.captured, c)}
+            </dd>
           </div>
           <div>
             <dt className="text-xs text-stone-500">Refunded</dt>
-            <dd className="font-semibold tabular-nums" data-testid="group-refunded">{money(g.money.refunded, c)}</dd>
+            <dd className="font-semibold tabular-nums" data-testid="group-refunded">
+              {money(g.money.refunded, c)}
+            </dd>
           </div>
         </dl>
         <div className="flex flex-wrap gap-2">
@@ -83,27 +89,51 @@ export function GroupMembers({ groupId }: { groupId: string }) {
               <caption className="sr-only">Members of group {g.code}</caption>
               <thead className="bg-stone-100 text-xs text-stone-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Alias</th>
-                  <th scope="col" className="px-3 py-2 text-right">Qty</th>
-                  <th scope="col" className="px-3 py-2 text-right">Hold</th>
-                  <th scope="col" className="px-3 py-2 text-right">Charge</th>
-                  <th scope="col" className="px-3 py-2 text-right">Refunded</th>
-                  <th scope="col" className="px-3 py-2">Status</th>
-                  <th scope="col" className="px-3 py-2">Joined</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-3 py-2">
+                    Alias
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Qty
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Hold
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Charge
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Refunded
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Joined
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {members.map((m) => (
                   <tr key={m.id} className="border-t border-stone-100" data-testid={`member-${m.alias}`}>
-                    <th scope="row" className="px-3 py-2 font-semibold">{m.alias}</th>
+                    <th scope="row" className="px-3 py-2 font-semibold">
+                      {m.alias}
+                    </th>
                     <td className="px-3 py-2 text-right tabular-nums">{m.quantity}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{money(m.holdAmount, c)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{m.status === 'captured' ? money(m.chargeAmount, c) : '—'}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{m.refundedAmount > 0 ? money(m.refundedAmount, c) : '—'}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {m.status === 'captured' ? money(m.chargeAmount, c) : '—'}
+                    </td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {m.refundedAmount > 0 ? money(m.refundedAmount, c) : '—'}
+                    </td>
                     <td className="px-3 py-2">
                       <StatusBadge status={m.status} label={MEMBER_STATUS_LABEL[m.status] ?? m.status} />
-                      {m.failureReason ? <span className="block text-xs text-red-700">{m.failureReason}</span> : null}
+                      {m.failureReason ? (
+                        <span className="block text-xs text-red-700">{m.failureReason}</span>
+                      ) : null}
                     </td>
                     <td className="px-3 py-2 text-xs text-stone-600">
                       {when(m.joinedAt)}
@@ -111,7 +141,12 @@ export function GroupMembers({ groupId }: { groupId: string }) {
                     </td>
                     <td className="px-3 py-2 text-right">
                       {m.refundable > 0 ? (
-                        <button type="button" onClick={() => setRefunding(m)} className="text-sm font-semibold text-brand-700 underline" aria-label={`Refund ${m.alias}`}>
+                        <button
+                          type="button"
+                          onClick={() => setRefunding(m)}
+                          className="text-sm font-semibold text-brand-700 underline"
+                          aria-label={`Refund ${m.alias}`}
+                        >
                           Refund
                         </button>
                       ) : null}

@@ -11,14 +11,21 @@ import { membersCsv } from '@/server/merchant-console/members-csv';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const text = (status: number, body: string) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+const text = (status: number, body: string) =>
+  new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
-export async function GET(req: Request, { params }: { params: Promise<{ dealId: string }> }): Promise<Response> {
+export async function GET(
+  req: Request,
+  { params }: { params: Promise<{ dealId: string }> },
+): Promise<Response> {
   const { dealId } = await params;
   const session = await getAuth().api.getSession({ headers: req.headers });
   if (!session) return text(401, 'Please sign in to your merchant account.');
   const deps = getDeps();
-  const [merchant] = await deps.db.select({ id: merchants.id }).from(merchants).where(eq(merchants.userId, session.user.id));
+  const [merchant] = await deps.db
+    .select({ id: merchants.id })
+    .from(merchants)
+    .where(eq(merchants.userId, session.user.id));
   if (!merchant || !z.uuid().safeParse(dealId).success) return text(404, 'We could not find that deal.');
   try {
     const { filename, csv } = await membersCsv(deps, merchant.id, dealId);
