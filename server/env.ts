@@ -1,4 +1,5 @@
 // The one place that reads process.env. Edit when the app gains a setting; nothing else may read the environment.
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 const bool = z
@@ -23,6 +24,19 @@ const schema = z
     FLOCK_NO_WORKER: bool,
     FLOCK_TEST_MODE: bool,
     FLOCK_MIN_WINDOW_SECONDS: z.coerce.number().int().positive().optional(),
+    // Reverse proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDR ranges (README).
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .refine((list) => list.every((e) => ipaddr.isValid(e) || ipaddr.isValidCIDR(e)), {
+        message: 'Give IP addresses or CIDR ranges separated by commas, like 10.0.0.0/8,::1.',
+      }),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.STRIPE_SECRET_KEY && !env.STRIPE_EMULATOR_URL) {
