@@ -6,3 +6,4 @@ export * from './groups';
 export * from './events';
 export * from './payments';
 export * from './jobs';
+export * from './sign-in-failures';
