@@ -31,3 +31,12 @@ export class DomainError extends Error {
 export function isDomainError(err: unknown, code?: DomainErrorCode): err is DomainError {
   return err instanceof DomainError && (code === undefined || err.code === code);
 }
+
+/** True when PostgreSQL refused a value it was sent (SQLSTATE class 22: text it cannot store, out of range). */
+export function isRefusedValue(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('22')) return true;
+  }
+  return false;
+}

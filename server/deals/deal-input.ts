@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { getEnv } from '../env';
 import { DomainError } from '../errors';
+import { controlCharacterMessage, hasForbiddenCharacters, multiLineText, singleLineText } from '../text';
 import { addTierIssues, CURRENCY_CODES, isCurrency, tiersSchema } from '../pricing';
 
 /** Card holds last 7 days; a window of at most 6 leaves a day for clock and queue delays (DESIGN rule 8). */
@@ -27,6 +28,7 @@ export const imageUrlSchema = z
   .string()
   .trim()
   .max(2048, 'Image address is too long')
+  .refine((v) => !hasForbiddenCharacters(v), controlCharacterMessage('Image address'))
   .refine((v) => {
     if (v.startsWith('/')) return UPLOAD_PATH.test(v) && !v.split('/').includes('..');
     try {
@@ -47,8 +49,10 @@ export const currencySchema = z.string().refine(isCurrency, {
 // Each field on its own; cross-field rules are in checkDeal. No defaults here, so a partial update
 // never fills an omitted field with a default.
 const fields = {
-  title: z.string().trim().min(1, 'Give the deal a title').max(120, 'Title must be at most 120 characters'),
-  description: z.string().trim().max(4000, 'Description must be at most 4000 characters'),
+  title: singleLineText('Title')
+    .min(1, 'Give the deal a title')
+    .max(120, 'Title must be at most 120 characters'),
+  description: multiLineText('Description').max(4000, 'Description must be at most 4000 characters'),
   imageUrl: imageUrlSchema.nullable(),
   currency: currencySchema,
   listPrice: wholeNumber('List price').positive('List price must be more than zero'),

@@ -4,6 +4,7 @@ import type { Deps } from '../deps';
 import { DomainError } from '../errors';
 import { ladder, savings, type LadderStep, type Tier } from '../pricing';
 import { countDealGroups } from './count-deal-groups';
+import { isSlugShaped } from './make-slug';
 
 /** What anyone may see of a live deal: no merchant ids, no stock counters, no internal settings. */
 export type PublicDeal = {
@@ -35,6 +36,8 @@ export type PublicDeal = {
 
 /** A live (active or paused) deal by its slug, with its price ladder; NOT_FOUND for drafts, archived or unknown slugs. */
 export async function getPublicDealBySlugOrThrow(deps: Deps, slug: string): Promise<PublicDeal> {
+  if (!isSlugShaped(slug))
+    throw new DomainError('NOT_FOUND', 'This deal does not exist or is no longer available.');
   const [row] = await deps.db
     .select({ deal: deals, merchant: { name: merchants.name, logoUrl: merchants.logoUrl } })
     .from(deals)

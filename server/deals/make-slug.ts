@@ -17,3 +17,8 @@ export function makeSlug(title: string): string {
   // Titles with no Latin letters (e.g. Japanese) still get a readable prefix.
   return `${base || 'deal'}-${suffix}`;
 }
+
+/** True when `s` could be a slug makeSlug wrote: anything else names no deal and is not looked up. */
+export function isSlugShaped(s: string): boolean {
+  return /^[a-z0-9-]{1,200}$/.test(s);
+}

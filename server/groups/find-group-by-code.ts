@@ -1,11 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { deals, groups } from '@/db/schema';
+import { isCodeShaped } from './random-code';
 
 export type GroupWithDeal = Awaited<ReturnType<typeof findGroupByCode>> & {};
 
 /** The group behind a link code with its deal's display fields, or null (codes are generated lowercase). */
 export async function findGroupByCode(db: Tx, code: string) {
+  if (!isCodeShaped(code)) return null;
   const variants = [...new Set([code, code.toLowerCase()])];
   const [row] = await db
     .select({

@@ -70,8 +70,10 @@ const batchers = new WeakMap<Deps, Batch>();
 function submit(deps: Deps, groupId: string, op: Op): Promise<Outcome> {
   let batch = batchers.get(deps);
   if (!batch) {
-    batch = createKeyedBatcher<Op, Outcome>((key, ops) =>
-      deps.db.transaction((tx) => runBatch(deps, tx, key, ops)),
+    batch = createKeyedBatcher<Op, Outcome>(
+      (key, ops) => deps.db.transaction((tx) => runBatch(deps, tx, key, ops)),
+      // A DomainError from runBatch (an unknown group) is the same answer for every request in it.
+      { isBatchWide: (err) => err instanceof DomainError },
     );
     batchers.set(deps, batch);
   }

@@ -8,13 +8,44 @@ type Pending<Req, Res> = { req: Req; resolve: (r: Res) => void; reject: (e: unkn
 /** Runs a batch and returns one result (or Error) per request, in order. */
 export type BatchRunner<Req, Res> = (key: string, reqs: Req[]) => Promise<Array<Res | Error>>;
 
-/** Builds a per-key batcher around `run`; at most one batch per key is in flight in this process. */
+/**
+ * Builds a per-key batcher around `run`; at most one batch per key is in flight in this process.
+ * `isBatchWide(err)` says a thrown error answers every request alike (not worth splitting the batch for).
+ */
 export function createKeyedBatcher<Req, Res>(
   run: BatchRunner<Req, Res>,
-  maxBatch = 200,
+  opts: { maxBatch?: number; isBatchWide?: (err: unknown) => boolean } = {},
 ): (key: string, req: Req) => Promise<Res> {
+  const maxBatch = opts.maxBatch ?? 200;
+  const isBatchWide = opts.isBatchWide ?? (() => false);
   const queues = new Map<string, Pending<Req, Res>[]>();
   const running = new Set<string>();
+
+  async function settle(key: string, batch: Pending<Req, Res>[]): Promise<void> {
+    try {
+      const results = await run(
+        key,
+        batch.map((p) => p.req),
+      );
+      batch.forEach((p, i) => {
+        const r = results[i];
+        if (r instanceof Error) p.reject(r);
+        else if (r === undefined) p.reject(new Error('batch returned no result'));
+        else p.resolve(r);
+      });
+    } catch (err) {
+      // One request can fail the whole transaction (a constraint, a value the database refuses). Unless the
+      // error is a decision about every request (`isBatchWide`), split the batch in halves and run each on
+      // its own, so the bad request fails alone and the others complete (the failed transaction wrote nothing).
+      if (batch.length === 1 || isBatchWide(err)) {
+        for (const p of batch) p.reject(err);
+        return;
+      }
+      const half = Math.ceil(batch.length / 2);
+      await settle(key, batch.slice(0, half));
+      await settle(key, batch.slice(half));
+    }
+  }
 
   async function drain(key: string): Promise<void> {
     running.add(key);
@@ -22,21 +53,7 @@ export function createKeyedBatcher<Req, Res>(
       for (;;) {
         const queue = queues.get(key);
         if (!queue || queue.length === 0) break;
-        const batch = queue.splice(0, maxBatch);
-        try {
-          const results = await run(
-            key,
-            batch.map((p) => p.req),
-          );
-          batch.forEach((p, i) => {
-            const r = results[i];
-            if (r instanceof Error) p.reject(r);
-            else if (r === undefined) p.reject(new Error('batch returned no result'));
-            else p.resolve(r);
-          });
-        } catch (err) {
-          for (const p of batch) p.reject(err);
-        }
+        await settle(key, queue.splice(0, maxBatch));
       }
     } finally {
       queues.delete(key);

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { deals, groups, members } from '@/db/schema';
+import { isSlugShaped } from '@/server/deals/make-slug';
 import type { Deps } from '@/server/deps';
 import { nextTier, unitPriceAt } from '@/server/pricing';
 
@@ -23,7 +24,7 @@ export async function listGroupsAboutToFill(
 ): Promise<GroupAboutToFill[]> {
   const dealFilter = input.dealId
     ? eq(deals.id, input.dealId)
-    : input.slug
+    : input.slug && isSlugShaped(input.slug)
       ? eq(deals.slug, input.slug)
       : null;
   if (!dealFilter) return [];

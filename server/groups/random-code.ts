@@ -10,3 +10,8 @@ export function randomCode(length = 10): string {
   for (const byte of randomBytes(length)) out += ALPHABET.charAt(byte & 31);
   return out;
 }
+
+/** True when `s` could be a code we generated (any case): anything else names no group and is not looked up. */
+export function isCodeShaped(s: string): boolean {
+  return /^[A-Za-z0-9]{4,32}$/.test(s);
+}

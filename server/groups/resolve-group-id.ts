@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { groups } from '@/db/schema';
+import { isCodeShaped } from './random-code';
 
 // A group's code never changes, so code → id can be remembered; everything that does change is read
 // under the ledger's lock. Bounded: cleared when it grows past CACHE_MAX.
@@ -9,6 +10,7 @@ const caches = new WeakMap<Db, Map<string, string>>();
 
 /** The id of the group behind a link code (codes are generated lowercase), or null. */
 export async function resolveGroupId(db: Db, code: string): Promise<string | null> {
+  if (!isCodeShaped(code)) return null;
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const hit = cache.get(code);

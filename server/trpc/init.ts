@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { merchants } from '@/db/schema';
 import { getAuth } from '../auth/auth';
 import { getDeps, type Deps } from '../deps';
-import { DomainError, type DomainErrorCode } from '../errors';
+import { DomainError, isRefusedValue, type DomainErrorCode } from '../errors';
 
 export type SessionUser = { id: string; email: string; name: string; isAnonymous: boolean };
 
@@ -99,6 +99,18 @@ const domainErrors = t.middleware(async ({ next }) => {
   if (!res.ok && res.error.cause instanceof DomainError) {
     const d = res.error.cause;
     throw new TRPCError({ code: CODE_MAP[d.code], message: d.message, cause: d });
+  }
+  // Edge validation should stop such values; if one slips through it is still the sender's mistake, not a 5xx.
+  if (!res.ok && isRefusedValue(res.error.cause)) {
+    console.error('[trpc] a value reached PostgreSQL that the input schema should have refused', res.error.cause);
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'Some of what you sent cannot be stored. Remove unusual characters and try again.',
+      cause: new DomainError(
+        'INVALID_INPUT',
+        'Some of what you sent cannot be stored. Remove unusual characters and try again.',
+      ),
+    });
   }
   if (!res.ok && res.error.code === 'INTERNAL_SERVER_ERROR' && !(res.error.cause instanceof DomainError)) {
     console.error('[trpc]', res.error.cause ?? res.error);

@@ -10,6 +10,7 @@ import { listMyGroups } from '../../groups/list-my-groups';
 import { openGroup } from '../../groups/open-group';
 import { authedProcedure, publicProcedure, router } from '../init';
 import { DomainError } from '../../errors';
+import { keyText, singleLineText } from '../../text';
 
 const code = z.string().regex(/^[A-Za-z0-9]{8,16}$/, 'That is not a group code');
 const memberRef = z.object({ memberId: z.uuid('That is not a membership id') });
@@ -30,16 +31,14 @@ export const groupsRouter = router({
     .input(
       z.object({
         code,
-        alias: z
-          .string()
-          .trim()
+        alias: singleLineText('Your name')
           .min(1, 'Choose a name to show to the group')
           .max(40, 'Use at most 40 characters'),
         quantity: z.int('Quantity must be a whole number').min(1, 'At least 1'),
-        idempotencyKey: z.string().min(8).max(100),
-        inviteCode: z.string().max(32).optional(),
-        channel: z.string().max(32).optional(),
-        paymentMethod: z.string().max(100).optional(),
+        idempotencyKey: keyText('Request key', 100).min(8),
+        inviteCode: keyText('Invite code', 32).optional(),
+        channel: keyText('Channel', 32).optional(),
+        paymentMethod: keyText('Card', 100).optional(),
       }),
     )
     .mutation(({ ctx, input }) => joinGroup(ctx.deps, ctx.user, input)),

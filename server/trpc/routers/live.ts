@@ -1,17 +1,18 @@
 // Live updates over SSE: the group page's snapshots and the merchant console's change feed.
 // Thin: zod input → one stream. Edit when a page gains a live feed.
 import { z } from 'zod';
+import { keyText } from '../../text';
 import { getGroupSnapshotOrThrow } from '../../groups/get-group-snapshot';
 import { streamGroup } from '../../live/stream-group';
 import { streamMerchant } from '../../live/stream-merchant';
 import { merchantProcedure, publicProcedure, router } from '../init';
 
 // httpSubscriptionLink fills lastEventId from the last `tracked` id on reconnect.
-const cursor = z.string().max(32).nullish();
+const cursor = keyText('Event id', 32).nullish();
 
 export const liveRouter = router({
   group: publicProcedure
-    .input(z.object({ code: z.string().trim().min(1).max(64), lastEventId: cursor }))
+    .input(z.object({ code: keyText('Group code', 64).min(1), lastEventId: cursor }))
     .subscription(({ ctx, input, signal }) =>
       streamGroup(ctx.deps, {
         code: input.code,

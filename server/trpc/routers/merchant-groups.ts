@@ -1,6 +1,7 @@
 // The merchant's actions on their groups: end now, cancel, refund a member. Thin: zod input → one service
 // call. Edit when the console gains a group action.
 import { z } from 'zod';
+import { multiLineText } from '../../text';
 import { cancelGroup } from '../../groups/cancel-group';
 import { endGroupNow } from '../../groups/end-group-now';
 import { refundMember } from '../../groups/refund-member';
@@ -13,7 +14,7 @@ export const merchantGroupsRouter = router({
       endGroupNow(ctx.deps, { merchantId: ctx.merchantId, groupId: input.groupId }),
     ),
   cancel: merchantProcedure
-    .input(z.object({ groupId: z.uuid(), reason: z.string().trim().max(500).optional() }))
+    .input(z.object({ groupId: z.uuid(), reason: multiLineText('Reason').max(500, 'Use at most 500 characters').optional() }))
     .mutation(({ ctx, input }) => cancelGroup(ctx.deps, { merchantId: ctx.merchantId, ...input })),
   refundMember: merchantProcedure
     .input(z.object({ memberId: z.uuid(), amount: z.number().int().positive() }))

@@ -1,0 +1,235 @@
+// Bad bytes at the edge, over HTTP as the browser sends them: NUL (which PostgreSQL refuses) in every text
+// input of every procedure gets a clear 4xx and writes nothing; a poisoned join in a group's join batch
+// fails alone while the honest joins batched with it are admitted.
+import { randomUUID } from 'node:crypto';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deals, events, groups, members, merchants } from '@/db/schema';
+import { joinGroup } from '@/server/groups/join-group';
+import { makeGroup, readGroup } from '@/server/groups/test-factory';
+import { createHarness, type Harness } from '@/test/harness';
+import type { SessionUser } from './init';
+import { appRouter, createCaller } from './root';
+
+let h: Harness;
+let merchant: { user: SessionUser; merchantId: string };
+let newcomer: SessionUser;
+let buyer: SessionUser;
+let dealId: string;
+let groupId: string;
+let code: string;
+
+beforeAll(async () => {
+  h = await createHarness();
+  merchant = await h.makeMerchant({ name: 'Tea House' });
+  newcomer = await h.makeUser();
+  buyer = await h.makeUser({ anonymous: true });
+  ({ dealId, groupId, code } = await makeGroup(h.deps));
+  // The group must belong to the signed-in merchant for cancel to reach its text check.
+  await h.t.db.update(deals).set({ merchantId: merchant.merchantId }).where(eq(deals.id, dealId));
+});
+afterAll(async () => h.close());
+
+const NUL = '\u0000';
+const validDeal = {
+  title: 'Matcha set',
+  description: 'Two tins.',
+  currency: 'JPY',
+  listPrice: 3000,
+  tiers: [{ minMembers: 2, unitPrice: 2500 }],
+  windowSeconds: 86_400,
+};
+const join = (over: Record<string, unknown>) => ({
+  code,
+  alias: 'Mei',
+  quantity: 1,
+  idempotencyKey: randomUUID(),
+  paymentMethod: 'pm_card_visa',
+  ...over,
+});
+
+type Case = {
+  path: string;
+  as: 'merchant' | 'newcomer' | 'buyer' | 'nobody';
+  input: unknown;
+  /** A lookup that answers a key naming nothing with an empty result rather than an error. */
+  emptyOk?: true;
+};
+// One case per text field of every procedure that takes text (queries and mutations); built once the
+// group exists, since its code and id are in the inputs.
+const cases = (): Case[] => [
+  { path: 'groups.join', as: 'buyer', input: join({ alias: `Mei${NUL}` }) },
+  { path: 'groups.join', as: 'buyer', input: join({ idempotencyKey: `key-${NUL}-123456` }) },
+  { path: 'groups.join', as: 'buyer', input: join({ inviteCode: `ab${NUL}` }) },
+  { path: 'groups.join', as: 'buyer', input: join({ channel: `wa${NUL}` }) },
+  { path: 'groups.join', as: 'buyer', input: join({ paymentMethod: `pm_card_visa${NUL}` }) },
+  { path: 'groups.join', as: 'buyer', input: join({ code: `${code}${NUL}` }) },
+  { path: 'groups.snapshot', as: 'nobody', input: { code: `${code}${NUL}` } },
+  { path: 'groups.aboutToFill', as: 'nobody', input: { slug: `deal${NUL}` }, emptyOk: true },
+  { path: 'deals.bySlug', as: 'nobody', input: { slug: `deal${NUL}` } },
+  { path: 'deals.create', as: 'merchant', input: { ...validDeal, title: `Matcha${NUL}` } },
+  { path: 'deals.create', as: 'merchant', input: { ...validDeal, description: `Two${NUL}tins` } },
+  { path: 'deals.create', as: 'merchant', input: { ...validDeal, currency: `JPY${NUL}` } },
+  { path: 'deals.create', as: 'merchant', input: { ...validDeal, imageUrl: `/demo/a${NUL}.png` } },
+  { path: 'deals.update', as: 'merchant', input: { dealId: `${NUL}`, title: 'x' } },
+  { path: 'deals.update', as: 'merchant', input: { dealId: randomUUID(), title: `x${NUL}` } },
+  { path: 'deals.update', as: 'merchant', input: { dealId: randomUUID(), description: `x${NUL}` } },
+  { path: 'merchant.createProfile', as: 'newcomer', input: { name: `Shop${NUL}`, defaultCurrency: 'USD' } },
+  { path: 'merchant.createProfile', as: 'newcomer', input: { name: 'Shop', defaultCurrency: `U${NUL}D` } },
+  { path: 'merchant.updateProfile', as: 'merchant', input: { name: `Shop${NUL}` } },
+  { path: 'merchant.updateProfile', as: 'merchant', input: { logoUrl: `https://x.test/${NUL}` } },
+  { path: 'deals.get', as: 'merchant', input: { dealId: `${NUL}` } },
+  { path: 'console.group', as: 'merchant', input: { groupId: `${NUL}` } },
+  { path: 'merchantGroups.cancel', as: 'merchant', input: { groupId, reason: `Sold out${NUL}` } },
+];
+
+function who(as: Case['as']): { user: SessionUser | null; merchantId: string | null } {
+  if (as === 'merchant') return { user: merchant.user, merchantId: merchant.merchantId };
+  if (as === 'newcomer') return { user: newcomer, merchantId: null };
+  if (as === 'buyer') return { user: buyer, merchantId: null };
+  return { user: null, merchantId: null };
+}
+
+/** Calls a procedure over HTTP exactly as the browser does; returns the status and error body. */
+async function overHttp(c: Case) {
+  const isQuery = ['groups.snapshot', 'groups.aboutToFill', 'deals.bySlug', 'deals.get', 'console.group'];
+  const body = JSON.stringify({ json: c.input });
+  const url = `http://flock.test/api/trpc/${c.path}`;
+  const req = isQuery.includes(c.path)
+    ? new Request(`${url}?input=${encodeURIComponent(body)}`)
+    : new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await fetchRequestHandler({
+    endpoint: '/api/trpc',
+    router: appRouter,
+    req,
+    createContext: () => ({ deps: h.deps, ...who(c.as), headers: null }),
+  });
+  const json = (await res.json()) as {
+    error?: { json: { message: string } };
+    result?: { data: { json: unknown } };
+  };
+  return { status: res.status, message: json.error?.json.message ?? null, data: json.result?.data.json };
+}
+
+async function rowCounts() {
+  const count = async (t: typeof deals | typeof groups | typeof members | typeof merchants | typeof events) =>
+    (await h.t.db.select().from(t)).length;
+  return [
+    await count(deals),
+    await count(groups),
+    await count(members),
+    await count(merchants),
+    await count(events),
+  ];
+}
+
+describe('NUL in any text input', () => {
+  it('every procedure that takes text has a case here (add one when a procedure gains a text field)', () => {
+    const withoutText = [
+      'deals.listActive',
+      'deals.list',
+      'deals.publish',
+      'deals.pause',
+      'deals.archive',
+      'groups.open',
+      'groups.confirmHold',
+      'groups.leave',
+      'groups.mine',
+      'merchant.profile',
+      'merchantGroups.endNow',
+      'merchantGroups.refundMember',
+      'console.dashboard',
+      'console.dealGroups',
+      'console.insights',
+      'live.merchant',
+    ];
+    const covered = new Set(cases().map((c) => c.path));
+    for (const path of Object.keys(appRouter._def.procedures)) {
+      if (path === 'live.group') continue; // a subscription: covered by its own test below
+      expect(covered.has(path) || withoutText.includes(path), `${path} has no bad-text case`).toBe(true);
+    }
+  });
+
+  it('gets a 4xx with a sentence, never a 5xx, and writes nothing', async () => {
+    const before = await rowCounts();
+    for (const c of cases()) {
+      const { status, message, data } = await overHttp(c);
+      const what = `${c.path} ${JSON.stringify(c.input)}`;
+      if (c.emptyOk) {
+        expect([status, data], what).toEqual([200, []]);
+        continue;
+      }
+      expect(status, what).toBeGreaterThanOrEqual(400);
+      expect(status, what).toBeLessThan(500);
+      expect(message, what).toMatch(/^[A-Z][^\n]*[.!?]$/);
+      // The edge's own words, not the database fallback's: no text may reach PostgreSQL to be refused.
+      expect(message, what).not.toMatch(/cannot be stored/);
+      expect(message, what).not.toMatch(/invalid byte sequence|0x00|stack|at [a-z]+ \(/i);
+    }
+    expect(await rowCounts()).toEqual(before);
+    const g = await readGroup(h.deps, groupId);
+    expect(g.status).toBe('open');
+    // Control: the same join without the NUL is admitted, so the refusals above were the NUL's doing.
+    const control = await overHttp({
+      path: 'groups.join',
+      as: 'buyer',
+      input: join({ inviteCode: 'ab', channel: 'wa' }),
+    });
+    expect(control.status).toBe(200);
+  });
+
+  it('names the field in the message a form shows beside it', async () => {
+    const c: Case = { path: 'groups.join', as: 'buyer', input: join({ alias: `Mei${NUL}` }) };
+    const res = await fetchRequestHandler({
+      endpoint: '/api/trpc',
+      router: appRouter,
+      req: new Request(`http://flock.test/api/trpc/${c.path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ json: c.input }),
+      }),
+      createContext: () => ({ deps: h.deps, ...who(c.as), headers: null }),
+    });
+    const json = (await res.json()) as { error: { json: { data: { fields: Record<string, string> } } } };
+    expect(res.status).toBe(400);
+    expect(json.error.json.data.fields.alias).toMatch(/^Your name contains an invisible control character/);
+  });
+
+  it('the live stream refuses a code with NUL without touching the database', async () => {
+    const caller = createCaller({ deps: h.deps, user: null, merchantId: null, headers: null });
+    await expect(caller.live.group({ code: `${code}${NUL}` })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
+describe("a group's join batch", () => {
+  it('isolates poisoned joins: 60 honest joins raced by 24 that PostgreSQL refuses are all admitted', async () => {
+    const g = await makeGroup(h.deps, { maxMembers: 200, qrCutoff: 200 });
+    const honest = await Promise.all(Array.from({ length: 60 }, () => h.makeUser({ anonymous: true })));
+    const poisoned = await Promise.all(Array.from({ length: 24 }, () => h.makeUser({ anonymous: true })));
+    // Straight to the service, past the edge's schema, as a future code path without one would.
+    const attempt = (u: SessionUser, alias: string) =>
+      joinGroup(h.deps, u, {
+        code: g.code,
+        alias,
+        quantity: 1,
+        idempotencyKey: randomUUID(),
+        paymentMethod: 'pm_card_visa',
+      });
+    const all = [
+      ...honest.map((u, i) => ({ honest: true, p: attempt(u, `Friend ${i}`) })),
+      ...poisoned.map((u, i) => ({ honest: false, p: attempt(u, `Bad${NUL}${i}`) })),
+    ].sort(() => Math.random() - 0.5);
+    const settled = await Promise.allSettled(all.map((a) => a.p));
+    const honestResults = settled.filter((_, i) => all[i]?.honest);
+    const poisonedResults = settled.filter((_, i) => !all[i]?.honest);
+    expect(honestResults.filter((r) => r.status === 'fulfilled')).toHaveLength(60);
+    expect(poisonedResults.filter((r) => r.status === 'rejected')).toHaveLength(24);
+
+    const rows = await h.t.db.select().from(members).where(eq(members.groupId, g.groupId));
+    expect(rows).toHaveLength(60);
+    expect(rows.every((m) => m.alias.startsWith('Friend '))).toBe(true);
+    const after = await readGroup(h.deps, g.groupId);
+    expect([after.seatsTaken, after.confirmedCount]).toEqual([60, 60]);
+  });
+});
