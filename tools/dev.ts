@@ -1,6 +1,7 @@
 // One command to run Flock: `npm run dev` (next dev) or `npm start` (next start after `npm run build`).
 // Starts the local services the environment lacks, seeds an empty database, registers the webhook with the
-// emulator, then runs Next (which runs the job worker in-process). Edit when start-up gains a step.
+// emulator, then runs the app's server entry (tools/server.ts: Next behind node:http, which stamps each
+// request with the client's address; Next runs the job worker in-process). Edit when start-up gains a step.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { appUrl, getEnv, processEnv, setEnv } from '../server/env';
@@ -21,8 +22,8 @@ async function main() {
     setEnv({ STRIPE_WEBHOOK_SECRET: await registerEmulatorWebhook(`${url}/api/stripe/webhook`) });
   }
 
-  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-  const child = spawn(process.execPath, [nextBin, mode, '-p', String(env.PORT)], {
+  const entry = path.join(process.cwd(), 'tools', 'server.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, mode], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...processEnv(),
