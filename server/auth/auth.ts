@@ -1,32 +1,83 @@
 // better-auth setup: e-mail + password for merchants, anonymous sessions for buyers (claimable with a
-// magic link). Edit when sign-in methods change.
+// magic link). Per-address limits key on the address our server entry computes from the socket
+// (server/http/client-address.ts), never on a header the client wrote; password sign-in is also delayed
+// per account (sign-in-throttle.ts). Edit when sign-in methods or limits change.
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { anonymous, magicLink } from 'better-auth/plugins';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { z } from 'zod';
+import { getDb, type Db } from '@/db/client';
 import { account, members, session, user, verification } from '@/db/schema';
 import { appUrl, getEnv } from '../env';
+import { CLIENT_ADDRESS_HEADER } from '../http/client-address';
+import { requestOwnOrigin } from '../http/same-origin';
 import { sendEmail } from './mailer';
+import { claimSignInAttempt, resetSignInFailures, tooManyAttemptsMessage } from './sign-in-throttle';
 
-function createAuth() {
-  const db = getDb();
+const PASSWORD_SIGN_IN = '/sign-in/email';
+const signInBody = z.object({ email: z.string().min(1) });
+
+export type AuthOptions = {
+  db: Db;
+  /** The clock of the per-account delay (tests move it). */
+  now?: () => Date;
+  /** better-auth's per-address limits; its default (on in production only) when unset. */
+  rateLimit?: boolean;
+};
+
+/** A better-auth instance on `db`; the app uses getAuth(), tests build their own. */
+export function createAuth({ db, now = () => new Date(), rateLimit }: AuthOptions) {
   const env = getEnv();
   return betterAuth({
     baseURL: appUrl(),
     secret:
       env.BETTER_AUTH_SECRET ??
       (env.NODE_ENV === 'production' ? undefined : 'flock-development-secret-not-for-production'),
-    trustedOrigins: [appUrl(), `http://127.0.0.1:${env.PORT}`, `http://localhost:${env.PORT}`],
+    // The app is opened from any address (a LAN address too): a request's own origin is trusted, as in
+    // server/http/same-origin.ts, which refuses everything else before better-auth sees it.
+    trustedOrigins: (request) => [
+      appUrl(),
+      `http://127.0.0.1:${env.PORT}`,
+      `http://localhost:${env.PORT}`,
+      request ? requestOwnOrigin(request.headers) : null,
+    ],
     database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification } }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     rateLimit: {
+      ...(rateLimit === undefined ? {} : { enabled: rateLimit }),
       // Many buyers share one address (office Wi-Fi, carrier NAT) and a group fills in minutes: guest
       // sessions get a roomy per-address budget; password sign-in keeps better-auth's strict default.
       customRules: { '/sign-in/anonymous': { window: 60, max: 120 } },
     },
-    advanced: { useSecureCookies: appUrl().startsWith('https://') },
+    advanced: {
+      useSecureCookies: appUrl().startsWith('https://'),
+      // Only our own header: tools/server.ts overwrites it on every request from the socket.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
+    hooks: {
+      // Each password attempt takes a slot on its account first; a refused one is a 429 with Retry-After.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== PASSWORD_SIGN_IN) return;
+        const body = signInBody.safeParse(ctx.body);
+        if (!body.success) return;
+        const claim = await claimSignInAttempt(db, body.data.email, now());
+        if (claim.ok) return;
+        throw new APIError(
+          'TOO_MANY_REQUESTS',
+          { message: tooManyAttemptsMessage(claim.retryAfterSeconds), code: 'TOO_MANY_PASSWORD_ATTEMPTS' },
+          { 'Retry-After': String(claim.retryAfterSeconds) },
+        );
+      }),
+      // A session means the password was right: forget the account's failures.
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== PASSWORD_SIGN_IN || !ctx.context.newSession) return;
+        const body = signInBody.safeParse(ctx.body);
+        if (body.success) await resetSignInFailures(db, body.data.email, now());
+      }),
+    },
     plugins: [
       anonymous({
         emailDomainName: 'buyers.flock.invalid',
@@ -57,6 +108,6 @@ let shared: Auth | undefined;
 
 /** The process-wide better-auth instance. */
 export function getAuth(): Auth {
-  shared ??= createAuth();
+  shared ??= createAuth({ db: getDb() });
   return shared;
 }
