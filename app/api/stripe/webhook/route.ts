@@ -1,5 +1,6 @@
 // Stripe webhook endpoint: raw body in, verified and applied by server/payments/webhooks/handle.ts.
-// Edit only to change how the request is read; event handling lives in the handlers.
+// Edit only to change how the request is read; event handling lives in the handlers. Exempt from the
+// cross-site check (server/http/same-origin.ts): Stripe is another site, and its signature is the proof.
 import { getDeps } from '@/server/deps';
 import { getEnv } from '@/server/env';
 import { handleStripeWebhook } from '@/server/payments/webhooks/handle';

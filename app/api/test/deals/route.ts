@@ -7,6 +7,7 @@ import { createDeal } from '@/server/deals/create-deal';
 import type { DealInput } from '@/server/deals/deal-input';
 import { publishDeal } from '@/server/deals/publish-deal';
 import { getDeps } from '@/server/deps';
+import { refuseCrossSite } from '@/server/http/same-origin';
 import { errorResponse, refuseUnlessTestMode } from '../guard';
 
 export const dynamic = 'force-dynamic';
@@ -39,7 +40,7 @@ async function testMerchantId(): Promise<string> {
 
 /** POST a deal's terms (DealInput JSON) → { id, slug } of the published deal. */
 export async function POST(req: Request) {
-  const refused = refuseUnlessTestMode();
+  const refused = refuseUnlessTestMode() ?? refuseCrossSite(req);
   if (refused) return refused;
   try {
     const input = (await req.json()) as DealInput;

@@ -5,13 +5,14 @@ import { groups } from '@/db/schema';
 import { getDeps } from '@/server/deps';
 import { closeGroup } from '@/server/groups/close-group';
 import { findGroupByCode } from '@/server/groups/find-group-by-code';
+import { refuseCrossSite } from '@/server/http/same-origin';
 import { errorResponse, refuseUnlessTestMode } from '../../../guard';
 
 export const dynamic = 'force-dynamic';
 
 /** POST → the close result; the settle jobs then capture or release each hold in the background. */
-export async function POST(_req: Request, ctx: { params: Promise<{ code: string }> }) {
-  const refused = refuseUnlessTestMode();
+export async function POST(req: Request, ctx: { params: Promise<{ code: string }> }) {
+  const refused = refuseUnlessTestMode() ?? refuseCrossSite(req);
   if (refused) return refused;
   const { code } = await ctx.params;
   const deps = getDeps();
