@@ -1,30 +1,54 @@
 // Image upload for the merchant console: multipart form with one `file` field. Needs a signed-in
-// (non-guest) account: a new merchant uploads their logo before their profile exists.
+// (non-guest) account: a new merchant uploads their logo before their profile exists. The body is read
+// as it arrives and reading stops past the limit, so an endless (chunked) upload costs at most ~2 MB; the
+// server entry enforces the same limit on the wire first (server/http/body-limit.ts).
 import { getAuth } from '@/server/auth/auth';
 import { isDomainError } from '@/server/errors';
+import { UPLOAD_BODY_LIMIT } from '@/server/http/body-limit';
+import { readBodyLimited } from '@/server/http/read-body-limited';
+import { refuseCrossSite } from '@/server/http/same-origin';
 import { MAX_IMAGE_BYTES, storeImage } from '@/server/storage/store-image';
 import { getStorage } from '@/server/storage/storage';
 
 export const runtime = 'nodejs';
 
-const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status });
+const json = (status: number, body: Record<string, unknown>, headers?: HeadersInit) =>
+  Response.json(body, { status, headers });
 
+// The connection is closed after a 413 so the client stops sending the rest of the body.
+const tooLarge = () =>
+  json(
+    413,
+    { error: 'That image is larger than the 2 MB limit. Try a smaller or compressed photo.' },
+    { connection: 'close' },
+  );
+
+/** POST multipart/form-data with `file` → 201 { url, size, contentType }, or 4xx with a sentence. */
 export async function POST(req: Request): Promise<Response> {
+  const refused = refuseCrossSite(req);
+  if (refused) return refused;
   const session = await getAuth().api.getSession({ headers: req.headers });
   const anonymous = Boolean((session?.user as { isAnonymous?: boolean | null } | undefined)?.isAnonymous);
   if (!session || anonymous)
     return json(401, { error: 'Please sign in to your merchant account to upload images.' });
 
-  // Refuse an obviously oversized body before reading it (multipart adds a little overhead).
-  const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > MAX_IMAGE_BYTES + 64 * 1024) {
-    return json(413, {
-      error: `That image is ${(declared / (1024 * 1024)).toFixed(1)} MB; the limit is 2 MB. Try a smaller or compressed photo.`,
-    });
+  const contentType = req.headers.get('content-type') ?? '';
+  if (!contentType.toLowerCase().startsWith('multipart/form-data'))
+    return json(400, { error: 'Send the image as a form upload with a "file" field.' });
+  // An honest oversized Content-Length is refused before reading; a dishonest one is caught while reading.
+  if (Number(req.headers.get('content-length') ?? '0') > UPLOAD_BODY_LIMIT) return tooLarge();
+  let body;
+  try {
+    body = await readBodyLimited(req.body, UPLOAD_BODY_LIMIT);
+  } catch {
+    return json(400, { error: 'The upload was interrupted. Please try again.' });
   }
+  if (!body.ok) return tooLarge();
+
   let file: FormDataEntryValue | null;
   try {
-    file = (await req.formData()).get('file');
+    const form = await new Response(body.bytes, { headers: { 'content-type': contentType } }).formData();
+    file = form.get('file');
   } catch {
     return json(400, { error: 'Send the image as a form upload with a "file" field.' });
   }
@@ -36,6 +60,6 @@ export async function POST(req: Request): Promise<Response> {
   } catch (err) {
     // storeImage's sentences are written for the merchant; pass them through.
     if (isDomainError(err)) return json(file.size > MAX_IMAGE_BYTES ? 413 : 415, { error: err.message });
-    throw err;
+    return json(500, { error: 'We could not save that image. Please try again.' });
   }
 }
