@@ -1,12 +1,14 @@
 // Stripe emulator wiring: an HTTP server that puts auth, rate limiting, idempotency and injected faults
 // in front of the emulated /v1 API (resources.ts), serves the /_emulator/* control endpoints, delivers
-// webhooks (webhooks.ts) and persists state (state.ts). Start it with startStripeEmulator() or cli.ts.
+// webhooks (webhooks.ts) and, with a data file, answers only once the request's changes are on disk
+// (journal.ts). Start it with startStripeEmulator() or cli.ts.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, canonical, parseForm, type Params, type StripeErrorBody } from './params';
 import { Api } from './resources';
-import { newId, Persister, Store } from './state';
+import { Persister } from './journal';
+import { newId, Store } from './state';
 import { WebhookDeliverer } from './webhooks';
 
 export { emulatorControl, type EmulatorControl, type EmulatorStats, type Fault } from './control';
@@ -129,9 +131,10 @@ class Emulator {
     try {
       const body = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://emulator');
-      reply = url.pathname.startsWith('/_emulator/')
-        ? this.control(req.method ?? 'GET', url.pathname, body)
-        : await this.stripe(req, url, body, requestId);
+      const method = req.method ?? 'GET';
+      if (!url.pathname.startsWith('/_emulator/')) reply = await this.stripe(req, url, body, requestId);
+      else if (method === 'GET') reply = this.control(method, url.pathname, body);
+      else reply = this.store.recordingChanges(() => this.control(method, url.pathname, body));
     } catch (err) {
       if (err instanceof ApiError) reply = errorReply(err);
       else if (err instanceof ControlError) reply = json(400, { error: { message: err.message } });
@@ -142,6 +145,13 @@ class Emulator {
           message: 'An unexpected error occurred in the Stripe emulator.',
         });
       }
+    }
+    try {
+      // Nothing is answered before the state it shows is on disk (a no-op without a data file).
+      await this.persister?.commit();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      reply = stripeError(500, { type: 'api_error', message });
     }
     if (res.destroyed) return;
     res.writeHead(reply.status, {
@@ -269,7 +279,9 @@ class Emulator {
         if (fault.status > 0) return this.faultReply(fault);
       }
       try {
-        const result = this.api.handle(method, url.pathname, params, { requestId, idempotencyKey: idemKey });
+        const meta = { requestId, idempotencyKey: idemKey };
+        const run = () => this.api.handle(method, url.pathname, params, meta);
+        const result = Api.mutates(method) ? this.store.recordingChanges(run) : run();
         reply = json(result.status, result.body);
         keep = true;
       } catch (err) {
@@ -289,7 +301,6 @@ class Emulator {
         body: reply.body,
       });
     }
-    if (Api.mutates(method)) this.persister?.schedule();
     return reply;
   }
 
@@ -323,7 +334,6 @@ class Emulator {
       if (outcome !== 'succeed' && outcome !== 'fail')
         throw new ControlError("outcome must be 'succeed' or 'fail'");
       const pi = this.api.authenticate(auth[1] ?? '', outcome === 'succeed');
-      this.persister?.schedule();
       return json(200, pi);
     }
     switch (route) {
@@ -332,7 +342,6 @@ class Emulator {
         this.store.clockOffset += Math.floor(seconds);
         const expired = this.api.expireHolds();
         this.store.pruneIdempotency();
-        this.persister?.schedule();
         return json(200, { now: this.store.now(), expired });
       }
       case 'GET /_emulator/clock':
@@ -405,7 +414,6 @@ class Emulator {
       byPath: new Map(),
       byRoute: new Map(),
     };
-    this.persister?.schedule();
   }
 }
 
@@ -440,7 +448,7 @@ export async function startStripeEmulator(opts: StripeEmulatorOptions = {}): Pro
           server.close(() => resolve());
           server.closeAllConnections();
         });
-        await persister?.flush();
+        await persister?.close();
       })();
       return stopped;
     },

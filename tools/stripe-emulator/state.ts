@@ -1,7 +1,6 @@
-// The emulator's state: Stripe objects in Maps (O(1) by id), the emulator clock, and JSON persistence.
+// The emulator's state: Stripe objects in Maps (O(1) by id), the emulator clock, and the record of what
+// changed since the last write (journal.ts writes it to disk).
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 
 export type PaymentIntentStatus =
   | 'requires_payment_method'
@@ -177,7 +176,21 @@ export function newId(prefix: string): string {
   return `${prefix}_${out}`;
 }
 
-interface Snapshot {
+/** The collections a Store keeps, by field name; journal lines name them the same way. */
+export const COLLECTIONS = [
+  'customers',
+  'paymentMethods',
+  'paymentIntents',
+  'charges',
+  'refunds',
+  'endpoints',
+  'events',
+  'idempotency',
+] as const;
+
+export type Collection = (typeof COLLECTIONS)[number];
+
+export interface Snapshot {
   version: 1;
   clockOffset: number;
   customers: Customer[];
@@ -190,19 +203,78 @@ interface Snapshot {
   idempotency: [string, IdempotencyRecord][];
 }
 
+/** What changed since the last take: each touched object's current value, or null once it is gone. */
+export interface Changes {
+  clockOffset: number;
+  /** Everything was replaced (reset) before these changes. */
+  clear?: true;
+  changes: [Collection, string, unknown][];
+}
+
+/**
+ * A Map that reports the ids it is asked about. Objects are changed in place after a `get`, so while the
+ * store is recording, a read counts as a possible change; `set` and `delete` always count.
+ */
+export class TrackedMap<V> extends Map<string, V> {
+  private onTouch: ((id: string, read: boolean) => void) | undefined;
+
+  /** Starts reporting touched ids to `onTouch`. */
+  watch(onTouch: (id: string, read: boolean) => void): this {
+    this.onTouch = onTouch;
+    return this;
+  }
+
+  override get(id: string): V | undefined {
+    this.onTouch?.(id, true);
+    return super.get(id);
+  }
+
+  override set(id: string, value: V): this {
+    this.onTouch?.(id, false);
+    return super.set(id, value);
+  }
+
+  override delete(id: string): boolean {
+    this.onTouch?.(id, false);
+    return super.delete(id);
+  }
+}
+
 /** All Stripe objects the emulator holds, each collection in creation order. */
 export class Store {
   clockOffset = 0;
-  customers = new Map<string, Customer>();
-  paymentMethods = new Map<string, PaymentMethod>();
-  paymentIntents = new Map<string, PaymentIntent>();
-  charges = new Map<string, Charge>();
-  refunds = new Map<string, Refund>();
-  endpoints = new Map<string, WebhookEndpoint>();
-  events = new Map<string, StripeEvent>();
-  idempotency = new Map<string, IdempotencyRecord>();
+  customers = this.tracked<Customer>('customers');
+  paymentMethods = this.tracked<PaymentMethod>('paymentMethods');
+  paymentIntents = this.tracked<PaymentIntent>('paymentIntents');
+  charges = this.tracked<Charge>('charges');
+  refunds = this.tracked<Refund>('refunds');
+  endpoints = this.tracked<WebhookEndpoint>('endpoints');
+  events = this.tracked<StripeEvent>('events');
+  idempotency = this.tracked<IdempotencyRecord>('idempotency');
   /** Holds awaiting capture, so the clock can expire them without scanning every PaymentIntent. */
   uncaptured = new Set<string>();
+  /** While true (a state-changing request runs), objects read by id count as changed. */
+  recording = false;
+  private dirty = new Map<string, [Collection, string]>();
+  private cleared = false;
+
+  private tracked<V>(name: Collection): TrackedMap<V> {
+    return new TrackedMap<V>().watch((id, read) => {
+      if (read && !this.recording) return;
+      const key = `${name}\u0000${id}`;
+      if (!this.dirty.has(key)) this.dirty.set(key, [name, id]);
+    });
+  }
+
+  /** Runs `fn` (synchronous) with reads counted as changes. */
+  recordingChanges<T>(fn: () => T): T {
+    this.recording = true;
+    try {
+      return fn();
+    } finally {
+      this.recording = false;
+    }
+  }
 
   /** Emulator time in Unix seconds: the real clock plus every advance. */
   now(): number {
@@ -251,90 +323,80 @@ export class Store {
     };
   }
 
-  /** Replaces the state with a snapshot read from disk. */
+  /** Replaces the state with a snapshot (read from disk, or an empty one on reset). */
   restore(s: Snapshot): void {
-    const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((o) => [o.id, o] as const));
     this.clockOffset = s.clockOffset;
-    this.customers = byId(s.customers);
-    this.paymentMethods = byId(s.paymentMethods);
-    this.paymentIntents = byId(s.paymentIntents);
-    this.charges = byId(s.charges);
-    this.refunds = byId(s.refunds);
-    this.endpoints = byId(s.endpoints);
-    this.events = byId(s.events);
-    this.idempotency = new Map(s.idempotency);
+    this.customers = this.filled('customers', s.customers);
+    this.paymentMethods = this.filled('paymentMethods', s.paymentMethods);
+    this.paymentIntents = this.filled('paymentIntents', s.paymentIntents);
+    this.charges = this.filled('charges', s.charges);
+    this.refunds = this.filled('refunds', s.refunds);
+    this.endpoints = this.filled('endpoints', s.endpoints);
+    this.events = this.filled('events', s.events);
+    this.idempotency = this.tracked<IdempotencyRecord>('idempotency');
+    for (const [slot, rec] of s.idempotency) this.idempotency.set(slot, rec);
+    this.reindex();
+    this.dirty.clear();
+    this.cleared = true;
+  }
+
+  private filled<V extends { id: string }>(name: Collection, list: V[]): TrackedMap<V> {
+    const map = this.tracked<V>(name);
+    for (const o of list) map.set(o.id, o);
+    return map;
+  }
+
+  /** Rebuilds the derived indexes after objects were loaded. */
+  private reindex(): void {
     this.uncaptured = new Set(
-      s.paymentIntents.filter((p) => p.status === 'requires_capture').map((p) => p.id),
-    );
-  }
-}
-
-function isSnapshot(v: unknown): v is Snapshot {
-  return typeof v === 'object' && v !== null && 'version' in v && v.version === 1;
-}
-
-/** Writes the store to a JSON file atomically (temp file + rename), coalescing bursts of changes. */
-export class Persister {
-  private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> = Promise.resolve();
-  /** How long the last serialization took; big files are written less often so requests stay fast. */
-  private lastWriteMs = 0;
-
-  constructor(
-    private readonly file: string,
-    private readonly store: Store,
-    private readonly debounceMs = 25,
-  ) {}
-
-  /** Loads the file into the store if it exists. */
-  async load(): Promise<void> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (err) {
-      if (err instanceof Error && 'code' in err && err.code === 'ENOENT') return;
-      throw err;
-    }
-    const parsed: unknown = JSON.parse(text);
-    if (!isSnapshot(parsed)) throw new Error(`${this.file} is not a Stripe emulator data file`);
-    this.store.restore(parsed);
-  }
-
-  /** Schedules a write soon. */
-  schedule(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(
-      () => {
-        this.timer = undefined;
-        void this.write();
-      },
-      Math.max(this.debounceMs, this.lastWriteMs * 4),
+      [...this.paymentIntents.values()].filter((p) => p.status === 'requires_capture').map((p) => p.id),
     );
   }
 
-  /** Writes now, after any write already under way. */
-  async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
+  /** Takes what changed since the last take (undefined when nothing did). */
+  takeChanges(lastClockOffset: number): Changes | undefined {
+    if (this.dirty.size === 0 && !this.cleared && this.clockOffset === lastClockOffset) return undefined;
+    const changes: [Collection, string, unknown][] = [];
+    for (const [name, id] of this.dirty.values()) {
+      const value = this.collection(name).get(id);
+      // An idempotency key still in flight is not kept, as in snapshot().
+      const kept = name === 'idempotency' && isIdempotencyRecord(value) && !value.done ? undefined : value;
+      changes.push([name, id, kept ?? null]);
     }
-    await this.write();
+    const out: Changes = { clockOffset: this.clockOffset, changes };
+    if (this.cleared) out.clear = true;
+    this.dirty.clear();
+    this.cleared = false;
+    return out;
   }
 
-  private write(): Promise<void> {
-    const started = Date.now();
-    const text = JSON.stringify(this.store.snapshot());
-    this.lastWriteMs = Date.now() - started;
-    this.writing = this.writing
-      .then(async () => {
-        const tmp = `${this.file}.${process.pid}.tmp`;
-        await mkdir(path.dirname(this.file), { recursive: true });
-        await writeFile(tmp, text);
-        await rename(tmp, this.file);
-      })
-      .catch((err: unknown) => {
-        console.error(`stripe-emulator: could not write ${this.file}:`, err);
-      });
-    return this.writing;
+  /** Forgets pending changes (they are covered by a snapshot just written). */
+  dropChanges(): void {
+    this.dirty.clear();
+    this.cleared = false;
   }
+
+  /** Applies changes read back from the journal; call loaded() after the last one. */
+  apply(c: Changes): void {
+    if (c.clear) this.restore(new Store().snapshot());
+    this.clockOffset = c.clockOffset;
+    for (const [name, id, value] of c.changes) {
+      if (value === null) this.collection(name).delete(id);
+      else this.collection(name).set(id, value);
+    }
+  }
+
+  /** Ends a load: rebuilds the derived indexes and starts with nothing pending. */
+  loaded(): void {
+    this.reindex();
+    this.dropChanges();
+  }
+
+  private collection(name: Collection): Map<string, unknown> {
+    return this[name];
+  }
+}
+
+function isIdempotencyRecord(v: unknown): v is IdempotencyRecord {
+  return typeof v === 'object' && v !== null && 'done' in v;
 }

@@ -1,6 +1,8 @@
 // Shared setup for the emulator's tests: an emulator per test file and SDK clients pointed at it.
+import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import {
@@ -95,4 +97,38 @@ export async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<
     if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+export interface EmulatorProcess {
+  child: ChildProcess;
+  port: number;
+  url: string;
+  /** Resolves with the exit code (or the signal) once the process has ended. */
+  exited: Promise<number | string | null>;
+}
+
+/**
+ * Starts the emulator CLI (`cli.ts`) as its own process, node running it directly so that a signal
+ * reaches the emulator itself, and resolves once it listens.
+ */
+export async function spawnEmulatorCli(args: string[]): Promise<EmulatorProcess> {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/stripe-emulator/cli.ts', ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal)),
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    void exited.then((code) => reject(new Error(`the emulator exited early (${code}): ${out}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+  });
+  child.stdout?.resume();
+  return { child, port, url: `http://127.0.0.1:${port}`, exited };
 }

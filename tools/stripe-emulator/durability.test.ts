@@ -1,0 +1,140 @@
+// With a data file the emulator loses nothing it answered: a SIGKILL right after the last capture's 200
+// keeps every capture, and the state read back from the journal is the state it had.
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Stripe from 'stripe';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { emulatorControl, startStripeEmulator, type RunningStripeEmulator } from './index';
+import { rejection, sdk, spawnEmulatorCli } from './test-helpers';
+
+const CAPTURES = 50;
+const DAY = 24 * 3600;
+
+let dir = '';
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'stripe-emulator-durable-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function hold(amount: number, pm = 'pm_card_visa'): Stripe.PaymentIntentCreateParams {
+  return { amount, currency: 'usd', capture_method: 'manual', confirm: true, payment_method: pm };
+}
+
+/** Everything a client can read back, for comparing two emulators. */
+async function observe(emulator: RunningStripeEmulator): Promise<unknown> {
+  const stripe = sdk(emulator.port);
+  const control = emulatorControl(emulator.url);
+  const intents = await control.listPaymentIntents();
+  const charges = await Promise.all(
+    intents.flatMap((pi) => (pi.latest_charge ? [stripe.charges.retrieve(pi.latest_charge)] : [])),
+  );
+  const events = await stripe.events.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 });
+  const endpoints = await stripe.webhookEndpoints.list({ limit: 100 });
+  const strip = <T extends object>(o: T) => ({ ...o, lastResponse: undefined });
+  return {
+    intents,
+    charges: charges.map(strip),
+    events: events.map(strip),
+    endpoints: endpoints.data.map(strip),
+  };
+}
+
+it('keeps every capture it answered when SIGKILLed right after the last 200', async () => {
+  const dataFile = path.join(dir, 'stripe.json');
+  const first = await spawnEmulatorCli(['--port', '0', '--data-file', dataFile]);
+  const s1 = sdk(first.port);
+  const holds = await Promise.all(
+    Array.from({ length: CAPTURES }, (_, i) => s1.paymentIntents.create(hold(1000 + i))),
+  );
+  const captured = await Promise.all(
+    holds.map((pi, i) =>
+      s1.paymentIntents.capture(pi.id, { amount_to_capture: 500 + i }, { idempotencyKey: `cap-${pi.id}` }),
+    ),
+  );
+  first.child.kill('SIGKILL');
+  expect(await first.exited).toBe('SIGKILL');
+  expect(captured.every((pi) => pi.status === 'succeeded')).toBe(true);
+
+  const second = await spawnEmulatorCli(['--port', '0', '--data-file', dataFile]);
+  try {
+    const byId = new Map((await emulatorControl(second.url).listPaymentIntents()).map((p) => [p.id, p]));
+    const kept = holds.filter((pi, i) => {
+      const after = byId.get(pi.id);
+      return after?.status === 'succeeded' && after.amount_received === 500 + i;
+    });
+    expect(kept).toHaveLength(CAPTURES);
+    const s2 = sdk(second.port);
+    const events = await s2.events
+      .list({ type: 'payment_intent.succeeded', limit: 100 })
+      .autoPagingToArray({ limit: 1000 });
+    expect(events).toHaveLength(CAPTURES);
+    // The idempotency keys survived too: a retried capture replays instead of failing as already captured.
+    const last = holds[CAPTURES - 1];
+    const retry = await s2.paymentIntents.capture(
+      last?.id ?? '',
+      { amount_to_capture: 500 + CAPTURES - 1 },
+      { idempotencyKey: `cap-${last?.id ?? ''}` },
+    );
+    expect(retry.lastResponse.headers['idempotent-replayed']).toBe('true');
+  } finally {
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }
+  expect(await readdir(dir)).toEqual(['stripe.json']);
+});
+
+it('reads back from the journal exactly the state it had, resets and expired holds included', async () => {
+  const dataFile = path.join(dir, 'live', 'stripe.json');
+  const live = await startStripeEmulator({ dataFile });
+  const copy = path.join(dir, 'copy', 'stripe.json');
+  let reloaded: RunningStripeEmulator | undefined;
+  try {
+    const stripe = sdk(live.port);
+    const control = emulatorControl(live.url);
+    await stripe.paymentIntents.create(hold(111));
+    await control.reset();
+    const endpoint = await stripe.webhookEndpoints.create({
+      url: 'http://127.0.0.1:9/a',
+      enabled_events: ['*'],
+    });
+    await stripe.webhookEndpoints.create({
+      url: 'http://127.0.0.1:9/b',
+      enabled_events: ['charge.refunded'],
+    });
+    await stripe.webhookEndpoints.del(endpoint.id);
+    const customer = await stripe.customers.create({ email: 'a@example.com' });
+    const pm = await stripe.paymentMethods.attach('pm_card_mastercard', { customer: customer.id });
+    const refunded = await stripe.paymentIntents.create({ ...hold(3000, pm.id), customer: customer.id });
+    await stripe.paymentIntents.capture(refunded.id, { amount_to_capture: 2500 });
+    await stripe.refunds.create({ payment_intent: refunded.id, amount: 700 });
+    await stripe.paymentIntents.update(refunded.id, { metadata: { order: '42' } });
+    const canceled = await stripe.paymentIntents.create(hold(400));
+    await stripe.paymentIntents.cancel(canceled.id, { cancellation_reason: 'abandoned' });
+    await rejection(stripe.paymentIntents.create(hold(500, 'pm_card_chargeDeclined')));
+    const threeDs = await stripe.paymentIntents.create(hold(600, 'pm_card_authenticationRequired'));
+    await control.authenticate(threeDs.id, 'succeed');
+    await stripe.paymentIntents.create(hold(700));
+    expect((await control.advanceClock(8 * DAY)).expired).toBe(2);
+    await stripe.paymentIntents.create(hold(800), { idempotencyKey: 'late' });
+
+    // What a crash leaves: the files as they are after the last answer, without a clean stop.
+    await mkdir(path.dirname(copy));
+    for (const name of await readdir(path.dirname(dataFile)))
+      await copyFile(path.join(path.dirname(dataFile), name), path.join(path.dirname(copy), name));
+    // A write cut short by the crash, after the last fsynced line.
+    await appendFile(`${copy}.journal`, '{"clockOffset":0,"changes":[["paymentIntents","pi_');
+
+    reloaded = await startStripeEmulator({ dataFile: copy });
+    expect(await observe(reloaded)).toEqual(await observe(live));
+    const clocks = await Promise.all([control.now(), emulatorControl(reloaded.url).now()]);
+    expect(Math.abs(clocks[0] - clocks[1])).toBeLessThanOrEqual(1);
+    const replay = await sdk(reloaded.port).paymentIntents.create(hold(800), { idempotencyKey: 'late' });
+    expect(replay.lastResponse.headers['idempotent-replayed']).toBe('true');
+  } finally {
+    await live.stop();
+    await reloaded?.stop();
+  }
+});
