@@ -6,7 +6,7 @@ export async function register() {
   const { getEnv } = await import('./server/env');
   if (getEnv().FLOCK_NO_WORKER || !getEnv().DATABASE_URL) return;
   const { getDeps } = await import('./server/deps');
-  const { startWorker } = await import('./server/jobs/worker');
-  await startWorker(getDeps());
+  const { startAppWorker } = await import('./server/tasks');
+  await startAppWorker(getDeps());
   console.log('[flock] job worker running in the server process');
 }

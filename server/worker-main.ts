@@ -1,12 +1,12 @@
 // `npm run worker`: the job worker as its own process, for scaling out (run the web server with
 // FLOCK_NO_WORKER=1). Needs DATABASE_URL and STRIPE_SECRET_KEY or STRIPE_EMULATOR_URL. Edit when the
 // worker process needs another start-up step.
-import { getDeps } from '../deps';
-import { startWorker } from './worker';
+import { getDeps } from './deps';
+import { startAppWorker } from './tasks';
 
 async function main(): Promise<void> {
   const deps = getDeps();
-  const worker = await startWorker(deps);
+  const worker = await startAppWorker(deps);
   console.log(`[worker] ${worker.runnerId} running`);
   let stopping = false;
   const shutdown = async () => {

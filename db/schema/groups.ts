@@ -48,6 +48,8 @@ export const groups = pgTable(
     perBuyerMax: integer('per_buyer_max').notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    /** When the close job is scheduled to run: the deadline, or earlier once the group is full. */
+    closeAt: timestamp('close_at', { withTimezone: true }),
     /** Live memberships holding a seat: reserved + authorized. */
     seatsTaken: integer('seats_taken').notNull().default(0),
     /** Members whose hold is authorized: the count that sets the tier. */

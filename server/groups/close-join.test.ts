@@ -5,7 +5,8 @@ import { eq } from 'drizzle-orm';
 import { groups, members } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
-import { startWorker, type WorkerHandle } from '../jobs/worker';
+import type { WorkerHandle } from '@/server/jobs/worker';
+import { startAppWorker } from '@/server/tasks';
 import { createOpenGroup, waitForGroupStatus } from './close-test-factory';
 import { openGroup } from './open-group';
 
@@ -13,7 +14,7 @@ let h: Harness;
 let worker: WorkerHandle;
 beforeAll(async () => {
   h = await createHarness();
-  worker = await startWorker(h.deps, { pollInterval: 100 });
+  worker = await startAppWorker(h.deps, { pollInterval: 100 });
 });
 afterAll(async () => {
   await worker.stop();
@@ -22,15 +23,13 @@ afterAll(async () => {
 
 async function join(code: string, quantity = 1) {
   const u = await h.makeUser();
-  const r = await h
-    .caller(u)
-    .groups.join({
-      code,
-      alias: u.name,
-      quantity,
-      idempotencyKey: randomUUID(),
-      paymentMethod: 'pm_card_visa',
-    });
+  const r = await h.caller(u).groups.join({
+    code,
+    alias: u.name,
+    quantity,
+    idempotencyKey: randomUUID(),
+    paymentMethod: 'pm_card_visa',
+  });
   return { user: u, member: r.member };
 }
 

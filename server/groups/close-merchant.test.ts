@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { events, groups, members, outbox } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
-import { startWorker, type WorkerHandle } from '../jobs/worker';
+import type { WorkerHandle } from '@/server/jobs/worker';
+import { startAppWorker } from '@/server/tasks';
 import { addMembers, createOpenGroup, waitForGroupStatus } from './close-test-factory';
 
 let h: Harness;
@@ -13,7 +14,7 @@ let other: Awaited<ReturnType<Harness['makeMerchant']>>;
 
 beforeAll(async () => {
   h = await createHarness();
-  worker = await startWorker(h.deps, { pollInterval: 100 });
+  worker = await startAppWorker(h.deps, { pollInterval: 100 });
   owner = await h.makeMerchant({ name: 'Owner' });
   other = await h.makeMerchant({ name: 'Someone Else' });
 });

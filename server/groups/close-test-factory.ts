@@ -54,13 +54,11 @@ export async function createOpenGroup(
   let merchantUserId = '';
   if (!merchantId) {
     merchantUserId = randomUUID();
-    await deps.db
-      .insert(user)
-      .values({
-        id: merchantUserId,
-        name: 'Merchant',
-        email: `m-${merchantUserId.slice(0, 8)}@example.test`,
-      });
+    await deps.db.insert(user).values({
+      id: merchantUserId,
+      name: 'Merchant',
+      email: `m-${merchantUserId.slice(0, 8)}@example.test`,
+    });
     const [m] = await deps.db
       .insert(merchants)
       .values({ userId: merchantUserId, name: 'Test Merchant' })

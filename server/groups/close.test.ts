@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { events, groups, members } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
-import { startWorker, type WorkerHandle } from '../jobs/worker';
+import type { WorkerHandle } from '@/server/jobs/worker';
+import { startAppWorker } from '@/server/tasks';
 import { closeGroup } from './close-group';
 import { addMembers, createOpenGroup, waitForGroupStatus } from './close-test-factory';
 import { settleMember } from './settle-member';
@@ -13,7 +14,7 @@ let worker: WorkerHandle;
 
 beforeAll(async () => {
   h = await createHarness();
-  worker = await startWorker(h.deps, { pollInterval: 200 });
+  worker = await startAppWorker(h.deps, { pollInterval: 200 });
 });
 afterAll(async () => {
   await worker.stop();

@@ -1,10 +1,10 @@
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
-import type { SessionUser } from '@/server/trpc/init';
+import type { SessionUser } from '@/server/auth/session-user';
 import { getOwnMemberOrThrow } from './get-own-member';
 import { getGroupProgress } from './group-progress';
 import { memberView, type JoinResult } from './join-group';
-import { applyHoldState } from './settle-hold';
+import { applyHoldState } from './place-hold';
 
 /** After the buyer confirmed or authenticated the hold with Stripe.js: verifies it server-side and applies the outcome. */
 export async function confirmHold(

@@ -1,14 +1,10 @@
-// Task 'expire-reservation': a seat reserved 15 minutes ago whose card hold never came back is given back.
+// A seat reserved 15 minutes ago whose card hold never came back is given back (the expire-reservation task).
 import { eq } from 'drizzle-orm';
-import type { Task } from 'graphile-worker';
-import { z } from 'zod';
 import { deals, groups, members } from '@/db/schema';
-import type { Deps } from '../deps';
-import { isDomainError } from '../errors';
-import { freeSeat } from '../groups/free-seat';
-import { applyHoldState, releaseHold } from '../groups/settle-hold';
-
-const payloadSchema = z.object({ memberId: z.uuid() });
+import type { Deps } from '@/server/deps';
+import { isDomainError } from '@/server/errors';
+import { moveMember } from './move-member';
+import { applyHoldState, releaseHold } from './place-hold';
 
 /** Expires a member still reserved after its deadline; a hold that did get authorized is confirmed instead. */
 export async function expireReservation(
@@ -44,23 +40,13 @@ export async function expireReservation(
     }
     if (hold.status !== 'canceled') await releaseHold(deps, member.id, member.paymentIntentId);
   }
+  const reason = 'The card hold was not completed in time.';
   await deps.db.transaction((tx) =>
-    freeSeat(tx, {
-      memberId,
-      from: ['reserved'],
-      to: 'expired',
-      eventType: 'member.expired',
-      failureReason: 'The card hold was not completed in time.',
+    moveMember(tx, memberId, ['expire'], {
       now: deps.now(),
+      set: { failureReason: reason },
+      payload: { reason },
     }),
   );
   return 'expired';
-}
-
-/** The graphile-worker task. */
-export function expireReservationTask(deps: Deps): Task {
-  return async (payload) => {
-    const { memberId } = payloadSchema.parse(payload);
-    await expireReservation(deps, memberId);
-  };
 }

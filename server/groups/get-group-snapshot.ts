@@ -3,7 +3,7 @@ import { events, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { currentTierIndex, ladder, nextTier, savings, unitPriceAt, type LadderStep } from '@/server/pricing';
-import type { SessionUser } from '@/server/trpc/init';
+import type { SessionUser } from '@/server/auth/session-user';
 import { findGroupByCode } from './find-group-by-code';
 import { groupShareUrl } from '../share/share-message';
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
-import type { SessionUser } from '@/server/trpc/init';
+import type { SessionUser } from '@/server/auth/session-user';
 
 /** The caller's own membership with its group's code and status; NOT_FOUND for anyone else's. */
 export async function getOwnMemberOrThrow(deps: Deps, user: SessionUser, memberId: string) {

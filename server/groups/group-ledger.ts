@@ -1,34 +1,35 @@
-// The group ledger: the only code that moves a group's counters up (seats reserved, holds confirmed).
+// The group ledger: decides every join and hold confirmation of a group, in batches; apply-moves.ts moves the
+// members and their counters (membership.ts is the table).
 //
 // Technique, chosen with `npm run bench:join`: group commit. Every reserve and every confirm for one group
 // in this process goes through a per-group batcher; while one batch's transaction runs, newcomers queue and
 // run together as the next batch. A batch is one short transaction that locks the group row once
 // (SELECT ... FOR UPDATE), decides every request in memory against the locked counters (status, deadline,
 // DESIGN rule 6, capacity, per-buyer limit, stock), confirms the returned holds and inserts the granted
-// members in one statement each, writes both counters once, and records all events and expiry jobs in bulk.
+// members in one statement each through applyMoves, which writes the counters and records events and expiry
+// jobs in bulk.
 // A lone join runs at once; under load the row lock is taken once per batch instead of twice per join, and
 // reserves never queue behind confirms on the same row. Several app processes each batch on their own and
 // still serialize on the row lock, so capacity holds under any concurrency (tested with four pools racing).
 // Measured alternatives: one conditional UPDATE per join (the naive ceiling) plus a separate confirm
 // transaction locked the row twice per join and queued reserves behind confirms; seat rows claimed with
 // FOR UPDATE SKIP LOCKED avoid the row lock but need a row per seat and still the counters the page reads.
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { deals, groups, members } from '@/db/schema';
+import { members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
-import { recordEvents, type EventInput } from '@/server/events/record-event';
-import { addJob, addJobs } from '@/server/jobs/add-job';
-import { currentTierIndex, holdAmount, unitPriceAt } from '@/server/pricing';
-import { guardDeadline } from './hold-expiry-guard';
+import { holdAmount, unitPriceAt } from '@/server/pricing';
+import { applyMoves, lockGroupForMoves, type Member, type MoveRequest } from './apply-moves';
 import { progressOf, type GroupProgress } from './group-progress';
 import { createKeyedBatcher } from './keyed-batcher';
+import { LIVE_STATUSES, isLive } from './membership';
 import { randomCode } from './random-code';
 
 /** How long a seat is kept for a buyer whose card hold is not yet confirmed. */
 export const RESERVATION_MS = 15 * 60 * 1000;
 
-export type Member = typeof members.$inferSelect;
+export type { Member };
 
 /** What the hold needs to describe itself; read under the batch's lock. */
 export type HoldContext = { dealId: string; code: string; title: string; currency: string };
@@ -60,9 +61,6 @@ export type ConfirmOutcome =
   /** The member is no longer reserved (expired, left, failed), or the group stopped taking members: release the hold. */
   | { kind: 'not_reserved' | 'group_closed'; member: Member | null; progress: GroupProgress | null };
 type Outcome = ReserveOutcome | ConfirmOutcome;
-
-const LIVE = ['reserved', 'authorized', 'captured'] as const;
-const isLive = (s: string) => (LIVE as readonly string[]).includes(s);
 
 type Batch = (groupId: string, op: Op) => Promise<Outcome>;
 const batchers = new WeakMap<Deps, Batch>();
@@ -105,94 +103,26 @@ export async function confirmAuthorized(
   })) as ConfirmOutcome;
 }
 
-async function lockGroup(tx: Tx, groupId: string) {
-  const [g] = await tx
-    .select({
-      status: groups.status,
-      code: groups.code,
-      deadline: groups.deadline,
-      seatsTaken: groups.seatsTaken,
-      confirmedCount: groups.confirmedCount,
-      maxMembers: groups.maxMembers,
-      qrCutoff: groups.qrCutoff,
-      perBuyerMax: groups.perBuyerMax,
-      tiers: groups.tiers,
-      currency: groups.currency,
-      dealId: groups.dealId,
-      dealStatus: deals.status,
-      title: deals.title,
-      stock: deals.stock,
-    })
-    .from(groups)
-    .innerJoin(deals, eq(deals.id, groups.dealId))
-    .where(eq(groups.id, groupId))
-    .for('update', { of: groups });
-  return g ?? null;
-}
-
 async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise<Outcome[]> {
   const now = deps.now();
-  // Lock order everywhere: group, then deal (only when it tracks stock), then members.
-  const g = await lockGroup(tx, groupId);
+  const g = await lockGroupForMoves(tx, groupId);
   if (!g) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
-  let stock: { stock: number | null; stockTaken: number } | null = null;
-  if (g.stock !== null) {
-    const [d] = await tx
-      .select({ stock: deals.stock, stockTaken: deals.stockTaken })
-      .from(deals)
-      .where(eq(deals.id, g.dealId))
-      .for('update');
-    stock = d ?? null;
-  }
-  const evts: EventInput[] = [];
 
   // 1. Confirms first: a hold that came back counts before the next joiner is shown a price.
   const confirms = ops.filter((o): o is ConfirmOp => o.kind === 'confirm');
-  let confirmed: Member[] = [];
-  let confirmedCount = g.confirmedCount;
-  if (confirms.length > 0 && g.status === 'open') {
-    const pis = JSON.stringify(Object.fromEntries(confirms.map((c) => [c.memberId, c.paymentIntentId])));
-    confirmed = await tx
-      .update(members)
-      .set({
-        status: 'authorized',
-        paymentIntentId: sql`(${pis}::jsonb ->> ${members.id}::text)`,
-        authorizedAt: now,
-        updatedAt: now,
-      })
-      .where(
-        and(
-          eq(members.groupId, groupId),
-          inArray(members.id, [...new Set(confirms.map((c) => c.memberId))]),
-          eq(members.status, 'reserved'),
-        ),
-      )
-      .returning();
-    for (const m of confirmed) {
-      confirmedCount += 1;
-      evts.push({
-        type: 'member.authorized',
-        dealId: g.dealId,
-        groupId,
-        memberId: m.id,
-        payload: {
-          alias: m.alias,
-          quantity: m.quantity,
-          confirmedCount,
-          unitPrice: unitPriceAt(g.tiers, confirmedCount),
-          tierIndex: currentTierIndex(g.tiers, confirmedCount),
-        },
-      });
-    }
-  }
-  // The group must close while every hold can still be captured (hold expiry guard).
-  const oldestHold = confirms
-    .filter((c) => c.captureBefore && confirmed.some((m) => m.id === c.memberId))
-    .reduce<Date | null>(
-      (min, c) => (c.captureBefore && (!min || c.captureBefore < min) ? c.captureBefore : min),
-      null,
-    );
-  if (oldestHold) await guardDeadline(tx, groupId, oldestHold);
+  const confirmed = (
+    await applyMoves(
+      tx,
+      g,
+      confirms.map((c): MoveRequest => ({
+        name: 'authorize',
+        memberId: c.memberId,
+        set: { paymentIntentId: c.paymentIntentId },
+        captureBefore: c.captureBefore,
+      })),
+      now,
+    )
+  ).map((m) => m.member);
 
   // 2. Reserves, one primary per buyer (one live membership per buyer: a buyer's second request shares it).
   const reserves = ops.filter((o): o is ReserveOp => o.kind === 'reserve');
@@ -219,7 +149,7 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
             and(
               eq(members.groupId, groupId),
               inArray(members.inviteCode, inviteCodes),
-              inArray(members.status, [...LIVE]),
+              inArray(members.status, [...LIVE_STATUSES]),
             ),
           )
       : [];
@@ -227,7 +157,7 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
     r.inviteCode ? (inviters.find((i) => i.inviteCode === r.inviteCode)?.id ?? null) : null;
 
   let seats = g.seatsTaken;
-  let stockTaken = stock?.stockTaken ?? 0;
+  let stockTaken = g.stock?.taken ?? 0;
   const decisions = primaries.map((r): DomainError | null => {
     if (closed) return closed;
     if (r.quantity > g.perBuyerMax) {
@@ -247,8 +177,8 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
         'INVITE_ONLY',
         'This group is now invite-only; ask a member for their personal link.',
       );
-    if (stock && stock.stock !== null && stockTaken + r.quantity > stock.stock) {
-      const left = Math.max(0, stock.stock - stockTaken);
+    if (g.stock && stockTaken + r.quantity > g.stock.limit) {
+      const left = Math.max(0, g.stock.limit - stockTaken);
       return new DomainError(
         'OUT_OF_STOCK',
         left === 0 ? 'Sorry, this deal is sold out.' : `Sorry, only ${left} left. Choose a smaller quantity.`,
@@ -261,35 +191,32 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
   });
 
   // The price a joiner is shown and held at: the price at the confirmed count, after this batch's confirms.
-  const price = unitPriceAt(g.tiers, confirmedCount);
+  const price = unitPriceAt(g.tiers, g.confirmedCount);
   const expiresAt = new Date(now.getTime() + RESERVATION_MS);
   const granted = primaries.filter((_, i) => decisions[i] === null);
-  // ON CONFLICT DO NOTHING: a buyer who already has a live membership, or a retried idempotency key,
-  // inserts nothing and is answered with the existing membership below.
-  const inserted = granted.length
-    ? await tx
-        .insert(members)
-        .values(
-          granted.map((r) => ({
-            groupId,
-            userId: r.userId,
-            alias: r.alias,
-            quantity: r.quantity,
-            status: 'reserved' as const,
-            unitPriceAtJoin: price,
-            holdAmount: holdAmount(price, r.quantity),
-            inviteCode: randomCode(10),
-            invitedByMemberId: inviterOf(r),
-            channel: r.channel,
-            idempotencyKey: r.idempotencyKey,
-            reservedAt: now,
-            expiresAt,
-            updatedAt: now,
-          })),
-        )
-        .onConflictDoNothing()
-        .returning()
-    : [];
+  const inserted = (
+    await applyMoves(
+      tx,
+      g,
+      granted.map((r): MoveRequest => ({
+        name: 'reserve',
+        values: {
+          userId: r.userId,
+          alias: r.alias,
+          quantity: r.quantity,
+          unitPriceAtJoin: price,
+          holdAmount: holdAmount(price, r.quantity),
+          inviteCode: randomCode(10),
+          invitedByMemberId: inviterOf(r),
+          channel: r.channel,
+          idempotencyKey: r.idempotencyKey,
+          reservedAt: now,
+          expiresAt,
+        },
+      })),
+      now,
+    )
+  ).map((m) => m.member);
   const others = primaries.filter((r) => !inserted.some((m) => m.userId === r.userId));
   const existing = others.length
     ? await tx
@@ -308,60 +235,13 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
                   members.userId,
                   others.map((r) => r.userId),
                 ),
-                inArray(members.status, [...LIVE]),
+                inArray(members.status, [...LIVE_STATUSES]),
               ),
             ),
           ),
         )
     : [];
-
-  // 3. Counters once (absolute values: the row is locked), stock, events, jobs.
-  const seatsTaken = g.seatsTaken + inserted.length;
-  if (confirmed.length > 0 || inserted.length > 0) {
-    await tx.update(groups).set({ seatsTaken, confirmedCount, updatedAt: now }).where(eq(groups.id, groupId));
-  }
-  const qty = inserted.reduce((s, m) => s + m.quantity, 0);
-  if (stock && qty > 0)
-    await tx
-      .update(deals)
-      .set({ stockTaken: sql`${deals.stockTaken} + ${qty}` })
-      .where(eq(deals.id, g.dealId));
-  let n = g.seatsTaken;
-  for (const m of inserted) {
-    evts.push({
-      type: 'member.reserved',
-      dealId: g.dealId,
-      groupId,
-      memberId: m.id,
-      payload: {
-        alias: m.alias,
-        quantity: m.quantity,
-        unitPriceAtJoin: m.unitPriceAtJoin,
-        seatsTaken: ++n,
-        invited: m.invitedByMemberId !== null,
-        channel: m.channel,
-      },
-    });
-  }
-  await recordEvents(tx, evts);
-  await addJobs(
-    tx,
-    inserted.map((m) => ({
-      task: 'expire-reservation',
-      payload: { memberId: m.id },
-      jobKey: `expire-reservation:${m.id}`,
-      runAt: expiresAt,
-    })),
-  );
-  // DESIGN rule 8: a full group closes at once (replaces the deadline job with the same key).
-  if (g.confirmedCount < g.maxMembers && confirmedCount >= g.maxMembers) {
-    await addJob(
-      tx,
-      'close-group',
-      { groupId, reason: 'full' },
-      { jobKey: `close-group:${groupId}`, runAt: now },
-    );
-  }
+  const { seatsTaken, confirmedCount } = g;
 
   // 4. Answers.
   const progress = progressOf(g, seatsTaken, confirmedCount);

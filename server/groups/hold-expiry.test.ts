@@ -3,8 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, groups } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
-import { HOLD_EXPIRY_MARGIN_MS } from './hold-expiry-guard';
-import { closeJobKey } from './close-group';
+import { closeGroupJobKey } from '@/server/jobs/job-keys';
+import { HOLD_EXPIRY_MARGIN_MS } from './apply-moves';
 import { makeGroup } from './test-factory';
 
 let h: Harness;
@@ -26,15 +26,13 @@ describe('hold expiry guard', () => {
       .from(groups)
       .where(eq(groups.id, groupId));
     const u = await h.makeUser({ anonymous: true });
-    const res = await h
-      .caller(u)
-      .groups.join({
-        code,
-        alias: 'Early',
-        quantity: 1,
-        idempotencyKey: randomUUID(),
-        paymentMethod: 'pm_card_visa',
-      });
+    const res = await h.caller(u).groups.join({
+      code,
+      alias: 'Early',
+      quantity: 1,
+      idempotencyKey: randomUUID(),
+      paymentMethod: 'pm_card_visa',
+    });
     expect(res.member.status).toBe('authorized');
 
     const hold = await h.deps.payments.retrieve(await piOf(groupId));
@@ -50,7 +48,7 @@ describe('hold expiry guard', () => {
     expect(after?.deadline.getTime()).toBeLessThan(before?.deadline.getTime() ?? 0);
 
     const job = await h.deps.db.execute<{ run_at: Date }>(
-      sql`select run_at from graphile_worker.jobs where key = ${closeJobKey(groupId)}`,
+      sql`select run_at from graphile_worker.jobs where key = ${closeGroupJobKey(groupId)}`,
     );
     expect(new Date(job.rows[0]?.run_at ?? 0).getTime()).toBe(latest);
     const moved = await h.deps.db
@@ -67,15 +65,13 @@ describe('hold expiry guard', () => {
       .from(groups)
       .where(eq(groups.id, groupId));
     const u = await h.makeUser({ anonymous: true });
-    await h
-      .caller(u)
-      .groups.join({
-        code,
-        alias: 'Soon',
-        quantity: 1,
-        idempotencyKey: randomUUID(),
-        paymentMethod: 'pm_card_visa',
-      });
+    await h.caller(u).groups.join({
+      code,
+      alias: 'Soon',
+      quantity: 1,
+      idempotencyKey: randomUUID(),
+      paymentMethod: 'pm_card_visa',
+    });
     const [after] = await h.deps.db
       .select({ deadline: groups.deadline })
       .from(groups)

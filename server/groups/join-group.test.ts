@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deals, events, groups, members } from '@/db/schema';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { createHarness, type Harness } from '@/test/harness';
-import { expireReservation } from '@/server/jobs/expire-reservation';
+import { expireReservation } from '@/server/groups/expire-reservation';
 import { makeGroup, readGroup } from './test-factory';
 import { refusal } from './test-helpers';
 
@@ -91,15 +91,13 @@ describe('joining a group', () => {
     const first = await h
       .caller(u)
       .groups.join({ code, alias: 'Dee', quantity: 1, idempotencyKey: key(), paymentMethod: 'pm_card_visa' });
-    const again = await h
-      .caller(u)
-      .groups.join({
-        code,
-        alias: 'Dee again',
-        quantity: 2,
-        idempotencyKey: key(),
-        paymentMethod: 'pm_card_visa',
-      });
+    const again = await h.caller(u).groups.join({
+      code,
+      alias: 'Dee again',
+      quantity: 2,
+      idempotencyKey: key(),
+      paymentMethod: 'pm_card_visa',
+    });
     expect(again.member.id).toBe(first.member.id);
     expect(again.member.quantity).toBe(1);
     expect((await readGroup(h.deps, groupId)).seatsTaken).toBe(1);

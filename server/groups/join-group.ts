@@ -1,10 +1,10 @@
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
-import type { SessionUser } from '@/server/trpc/init';
+import type { SessionUser } from '@/server/auth/session-user';
 import { reserveSeat, type Member } from './group-ledger';
 import type { GroupProgress } from './group-progress';
 import { resolveGroupId } from './resolve-group-id';
-import { settleHold, type NextAction } from './settle-hold';
+import { placeHold, type NextAction } from './place-hold';
 import { groupShareUrl } from '../share/share-message';
 
 export type JoinInput = {
@@ -91,7 +91,7 @@ export async function joinGroup(deps: Deps, user: SessionUser, input: JoinInput)
     throw new DomainError('CONFLICT', 'This request was already used. Please reload the page and try again.');
   if (member.status === 'reserved') {
     // A new reservation, or a retry resuming one whose hold never came back: (re)try the same hold.
-    const held = await settleHold(deps, member, hold, input.paymentMethod);
+    const held = await placeHold(deps, member, hold, input.paymentMethod);
     current = held.member;
     nextAction = held.nextAction;
     clientSecret = held.clientSecret;

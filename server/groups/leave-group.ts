@@ -1,10 +1,10 @@
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
-import type { SessionUser } from '@/server/trpc/init';
-import { freeSeat } from './free-seat';
+import type { SessionUser } from '@/server/auth/session-user';
 import { getOwnMemberOrThrow } from './get-own-member';
 import { getGroupProgress, type GroupProgress } from './group-progress';
-import { releaseHold } from './settle-hold';
+import { moveMember } from './move-member';
+import { releaseHold } from './place-hold';
 
 /** Leaves an open group: the hold is released first (outside any transaction), then the seat is freed. */
 export async function leaveGroup(
@@ -27,13 +27,7 @@ export async function leaveGroup(
   // charged fairly at close) rather than leaving a hold nobody tracks.
   if (member.paymentIntentId) await releaseHold(deps, member.id, member.paymentIntentId);
   const freed = await deps.db.transaction((tx) =>
-    freeSeat(tx, {
-      memberId: member.id,
-      from: ['reserved', 'authorized'],
-      to: 'left',
-      eventType: 'member.left',
-      now: deps.now(),
-    }),
+    moveMember(tx, member.id, ['leaveReserved', 'leaveAuthorized'], { now: deps.now() }),
   );
   if (!freed) throw new DomainError('CONFLICT', 'You are no longer a member of this group.');
   const progress = await getGroupProgress(deps, member.groupId);

@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { deals, groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { unitPriceAt } from '@/server/pricing';
-import type { SessionUser } from '@/server/trpc/init';
+import type { SessionUser } from '@/server/auth/session-user';
 import { groupShareUrl } from '../share/share-message';
 
 export type MyGroup = {

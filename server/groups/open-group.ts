@@ -4,8 +4,9 @@ import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import { addJob } from '@/server/jobs/add-job';
+import { closeGroupJobKey } from '@/server/jobs/job-keys';
 import { minimumMembers } from '@/server/pricing';
-import type { SessionUser } from '@/server/trpc/init';
+import type { SessionUser } from '@/server/auth/session-user';
 import { randomCode } from './random-code';
 
 export type OpenedGroup = { id: string; code: string; url: string; deadline: Date };
@@ -50,11 +51,12 @@ export async function openGroup(
         perBuyerMax: deal.perBuyerMax,
         openedAt: now,
         deadline,
+        closeAt: deadline,
         updatedAt: now,
       })
       .returning({ id: groups.id, code: groups.code, deadline: groups.deadline });
     if (!g) throw new Error('group insert returned no row');
-    await addJob(tx, 'close-group', { groupId: g.id }, { jobKey: `close-group:${g.id}`, runAt: deadline });
+    await addJob(tx, 'close-group', { groupId: g.id }, { jobKey: closeGroupJobKey(g.id), runAt: deadline });
     await recordEvent(tx, {
       type: 'group.opened',
       dealId: deal.id,

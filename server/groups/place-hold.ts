@@ -7,9 +7,9 @@ import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import type { HoldState, PaymentFailure } from '@/server/payments/port';
-import { freeSeat } from './free-seat';
 import { confirmAuthorized, type HoldContext, type Member } from './group-ledger';
 import type { GroupProgress } from './group-progress';
+import { moveMember } from './move-member';
 
 export type NextAction = 'authenticate' | 'confirm_payment' | null;
 
@@ -45,7 +45,7 @@ function isTransient(f: PaymentFailure): boolean {
 const inflight = new Map<string, Promise<HoldOutcome>>();
 
 /** Places (or resumes) the card hold of a reserved member and applies its outcome. */
-export function settleHold(
+export function placeHold(
   deps: Deps,
   member: Member,
   ctx: HoldContext,
@@ -117,13 +117,10 @@ export async function applyHoldState(
       // Too late to count: give the money back before telling the buyer.
       await releaseHold(deps, member.id, hold.paymentIntentId);
       await deps.db.transaction((tx) =>
-        freeSeat(tx, {
-          memberId: member.id,
-          from: ['reserved'],
-          to: 'expired',
-          eventType: 'member.expired',
-          failureReason: 'The group closed before the card hold was confirmed.',
+        moveMember(tx, member.id, ['expire'], {
           now: deps.now(),
+          set: { failureReason: 'The group closed before the card hold was confirmed.' },
+          payload: { reason: 'The group closed before the card hold was confirmed.' },
         }),
       );
       throw new DomainError(
@@ -190,13 +187,10 @@ async function rememberPaymentIntent(deps: Deps, member: Member, paymentIntentId
 
 async function declineMember(deps: Deps, memberId: string, reason: string): Promise<void> {
   await deps.db.transaction((tx) =>
-    freeSeat(tx, {
-      memberId,
-      from: ['reserved'],
-      to: 'failed',
-      eventType: 'member.declined',
-      failureReason: reason,
+    moveMember(tx, memberId, ['decline'], {
       now: deps.now(),
+      set: { failureReason: reason },
+      payload: { reason },
     }),
   );
 }

@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { groups, members } from '@/db/schema';
-import type { Deps } from '../deps';
-import { recordEvent } from '../events/record-event';
-import type { PaymentFailure, PaymentsPort } from '../payments/port';
-import { settlementPayments } from '../payments/pacer';
-import { chargeAmount } from '../pricing';
+import type { Deps } from '@/server/deps';
+import { recordEvent } from '@/server/events/record-event';
+import { settlementPayments } from '@/server/payments/pacer';
+import type { PaymentFailure, PaymentsPort } from '@/server/payments/port';
+import { chargeAmount } from '@/server/pricing';
+import type { MoveFields } from './apply-moves';
 import { closeOutcome } from './close-outcome';
 import { finishCloseIfSettled } from './finish-close';
-import { moveMember, type MemberMove } from './move-member';
+import { moveMember } from './move-member';
 
 export type SettleMemberResult = 'captured' | 'released' | 'failed' | 'hold_released' | 'nothing_to_do';
 
@@ -79,13 +80,9 @@ export async function settleMember(
       return markFailed(deps, m.id, g, r.failure);
     }
     const unitPrice = Math.min(g.finalUnitPrice, m.unitPriceAtJoin);
-    await moveOnce(deps, m.id, g, 'captured', {
-      chargeAmount: r.hold.amountReceived,
-      failureReason: null,
-      event: {
-        type: 'member.captured',
-        payload: { amount: r.hold.amountReceived, unitPrice, quantity: m.quantity, currency: g.currency },
-      },
+    await moveOnce(deps, m.id, 'capture', {
+      set: { chargeAmount: r.hold.amountReceived, failureReason: null },
+      payload: { amount: r.hold.amountReceived, unitPrice, quantity: m.quantity, currency: g.currency },
     });
     await finishCloseIfSettled(deps, g.id);
     return 'captured';
@@ -100,8 +97,8 @@ export async function settleMember(
     if (r.retryable) throw new RetryableSettleError(r.failure);
     return markFailed(deps, m.id, g, r.failure);
   }
-  await moveOnce(deps, m.id, g, 'released', {
-    event: { type: 'member.released', payload: { outcome, amount: m.holdAmount, currency: g.currency } },
+  await moveOnce(deps, m.id, 'release', {
+    payload: { outcome, amount: m.holdAmount, currency: g.currency },
   });
   await finishCloseIfSettled(deps, g.id);
   return 'released';
@@ -109,25 +106,14 @@ export async function settleMember(
 
 type GroupRef = { id: string; dealId: string };
 
-/** Moves an authorized member once; zero rows means a webhook got there first and wrote the event. */
+/** Moves an authorized member once; nothing moves when a webhook got there first (it wrote the event). */
 async function moveOnce(
   deps: Deps,
   memberId: string,
-  g: GroupRef,
-  to: 'captured' | 'released' | 'failed',
-  rest: Pick<MemberMove, 'chargeAmount' | 'failureReason' | 'event'>,
+  name: 'capture' | 'release' | 'captureFailed',
+  rest: { set?: MoveFields; payload: Record<string, unknown> },
 ): Promise<void> {
-  await deps.db.transaction((tx) =>
-    moveMember(tx, {
-      memberId,
-      groupId: g.id,
-      dealId: g.dealId,
-      from: ['authorized'],
-      to,
-      at: deps.now(),
-      ...rest,
-    }),
-  );
+  await deps.db.transaction((tx) => moveMember(tx, memberId, [name], { now: deps.now(), ...rest }));
 }
 
 async function markFailed(
@@ -136,12 +122,9 @@ async function markFailed(
   g: GroupRef,
   failure: PaymentFailure,
 ): Promise<'failed'> {
-  await moveOnce(deps, memberId, g, 'failed', {
-    failureReason: failure.message,
-    event: {
-      type: 'member.failed',
-      payload: { code: failure.code, declineCode: failure.declineCode, reason: failure.message },
-    },
+  await moveOnce(deps, memberId, 'captureFailed', {
+    set: { failureReason: failure.message },
+    payload: { code: failure.code, declineCode: failure.declineCode, reason: failure.message },
   });
   await finishCloseIfSettled(deps, g.id);
   return 'failed';

@@ -1,8 +1,11 @@
+// Enqueueing graphile-worker jobs inside the caller's transaction, so a job exists only if the change that
+// needs it commits. Typed by task-payloads.ts. Edit when enqueueing needs another option.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
+import type { TaskName, TaskPayload } from './task-payloads';
 
 export type AddJobOptions = {
-  /** Replaces a pending job with the same key (graphile-worker job_key). */
+  /** Replaces a pending job with the same key (graphile-worker job_key); build it with job-keys.ts. */
   jobKey?: string;
   jobKeyMode?: 'replace' | 'preserve_run_at' | 'unsafe_dedupe';
   runAt?: Date;
@@ -11,11 +14,11 @@ export type AddJobOptions = {
   priority?: number;
 };
 
-/** Enqueues a graphile-worker job inside the caller's transaction, so it exists only if the change commits. */
-export async function addJob(
+/** Enqueues one job inside the caller's transaction. */
+export async function addJob<T extends TaskName>(
   tx: Tx,
-  task: string,
-  payload: Record<string, unknown>,
+  task: T,
+  payload: TaskPayload<T>,
   opts: AddJobOptions = {},
 ): Promise<void> {
   await tx.execute(sql`select graphile_worker.add_job(
@@ -35,9 +38,15 @@ export async function removeJob(tx: Tx, jobKey: string): Promise<void> {
   await tx.execute(sql`select graphile_worker.remove_job(${jobKey})`);
 }
 
-export type JobSpec = { task: string; payload: Record<string, unknown>; jobKey?: string; runAt?: Date };
+export type JobSpec<T extends TaskName = TaskName> = {
+  task: T;
+  payload: TaskPayload<T>;
+  jobKey?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+};
 
-/** Enqueues many graphile-worker jobs in one statement inside the caller's transaction (add_jobs). */
+/** Enqueues many jobs in one statement inside the caller's transaction (graphile-worker's add_jobs). */
 export async function addJobs(tx: Tx, specs: JobSpec[]): Promise<void> {
   if (specs.length === 0) return;
   const json = JSON.stringify(
@@ -46,6 +55,7 @@ export async function addJobs(tx: Tx, specs: JobSpec[]): Promise<void> {
       payload: s.payload,
       job_key: s.jobKey ?? null,
       run_at: s.runAt ? s.runAt.toISOString() : null,
+      max_attempts: s.maxAttempts ?? null,
     })),
   );
   await tx.execute(sql`select count(*) from graphile_worker.add_jobs(

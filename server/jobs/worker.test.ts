@@ -6,7 +6,7 @@ import { createHarness, type Harness } from '@/test/harness';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { addMembers, createOpenGroup } from '../groups/close-test-factory';
 import { addJob } from './add-job';
-import { startWorker } from './worker';
+import { startAppWorker } from '@/server/tasks';
 import { processEnv } from '../env';
 
 let h: Harness;
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** A real worker process (`npm run worker`), not a mock: node with tsx's loader, so SIGKILL hits the worker itself. */
 function spawnWorker(extraEnv: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/jobs/worker-main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/worker-main.ts'], {
     env: { ...processEnv(), DATABASE_URL: h.t.url, STRIPE_EMULATOR_URL: h.emulatorUrl, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -124,8 +124,8 @@ describe('a worker killed in the middle of a close', () => {
     });
     const [m] = await addMembers(h.deps, g, [{ unitPriceAtJoin: 500 }]);
     await ctl.injectFault({ path: '/v1/payment_intents/*/capture', delayMs: 3000, times: 1 });
-    const a = await startWorker(h.deps, { pollInterval: 100 });
-    const b = await startWorker(h.deps, { pollInterval: 100 });
+    const a = await startAppWorker(h.deps, { pollInterval: 100 });
+    const b = await startAppWorker(h.deps, { pollInterval: 100 });
     try {
       await addJob(h.t.db, 'close-group', { groupId: g.groupId });
       await waitUntil(

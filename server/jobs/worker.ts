@@ -11,10 +11,8 @@
 import { EventEmitter } from 'node:events';
 import { randomBytes, randomInt } from 'node:crypto';
 import os from 'node:os';
-import { Logger, run, type Runner, type WorkerEvents } from 'graphile-worker';
+import { Logger, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import type pg from 'pg';
-import type { Deps } from '../deps';
-import { buildTaskList } from './tasks';
 
 // graphile-worker's info chatter (worker started, job completed) drowns the server log; keep warnings and errors.
 const quietLogger = new Logger((scope) => (level, message) => {
@@ -83,12 +81,14 @@ async function holdLivenessLock(client: pg.PoolClient): Promise<number> {
   }
 }
 
-/** Starts a worker for `deps`; `stop()` shuts it down gracefully. */
+export type WorkerOptions = { concurrency?: number; pollInterval?: number; sweepIntervalMs?: number };
+
+/** Starts a worker running `taskList` on `pool`; `stop()` shuts it down gracefully. */
 export async function startWorker(
-  deps: Deps,
-  opts: { concurrency?: number; pollInterval?: number; sweepIntervalMs?: number } = {},
+  pool: pg.Pool,
+  taskList: TaskList,
+  opts: WorkerOptions = {},
 ): Promise<WorkerHandle> {
-  const pool = deps.db.$client;
   // An idle client that loses its server must not crash the process (graphile-worker asks for this handler).
   if (pool.listeners('connect').length === 0) {
     pool.on('connect', (client) =>
@@ -130,7 +130,7 @@ export async function startWorker(
   events.on('worker:create', ({ worker }) => register(worker.workerId));
   const runner = await run({
     pgPool: pool,
-    taskList: buildTaskList(deps),
+    taskList,
     concurrency: opts.concurrency ?? 10,
     pollInterval: opts.pollInterval ?? 1000,
     noHandleSignals: true,

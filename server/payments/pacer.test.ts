@@ -6,7 +6,7 @@ import { createHarness, type Harness } from '@/test/harness';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { closeGroup } from '../groups/close-group';
 import { addMembers, createOpenGroup } from '../groups/close-test-factory';
-import { startWorker } from '../jobs/worker';
+import { startAppWorker } from '@/server/tasks';
 import { acquireStripeSlot, pacedPayments, pacerStats } from './pacer';
 
 let h: Harness;
@@ -33,7 +33,7 @@ async function closeAndSettle(
   await new Promise((r) => setTimeout(r, 1100)); // a fresh rate-limit second at the emulator
   const before = await emulatorControl(h.emulatorUrl).stats();
   const runners = await Promise.all(
-    Array.from({ length: workers }, () => startWorker(deps, { pollInterval: 100 })),
+    Array.from({ length: workers }, () => startAppWorker(deps, { pollInterval: 100 })),
   );
   const t0 = Date.now();
   try {

@@ -8,7 +8,7 @@ import { createHarness, type Harness } from '@/test/harness';
 import { makeGroup } from '@/server/groups/test-factory';
 import { createStripeClient } from './stripe-client';
 import { registerEmulatorWebhook } from './register-emulator-webhook';
-import { handleStripeWebhook } from './webhooks/handle';
+import { handleHoldWebhook } from '@/server/groups/apply-hold-event';
 
 let h: Harness;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe('webhooks arriving while buyers join', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        void handleStripeWebhook(
+        void handleHoldWebhook(
           h.deps,
           Buffer.concat(chunks).toString('utf8'),
           req.headers['stripe-signature']?.toString() ?? null,
@@ -45,15 +45,13 @@ describe('webhooks arriving while buyers join', () => {
       const buyers = await Promise.all(Array.from({ length: 60 }, () => h.makeUser({ anonymous: true })));
       const results = await Promise.allSettled(
         buyers.map((u, i) =>
-          h
-            .caller(u)
-            .groups.join({
-              code,
-              alias: `Racer ${i}`,
-              quantity: 1,
-              idempotencyKey: randomUUID(),
-              paymentMethod: 'pm_card_visa',
-            }),
+          h.caller(u).groups.join({
+            code,
+            alias: `Racer ${i}`,
+            quantity: 1,
+            idempotencyKey: randomUUID(),
+            paymentMethod: 'pm_card_visa',
+          }),
         ),
       );
       const rejected = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));

@@ -11,7 +11,7 @@ import { closeGroup } from '../groups/close-group';
 import { addMembers, createOpenGroup } from '../groups/close-test-factory';
 import { registerEmulatorWebhook } from './register-emulator-webhook';
 import { createStripeClient } from './stripe-client';
-import { handleStripeWebhook } from './webhooks/handle';
+import { handleHoldWebhook } from '@/server/groups/apply-hold-event';
 
 let h: Harness;
 let stripe: Stripe;
@@ -51,7 +51,7 @@ function sign(payload: string, opts: { secret?: string; timestamp?: number } = {
 }
 
 const deliver = (payload: string, header = sign(payload)) =>
-  handleStripeWebhook(h.deps, payload, header, SECRET);
+  handleHoldWebhook(h.deps, payload, header, SECRET);
 
 async function member(id: string) {
   const [m] = await h.t.db.select().from(members).where(eq(members.id, id));
@@ -162,7 +162,7 @@ describe('Stripe webhooks', () => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         void (async () => {
-          const out = await handleStripeWebhook(
+          const out = await handleHoldWebhook(
             h.deps,
             Buffer.concat(chunks).toString('utf8'),
             req.headers['stripe-signature']?.toString() ?? null,

@@ -15,7 +15,7 @@ import { groups } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { closeGroup } from '@/server/groups/close-group';
 import { addMembers, createOpenGroup } from '@/server/groups/close-test-factory';
-import { startWorker } from '@/server/jobs/worker';
+import { startAppWorker } from '@/server/tasks';
 import { pacedPayments, pacerStats } from '@/server/payments/pacer';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
       })),
       { concurrency: 16 },
     );
-    const worker = await startWorker(deps, { concurrency: 24, pollInterval: 100 });
+    const worker = await startAppWorker(deps, { concurrency: 24, pollInterval: 100 });
     cleanups.unshift(() => worker.stop());
     await sleep(1100); // let the setup's requests leave the emulator's rate-limit window
     const before = await emulatorControl(emulator.url).stats();

@@ -1,15 +1,13 @@
 // Task close-group: closes a group at its deadline, or at once when it fills ({ groupId, reason: 'full' }).
 import type { Task } from 'graphile-worker';
-import { z } from 'zod';
-import type { Deps } from '../deps';
-import { closeGroup } from '../groups/close-group';
-
-const payload = z.object({ groupId: z.uuid(), reason: z.enum(['deadline', 'full']).default('deadline') });
+import type { Deps } from '@/server/deps';
+import { parseTaskPayload } from '@/server/jobs/task-payloads';
+import { closeGroup } from '../close-group';
 
 /** The close-group task bound to `deps`; a group that is no longer open makes it a no-op. */
-export function closeGroupTask(deps: Deps): Task {
+export function closeGroupTask(deps: Deps): Task<'close-group'> {
   return async (raw) => {
-    const { groupId, reason } = payload.parse(raw);
+    const { groupId, reason } = parseTaskPayload('close-group', raw);
     await closeGroup(deps, groupId, reason);
   };
 }

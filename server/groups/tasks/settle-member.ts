@@ -1,15 +1,13 @@
 // Task settle-member: captures or releases one member's hold after their group closed ({ memberId }).
 import type { Task } from 'graphile-worker';
-import { z } from 'zod';
-import type { Deps } from '../deps';
-import { settleMember } from '../groups/settle-member';
-
-const payload = z.object({ memberId: z.uuid() });
+import type { Deps } from '@/server/deps';
+import { parseTaskPayload } from '@/server/jobs/task-payloads';
+import { settleMember } from '../settle-member';
 
 /** The settle-member task bound to `deps`; a retryable Stripe failure throws so graphile-worker retries with backoff. */
-export function settleMemberTask(deps: Deps): Task {
+export function settleMemberTask(deps: Deps): Task<'settle-member'> {
   return async (raw) => {
-    const { memberId } = payload.parse(raw);
+    const { memberId } = parseTaskPayload('settle-member', raw);
     await settleMember(deps, memberId);
   };
 }

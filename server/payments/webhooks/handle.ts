@@ -1,21 +1,20 @@
 // Stripe webhook handling without Next: verify the signature on the raw body, keep allow-listed events,
-// apply each event id once (stripe_events row in the same transaction as the change), then finish any
-// close the event completed. Edit the allow-list when a handler file is added.
+// translate each into a neutral hold event and hand it to the sink (the groups area applies it), once per
+// event id (stripe_events row in the same transaction as the change). Edit the allow-list when a
+// translator file is added.
 import { sql } from 'drizzle-orm';
 import Stripe from 'stripe';
-import type { Deps } from '../../deps';
-import { finishCloseIfSettled } from '../../groups/finish-close';
-import { settleJobKey } from '../../groups/close-group';
-import { addJob } from '../../jobs/add-job';
+import type { Db } from '@/db/client';
+import type { HoldEventResult, HoldEventSink } from '../hold-event';
 import { onChargeRefunded } from './charge-refunded';
 import { onAmountCapturableUpdated } from './payment-intent-amount-capturable-updated';
 import { onPaymentIntentCanceled } from './payment-intent-canceled';
 import { onPaymentFailed } from './payment-intent-payment-failed';
 import { onPaymentIntentSucceeded } from './payment-intent-succeeded';
-import type { WebhookHandler, WebhookOutcome } from './types';
+import type { WebhookTranslator } from './types';
 
 /** The events Flock acts on, one handler file each; anything else is acknowledged and ignored. */
-export const WEBHOOK_HANDLERS: Record<string, WebhookHandler> = {
+export const WEBHOOK_HANDLERS: Record<string, WebhookTranslator> = {
   'payment_intent.amount_capturable_updated': onAmountCapturableUpdated,
   'payment_intent.succeeded': onPaymentIntentSucceeded,
   'payment_intent.canceled': onPaymentIntentCanceled,
@@ -28,12 +27,13 @@ export type WebhookResponse = {
   body: { received: boolean; duplicate?: boolean; ignored?: boolean; note?: string; error?: string };
 };
 
-/** Verifies and applies one delivery; 400 (nothing changed) on a bad or stale signature. */
+/** Verifies one delivery and gives its hold event to `sink`; 400 (nothing changed) on a bad or stale signature. */
 export async function handleStripeWebhook(
-  deps: Deps,
+  deps: { db: Db; now: () => Date },
   rawBody: string,
   signatureHeader: string | null,
   secret: string,
+  sink: HoldEventSink,
 ): Promise<WebhookResponse> {
   let event: Stripe.Event;
   try {
@@ -51,24 +51,17 @@ export async function handleStripeWebhook(
   const handler = WEBHOOK_HANDLERS[event.type];
   if (!handler) return { status: 200, body: { received: true, ignored: true } };
 
-  const outcome = await deps.db.transaction(async (tx): Promise<WebhookOutcome | null> => {
+  const holdEvent = handler(event);
+  if (!holdEvent) return { status: 200, body: { received: true, note: 'nothing to apply' } };
+
+  const outcome = await deps.db.transaction(async (tx): Promise<HoldEventResult | null> => {
     const fresh = await tx.execute(
       sql`insert into stripe_events (id, type) values (${event.id}, ${event.type}) on conflict (id) do nothing returning id`,
     );
     if (fresh.rows.length === 0) return null;
-    const out = await handler(tx, event, deps.now());
-    // A hold left on a membership that is no longer live is released by the settle job, outside this request.
-    if (out.settleMemberId) {
-      await addJob(
-        tx,
-        'settle-member',
-        { memberId: out.settleMemberId },
-        { jobKey: settleJobKey(out.settleMemberId) },
-      );
-    }
-    return out;
+    return sink(tx, holdEvent, deps.now());
   });
   if (!outcome) return { status: 200, body: { received: true, duplicate: true } };
-  if (outcome.groupId) await finishCloseIfSettled(deps, outcome.groupId);
+  await outcome.afterCommit?.();
   return { status: 200, body: { received: true, note: outcome.note } };
 }

@@ -1,8 +1,10 @@
 import type Stripe from 'stripe';
-import type { Tx } from '@/db/client';
+import type { HoldEvent } from '../hold-event';
 
-/** What a handler did; `groupId` asks the caller to check, after commit, whether that group's close is complete. */
-export type WebhookOutcome = { applied: boolean; note: string; groupId?: string; settleMemberId?: string };
+/** One event translator: a Stripe event in, the neutral hold event out (null: nothing Flock acts on). */
+export type WebhookTranslator = (event: Stripe.Event) => HoldEvent | null;
 
-/** One event handler: runs inside the transaction that records the event id. */
-export type WebhookHandler = (tx: Tx, event: Stripe.Event, now: Date) => Promise<WebhookOutcome>;
+/** The member id our own metadata put on a PaymentIntent or charge, if any. */
+export function metadataMemberId(metadata: Stripe.Metadata | null | undefined): string | null {
+  return metadata?.['member_id'] ?? null;
+}

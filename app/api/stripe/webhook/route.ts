@@ -1,9 +1,10 @@
-// Stripe webhook endpoint: raw body in, verified and applied by server/payments/webhooks/handle.ts.
+// Stripe webhook endpoint: raw body in, verified by server/payments/webhooks/handle.ts and applied by
+// server/groups/apply-hold-event.ts.
 // Edit only to change how the request is read; event handling lives in the handlers. Exempt from the
 // cross-site check (server/http/same-origin.ts): Stripe is another site, and its signature is the proof.
 import { getDeps } from '@/server/deps';
 import { getEnv } from '@/server/env';
-import { handleStripeWebhook } from '@/server/payments/webhooks/handle';
+import { handleHoldWebhook } from '@/server/groups/apply-hold-event';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -17,6 +18,6 @@ export async function POST(req: Request): Promise<Response> {
     );
   // The signature covers the exact bytes Stripe sent: read the body as text, never as parsed JSON.
   const body = await req.text();
-  const res = await handleStripeWebhook(getDeps(), body, req.headers.get('stripe-signature'), secret);
+  const res = await handleHoldWebhook(getDeps(), body, req.headers.get('stripe-signature'), secret);
   return Response.json(res.body, { status: res.status });
 }

@@ -1,0 +1,177 @@
+// Applies what the processor says about a member's hold (a neutral HoldEvent from the payment webhooks)
+// through the membership table's moves, so a webhook moves members exactly as a join, a leave or a
+// settlement does. Order and repeats do not matter: every move is guarded by the member's current status.
+import { eq } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { members } from '@/db/schema';
+import type { Deps } from '@/server/deps';
+import { recordEvent } from '@/server/events/record-event';
+import { addJob } from '@/server/jobs/add-job';
+import { settleMemberJobKey } from '@/server/jobs/job-keys';
+import type { HoldEvent, HoldEventResult, HoldEventSink } from '@/server/payments/hold-event';
+import { handleStripeWebhook, type WebhookResponse } from '@/server/payments/webhooks/handle';
+import type { LockedGroup, Member } from './apply-moves';
+import { closeOutcome } from './close-outcome';
+import { finishCloseIfSettled } from './finish-close';
+import { lockMemberWithGroup, moveMember } from './move-member';
+
+const EXPIRED = 'Your card hold expired or was canceled by the bank before the group closed.';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The sink the payment webhooks hand their hold events to. */
+export function applyHoldEvent(deps: Deps): HoldEventSink {
+  return async (tx, event, now) => {
+    const found = await findHolder(tx, event);
+    if (!found) return { applied: false, note: 'no member holds this PaymentIntent' };
+    const result = await apply(tx, event, found, now);
+    const groupId = found.group.id;
+    // A move may have settled the last member of a closing group: finish it once this commits.
+    return { ...result, afterCommit: () => finishCloseIfSettled(deps, groupId).then(() => undefined) };
+  };
+}
+
+/** Verifies and applies one Stripe webhook delivery (the route and the tests call this). */
+export function handleHoldWebhook(
+  deps: Deps,
+  rawBody: string,
+  signatureHeader: string | null,
+  secret: string,
+): Promise<WebhookResponse> {
+  return handleStripeWebhook(deps, rawBody, signatureHeader, secret, applyHoldEvent(deps));
+}
+
+/** The member holding the event's PaymentIntent (or named by its metadata), locked after its group. */
+async function findHolder(tx: Tx, event: HoldEvent): Promise<{ member: Member; group: LockedGroup } | null> {
+  const [byPi] = await tx
+    .select({ id: members.id })
+    .from(members)
+    .where(eq(members.paymentIntentId, event.paymentIntentId))
+    .limit(1);
+  // The synchronous path may have died before it stored the PaymentIntent id: the hold's metadata names the member.
+  const id =
+    byPi?.id ?? (event.metadataMemberId && UUID.test(event.metadataMemberId) ? event.metadataMemberId : null);
+  if (!id) return null;
+  const found = await lockMemberWithGroup(tx, id);
+  if (!found) return null;
+  if (found.member.paymentIntentId && found.member.paymentIntentId !== event.paymentIntentId) return null;
+  return found;
+}
+
+async function apply(
+  tx: Tx,
+  event: HoldEvent,
+  { member: m, group: g }: { member: Member; group: LockedGroup },
+  now: Date,
+): Promise<HoldEventResult> {
+  switch (event.kind) {
+    case 'authorized': {
+      if (m.status === 'reserved' && g.status === 'open') {
+        await moveMember(tx, m.id, ['authorize'], {
+          now,
+          set: { paymentIntentId: event.paymentIntentId, failureReason: null },
+          payload: { source: 'webhook', amount: event.amount },
+          captureBefore: event.captureBefore,
+        });
+        return { applied: true, note: 'member authorized' };
+      }
+      if (['reserved', 'expired', 'left', 'failed', 'released'].includes(m.status)) {
+        // A hold on a membership that can no longer count: the settle job releases it, outside this request.
+        await addJob(tx, 'settle-member', { memberId: m.id }, { jobKey: settleMemberJobKey(m.id) });
+        return { applied: false, note: `member is ${m.status} in a ${g.status} group: hold to release` };
+      }
+      return { applied: false, note: `member already ${m.status}` };
+    }
+    case 'canceled': {
+      if (m.status !== 'authorized') return { applied: false, note: `member is ${m.status}` };
+      const failed = {
+        code: 'hold_canceled',
+        cancellationReason: event.cancellationReason,
+        reason: EXPIRED,
+        source: 'webhook',
+      };
+      if (g.status === 'open') {
+        const moved = await moveMember(tx, m.id, ['holdLost'], {
+          now,
+          set: { failureReason: EXPIRED },
+          payload: failed,
+        });
+        if (!moved) return { applied: false, note: 'member changed meanwhile' };
+        await recordEvent(tx, {
+          type: 'group.member_lost',
+          dealId: g.dealId,
+          groupId: g.id,
+          payload: { confirmedCount: moved.group.confirmedCount },
+        });
+        return { applied: true, note: 'member failed: hold canceled while open' };
+      }
+      const outcome = closeOutcome(g);
+      const moved =
+        outcome === 'won'
+          ? await moveMember(tx, m.id, ['captureFailed'], {
+              now,
+              set: { failureReason: EXPIRED },
+              payload: failed,
+            })
+          : await moveMember(tx, m.id, ['release'], {
+              now,
+              payload: { outcome, amount: m.holdAmount, currency: g.currency, source: 'webhook' },
+            });
+      return {
+        applied: moved !== null,
+        note: moved ? `member ${outcome === 'won' ? 'failed' : 'released'}` : 'member changed meanwhile',
+      };
+    }
+    case 'captured': {
+      // Stripe is the truth about money: a member we marked failed whose capture did go through is captured.
+      const moved = await moveMember(tx, m.id, ['capture', 'captureConfirmed'], {
+        now,
+        set: { chargeAmount: event.amountReceived, failureReason: null },
+        payload: { amount: event.amountReceived, currency: g.currency, source: 'webhook' },
+      });
+      return { applied: moved !== null, note: moved ? 'member captured' : `member already ${m.status}` };
+    }
+    case 'payment_failed': {
+      // Not a move: the reservation stays (the buyer may retry with another card until it expires).
+      if (m.status !== 'reserved')
+        return { applied: false, note: 'no reserved member for this PaymentIntent' };
+      await tx
+        .update(members)
+        .set({ failureReason: event.failure.message, updatedAt: now })
+        .where(eq(members.id, m.id));
+      await recordEvent(tx, {
+        type: 'member.payment_failed',
+        dealId: g.dealId,
+        groupId: g.id,
+        memberId: m.id,
+        payload: {
+          code: event.failure.code,
+          declineCode: event.failure.declineCode,
+          reason: event.failure.message,
+        },
+      });
+      return { applied: true, note: 'failure recorded' };
+    }
+    case 'refunded': {
+      // Not a move: refundedAmount only ever grows to Stripe's total, so order and repeats do not matter.
+      if (m.status !== 'captured') return { applied: false, note: 'no captured member for this charge' };
+      if (event.refundedTotal <= m.refundedAmount) return { applied: false, note: 'refund already recorded' };
+      await tx
+        .update(members)
+        .set({ refundedAmount: event.refundedTotal, updatedAt: now })
+        .where(eq(members.id, m.id));
+      await recordEvent(tx, {
+        type: 'member.refunded',
+        dealId: g.dealId,
+        groupId: g.id,
+        memberId: m.id,
+        payload: {
+          amount: event.refundedTotal - m.refundedAmount,
+          refundedAmount: event.refundedTotal,
+          currency: g.currency,
+          source: 'webhook',
+        },
+      });
+      return { applied: true, note: 'refund recorded' };
+    }
+  }
+}

@@ -1,0 +1,11 @@
+// Job keys: the one place each kind of job's key is built, so rescheduling or removing a job always
+// names the same one. Edit when a task gains a key.
+
+/** A group's scheduled close (at its deadline, or now when it fills). */
+export const closeGroupJobKey = (groupId: string) => `close-group:${groupId}`;
+
+/** One member's settlement (capture or release), so it is enqueued once. */
+export const settleMemberJobKey = (memberId: string) => `settle:${memberId}`;
+
+/** A reservation's expiry, 15 minutes after the seat was taken. */
+export const expireReservationJobKey = (memberId: string) => `expire-reservation:${memberId}`;

@@ -1,0 +1,34 @@
+// Every task's name and payload, declared once: graphile-worker's `GraphileWorker.Tasks` (declaration
+// merging) types addJob's payloads, and each task parses its payload with the same schema.
+// Edit when a task is added or its payload changes.
+import { z } from 'zod';
+
+export const taskPayloads = {
+  'close-group': z.object({ groupId: z.uuid(), reason: z.enum(['deadline', 'full']).default('deadline') }),
+  'expire-reservation': z.object({ memberId: z.uuid() }),
+  'settle-member': z.object({ memberId: z.uuid() }),
+};
+
+export type TaskName = keyof typeof taskPayloads;
+
+/** What an enqueuer passes for task `T` (defaults may be left out). */
+export type TaskPayload<T extends TaskName> = z.input<(typeof taskPayloads)[T]>;
+
+/** Parses a payload read from the queue (unknown) for task `T`. */
+export function parseTaskPayload<T extends TaskName>(
+  task: T,
+  raw: unknown,
+): z.output<(typeof taskPayloads)[T]> {
+  return taskPayloads[task].parse(raw) as z.output<(typeof taskPayloads)[T]>;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace GraphileWorker {
+    interface Tasks {
+      'close-group': TaskPayload<'close-group'>;
+      'expire-reservation': TaskPayload<'expire-reservation'>;
+      'settle-member': TaskPayload<'settle-member'>;
+    }
+  }
+}

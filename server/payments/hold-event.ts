@@ -1,0 +1,28 @@
+// What the payment processor says about a card hold, in Flock's words: the webhook handlers translate
+// Stripe's events into these, and the groups area applies them (server/groups/apply-hold-event.ts). Nothing
+// here knows about groups or members' states. Edit when Flock acts on another kind of hold news.
+import type { Tx } from '@/db/client';
+
+/** Who the hold belongs to: its PaymentIntent, and the member id our own metadata put on it (if any). */
+type HoldRef = { paymentIntentId: string; metadataMemberId: string | null };
+
+export type HoldEvent =
+  /** The hold was authorized (the amount can be captured until `captureBefore`). */
+  | (HoldRef & { kind: 'authorized'; amount: number; captureBefore: Date | null })
+  /** The hold was canceled: by us (release) or by the bank or Stripe (it expired). */
+  | (HoldRef & { kind: 'canceled'; cancellationReason: string | null })
+  /** The hold was captured: money taken. */
+  | (HoldRef & { kind: 'captured'; amountReceived: number })
+  /** An authorization attempt was declined (the buyer may retry with another card). */
+  | (HoldRef & {
+      kind: 'payment_failed';
+      failure: { code: string | null; declineCode: string | null; message: string };
+    })
+  /** Money went back: `refundedTotal` is everything refunded on the charge so far. */
+  | (HoldRef & { kind: 'refunded'; refundedTotal: number });
+
+/** What applying an event did; `afterCommit` runs once the transaction that recorded it has committed. */
+export type HoldEventResult = { applied: boolean; note: string; afterCommit?: () => Promise<void> };
+
+/** Applies one hold event inside the transaction that records the webhook delivery. */
+export type HoldEventSink = (tx: Tx, event: HoldEvent, now: Date) => Promise<HoldEventResult>;

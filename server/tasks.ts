@@ -1,0 +1,17 @@
+// The worker's task list, composed from each area's tasks as the tRPC root composes routers; the one place
+// that binds server/jobs (the queue) to the areas. Edit when an area gains a task list.
+import type { TaskList } from 'graphile-worker';
+import type { Deps } from './deps';
+import { groupTasks } from './groups/tasks';
+import { startWorker, type WorkerHandle, type WorkerOptions } from './jobs/worker';
+import type { TaskName } from './jobs/task-payloads';
+
+/** Every task the worker runs, bound to `deps` (a task per declared name: the type checks none is missing). */
+export function buildTaskList(deps: Deps): TaskList & Record<TaskName, unknown> {
+  return { ...groupTasks(deps) };
+}
+
+/** Starts a job worker on `deps`' database running every task. */
+export function startAppWorker(deps: Deps, opts: WorkerOptions = {}): Promise<WorkerHandle> {
+  return startWorker(deps.db.$client, buildTaskList(deps), opts);
+}
