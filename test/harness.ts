@@ -7,7 +7,7 @@ import type { Deps } from '@/server/deps';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
 import { createCaller } from '@/server/trpc/root';
-import type { SessionUser } from '@/server/trpc/init';
+import type { SessionUser } from '@/server/auth/session-user';
 import { startStripeEmulator } from '@/tools/stripe-emulator/index';
 import { createTestDb, type TestDb } from './db';
 

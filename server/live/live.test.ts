@@ -8,7 +8,7 @@ import { deals, groups, members } from '@/db/schema';
 import { recordEvent } from '@/server/events/record-event';
 import { getGroupSnapshotOrThrow, type GroupSnapshot } from '@/server/groups/get-group-snapshot';
 import { joinGroup } from '@/server/groups/join-group';
-import type { SessionUser } from '@/server/trpc/init';
+import type { SessionUser } from '@/server/auth/session-user';
 import { createCaller } from '@/server/trpc/root';
 import { createHarness, type Harness } from '@/test/harness';
 import { closeLiveHub, getLiveHub, type LiveSignal } from './listener';

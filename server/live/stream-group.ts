@@ -1,9 +1,9 @@
 import { TRPCError, tracked, type TrackedEnvelope } from '@trpc/server';
 import { desc, eq } from 'drizzle-orm';
 import { events } from '@/db/schema';
-import type { Deps } from '../deps';
-import { DomainError, isDomainError } from '../errors';
-import { findGroupByCode } from '../groups/find-group-by-code';
+import type { Deps } from '@/server/deps';
+import { DomainError, isDomainError, TRPC_CODE_OF } from '@/server/errors';
+import { findGroupByCode } from '@/server/groups/find-group-by-code';
 import { Doorbell } from './doorbell';
 import { getLiveHub, topics, type LiveHub, type LiveSignal } from './listener';
 import { Semaphore } from './semaphore';
@@ -54,12 +54,12 @@ function loadShared<S>(hub: LiveHub, key: string, minSeq: number, load: () => Pr
   return promise;
 }
 
-// Errors thrown inside a stream bypass the router's error mapping, and the SSE client retries anything
-// reported as a server error: a group that vanished or became off-limits must end the stream instead.
+// Errors thrown inside a stream bypass the router's error mapping, so they take the same map here: the SSE
+// client retries anything reported as a server error, and a group that vanished or became off-limits must
+// end the stream instead (every domain code but PAYMENT_UNAVAILABLE maps to a final one).
 function finalError(err: unknown): never {
-  if (isDomainError(err, 'NOT_FOUND'))
-    throw new TRPCError({ code: 'NOT_FOUND', message: err.message, cause: err });
-  if (isDomainError(err)) throw new TRPCError({ code: 'FORBIDDEN', message: err.message, cause: err });
+  if (isDomainError(err))
+    throw new TRPCError({ code: TRPC_CODE_OF[err.code], message: err.message, cause: err });
   throw err;
 }
 

@@ -9,7 +9,7 @@ import { deals, events, groups, members, merchants } from '@/db/schema';
 import { joinGroup } from '@/server/groups/join-group';
 import { makeGroup, readGroup } from '@/server/groups/test-factory';
 import { createHarness, type Harness } from '@/test/harness';
-import type { SessionUser } from './init';
+import type { SessionUser } from '@/server/auth/session-user';
 import { appRouter, createCaller } from './root';
 
 let h: Harness;

@@ -1,15 +1,18 @@
-// tRPC init: context, error mapping, and the named procedures (public, authed, merchant).
+// tRPC init: context, error mapping (codes from server/errors.ts), and the named procedures (public, authed,
+// merchant).
 // Edit when the context gains a field or a new kind of caller appears.
 import { initTRPC, TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import superjson from 'superjson';
 import { z } from 'zod';
 import { merchants } from '@/db/schema';
-import { getAuth } from '../auth/auth';
-import { getDeps, type Deps } from '../deps';
-import { DomainError, isRefusedValue, type DomainErrorCode } from '../errors';
+import { getAuth } from '@/server/auth/auth';
+import type { SessionUser } from '@/server/auth/session-user';
+import { getDeps, type Deps } from '@/server/deps';
+import { DomainError, fieldMessages, isRefusedValue, TRPC_CODE_OF } from '@/server/errors';
 
-export type SessionUser = { id: string; email: string; name: string; isAnonymous: boolean };
+// Kept for db/seed.ts and tools/bench/live.ts until their imports move to '@/server/auth/session-user'.
+export type { SessionUser };
 
 export type Context = {
   deps: Deps;
@@ -43,27 +46,6 @@ export async function createContext(opts: { headers: Headers }): Promise<Context
   return { deps, user, merchantId, headers: opts.headers };
 }
 
-const CODE_MAP: Record<DomainErrorCode, TRPCError['code']> = {
-  NOT_FOUND: 'NOT_FOUND',
-  FORBIDDEN: 'FORBIDDEN',
-  UNAUTHENTICATED: 'UNAUTHORIZED',
-  INVALID_INPUT: 'BAD_REQUEST',
-  CONFLICT: 'CONFLICT',
-  GROUP_CLOSED: 'CONFLICT',
-  GROUP_FULL: 'CONFLICT',
-  INVITE_ONLY: 'FORBIDDEN',
-  OUT_OF_STOCK: 'CONFLICT',
-  PAYMENT_DECLINED: 'PAYMENT_REQUIRED',
-  PAYMENT_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-};
-
-/** Zod issues keyed by their dotted path ('tiers.1.unitPrice'), first message per field, for forms. */
-function fieldsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[issue.path.map(String).join('.')] ??= issue.message;
-  return fields;
-}
-
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   // Keep live group pages' SSE streams alive through proxies that close idle connections; the client
@@ -87,7 +69,7 @@ const t = initTRPC.context<Context>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         domainCode: domain?.code ?? null,
-        fields: domain?.fields ?? (zodError ? fieldsOf(zodError) : null),
+        fields: domain?.fields ?? (zodError ? fieldMessages(zodError.issues) : null),
       },
     };
   },
@@ -98,11 +80,14 @@ const domainErrors = t.middleware(async ({ next }) => {
   const res = await next();
   if (!res.ok && res.error.cause instanceof DomainError) {
     const d = res.error.cause;
-    throw new TRPCError({ code: CODE_MAP[d.code], message: d.message, cause: d });
+    throw new TRPCError({ code: TRPC_CODE_OF[d.code], message: d.message, cause: d });
   }
   // Edge validation should stop such values; if one slips through it is still the sender's mistake, not a 5xx.
   if (!res.ok && isRefusedValue(res.error.cause)) {
-    console.error('[trpc] a value reached PostgreSQL that the input schema should have refused', res.error.cause);
+    console.error(
+      '[trpc] a value reached PostgreSQL that the input schema should have refused',
+      res.error.cause,
+    );
     throw new TRPCError({
       code: 'BAD_REQUEST',
       message: 'Some of what you sent cannot be stored. Remove unusual characters and try again.',
