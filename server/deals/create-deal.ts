@@ -1,7 +1,9 @@
 import { deals } from '@/db/schema';
-import type { Deps } from '../deps';
-import { recordEvent } from '../events/record-event';
-import { dealInputSchema, parseOrThrow, type DealInput } from './deal-input';
+import type { Deps } from '@/server/deps';
+import { parseOrThrow } from '@/server/errors';
+import { recordEvent } from '@/server/events/record-event';
+import type { DealInput } from './deal-input';
+import { dealInputSchema } from './deal-schemas';
 import { makeSlug } from './make-slug';
 import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
 

@@ -1,23 +1,27 @@
-// The rules for a deal's fields, shared by create and update (and by forms that want the same words).
+// The rules for a deal's fields, shared by create and update and by the merchant's deal editor, so a
+// merchant reads the same words in the browser as from the server. Pure: no environment, no node modules
+// (zod, the pricing engine and server/text.ts only), so a client component may import it. What the
+// environment decides (the shortest window) comes in as DealRules; the server's binding is deal-schemas.ts.
 // Edit when a deal gains a setting or a limit changes.
 import { z } from 'zod';
-import { getEnv } from '../env';
-import { DomainError } from '../errors';
-import { controlCharacterMessage, hasForbiddenCharacters, multiLineText, singleLineText } from '../text';
-import { addTierIssues, CURRENCY_CODES, isCurrency, tiersSchema } from '../pricing';
+import { CURRENCY_CODES, isCurrency, tiersSchema, validateTiers } from '@/server/pricing';
+import {
+  controlCharacterMessage,
+  hasForbiddenCharacters,
+  multiLineText,
+  singleLineText,
+} from '@/server/text';
 
 /** Card holds last 7 days; a window of at most 6 leaves a day for clock and queue delays (DESIGN rule 8). */
 export const MAX_WINDOW_SECONDS = 6 * 24 * 60 * 60;
 /** Shortest window a merchant may choose; FLOCK_MIN_WINDOW_SECONDS lowers it for end-to-end tests. */
 export const DEFAULT_MIN_WINDOW_SECONDS = 60;
 
-/** The shortest window allowed in this process. */
-export function minWindowSeconds(): number {
-  return Math.min(
-    DEFAULT_MIN_WINDOW_SECONDS,
-    getEnv().FLOCK_MIN_WINDOW_SECONDS ?? DEFAULT_MIN_WINDOW_SECONDS,
-  );
-}
+/** What the deal rules take from where they run. */
+export type DealRules = {
+  /** The shortest window allowed, in seconds; asked at each check (the server reads its environment). */
+  minWindowSeconds: () => number;
+};
 
 // A file we stored ourselves (/uploads/<name>), one of the app's bundled demo images (/demo/<name>), or an
 // https address; nothing that could climb out of those folders or run script (javascript:, data:).
@@ -46,7 +50,7 @@ export const currencySchema = z.string().refine(isCurrency, {
     `We do not support the currency "${String(issue.input)}" (use one of ${CURRENCY_CODES.slice(0, 4).join(', ')}, ...)`,
 });
 
-// Each field on its own; cross-field rules are in checkDeal. No defaults here, so a partial update
+// Each field on its own; cross-field rules are in dealIssues. No defaults here, so a partial update
 // never fills an omitted field with a default.
 const fields = {
   title: singleLineText('Title')
@@ -85,48 +89,67 @@ export type DealValues = {
   stock: number | null;
 };
 
-/** Rules across fields: window floor, tiers within the list price and group size, cutoff within size. */
-function checkDeal(v: DealValues, ctx: z.RefinementCtx): void {
-  const min = minWindowSeconds();
+/** A problem found by the rules across fields, keyed like a field ('windowSeconds', 'tiers.1.unitPrice'). */
+export type DealIssue = { path: (string | number)[]; message: string };
+
+/**
+ * Rules across fields: window floor, cutoff within the group size, tiers within the list price and group
+ * size. Safe on values whose fields are themselves invalid (NaN compares false), so a form can show these
+ * beside its field errors; the schemas apply them only once every field is valid.
+ */
+export function dealIssues(v: DealValues, rules: DealRules): DealIssue[] {
+  const issues: DealIssue[] = [];
+  const min = rules.minWindowSeconds();
   if (v.windowSeconds < min) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['windowSeconds'],
-      message: `Window must be at least ${min} seconds`,
-    });
+    issues.push({ path: ['windowSeconds'], message: `Window must be at least ${min} seconds` });
   }
   if (v.qrCutoff > v.maxMembers) {
-    ctx.addIssue({
-      code: 'custom',
+    issues.push({
       path: ['qrCutoff'],
       message: `Open-link limit cannot be more than the group size (${v.maxMembers})`,
     });
   }
-  addTierIssues(ctx, v.tiers, { maxMembers: v.maxMembers, listPrice: v.listPrice, currency: v.currency });
+  const tiers = validateTiers(v.tiers, {
+    maxMembers: v.maxMembers,
+    listPrice: v.listPrice,
+    currency: v.currency,
+  });
+  if (!tiers.ok) issues.push(...tiers.errors);
+  return issues;
 }
 
-/** Everything needed to create a deal; the optional settings take the documented defaults. */
-export const dealInputSchema = z
-  .object({
-    ...fields,
-    description: fields.description.default(''),
-    imageUrl: fields.imageUrl.optional().transform((v) => v ?? null),
-    maxMembers: fields.maxMembers.default(500),
-    qrCutoff: fields.qrCutoff.default(100),
-    perBuyerMax: fields.perBuyerMax.default(1),
-    stock: fields.stock.optional().transform((v) => v ?? null),
-  })
-  .superRefine(checkDeal);
+/** Everything needed to create a deal, with the optional settings' documented defaults. */
+function inputSchema(check: (v: DealValues, ctx: z.RefinementCtx) => void) {
+  return z
+    .object({
+      ...fields,
+      description: fields.description.default(''),
+      imageUrl: fields.imageUrl.optional().transform((v) => v ?? null),
+      maxMembers: fields.maxMembers.default(500),
+      qrCutoff: fields.qrCutoff.default(100),
+      perBuyerMax: fields.perBuyerMax.default(1),
+      stock: fields.stock.optional().transform((v) => v ?? null),
+    })
+    .superRefine(check);
+}
 
-export type DealInput = z.input<typeof dealInputSchema>;
+/**
+ * The deal schemas under `rules`: `dealInputSchema` (create; optional settings take their defaults) and
+ * `dealValuesSchema` (a complete set of values, such as a patch merged over the stored deal).
+ */
+export function dealSchemas(rules: DealRules) {
+  const check = (v: DealValues, ctx: z.RefinementCtx): void => {
+    for (const issue of dealIssues(v, rules)) ctx.addIssue({ code: 'custom', ...issue });
+  };
+  return { dealInputSchema: inputSchema(check), dealValuesSchema: z.object(fields).superRefine(check) };
+}
+
+export type DealInput = z.input<ReturnType<typeof inputSchema>>;
 
 /** A change to a deal: any subset of its fields (null clears the image or the stock limit). */
 export const dealPatchSchema = z.object(fields).partial();
 
 export type DealPatch = z.infer<typeof dealPatchSchema>;
-
-/** Checks a complete set of deal values (a patch merged over the stored deal) with every rule. */
-export const dealValuesSchema = z.object(fields).superRefine(checkDeal);
 
 /** Fields whose change would alter the terms of a group already open, so they are locked while one is. */
 export const TERMS_FIELDS = [
@@ -138,21 +161,3 @@ export const TERMS_FIELDS = [
   'qrCutoff',
   'perBuyerMax',
 ] as const;
-
-/** Zod issues as a form wants them: 'tiers.1.unitPrice' → first message for that field. */
-export function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join('.');
-    out[key] ??= issue.message;
-  }
-  return out;
-}
-
-/** Parses `value` with `schema`, or throws INVALID_INPUT carrying a message per field. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success)
-    throw new DomainError('INVALID_INPUT', 'Some fields need attention.', fieldMessages(result.error.issues));
-  return result.data;
-}

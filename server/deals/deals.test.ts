@@ -6,8 +6,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deals, events, groups } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
-import { appRouter } from '../trpc/root';
-import type { SessionUser } from '../trpc/init';
+import { appRouter } from '@/server/trpc/root';
+import type { SessionUser } from '@/server/auth/session-user';
 
 let h: Harness;
 let owner: { user: SessionUser; merchantId: string };

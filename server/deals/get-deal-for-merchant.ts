@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { deals } from '@/db/schema';
-import type { Deps } from '../deps';
-import { DomainError } from '../errors';
-import { ladder, type LadderStep } from '../pricing';
+import type { Deps } from '@/server/deps';
+import { DomainError } from '@/server/errors';
+import { ladder, type LadderStep } from '@/server/pricing';
 import { countDealGroups } from './count-deal-groups';
 import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
 

@@ -1,8 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { deals, merchants } from '@/db/schema';
-import type { Deps } from '../deps';
-import { DomainError } from '../errors';
-import { ladder, savings, type LadderStep, type Tier } from '../pricing';
+import type { Deps } from '@/server/deps';
+import { DomainError } from '@/server/errors';
+import { ladder, savings, type LadderStep, type Tier } from '@/server/pricing';
 import { countDealGroups } from './count-deal-groups';
 import { isSlugShaped } from './make-slug';
 

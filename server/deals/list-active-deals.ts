@@ -1,7 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { deals, groups, merchants } from '@/db/schema';
-import type { Deps } from '../deps';
-import { savings } from '../pricing';
+import type { Deps } from '@/server/deps';
+import { savings } from '@/server/pricing';
 
 /** A deal card on the home page. */
 export type ActiveDealCard = {

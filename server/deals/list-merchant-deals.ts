@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { deals } from '@/db/schema';
-import type { Deps } from '../deps';
+import type { Deps } from '@/server/deps';
 import { countDealGroups } from './count-deal-groups';
 import type { DealRow } from './lock-deal-for-merchant';
 import { merchantDealView, type MerchantDeal } from './merchant-deal-view';

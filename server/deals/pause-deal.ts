@@ -1,4 +1,4 @@
-import type { Deps } from '../deps';
+import type { Deps } from '@/server/deps';
 import type { MerchantDeal } from './merchant-deal-view';
 import { transitionDeal } from './transition-deal';
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { deals } from '@/db/schema';
-import type { Deps } from '../deps';
-import { DomainError } from '../errors';
-import { recordEvent } from '../events/record-event';
+import type { Deps } from '@/server/deps';
+import { DomainError } from '@/server/errors';
+import { recordEvent } from '@/server/events/record-event';
 import { countDealGroups, type DealGroupCounts } from './count-deal-groups';
 import { lockDealForMerchantOrThrow, type DealRow } from './lock-deal-for-merchant';
 import { merchantDealView, type MerchantDeal } from './merchant-deal-view';

@@ -1,17 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { deals } from '@/db/schema';
-import type { Deps } from '../deps';
-import { DomainError } from '../errors';
-import { recordEvent } from '../events/record-event';
+import type { Deps } from '@/server/deps';
+import { DomainError, parseOrThrow } from '@/server/errors';
+import { recordEvent } from '@/server/events/record-event';
 import { countDealGroups } from './count-deal-groups';
-import {
-  dealPatchSchema,
-  dealValuesSchema,
-  parseOrThrow,
-  TERMS_FIELDS,
-  type DealPatch,
-  type DealValues,
-} from './deal-input';
+import { dealPatchSchema, TERMS_FIELDS, type DealPatch, type DealValues } from './deal-input';
+import { dealValuesSchema } from './deal-schemas';
 import { lockDealForMerchantOrThrow } from './lock-deal-for-merchant';
 import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { merchants } from '@/db/schema';
-import type { Deps } from '../deps';
+import type { Deps } from '@/server/deps';
 import { merchantProfileView, type MerchantProfile } from './merchant-profile-view';
 
 /** The user's merchant profile, or null when they have not become a merchant yet. */

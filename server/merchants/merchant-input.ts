@@ -1,10 +1,12 @@
 // The rules for a merchant profile's fields, shared by create and update. Edit when the profile gains a field.
 import { z } from 'zod';
-import { singleLineText } from '../text';
-import { currencySchema, imageUrlSchema } from '../deals/deal-input';
+import { currencySchema, imageUrlSchema } from '@/server/deals/deal-input';
+import { singleLineText } from '@/server/text';
 
 const fields = {
-  name: singleLineText('Shop name').min(1, 'Give your shop a name').max(80, 'Shop name must be at most 80 characters'),
+  name: singleLineText('Shop name')
+    .min(1, 'Give your shop a name')
+    .max(80, 'Shop name must be at most 80 characters'),
   defaultCurrency: currencySchema,
   logoUrl: imageUrlSchema.nullable(),
 };

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { merchants } from '@/db/schema';
-import { parseOrThrow } from '../deals/deal-input';
-import type { Deps } from '../deps';
-import { DomainError } from '../errors';
-import { recordEvent } from '../events/record-event';
+import type { Deps } from '@/server/deps';
+import { DomainError, parseOrThrow } from '@/server/errors';
+import { recordEvent } from '@/server/events/record-event';
 import { merchantProfilePatchSchema, type MerchantProfilePatch } from './merchant-input';
 import { merchantProfileView, type MerchantProfile } from './merchant-profile-view';
 

@@ -88,6 +88,24 @@ describe('the deal form', () => {
     expect(c.errors['tiers.1.minMembers']).toBe('This bracket needs 5 people but a group holds at most 4');
   });
 
+  it('speaks the server’s words for its own rules, the window floor included', () => {
+    const c = checkDealForm(
+      form({ stock: '0', perBuyerMax: 'two', windowValue: '0.5', windowUnit: 'minutes', title: '  ' }),
+    );
+    expect(c.input).toBeNull();
+    expect(c.errors).toEqual({
+      title: 'Give the deal a title',
+      stock: 'Stock must be at least 1 (leave it empty for unlimited)',
+      perBuyerMax: 'Per-buyer limit must be a whole number',
+      windowSeconds: 'Window must be at least 60 seconds',
+    });
+  });
+
+  it('takes the window floor from the rules it is given, as the server takes it from its environment', () => {
+    const short = form({ windowValue: '0.5', windowUnit: 'minutes' });
+    expect(checkDealForm(short, { minWindowSeconds: () => 5 }).input?.windowSeconds).toBe(30);
+  });
+
   it('round-trips a stored deal, in a currency without decimals too', () => {
     const stored = {
       title: 'Ramen kit',

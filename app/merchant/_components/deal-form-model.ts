@@ -1,6 +1,16 @@
-// The deal editor's form state and its conversion to the API's input, with the same checks the server
-// makes (validateTiers for brackets), so mistakes show next to the field while typing. Pure; no React.
-import { currencyExponent, isCurrency, parseMoney, validateTiers, type Tier } from '@/server/pricing';
+// The deal editor's form state and its conversion to the API's input. The form parses what was typed
+// (decimals into minor units, text into numbers), then checks it with the server's own deal rules
+// (server/deals/deal-input.ts), so mistakes show next to the field while typing, in the server's words.
+// Pure; no React.
+import {
+  DEFAULT_MIN_WINDOW_SECONDS,
+  dealIssues,
+  dealSchemas,
+  type DealRules,
+  type DealValues,
+} from '@/server/deals/deal-input';
+import { fieldMessages } from '@/server/errors';
+import { currencyExponent, isCurrency, parseMoney, type Tier } from '@/server/pricing';
 
 export type WindowUnit = 'minutes' | 'hours' | 'days';
 export type BracketRow = { key: string; people: string; price: string };
@@ -35,7 +45,11 @@ export type DealApiInput = {
 };
 
 const UNIT_SECONDS: Record<WindowUnit, number> = { minutes: 60, hours: 3600, days: 86_400 };
-const MAX_WINDOW_SECONDS = 6 * 86_400;
+
+// The browser cannot read the server's environment: by default it checks the default window floor, which
+// the server only ever lowers (FLOCK_MIN_WINDOW_SECONDS, for end-to-end tests).
+const DEFAULT_RULES: DealRules = { minWindowSeconds: () => DEFAULT_MIN_WINDOW_SECONDS };
+const defaultSchemas = dealSchemas(DEFAULT_RULES);
 
 let seq = 0;
 /** A stable key for a new bracket row (React list identity survives reordering). */
@@ -95,7 +109,8 @@ export function dealFormFromDeal(d: DealApiInput): DealForm {
 }
 
 const WHOLE = /^\s*\d+\s*$/;
-const int = (s: string): number | null => (WHOLE.test(s) ? Number(s.trim()) : null);
+/** A typed whole number, or NaN, which the server's schema refuses as "... must be a whole number". */
+const int = (s: string): number => (WHOLE.test(s) ? Number(s.trim()) : Number.NaN);
 
 export type FormCheck = {
   /** The API input when every field is valid. */
@@ -108,106 +123,61 @@ export type FormCheck = {
   maxMembers: number | null;
 };
 
-/** Checks the form with the server's rules and builds the API input. */
-export function checkDealForm(f: DealForm): FormCheck {
+/** Checks the form with the server's rules (under `rules`, default floor by default) and builds the API input. */
+export function checkDealForm(f: DealForm, rules: DealRules = DEFAULT_RULES): FormCheck {
+  const { dealValuesSchema } = rules === DEFAULT_RULES ? defaultSchemas : dealSchemas(rules);
+  // First what only the form can say (text that is not an amount), then the server's field rules, then
+  // its rules across fields; the first message for a field wins.
   const errors: Record<string, string> = {};
   const currency = isCurrency(f.currency) ? f.currency : null;
   if (!currency) errors.currency = 'Choose a currency';
-  if (!f.title.trim()) errors.title = 'Give the deal a title';
-  else if (f.title.trim().length > 120) errors.title = 'Title must be at most 120 characters';
-  if (f.description.length > 4000) errors.description = 'Description must be at most 4000 characters';
 
   const exp = currency ? currencyExponent(currency) : 2;
   const moneyHint = exp === 0 ? 'a whole amount like 800' : `an amount like ${exp === 3 ? '8.500' : '8.00'}`;
   const listPrice = currency ? parseMoney(f.listPrice, currency) : null;
   if (listPrice === null)
     errors.listPrice = f.listPrice.trim() ? `Enter ${moneyHint}` : 'Enter the normal price';
-  else if (listPrice <= 0) errors.listPrice = 'List price must be more than zero';
-
-  const maxMembers = int(f.maxMembers);
-  if (maxMembers === null) errors.maxMembers = 'Group size must be a whole number';
-  else if (maxMembers < 2) errors.maxMembers = 'A group needs room for at least 2 people';
-  else if (maxMembers > 5000) errors.maxMembers = 'A group can hold at most 5000 people';
-
-  const qrCutoff = int(f.qrCutoff);
-  if (qrCutoff === null || qrCutoff < 1)
-    errors.qrCutoff = 'Open-link limit must be a whole number of at least 1';
-  else if (maxMembers !== null && qrCutoff > maxMembers)
-    errors.qrCutoff = `Open-link limit cannot be more than the group size (${maxMembers})`;
-
-  const perBuyerMax = int(f.perBuyerMax);
-  if (perBuyerMax === null || perBuyerMax < 1) errors.perBuyerMax = 'Each buyer must be allowed at least 1';
-  else if (perBuyerMax > 100) errors.perBuyerMax = 'Per-buyer limit can be at most 100';
-
-  let stock: number | null = null;
-  if (f.stock.trim()) {
-    stock = int(f.stock);
-    if (stock === null || stock < 1)
-      errors.stock = 'Stock must be a whole number of at least 1 (leave it empty for unlimited)';
-  }
 
   const windowNumber = /^\s*\d+(\.\d+)?\s*$/.test(f.windowValue) ? Number(f.windowValue) : null;
-  const windowSeconds = windowNumber === null ? null : Math.round(windowNumber * UNIT_SECONDS[f.windowUnit]);
-  if (windowSeconds === null || windowSeconds <= 0) errors.windowSeconds = 'Window must be longer than zero';
-  else if (windowSeconds > MAX_WINDOW_SECONDS)
-    errors.windowSeconds = 'Window can be at most 6 days (card holds expire after 7)';
+  // Nothing readable is no window at all: the server's "longer than zero".
+  const windowSeconds = windowNumber === null ? 0 : Math.round(windowNumber * UNIT_SECONDS[f.windowUnit]);
 
-  // Brackets: each field parsed on its own, then the engine's cross-bracket rules on the parsed ones.
+  // Brackets: each field parsed on its own; the rules between brackets come with the deal's below.
   const tiers: Tier[] = [];
   const previewTiers: Tier[] = [];
   f.brackets.forEach((b, i) => {
     const people = int(b.people);
     const price = currency ? parseMoney(b.price, currency) : null;
-    if (people === null)
-      errors[`tiers.${i}.minMembers`] = b.people.trim()
-        ? 'Number of people must be a whole number'
-        : 'How many people?';
+    if (!b.people.trim()) errors[`tiers.${i}.minMembers`] = 'How many people?';
     if (price === null)
       errors[`tiers.${i}.unitPrice`] = b.price.trim() ? `Enter ${moneyHint}` : 'What does each person pay?';
-    tiers.push({ minMembers: people ?? Number.NaN, unitPrice: price ?? Number.NaN });
-    if (people !== null && price !== null && price > 0)
+    tiers.push({ minMembers: people, unitPrice: price ?? Number.NaN });
+    if (Number.isSafeInteger(people) && price !== null && price > 0)
       previewTiers.push({ minMembers: people, unitPrice: price });
   });
-  if (f.brackets.length === 0) errors.tiers = 'Needs at least one price bracket';
-  else {
-    const v = validateTiers(tiers, {
-      maxMembers: maxMembers ?? Number.NaN,
-      listPrice: listPrice ?? undefined,
-      currency: currency ?? undefined,
-    });
-    if (!v.ok) {
-      for (const e of v.errors) {
-        const key = e.path.map(String).join('.');
-        if (key === 'maxMembers') continue; // reported above in the form's own words
-        errors[key] ??= e.message;
-      }
-    }
-  }
 
-  const ok =
-    Object.keys(errors).length === 0 &&
-    currency &&
-    listPrice !== null &&
-    maxMembers !== null &&
-    qrCutoff !== null &&
-    perBuyerMax !== null &&
-    windowSeconds !== null;
+  const values: DealValues = {
+    title: f.title,
+    description: f.description,
+    imageUrl: f.imageUrl,
+    currency: currency ?? f.currency,
+    listPrice: listPrice ?? Number.NaN,
+    tiers,
+    windowSeconds,
+    maxMembers: int(f.maxMembers),
+    qrCutoff: int(f.qrCutoff),
+    perBuyerMax: int(f.perBuyerMax),
+    stock: f.stock.trim() ? int(f.stock) : null,
+  };
+  const parsed = dealValuesSchema.safeParse(values);
+  const found = parsed.success ? {} : fieldMessages(parsed.error.issues);
+  // The schema checks across fields only once each field is valid; the form shows both at once.
+  for (const issue of dealIssues(values, rules)) found[issue.path.map(String).join('.')] ??= issue.message;
+  for (const [key, message] of Object.entries(found)) errors[key] ??= message;
+
+  const maxMembers = Number.isSafeInteger(values.maxMembers) ? values.maxMembers : null;
   return {
-    input: ok
-      ? {
-          title: f.title.trim(),
-          description: f.description.trim(),
-          imageUrl: f.imageUrl,
-          currency,
-          listPrice,
-          tiers,
-          windowSeconds,
-          maxMembers,
-          qrCutoff,
-          perBuyerMax,
-          stock,
-        }
-      : null,
+    input: parsed.success && Object.keys(errors).length === 0 ? parsed.data : null,
     errors,
     previewTiers,
     listPrice,

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { archiveDeal } from '../../deals/archive-deal';
 import { createDeal } from '../../deals/create-deal';
-import { dealInputSchema, dealPatchSchema } from '../../deals/deal-input';
+import { dealPatchSchema } from '@/server/deals/deal-input';
+import { dealInputSchema } from '@/server/deals/deal-schemas';
 import { getDealForMerchantOrThrow } from '../../deals/get-deal-for-merchant';
 import { getPublicDealBySlugOrThrow } from '../../deals/get-public-deal';
 import { listActiveDeals } from '../../deals/list-active-deals';
