@@ -15,7 +15,8 @@ export async function lockDealForMerchantOrThrow(
   dealId: string,
 ): Promise<DealRow> {
   // FOR UPDATE also makes a concurrent group insert wait (its foreign-key check takes KEY SHARE on this
-  // row), so "no group is open" holds until commit; opening a group reads the deal FOR SHARE to see us.
+  // row), so "no group is open" holds until commit. openGroup's own read of the deal takes no lock: it can
+  // still see the terms from before our change (server/deals/README.md, Concurrency).
   const [deal] = await tx
     .select()
     .from(deals)

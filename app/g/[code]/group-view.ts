@@ -1,5 +1,6 @@
-// What the group page renders, independent of the API's snapshot shape: group-view-from.ts maps the
-// snapshot onto it (server render and every live update). Pure types; safe in the browser.
+// What the group page's islands render, independent of the API's snapshot shape, and toGroupView, which
+// maps a snapshot onto it (live-group.tsx, for the server render and every live update). Pure: types and
+// one mapping, safe in the browser. Edit when the page shows something the snapshot already carries.
 import type { GroupSnapshot } from '@/server/groups/get-group-snapshot';
 import type { LadderStep } from '@/server/pricing/price';
 

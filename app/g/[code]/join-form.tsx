@@ -1,6 +1,7 @@
 'use client';
-// The join form: alias, quantity and the card hold. In demo mode (the Stripe emulator) a clearly
-// labelled test-card chooser stands in for a card form; the server confirms the hold with that card.
+// The join form: alias, quantity and the card hold. In demo mode (no STRIPE_PUBLISHABLE_KEY; the README
+// defines it) a clearly labelled test-card chooser stands in for a card form and the server places the
+// hold with that card; otherwise Stripe's Payment Element (stripe-hold.tsx) takes the card.
 import { lazyApi } from '@/app/_trpc/lazy-api';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';

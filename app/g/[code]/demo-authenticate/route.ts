@@ -1,5 +1,6 @@
-// DEMO MODE ONLY (the Stripe emulator, no Stripe keys): stands in for the bank's 3-D Secure page. The
-// buyer approves or refuses their own pending hold; the client then asks groups.confirmHold to verify it.
+// DEMO MODE ONLY (the README defines it): answers 404 unless payments go to the Stripe emulator (no
+// STRIPE_SECRET_KEY). Stands in for the bank's 3-D Secure page: the buyer approves or refuses their own
+// pending hold; the client then asks groups.confirmHold to verify it.
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { groups, members } from '@/db/schema';
