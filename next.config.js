@@ -13,6 +13,16 @@ const nextConfig = {
     'stripe',
   ],
   typescript: { ignoreBuildErrors: false },
+  // Build assets skip proxy.ts (which sets every other response's security headers, see
+  // server/http/security-headers.ts); they still must never be sniffed into another type.
+  async headers() {
+    return [
+      {
+        source: '/_next/static/:path*',
+        headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

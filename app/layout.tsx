@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -11,7 +12,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#c2410c' };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so Next can stamp the request's CSP nonce (proxy.ts) on its scripts: a
+  // page prerendered at build time (the not-found page was) carries none, and the browser refuses its scripts.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">
