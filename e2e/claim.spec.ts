@@ -1,5 +1,5 @@
 // A guest buyer keeps their groups on an e-mail address through a magic link (dev outbox in tests).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/fixtures';
 import { createTestDeal, joinGroup, openGroupFromDealPage } from './helpers/shopper';
 
 test('a guest buyer claims their groups with an e-mailed sign-in link', async ({ browser, request }) => {

@@ -1,7 +1,7 @@
 // The merchant console end to end: sign up, build a tiered deal (with mistakes the editor catches),
 // publish, watch a buyer join live, end the group early, refund one member in part, export the CSV.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './helpers/fixtures';
 import { joinGroup } from './helpers/shopper';
 
 const DESKTOP = { width: 1280, height: 800 };

@@ -1,7 +1,7 @@
 // The shopper's path from a shared link to a confirmed hold and an outcome, in real browsers against the
 // real server, database and Stripe emulator (issue 5, tests 1-8).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from './helpers/fixtures';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import {
