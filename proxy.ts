@@ -40,7 +40,9 @@ export function proxy(request: NextRequest): NextResponse {
   const fullLoad = needsFullLoad({
     pathname,
     refererPath: pathOf(request.headers.get('referer')),
-    isRouterRequest: request.headers.get('rsc') === '1',
+    // Next hides its router headers from the proxy; the browser's own Sec-Fetch-Dest tells a fetch (the
+    // router's) from a document load.
+    isRouterRequest: request.headers.get('sec-fetch-dest') === 'empty',
     stripeEnabled,
   });
   // Not a router payload, so the router loads the page as a document, which brings Stripe's policy.

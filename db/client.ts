@@ -4,7 +4,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema';
-import { getEnv } from '../server/env';
+import { getEnv } from '@/server/env';
 
 export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 /** A transaction handle, or the database itself, for functions that work in either. */

@@ -12,7 +12,7 @@ import { getDeps } from '../server/deps';
 import { joinGroup } from '../server/groups/join-group';
 import { openGroup } from '../server/groups/open-group';
 import { createMerchantProfile } from '../server/merchants/create-merchant-profile';
-import type { SessionUser } from '../server/trpc/init';
+import type { SessionUser } from '../server/auth/session-user';
 import { createDb } from './client';
 
 export const DEMO_MERCHANT = {

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createDb, type Db } from '../db/client';
+import { createDb, type Db } from '@/db/client';
 
 export type TestDb = { db: Db; url: string; drop(): Promise<void> };
 

@@ -4,7 +4,7 @@
 // request with the client's address; Next runs the job worker in-process). Edit when start-up gains a step.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { appUrl, getEnv, processEnv, setEnv } from '../server/env';
+import { appUrl, getEnv, processEnv, setEnv } from '@/server/env';
 import { startLocalServices } from './local-services';
 
 async function main() {
@@ -13,12 +13,12 @@ async function main() {
   const env = getEnv();
   const url = appUrl();
 
-  const { seedIfEmpty } = await import('../db/seed');
+  const { seedIfEmpty } = await import('@/db/seed');
   if (await seedIfEmpty(services.databaseUrl))
     console.log('[flock] seeded the demo merchant, deals and groups');
 
   if (!env.STRIPE_SECRET_KEY) {
-    const { registerEmulatorWebhook } = await import('../server/payments/register-emulator-webhook');
+    const { registerEmulatorWebhook } = await import('@/server/payments/register-emulator-webhook');
     setEnv({ STRIPE_WEBHOOK_SECRET: await registerEmulatorWebhook(`${url}/api/stripe/webhook`) });
   }
 

@@ -6,10 +6,10 @@
 // something only the socket knows.
 import { createServer } from 'node:http';
 import next from 'next';
-import { getEnv } from '../server/env';
-import { parseTrustedProxies } from '../server/http/client-address';
-import { limitRequestBody } from '../server/http/body-limit';
-import { stampClientAddress } from '../server/http/stamp-client-address';
+import { getEnv } from '@/server/env';
+import { parseTrustedProxies } from '@/server/http/client-address';
+import { limitRequestBody } from '@/server/http/body-limit';
+import { stampClientAddress } from '@/server/http/stamp-client-address';
 
 async function main() {
   const dev = process.argv[2] !== 'start';

@@ -6,6 +6,8 @@ import { merchants } from './merchants';
 export type TierRow = { minMembers: number; unitPrice: number };
 
 export const dealStatus = pgEnum('deal_status', ['draft', 'active', 'paused', 'archived']);
+/** A deal's status (its moves: server/deals/transition-deal.ts). */
+export type DealStatus = (typeof dealStatus.enumValues)[number];
 
 export const deals = pgTable(
   'deals',

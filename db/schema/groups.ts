@@ -16,6 +16,8 @@ import { user } from './auth';
 import { deals, type TierRow } from './deals';
 
 export const groupStatus = pgEnum('group_status', ['open', 'closing', 'won', 'failed', 'canceled']);
+/** A group's status (its moves: server/groups/CLOSE.md). */
+export type GroupStatus = (typeof groupStatus.enumValues)[number];
 export const memberStatus = pgEnum('member_status', [
   'reserved',
   'authorized',
@@ -25,6 +27,8 @@ export const memberStatus = pgEnum('member_status', [
   'left',
   'expired',
 ]);
+/** A member's status (every state and move: server/groups/membership.ts). */
+export type MemberStatus = (typeof memberStatus.enumValues)[number];
 
 export const groups = pgTable(
   'groups',
@@ -101,6 +105,7 @@ export const members = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // The live statuses of server/groups/membership.ts (LIVE_STATUSES), spelled out for the migration.
     uniqueIndex('members_one_live_per_buyer')
       .on(t.groupId, t.userId)
       .where(sql`${t.status} in ('reserved', 'authorized', 'captured')`),

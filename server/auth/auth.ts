@@ -10,9 +10,9 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { account, members, session, user, verification } from '@/db/schema';
-import { appUrl, getEnv } from '../env';
-import { CLIENT_ADDRESS_HEADER } from '../http/client-address';
-import { requestOwnOrigin } from '../http/same-origin';
+import { appUrl, getEnv } from '@/server/env';
+import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
+import { requestOwnOrigin } from '@/server/http/same-origin';
 import { sendEmail } from './mailer';
 import { claimSignInAttempt, resetSignInFailures, tooManyAttemptsMessage } from './sign-in-throttle';
 

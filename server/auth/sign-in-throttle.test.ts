@@ -3,7 +3,7 @@
 // success forgets the failures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { CLIENT_ADDRESS_HEADER } from '../http/client-address';
+import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { createAuth, type Auth } from './auth';
 import { delaySeconds, MAX_DELAY_SECONDS, tooManyAttemptsMessage } from './sign-in-throttle';
 

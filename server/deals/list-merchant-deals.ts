@@ -2,14 +2,14 @@ import { and, desc, eq } from 'drizzle-orm';
 import { deals } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { countDealGroups } from './count-deal-groups';
-import type { DealRow } from './lock-deal-for-merchant';
 import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
+import type { DealStatus } from '@/db/schema';
 
 /** The merchant's deals, newest first, each with its counts of open, won and failed groups. */
 export async function listMerchantDeals(
   deps: Deps,
   merchantId: string,
-  opts: { status?: DealRow['status'] } = {},
+  opts: { status?: DealStatus } = {},
 ): Promise<MerchantDeal[]> {
   const rows = await deps.db
     .select()

@@ -4,10 +4,9 @@ import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import { countDealGroups, type DealGroupCounts } from './count-deal-groups';
-import { lockDealForMerchantOrThrow, type DealRow } from './lock-deal-for-merchant';
+import { lockDealForMerchantOrThrow } from './lock-deal-for-merchant';
 import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
-
-type DealStatus = DealRow['status'];
+import type { DealStatus } from '@/db/schema';
 
 export type DealTransition = {
   to: DealStatus;

@@ -1,6 +1,6 @@
 import { desc } from 'drizzle-orm';
 import { outbox } from '@/db/schema';
-import type { Deps } from '../deps';
+import type { Deps } from '@/server/deps';
 
 export type OutboxMessage = { id: number; to: string; subject: string; body: string; createdAt: Date };
 

@@ -44,19 +44,15 @@ async function deliverCanceled(paymentIntentId: string) {
 }
 
 const join = (code: string, alias: string) =>
-  h
-    .makeUser({ anonymous: true })
-    .then((u) =>
-      h
-        .caller(u)
-        .groups.join({
-          code,
-          alias,
-          quantity: 1,
-          idempotencyKey: randomUUID(),
-          paymentMethod: 'pm_card_visa',
-        }),
-    );
+  h.makeUser({ anonymous: true }).then((u) =>
+    h.caller(u).groups.join({
+      code,
+      alias,
+      quantity: 1,
+      idempotencyKey: randomUUID(),
+      paymentMethod: 'pm_card_visa',
+    }),
+  );
 
 describe('a hold canceled by the bank', () => {
   it('on a full group frees the seat and moves the close back to the deadline', async () => {

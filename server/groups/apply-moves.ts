@@ -10,6 +10,7 @@ import { addJob, addJobs } from '@/server/jobs/add-job';
 import { closeGroupJobKey, expireReservationJobKey } from '@/server/jobs/job-keys';
 import { currentTierIndex, unitPriceAt } from '@/server/pricing';
 import { MOVES, PHASE_GROUP_STATUSES, stockChange, type MoveName } from './membership';
+import type { DealStatus } from '@/db/schema';
 
 /** How long before a hold's capture-before time the group must close (clock drift, queue delay, retries). */
 export const HOLD_EXPIRY_MARGIN_MS = 12 * 3600 * 1000;
@@ -19,7 +20,7 @@ type NewMember = typeof members.$inferInsert;
 
 /** A group row locked for moves, with its deal's terms; applyMoves keeps its counters and times current. */
 export type LockedGroup = typeof groups.$inferSelect & {
-  dealStatus: (typeof deals.$inferSelect)['status'];
+  dealStatus: DealStatus;
   title: string;
   /** The deal's stock limit and units taken (its row is locked too), or null when it does not count stock. */
   stock: { limit: number; taken: number } | null;

@@ -1,10 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { members, user } from '@/db/schema';
-import { sendEmail } from '../auth/mailer';
-import type { Deps } from '../deps';
-import { DomainError } from '../errors';
-import { recordEvent } from '../events/record-event';
-import { formatMoney } from '../pricing';
+import { sendEmail } from '@/server/auth/mailer';
+import type { Deps } from '@/server/deps';
+import { DomainError } from '@/server/errors';
+import { recordEvent } from '@/server/events/record-event';
+import { formatMoney } from '@/server/pricing';
 import { closeGroup } from './close-group';
 import { getMerchantGroupOrThrow } from './get-merchant-group-or-throw';
 

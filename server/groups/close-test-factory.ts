@@ -4,8 +4,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { deals, groups, members, merchants, user, type TierRow } from '@/db/schema';
-import type { Deps } from '../deps';
-import { holdAmount } from '../pricing';
+import type { Deps } from '@/server/deps';
+import { holdAmount } from '@/server/pricing';
 
 export type FactoryMember = {
   unitPriceAtJoin: number;

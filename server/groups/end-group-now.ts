@@ -1,5 +1,5 @@
-import type { Deps } from '../deps';
-import { DomainError } from '../errors';
+import type { Deps } from '@/server/deps';
+import { DomainError } from '@/server/errors';
 import { closeGroup, type CloseResult } from './close-group';
 import { getMerchantGroupOrThrow } from './get-merchant-group-or-throw';
 

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { groups, members } from '@/db/schema';
-import type { Deps } from '../deps';
-import { recordEvent } from '../events/record-event';
+import type { Deps } from '@/server/deps';
+import { recordEvent } from '@/server/events/record-event';
 import { closeOutcome } from './close-outcome';
 
 /**

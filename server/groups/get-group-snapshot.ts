@@ -1,14 +1,12 @@
 import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import { events, members } from '@/db/schema';
+import type { GroupStatus, MemberStatus } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { currentTierIndex, ladder, nextTier, savings, unitPriceAt, type LadderStep } from '@/server/pricing';
 import type { SessionUser } from '@/server/auth/session-user';
 import { findGroupByCode } from './find-group-by-code';
 import { groupShareUrl } from '../share/share-message';
-
-type GroupStatus = 'open' | 'closing' | 'won' | 'failed' | 'canceled';
-type MemberStatus = 'reserved' | 'authorized' | 'captured' | 'released' | 'failed' | 'left' | 'expired';
 
 /** How many members a snapshot lists by alias (the counts are always exact). */
 export const SNAPSHOT_MEMBER_LIMIT = 100;

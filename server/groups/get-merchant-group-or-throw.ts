@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { deals, groups } from '@/db/schema';
-import { DomainError } from '../errors';
+import { DomainError } from '@/server/errors';
 
 /** The group if it belongs to one of `merchantId`'s deals; otherwise NOT_FOUND (another merchant's group does not exist for you). */
 export async function getMerchantGroupOrThrow(

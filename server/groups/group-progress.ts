@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import { groups, type TierRow } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { currentTierIndex, nextTier, unitPriceAt } from '@/server/pricing';
+import type { GroupStatus } from '@/db/schema';
 
 export type GroupProgress = {
-  status: (typeof groups.$inferSelect)['status'];
+  status: GroupStatus;
   confirmedCount: number;
   reservedCount: number;
   /** The unit price a joiner is shown now (the final price once closed). */

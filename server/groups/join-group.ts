@@ -6,6 +6,7 @@ import type { GroupProgress } from './group-progress';
 import { resolveGroupId } from './resolve-group-id';
 import { placeHold, type NextAction } from './place-hold';
 import { groupShareUrl } from '../share/share-message';
+import type { MemberStatus } from '@/db/schema';
 
 export type JoinInput = {
   code: string;
@@ -25,7 +26,7 @@ export type MemberView = {
   id: string;
   alias: string;
   quantity: number;
-  status: Member['status'];
+  status: MemberStatus;
   unitPriceAtJoin: number;
   holdAmount: number;
   inviteCode: string;

@@ -4,10 +4,11 @@ import type { Deps } from '@/server/deps';
 import { unitPriceAt } from '@/server/pricing';
 import type { SessionUser } from '@/server/auth/session-user';
 import { groupShareUrl } from '../share/share-message';
+import type { GroupStatus, MemberStatus } from '@/db/schema';
 
 export type MyGroup = {
   memberId: string;
-  memberStatus: (typeof members.$inferSelect)['status'];
+  memberStatus: MemberStatus;
   alias: string;
   quantity: number;
   unitPriceAtJoin: number;
@@ -20,7 +21,7 @@ export type MyGroup = {
   group: {
     code: string;
     url: string;
-    status: (typeof groups.$inferSelect)['status'];
+    status: GroupStatus;
     deadline: Date;
     unitPrice: number;
     finalUnitPrice: number | null;

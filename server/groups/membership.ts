@@ -14,10 +14,9 @@
 // members authorized. Close freezes them (the count that set the final price): unpaid reservations expire
 // (their seats go) and every later move is a settlement that changes no counter. Stock: a deal's
 // stock_taken is the quantity of members reserved, authorized or captured in all its groups.
-import type { groupStatus, memberStatus } from '@/db/schema';
+import type { GroupStatus, MemberStatus } from '@/db/schema';
 
-export type MemberStatus = (typeof memberStatus.enumValues)[number];
-export type GroupStatus = (typeof groupStatus.enumValues)[number];
+export type { GroupStatus, MemberStatus };
 
 /** Every member status, in the order of the journey. */
 export const MEMBER_STATUSES = [

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { deals, groups, members } from '@/db/schema';
-import type { Deps } from '../deps';
-import { DomainError } from '../errors';
-import { recordEvent } from '../events/record-event';
-import { settlementPayments } from '../payments/pacer';
-import { formatMoney } from '../pricing';
+import type { Deps } from '@/server/deps';
+import { DomainError } from '@/server/errors';
+import { recordEvent } from '@/server/events/record-event';
+import { settlementPayments } from '@/server/payments/pacer';
+import { formatMoney } from '@/server/pricing';
 
 /**
  * Refunds part or all of a captured member's charge (merchant console). At most captured − already

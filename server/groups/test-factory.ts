@@ -2,7 +2,7 @@
 // opened through openGroup. Edit when a test needs another kind of deal.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { deals, groups, merchants, user, type TierRow } from '@/db/schema';
+import { deals, groups, merchants, user, type DealStatus, type TierRow } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { openGroup } from './open-group';
 
@@ -15,7 +15,7 @@ export type DealOverrides = Partial<{
   qrCutoff: number;
   perBuyerMax: number;
   stock: number | null;
-  status: 'draft' | 'active' | 'paused' | 'archived';
+  status: DealStatus;
 }>;
 
 /** Inserts an active deal (with its own merchant) and returns its id. */

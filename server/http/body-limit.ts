@@ -3,7 +3,7 @@
 // reading. Past a path's limit the request gets a 413 and its connection is closed, whatever
 // Content-Length claims (chunked bodies have none). Edit when a route gains a body limit.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MAX_IMAGE_BYTES } from '../storage/store-image';
+import { MAX_IMAGE_BYTES } from '@/server/storage/store-image';
 
 /** The image limit plus room for the multipart framing (boundaries, part headers, a file name). */
 export const UPLOAD_BODY_LIMIT = MAX_IMAGE_BYTES + 64 * 1024;

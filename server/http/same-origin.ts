@@ -6,7 +6,7 @@
 // non-browser client (curl, a server) omits both, and it carries no victim's cookies. Stripe webhooks
 // are exempt (they are signed). Every route handler that changes state calls refuseCrossSite first.
 // Edit when a route joins or leaves the exemption.
-import { appUrl } from '../env';
+import { appUrl } from '@/server/env';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { session, user } from '@/db/schema';
 import { createTestDb, type TestDb } from '@/test/db';
-import { createAuth, type Auth } from '../auth/auth';
+import { createAuth, type Auth } from '@/server/auth/auth';
 import { parseTrustedProxies, type TrustedProxies } from './client-address';
 import { stampClientAddress } from './stamp-client-address';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '@/test/harness';
-import { seedDeal, seedGroup, seedMember, seedVisits } from '../merchant-console/seed-console-history';
+import { seedDeal, seedGroup, seedMember, seedVisits } from '@/server/merchant-console/seed-console-history';
 import { getDealInsights } from './get-deal-insights';
 
 let h: Harness;

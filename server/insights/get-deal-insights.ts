@@ -2,8 +2,8 @@
 // buyers. Definitions (also in README.md beside this file) are pinned by get-deal-insights.test.ts.
 import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import { groups, members, visits } from '@/db/schema';
-import type { Deps } from '../deps';
-import { getOwnedDealOrThrow } from '../merchant-console/get-owned-deal';
+import type { Deps } from '@/server/deps';
+import { getOwnedDealOrThrow } from '@/server/merchant-console/get-owned-deal';
 
 export type ChannelRow = {
   channel: string;

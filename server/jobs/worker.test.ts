@@ -4,10 +4,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { events, groups, members } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
-import { addMembers, createOpenGroup } from '../groups/close-test-factory';
+import { addMembers, createOpenGroup } from '@/server/groups/close-test-factory';
 import { addJob } from './add-job';
 import { startAppWorker } from '@/server/tasks';
-import { processEnv } from '../env';
+import { processEnv } from '@/server/env';
 
 let h: Harness;
 const children: ChildProcess[] = [];

@@ -3,8 +3,8 @@
 // Edit when a new topic kind is needed or the reconnect policy changes.
 import pg from 'pg';
 import { z } from 'zod';
-import type { Deps } from '../deps';
-import { EVENTS_CHANNEL } from '../events/record-event';
+import type { Deps } from '@/server/deps';
+import { EVENTS_CHANNEL } from '@/server/events/record-event';
 
 /** What record-event.ts NOTIFYs: enough to route, never private data. */
 export type LiveEvent = { id: number; type: string; groupId: string | null; dealId: string | null };

@@ -1,7 +1,7 @@
 import { tracked, type TrackedEnvelope } from '@trpc/server';
 import { and, desc, eq, gt } from 'drizzle-orm';
 import { deals, events, groups } from '@/db/schema';
-import type { Deps } from '../deps';
+import type { Deps } from '@/server/deps';
 import { getLiveHub, topics, type LiveEvent, type LiveHub } from './listener';
 
 /** What the merchant console receives: which of its deals changed; it re-fetches its own queries. */

@@ -3,15 +3,14 @@ import { deals, groups, members } from '@/db/schema';
 import type { Deps } from '../deps';
 import { DomainError } from '../errors';
 import { summarizeGroups, type GroupSummary } from './group-summary';
-
-type MemberRow = typeof members.$inferSelect;
+import type { MemberStatus } from '@/db/schema';
 
 /** One member as the merchant sees it: alias, quantity and money; never the buyer's user id or e-mail. */
 export type MerchantMember = {
   id: string;
   alias: string;
   quantity: number;
-  status: MemberRow['status'];
+  status: MemberStatus;
   unitPriceAtJoin: number;
   holdAmount: number;
   chargeAmount: number | null;

@@ -3,13 +3,14 @@ import { deals, groups } from '@/db/schema';
 import { countDealGroups, type DealGroupCounts } from '../deals/count-deal-groups';
 import type { Deps } from '../deps';
 import { summarizeGroups, type GroupSummary } from './group-summary';
+import type { DealStatus } from '@/db/schema';
 
 export type DashboardDeal = {
   id: string;
   slug: string;
   title: string;
   imageUrl: string | null;
-  status: (typeof deals.$inferSelect)['status'];
+  status: DealStatus;
   currency: string;
   listPrice: number;
   tiers: (typeof deals.$inferSelect)['tiers'];

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { deals } from '@/db/schema';
-import { DomainError } from '../errors';
+import { DomainError } from '@/server/errors';
 
 export type OwnedDeal = typeof deals.$inferSelect;
 

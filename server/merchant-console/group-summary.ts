@@ -3,6 +3,8 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { groups, members } from '@/db/schema';
 import { currentTierIndex, nextTier, unitPriceAt } from '../pricing';
+import { LIVE_STATUSES } from '@/server/groups/membership';
+import type { GroupStatus } from '@/db/schema';
 
 type GroupRow = typeof groups.$inferSelect;
 
@@ -21,7 +23,7 @@ export type GroupSummary = {
   id: string;
   code: string;
   dealId: string;
-  status: GroupRow['status'];
+  status: GroupStatus;
   openedByMerchant: boolean;
   currency: string;
   listPrice: number;
@@ -56,7 +58,7 @@ export async function summarizeGroups(
   const agg = await db
     .select({
       groupId: members.groupId,
-      live: sql<number>`count(*) filter (where ${members.status} in ('reserved', 'authorized', 'captured'))::int`,
+      live: sql<number>`count(*) filter (where ${inArray(members.status, [...LIVE_STATUSES])})::int`,
       captured: sql<number>`count(*) filter (where ${members.status} = 'captured')::int`,
       released: sql<number>`count(*) filter (where ${members.status} = 'released')::int`,
       failed: sql<number>`count(*) filter (where ${members.status} = 'failed')::int`,

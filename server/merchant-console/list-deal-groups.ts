@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { groups } from '@/db/schema';
-import type { Deps } from '../deps';
+import type { Deps } from '@/server/deps';
 import { getOwnedDealOrThrow } from './get-owned-deal';
 import { summarizeGroups, type GroupSummary } from './group-summary';
 

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { groups, members, user } from '@/db/schema';
-import type { Deps } from '../deps';
-import { currencyExponent, minorToDecimalString } from '../pricing';
+import type { Deps } from '@/server/deps';
+import { currencyExponent, minorToDecimalString } from '@/server/pricing';
 import { getOwnedDealOrThrow } from './get-owned-deal';
 
 const HEADER = [

@@ -4,8 +4,8 @@ import { groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { createHarness, type Harness } from '@/test/harness';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
-import { closeGroup } from '../groups/close-group';
-import { addMembers, createOpenGroup } from '../groups/close-test-factory';
+import { closeGroup } from '@/server/groups/close-group';
+import { addMembers, createOpenGroup } from '@/server/groups/close-test-factory';
 import { startAppWorker } from '@/server/tasks';
 import { acquireStripeSlot, pacedPayments, pacerStats } from './pacer';
 

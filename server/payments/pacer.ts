@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import type { Db } from '@/db/client';
-import { getEnv } from '../env';
+import { getEnv } from '@/server/env';
 import type { HoldState, PaymentsPort, RefundResult, SettleResult } from './port';
 
 export type PacerOptions = {

@@ -1,7 +1,7 @@
 // Builds the official Stripe SDK client: real Stripe with STRIPE_SECRET_KEY, or the local emulator.
 // Edit when SDK options change.
 import Stripe from 'stripe';
-import { getEnv } from '../env';
+import { getEnv } from '@/server/env';
 
 /** The secret key the SDK sends to the emulator (it accepts any sk_test_ key). */
 export const EMULATOR_SECRET_KEY = 'sk_test_flock_emulator';

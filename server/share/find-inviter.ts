@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { groups, members } from '@/db/schema';
 import type { Deps } from '../deps';
+import { LIVE_STATUSES } from '@/server/groups/membership';
 
 /** The alias of the live member of group `code` whose personal invite code is `inviteCode`, or null (tampered, foreign or stale codes). */
 export async function findInviter(
@@ -16,7 +17,7 @@ export async function findInviter(
       and(
         eq(groups.code, code),
         eq(members.inviteCode, inviteCode),
-        inArray(members.status, ['reserved', 'authorized', 'captured']),
+        inArray(members.status, [...LIVE_STATUSES]),
       ),
     )
     .limit(1);

@@ -3,7 +3,7 @@
 // and text those fonts can draw. Works offline: nothing is fetched from the network.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getStorage } from '../storage/storage';
+import { getStorage } from '@/server/storage/storage';
 
 const PUBLIC_FILE = /^\/[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_.-]+)*\.(svg|png|jpe?g|webp|gif)$/;
 const TYPES: Record<string, string> = {

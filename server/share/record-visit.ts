@@ -22,13 +22,11 @@ export async function recordGroupVisit(
     .from(groups)
     .where(eq(groups.code, v.code));
   if (!g) return;
-  await deps.db
-    .insert(visits)
-    .values({
-      dealId: g.dealId,
-      groupId: g.id,
-      channel: v.channel ?? 'direct',
-      visitorKey: v.visitorKey,
-      createdAt: deps.now(),
-    });
+  await deps.db.insert(visits).values({
+    dealId: g.dealId,
+    groupId: g.id,
+    channel: v.channel ?? 'direct',
+    visitorKey: v.visitorKey,
+    createdAt: deps.now(),
+  });
 }

@@ -1,6 +1,6 @@
 // The chat-ready message and the share links of a group. Pure (no I/O), so the page renders the intent
 // links on the server (they work without JavaScript) and tests pin the wording.
-import { formatMoney } from '../pricing/currency';
+import { formatMoney } from '@/server/pricing/currency';
 import type { ShareChannel } from './channels';
 import { formatTimeLeft } from './time-left';
 

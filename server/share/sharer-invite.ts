@@ -1,4 +1,4 @@
-import type { Deps } from '../deps';
+import type { Deps } from '@/server/deps';
 import { parseInviteCode } from './channels';
 import { findInviter } from './find-inviter';
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getEnv } from '../env';
+import { getEnv } from '@/server/env';
 
 export type StoredFile = { bytes: Uint8Array; contentType: string };
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { DomainError } from '@/server/errors';
 import { detectImageType } from './detect-image-type';
 import type { FileStorage } from './storage';
 

@@ -11,9 +11,6 @@ import type { SessionUser } from '@/server/auth/session-user';
 import { getDeps, type Deps } from '@/server/deps';
 import { DomainError, fieldMessages, isRefusedValue, TRPC_CODE_OF } from '@/server/errors';
 
-// Kept for db/seed.ts and tools/bench/live.ts until their imports move to '@/server/auth/session-user'.
-export type { SessionUser };
-
 export type Context = {
   deps: Deps;
   user: SessionUser | null;

@@ -24,7 +24,7 @@ import { recordEvent } from '@/server/events/record-event';
 import { closeLiveHub, getLiveHub } from '@/server/live/listener';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
-import type { SessionUser } from '@/server/trpc/init';
+import type { SessionUser } from '@/server/auth/session-user';
 import { appRouter, createCaller } from '@/server/trpc/root';
 
 type Viewers = 'anon' | 'distinct' | 'mixed';

@@ -1,10 +1,11 @@
 // What the group page's islands render, independent of the API's snapshot shape, and toGroupView, which
 // maps a snapshot onto it (live-group.tsx, for the server render and every live update). Pure: types and
 // one mapping, safe in the browser. Edit when the page shows something the snapshot already carries.
+import type { GroupStatus, MemberStatus } from '@/db/schema';
 import type { GroupSnapshot } from '@/server/groups/get-group-snapshot';
 import type { LadderStep } from '@/server/pricing/price';
 
-export type GroupStatus = 'open' | 'closing' | 'won' | 'failed' | 'canceled';
+export type { GroupStatus };
 
 export type GroupView = {
   code: string;
@@ -37,7 +38,7 @@ export type ViewerMember = {
   id: string;
   alias: string;
   quantity: number;
-  status: 'reserved' | 'authorized' | 'captured' | 'released' | 'failed' | 'left' | 'expired';
+  status: MemberStatus;
   unitPriceAtJoin: number;
   holdAmount: number;
   chargeAmount: number | null;

@@ -21,6 +21,7 @@ import { findGroup, loadGroup, previewVersion } from './load';
 import { PricePanel } from './price-panel';
 import { SharePanel } from './share-panel';
 import { StatusBanner } from './status-banner';
+import { isLive } from '@/server/groups/membership';
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -89,8 +90,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
     });
   }
 
-  const sharerInvite =
-    s.viewer && ['reserved', 'authorized', 'captured'].includes(s.viewer.status) ? s.viewer.inviteCode : null;
+  const sharerInvite = s.viewer && isLive(s.viewer.status) ? s.viewer.inviteCode : null;
   const qrLink = groupShareUrl(deps.appUrl, s.code, { inviteCode: sharerInvite, channel: 'qr' });
   const qr = await qrSvg(qrLink, `QR code for ${qrLink}`);
   const poster = `/g/${s.code}/poster${sharerInvite ? `?i=${encodeURIComponent(sharerInvite)}` : ''}`;

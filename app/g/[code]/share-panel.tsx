@@ -10,6 +10,7 @@ import {
   type ShareFacts,
 } from '@/server/share/share-message';
 import { useGroupView } from './live-group';
+import { isLive } from '@/server/groups/membership';
 
 /** The share panel; `qrSvg` is rendered on the server (the qrcode package stays out of the browser). */
 export function SharePanel({
@@ -23,8 +24,7 @@ export function SharePanel({
 }) {
   const { view: g, viewer } = useGroupView();
   // A member shares their personal invite link, so joins are attributed to them and pass the cutoff.
-  const inviteCode =
-    viewer && ['reserved', 'authorized', 'captured'].includes(viewer.status) ? viewer.inviteCode : null;
+  const inviteCode = viewer && isLive(viewer.status) ? viewer.inviteCode : null;
   const [canShare, setCanShare] = useState(false);
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {

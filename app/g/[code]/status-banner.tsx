@@ -3,6 +3,7 @@
 import { formatMoney } from '@/server/pricing/currency';
 import { savings } from '@/server/pricing/price';
 import { useGroupView } from './live-group';
+import { isLive } from '@/server/groups/membership';
 
 type Tone = 'good' | 'bad' | 'info' | 'warn';
 
@@ -26,7 +27,7 @@ function Banner({ tone, title, children }: { tone: Tone; title: string; children
 export function StatusBanner({ hasInvite }: { hasInvite: boolean }) {
   const { view: g, viewer } = useGroupView();
   const money = (n: number) => formatMoney(n, g.currency);
-  const live = viewer && ['reserved', 'authorized', 'captured'].includes(viewer.status) ? viewer : null;
+  const live = viewer && isLive(viewer.status) ? viewer : null;
 
   switch (g.status) {
     case 'won': {

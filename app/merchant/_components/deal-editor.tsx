@@ -22,11 +22,12 @@ import { buttonClass, Field, inputClass } from './field';
 import { ImageUpload } from './image-upload';
 import { PriceChart } from './price-chart';
 import { StatusBadge } from './status-badge';
+import type { DealStatus } from '@/db/schema';
 
 type ExistingDeal = DealApiInput & {
   id: string;
   slug: string;
-  status: 'draft' | 'active' | 'paused' | 'archived';
+  status: DealStatus;
   termsLocked: boolean;
 };
 

@@ -4,8 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '@/app/_trpc/client';
 import type { GroupSummary } from '@/server/merchant-console/group-summary';
-import { errorMessage } from '../_lib/errors';
-import { money, people } from '../_lib/format';
+import { errorMessage } from '@/app/merchant/_lib/errors';
+import { money, people } from '@/app/merchant/_lib/format';
 import { ConfirmDialog } from './confirm-dialog';
 import { buttonClass } from './field';
 

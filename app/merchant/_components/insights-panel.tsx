@@ -1,7 +1,7 @@
 'use client';
 // Deal insights: key figures, charts (channels, joins over time) and every figure again as a table.
 import type { DealInsights } from '@/server/insights/get-deal-insights';
-import { money } from '../_lib/format';
+import { money } from '@/app/merchant/_lib/format';
 import { BarChart } from './bar-chart';
 
 function Stat({ label, value }: { label: string; value: string }) {

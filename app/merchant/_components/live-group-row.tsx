@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { Countdown } from '@/app/_components/countdown';
 import type { GroupSummary } from '@/server/merchant-console/group-summary';
-import { GROUP_STATUS_LABEL, money, people } from '../_lib/format';
+import { GROUP_STATUS_LABEL, money, people } from '@/app/merchant/_lib/format';
 import { GroupActions } from './group-actions';
 import { StatusBadge } from './status-badge';
 

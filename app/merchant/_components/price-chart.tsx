@@ -14,7 +14,7 @@ import {
   YAxis,
 } from 'recharts';
 import { revenueAt, savings, unitPriceAt, type Tier } from '@/server/pricing';
-import { money, people } from '../_lib/format';
+import { money, people } from '@/app/merchant/_lib/format';
 
 const HEIGHT = 170;
 const AXIS_TICK = { fontSize: 10, fill: '#57534e' };

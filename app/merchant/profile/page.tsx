@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getConsoleSession } from '../_lib/console-session';
+import { getConsoleSession } from '@/app/merchant/_lib/console-session';
 import { ProfileForm } from './profile-form';
 
 export const metadata: Metadata = { title: 'Your shop' };

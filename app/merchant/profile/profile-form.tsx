@@ -5,9 +5,9 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTRPC } from '@/app/_trpc/client';
 import { CURRENCY_CODES } from '@/server/pricing';
-import { buttonClass, Field, inputClass } from '../_components/field';
-import { ImageUpload } from '../_components/image-upload';
-import { errorFields, errorMessage } from '../_lib/errors';
+import { buttonClass, Field, inputClass } from '@/app/merchant/_components/field';
+import { ImageUpload } from '@/app/merchant/_components/image-upload';
+import { errorFields, errorMessage } from '@/app/merchant/_lib/errors';
 
 type Initial = { name: string; logoUrl: string | null; defaultCurrency: string };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { AuthForm } from '../_components/auth-form';
-import { getConsoleSession } from '../_lib/console-session';
+import { AuthForm } from '@/app/merchant/_components/auth-form';
+import { getConsoleSession } from '@/app/merchant/_lib/console-session';
 
 export const metadata: Metadata = { title: 'Create a merchant account' };
 

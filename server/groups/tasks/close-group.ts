@@ -2,7 +2,7 @@
 import type { Task } from 'graphile-worker';
 import type { Deps } from '@/server/deps';
 import { parseTaskPayload } from '@/server/jobs/task-payloads';
-import { closeGroup } from '../close-group';
+import { closeGroup } from '@/server/groups/close-group';
 
 /** The close-group task bound to `deps`; a group that is no longer open makes it a no-op. */
 export function closeGroupTask(deps: Deps): Task<'close-group'> {

@@ -2,7 +2,7 @@
 import type { Task } from 'graphile-worker';
 import type { Deps } from '@/server/deps';
 import { parseTaskPayload } from '@/server/jobs/task-payloads';
-import { expireReservation } from '../expire-reservation';
+import { expireReservation } from '@/server/groups/expire-reservation';
 
 /** The expire-reservation task bound to `deps`; a member no longer reserved makes it a no-op. */
 export function expireReservationTask(deps: Deps): Task<'expire-reservation'> {

@@ -2,7 +2,7 @@
 import type { Task } from 'graphile-worker';
 import type { Deps } from '@/server/deps';
 import { parseTaskPayload } from '@/server/jobs/task-payloads';
-import { settleMember } from '../settle-member';
+import { settleMember } from '@/server/groups/settle-member';
 
 /** The settle-member task bound to `deps`; a retryable Stripe failure throws so graphile-worker retries with backoff. */
 export function settleMemberTask(deps: Deps): Task<'settle-member'> {

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import type { Db } from '@/db/client';
-import type { HoldEventResult, HoldEventSink } from '../hold-event';
+import type { HoldEventResult, HoldEventSink } from '@/server/payments/hold-event';
 import { onChargeRefunded } from './charge-refunded';
 import { onAmountCapturableUpdated } from './payment-intent-amount-capturable-updated';
 import { onPaymentIntentCanceled } from './payment-intent-canceled';

@@ -1,6 +1,6 @@
 // payment_intent.amount_capturable_updated: a hold was authorized.
 import type Stripe from 'stripe';
-import { toHoldState } from '../stripe-payments';
+import { toHoldState } from '@/server/payments/stripe-payments';
 import { metadataMemberId, type WebhookTranslator } from './types';
 
 /** Translates payment_intent.amount_capturable_updated into an `authorized` hold event. */

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { HoldEvent } from '../hold-event';
+import type { HoldEvent } from '@/server/payments/hold-event';
 
 /** One event translator: a Stripe event in, the neutral hold event out (null: nothing Flock acts on). */
 export type WebhookTranslator = (event: Stripe.Event) => HoldEvent | null;

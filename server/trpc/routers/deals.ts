@@ -1,18 +1,18 @@
 // The deals API: public reads for shoppers, and the merchant's own deals. Thin: zod input → one service call.
 // Edit when a deal procedure is added.
 import { z } from 'zod';
-import { archiveDeal } from '../../deals/archive-deal';
-import { createDeal } from '../../deals/create-deal';
+import { archiveDeal } from '@/server/deals/archive-deal';
+import { createDeal } from '@/server/deals/create-deal';
 import { dealPatchSchema } from '@/server/deals/deal-input';
 import { dealInputSchema } from '@/server/deals/deal-schemas';
-import { getDealForMerchantOrThrow } from '../../deals/get-deal-for-merchant';
-import { getPublicDealBySlugOrThrow } from '../../deals/get-public-deal';
-import { listActiveDeals } from '../../deals/list-active-deals';
-import { listMerchantDeals } from '../../deals/list-merchant-deals';
-import { pauseDeal } from '../../deals/pause-deal';
-import { publishDeal } from '../../deals/publish-deal';
-import { updateDeal } from '../../deals/update-deal';
-import { merchantProcedure, publicProcedure, router } from '../init';
+import { getDealForMerchantOrThrow } from '@/server/deals/get-deal-for-merchant';
+import { getPublicDealBySlugOrThrow } from '@/server/deals/get-public-deal';
+import { listActiveDeals } from '@/server/deals/list-active-deals';
+import { listMerchantDeals } from '@/server/deals/list-merchant-deals';
+import { pauseDeal } from '@/server/deals/pause-deal';
+import { publishDeal } from '@/server/deals/publish-deal';
+import { updateDeal } from '@/server/deals/update-deal';
+import { merchantProcedure, publicProcedure, router } from '@/server/trpc/init';
 
 const dealRef = z.object({ dealId: z.uuid('That is not a deal id') });
 

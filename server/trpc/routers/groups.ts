@@ -1,16 +1,16 @@
 // The groups API: open, join (reserve + hold + confirm), verify a client-side hold, leave, and the public
 // reads a group page and a deal page need. Thin: zod input → one service call. Edit when a group procedure is added.
 import { z } from 'zod';
-import { confirmHold } from '../../groups/confirm-hold';
-import { getGroupSnapshotOrThrow } from '../../groups/get-group-snapshot';
-import { joinGroup } from '../../groups/join-group';
-import { leaveGroup } from '../../groups/leave-group';
-import { listGroupsAboutToFill } from '../../groups/list-groups-about-to-fill';
-import { listMyGroups } from '../../groups/list-my-groups';
-import { openGroup } from '../../groups/open-group';
-import { authedProcedure, publicProcedure, router } from '../init';
-import { DomainError } from '../../errors';
-import { keyText, singleLineText } from '../../text';
+import { confirmHold } from '@/server/groups/confirm-hold';
+import { getGroupSnapshotOrThrow } from '@/server/groups/get-group-snapshot';
+import { joinGroup } from '@/server/groups/join-group';
+import { leaveGroup } from '@/server/groups/leave-group';
+import { listGroupsAboutToFill } from '@/server/groups/list-groups-about-to-fill';
+import { listMyGroups } from '@/server/groups/list-my-groups';
+import { openGroup } from '@/server/groups/open-group';
+import { authedProcedure, publicProcedure, router } from '@/server/trpc/init';
+import { DomainError } from '@/server/errors';
+import { keyText, singleLineText } from '@/server/text';
 
 const code = z.string().regex(/^[A-Za-z0-9]{8,16}$/, 'That is not a group code');
 const memberRef = z.object({ memberId: z.uuid('That is not a membership id') });

@@ -1,11 +1,11 @@
 // Live updates over SSE: the group page's snapshots and the merchant console's change feed.
 // Thin: zod input → one stream. Edit when a page gains a live feed.
 import { z } from 'zod';
-import { keyText } from '../../text';
-import { getGroupSnapshotOrThrow } from '../../groups/get-group-snapshot';
-import { streamGroup } from '../../live/stream-group';
-import { streamMerchant } from '../../live/stream-merchant';
-import { merchantProcedure, publicProcedure, router } from '../init';
+import { keyText } from '@/server/text';
+import { getGroupSnapshotOrThrow } from '@/server/groups/get-group-snapshot';
+import { streamGroup } from '@/server/live/stream-group';
+import { streamMerchant } from '@/server/live/stream-merchant';
+import { merchantProcedure, publicProcedure, router } from '@/server/trpc/init';
 
 // httpSubscriptionLink fills lastEventId from the last `tracked` id on reconnect.
 const cursor = keyText('Event id', 32).nullish();

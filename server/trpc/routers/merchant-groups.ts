@@ -14,7 +14,12 @@ export const merchantGroupsRouter = router({
       endGroupNow(ctx.deps, { merchantId: ctx.merchantId, groupId: input.groupId }),
     ),
   cancel: merchantProcedure
-    .input(z.object({ groupId: z.uuid(), reason: multiLineText('Reason').max(500, 'Use at most 500 characters').optional() }))
+    .input(
+      z.object({
+        groupId: z.uuid(),
+        reason: multiLineText('Reason').max(500, 'Use at most 500 characters').optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => cancelGroup(ctx.deps, { merchantId: ctx.merchantId, ...input })),
   refundMember: merchantProcedure
     .input(z.object({ memberId: z.uuid(), amount: z.number().int().positive() }))

@@ -8,7 +8,7 @@ import type { DealInput } from '@/server/deals/deal-input';
 import { publishDeal } from '@/server/deals/publish-deal';
 import { getDeps } from '@/server/deps';
 import { refuseCrossSite } from '@/server/http/same-origin';
-import { errorResponse, refuseUnlessTestMode } from '../guard';
+import { errorResponse, refuseUnlessTestMode } from '@/app/api/test/guard';
 
 export const dynamic = 'force-dynamic';
 

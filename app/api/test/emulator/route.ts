@@ -3,7 +3,7 @@ import { getDeps } from '@/server/deps';
 import { getEnv } from '@/server/env';
 import { findGroupByCode } from '@/server/groups/find-group-by-code';
 import { emulatorControl } from '@/tools/stripe-emulator/control';
-import { errorResponse, refuseUnlessTestMode } from '../guard';
+import { errorResponse, refuseUnlessTestMode } from '@/app/api/test/guard';
 
 export const dynamic = 'force-dynamic';
 

@@ -6,8 +6,8 @@ import { previewFonts, productImageDataUrl } from '@/server/share/preview-assets
 import { qrPng } from '@/server/share/qr';
 import { groupShareUrl } from '@/server/share/share-message';
 import { sharerInvite } from '@/server/share/sharer-invite';
-import { findGroup } from '../load';
-import { previewFacts } from '../preview-card';
+import { findGroup } from '@/app/g/[code]/load';
+import { previewFacts } from '@/app/g/[code]/preview-card';
 
 export const dynamic = 'force-dynamic';
 

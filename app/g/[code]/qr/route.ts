@@ -3,7 +3,7 @@ import { getDeps } from '@/server/deps';
 import { qrPng } from '@/server/share/qr';
 import { groupShareUrl } from '@/server/share/share-message';
 import { sharerInvite } from '@/server/share/sharer-invite';
-import { findGroup } from '../load';
+import { findGroup } from '@/app/g/[code]/load';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,14 +4,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Countdown } from '@/app/_components/countdown';
 import { useTRPC } from '@/app/_trpc/client';
-import { buttonClass } from '../../_components/field';
-import { GroupActions } from '../../_components/group-actions';
-import { InsightsPanel } from '../../_components/insights-panel';
-import { tierLine } from '../../_components/live-group-row';
-import { StatusBadge } from '../../_components/status-badge';
-import { useConsoleLive } from '../../_components/use-console-live';
-import { errorMessage } from '../../_lib/errors';
-import { DEAL_STATUS_LABEL, GROUP_STATUS_LABEL, money, when } from '../../_lib/format';
+import { buttonClass } from '@/app/merchant/_components/field';
+import { GroupActions } from '@/app/merchant/_components/group-actions';
+import { InsightsPanel } from '@/app/merchant/_components/insights-panel';
+import { tierLine } from '@/app/merchant/_components/live-group-row';
+import { StatusBadge } from '@/app/merchant/_components/status-badge';
+import { useConsoleLive } from '@/app/merchant/_components/use-console-live';
+import { errorMessage } from '@/app/merchant/_lib/errors';
+import { DEAL_STATUS_LABEL, GROUP_STATUS_LABEL, money, when } from '@/app/merchant/_lib/format';
 
 /** The deal page body. */
 export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: string }) {

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { serverCaller } from '@/app/_trpc/server';
 import { appUrl } from '@/server/env';
-import { requireMerchant } from '../../_lib/console-session';
-import { loadOr404 } from '../../_lib/load-or-404';
+import { requireMerchant } from '@/app/merchant/_lib/console-session';
+import { loadOr404 } from '@/app/merchant/_lib/load-or-404';
 import { DealOverview } from './deal-overview';
 
 export const metadata: Metadata = { title: 'Deal' };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { DealEditor } from '../../_components/deal-editor';
-import { requireMerchant } from '../../_lib/console-session';
+import { DealEditor } from '@/app/merchant/_components/deal-editor';
+import { requireMerchant } from '@/app/merchant/_lib/console-session';
 
 export const metadata: Metadata = { title: 'New deal' };
 

@@ -7,14 +7,14 @@ import { useState } from 'react';
 import { Countdown } from '@/app/_components/countdown';
 import { useTRPC } from '@/app/_trpc/client';
 import type { MerchantMember } from '@/server/merchant-console/get-group-for-merchant';
-import { buttonClass } from '../../_components/field';
-import { GroupActions } from '../../_components/group-actions';
-import { tierLine } from '../../_components/live-group-row';
-import { RefundDialog } from '../../_components/refund-dialog';
-import { StatusBadge } from '../../_components/status-badge';
-import { useConsoleLive } from '../../_components/use-console-live';
-import { errorMessage } from '../../_lib/errors';
-import { GROUP_STATUS_LABEL, MEMBER_STATUS_LABEL, money, when } from '../../_lib/format';
+import { buttonClass } from '@/app/merchant/_components/field';
+import { GroupActions } from '@/app/merchant/_components/group-actions';
+import { tierLine } from '@/app/merchant/_components/live-group-row';
+import { RefundDialog } from '@/app/merchant/_components/refund-dialog';
+import { StatusBadge } from '@/app/merchant/_components/status-badge';
+import { useConsoleLive } from '@/app/merchant/_components/use-console-live';
+import { errorMessage } from '@/app/merchant/_lib/errors';
+import { GROUP_STATUS_LABEL, MEMBER_STATUS_LABEL, money, when } from '@/app/merchant/_lib/format';
 
 /** The group page body. */
 export function GroupMembers({ groupId }: { groupId: string }) {

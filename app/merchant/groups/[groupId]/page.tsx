@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { serverCaller } from '@/app/_trpc/server';
-import { requireMerchant } from '../../_lib/console-session';
-import { loadOr404 } from '../../_lib/load-or-404';
+import { requireMerchant } from '@/app/merchant/_lib/console-session';
+import { loadOr404 } from '@/app/merchant/_lib/load-or-404';
 import { GroupMembers } from './group-members';
 
 export const metadata: Metadata = { title: 'Group members and money' };

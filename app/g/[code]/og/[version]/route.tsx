@@ -4,8 +4,8 @@
 // A route handler rather than the opengraph-image file convention: that one fixes the URL at build time.
 import { ImageResponse } from 'next/og';
 import { previewFonts, productImageDataUrl } from '@/server/share/preview-assets';
-import { findGroup } from '../../load';
-import { PreviewCard } from '../../preview-card';
+import { findGroup } from '@/app/g/[code]/load';
+import { PreviewCard } from '@/app/g/[code]/preview-card';
 
 export const dynamic = 'force-dynamic';
 

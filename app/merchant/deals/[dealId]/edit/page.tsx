@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { serverCaller } from '@/app/_trpc/server';
-import { DealEditor } from '../../../_components/deal-editor';
-import { requireMerchant } from '../../../_lib/console-session';
-import { loadOr404 } from '../../../_lib/load-or-404';
+import { DealEditor } from '@/app/merchant/_components/deal-editor';
+import { requireMerchant } from '@/app/merchant/_lib/console-session';
+import { loadOr404 } from '@/app/merchant/_lib/load-or-404';
 
 export const metadata: Metadata = { title: 'Edit deal' };
 

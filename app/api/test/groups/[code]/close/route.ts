@@ -6,7 +6,7 @@ import { getDeps } from '@/server/deps';
 import { closeGroup } from '@/server/groups/close-group';
 import { findGroupByCode } from '@/server/groups/find-group-by-code';
 import { refuseCrossSite } from '@/server/http/same-origin';
-import { errorResponse, refuseUnlessTestMode } from '../../../guard';
+import { errorResponse, refuseUnlessTestMode } from '@/app/api/test/guard';
 
 export const dynamic = 'force-dynamic';
 
