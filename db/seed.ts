@@ -4,15 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { user } from './schema';
-import { getAuth } from '../server/auth/auth';
-import { createDeal } from '../server/deals/create-deal';
-import { publishDeal } from '../server/deals/publish-deal';
-import type { Deps } from '../server/deps';
-import { getDeps } from '../server/deps';
-import { joinGroup } from '../server/groups/join-group';
-import { openGroup } from '../server/groups/open-group';
-import { createMerchantProfile } from '../server/merchants/create-merchant-profile';
-import type { SessionUser } from '../server/auth/session-user';
+import { getAuth } from '@/server/auth/auth';
+import { createDeal } from '@/server/deals/create-deal';
+import { publishDeal } from '@/server/deals/publish-deal';
+import type { Deps } from '@/server/deps';
+import { getDeps } from '@/server/deps';
+import { joinGroup } from '@/server/groups/join-group';
+import { openGroup } from '@/server/groups/open-group';
+import { createMerchantProfile } from '@/server/merchants/create-merchant-profile';
+import type { SessionUser } from '@/server/auth/session-user';
 import { createDb } from './client';
 
 export const DEMO_MERCHANT = {

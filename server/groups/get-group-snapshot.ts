@@ -6,7 +6,7 @@ import { DomainError } from '@/server/errors';
 import { currentTierIndex, ladder, nextTier, savings, unitPriceAt, type LadderStep } from '@/server/pricing';
 import type { SessionUser } from '@/server/auth/session-user';
 import { findGroupByCode } from './find-group-by-code';
-import { groupShareUrl } from '../share/share-message';
+import { groupShareUrl } from '@/server/share/share-message';
 
 /** How many members a snapshot lists by alias (the counts are always exact). */
 export const SNAPSHOT_MEMBER_LIMIT = 100;

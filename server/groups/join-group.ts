@@ -5,7 +5,7 @@ import { reserveSeat, type Member } from './group-ledger';
 import type { GroupProgress } from './group-progress';
 import { resolveGroupId } from './resolve-group-id';
 import { placeHold, type NextAction } from './place-hold';
-import { groupShareUrl } from '../share/share-message';
+import { groupShareUrl } from '@/server/share/share-message';
 import type { MemberStatus } from '@/db/schema';
 
 export type JoinInput = {

@@ -3,7 +3,7 @@ import { deals, groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { unitPriceAt } from '@/server/pricing';
 import type { SessionUser } from '@/server/auth/session-user';
-import { groupShareUrl } from '../share/share-message';
+import { groupShareUrl } from '@/server/share/share-message';
 import type { GroupStatus, MemberStatus } from '@/db/schema';
 
 export type MyGroup = {

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { deals, groups, members } from '@/db/schema';
-import type { Deps } from '../deps';
-import { DomainError } from '../errors';
+import type { Deps } from '@/server/deps';
+import { DomainError } from '@/server/errors';
 import { summarizeGroups, type GroupSummary } from './group-summary';
 import type { MemberStatus } from '@/db/schema';
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { deals, groups } from '@/db/schema';
-import { countDealGroups, type DealGroupCounts } from '../deals/count-deal-groups';
-import type { Deps } from '../deps';
+import { countDealGroups, type DealGroupCounts } from '@/server/deals/count-deal-groups';
+import type { Deps } from '@/server/deps';
 import { summarizeGroups, type GroupSummary } from './group-summary';
 import type { DealStatus } from '@/db/schema';
 

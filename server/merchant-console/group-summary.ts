@@ -2,7 +2,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { groups, members } from '@/db/schema';
-import { currentTierIndex, nextTier, unitPriceAt } from '../pricing';
+import { currentTierIndex, nextTier, unitPriceAt } from '@/server/pricing';
 import { LIVE_STATUSES } from '@/server/groups/membership';
 import type { GroupStatus } from '@/db/schema';
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { groups, members } from '@/db/schema';
-import type { Deps } from '../deps';
+import type { Deps } from '@/server/deps';
 import { LIVE_STATUSES } from '@/server/groups/membership';
 
 /** The alias of the live member of group `code` whose personal invite code is `inviteCode`, or null (tampered, foreign or stale codes). */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { groups, visits } from '@/db/schema';
-import type { Deps } from '../deps';
+import type { Deps } from '@/server/deps';
 import type { ShareChannel } from './channels';
 
 // Link-preview fetchers and crawlers are not people; counting them would inflate conversion by channel.

@@ -7,8 +7,8 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { useTRPC } from '@/app/_trpc/client';
 import { CURRENCY_CODES } from '@/server/pricing';
-import { errorFields, errorMessage } from '../_lib/errors';
-import { DEAL_STATUS_LABEL } from '../_lib/format';
+import { errorFields, errorMessage } from '@/app/merchant/_lib/errors';
+import { DEAL_STATUS_LABEL } from '@/app/merchant/_lib/format';
 import { BracketEditor } from './bracket-editor';
 import { ConfirmDialog } from './confirm-dialog';
 import {

@@ -1,11 +1,11 @@
 // The merchant's actions on their groups: end now, cancel, refund a member. Thin: zod input → one service
 // call. Edit when the console gains a group action.
 import { z } from 'zod';
-import { multiLineText } from '../../text';
-import { cancelGroup } from '../../groups/cancel-group';
-import { endGroupNow } from '../../groups/end-group-now';
-import { refundMember } from '../../groups/refund-member';
-import { merchantProcedure, router } from '../init';
+import { multiLineText } from '@/server/text';
+import { cancelGroup } from '@/server/groups/cancel-group';
+import { endGroupNow } from '@/server/groups/end-group-now';
+import { refundMember } from '@/server/groups/refund-member';
+import { merchantProcedure, router } from '@/server/trpc/init';
 
 export const merchantGroupsRouter = router({
   endNow: merchantProcedure
