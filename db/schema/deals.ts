@@ -2,12 +2,11 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { merchants } from './merchants';
+import { DEAL_STATUSES } from './statuses';
 
 export type TierRow = { minMembers: number; unitPrice: number };
 
-export const dealStatus = pgEnum('deal_status', ['draft', 'active', 'paused', 'archived']);
-/** A deal's status (its moves: server/deals/transition-deal.ts). */
-export type DealStatus = (typeof dealStatus.enumValues)[number];
+export const dealStatus = pgEnum('deal_status', DEAL_STATUSES);
 
 export const deals = pgTable(
   'deals',

@@ -14,21 +14,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { deals, type TierRow } from './deals';
+import { GROUP_STATUSES, MEMBER_STATUSES } from './statuses';
 
-export const groupStatus = pgEnum('group_status', ['open', 'closing', 'won', 'failed', 'canceled']);
-/** A group's status (its moves: server/groups/CLOSE.md). */
-export type GroupStatus = (typeof groupStatus.enumValues)[number];
-export const memberStatus = pgEnum('member_status', [
-  'reserved',
-  'authorized',
-  'captured',
-  'released',
-  'failed',
-  'left',
-  'expired',
-]);
-/** A member's status (every state and move: server/groups/membership.ts). */
-export type MemberStatus = (typeof memberStatus.enumValues)[number];
+export const groupStatus = pgEnum('group_status', GROUP_STATUSES);
+export const memberStatus = pgEnum('member_status', MEMBER_STATUSES);
 
 export const groups = pgTable(
   'groups',

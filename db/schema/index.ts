@@ -1,4 +1,5 @@
 // All tables, for drizzle's relational queries and drizzle-kit. Add each new schema file here.
+export * from './statuses';
 export * from './auth';
 export * from './merchants';
 export * from './deals';

@@ -1,22 +1,19 @@
 // A hold the bank cancels on a full group: the member fails, the seat frees, and the close that the full
 // group had brought forward goes back to the deadline, exactly as when a member leaves.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groups, members } from '@/db/schema';
 import { closeGroupJobKey } from '@/server/jobs/job-keys';
-import { createStripeClient } from '@/server/payments/stripe-client';
 import { createHarness, type Harness } from '@/test/harness';
-import { handleHoldWebhook } from './apply-hold-event';
+import { webhookDriver, type WebhookDriver } from '@/test/webhooks';
 import { makeGroup, readGroup } from './test-factory';
 
 let h: Harness;
-let stripe: Stripe;
-const SECRET = `whsec_${randomBytes(16).toString('hex')}`;
+let webhooks: WebhookDriver;
 beforeAll(async () => {
   h = await createHarness();
-  stripe = createStripeClient({ emulatorUrl: h.emulatorUrl });
+  webhooks = webhookDriver(h);
 });
 afterAll(async () => h.close());
 
@@ -25,22 +22,6 @@ async function closeJob(groupId: string) {
     sql`select run_at, payload from graphile_worker._private_jobs where key = ${closeGroupJobKey(groupId)}`,
   );
   return r.rows[0];
-}
-
-async function deliverCanceled(paymentIntentId: string) {
-  const payload = JSON.stringify({
-    id: `evt_${randomUUID()}`,
-    object: 'event',
-    type: 'payment_intent.canceled',
-    api_version: '2024-06-20',
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    data: { object: await stripe.paymentIntents.retrieve(paymentIntentId) },
-  });
-  const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-  return handleHoldWebhook(h.deps, payload, header, SECRET);
 }
 
 const join = (code: string, alias: string) =>
@@ -65,8 +46,9 @@ describe('a hold canceled by the bank', () => {
     expect(full.closeAt?.getTime()).toBeLessThan(full.deadline.getTime());
 
     const [m] = await h.t.db.select().from(members).where(eq(members.id, first.member.id));
-    await stripe.paymentIntents.cancel(m?.paymentIntentId ?? '');
-    expect((await deliverCanceled(m?.paymentIntentId ?? '')).status).toBe(200);
+    await webhooks.stripe.paymentIntents.cancel(m?.paymentIntentId ?? '');
+    const canceled = await webhooks.eventFor('payment_intent.canceled', m?.paymentIntentId ?? '');
+    expect((await webhooks.deliver(canceled)).status).toBe(200);
 
     const after = await readGroup(h.deps, groupId);
     expect(after.status).toBe('open');

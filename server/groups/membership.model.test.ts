@@ -3,18 +3,16 @@
 // settlements and refunds on small groups. After every step the group's counters equal what its member rows
 // say, 0 ≤ confirmed ≤ seats ≤ max, the deal's stock equals its live quantity, and every member only went
 // through moves the table allows.
-import { randomUUID, randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import Stripe from 'stripe';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { deals, groups, members } from '@/db/schema';
-import { createStripeClient } from '@/server/payments/stripe-client';
 import type { SessionUser } from '@/server/auth/session-user';
 import { DomainError } from '@/server/errors';
 import { createHarness, type Harness } from '@/test/harness';
-import { handleHoldWebhook } from './apply-hold-event';
+import { webhookDriver, type WebhookDriver } from '@/test/webhooks';
 import { closeGroup } from './close-group';
 import { expireReservation } from './expire-reservation';
 import { leaveGroup } from './leave-group';
@@ -24,11 +22,10 @@ import { settleMember } from './settle-member';
 import { makeGroup } from './test-factory';
 
 let h: Harness;
-let stripe: Stripe;
-const SECRET = `whsec_${randomBytes(16).toString('hex')}`;
+let webhooks: WebhookDriver;
 beforeAll(async () => {
   h = await createHarness();
-  stripe = createStripeClient({ emulatorUrl: h.emulatorUrl });
+  webhooks = webhookDriver(h);
 });
 afterAll(async () => h.close());
 
@@ -165,20 +162,10 @@ const commands = [
     const C = run(`bank cancels hold (${pick})`, async (r) => {
       const m = await pickMember(r, pick);
       if (!m?.paymentIntentId) return;
-      await stripe.paymentIntents.cancel(m.paymentIntentId).catch(() => undefined);
-      const payload = JSON.stringify({
-        id: `evt_${randomUUID()}`,
-        object: 'event',
-        type: 'payment_intent.canceled',
-        api_version: '2024-06-20',
-        created: Math.floor(Date.now() / 1000),
-        livemode: false,
-        pending_webhooks: 1,
-        request: { id: null, idempotency_key: null },
-        data: { object: await stripe.paymentIntents.retrieve(m.paymentIntentId) },
-      });
-      const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-      const res = await handleHoldWebhook(h.deps, payload, header, SECRET);
+      await webhooks.stripe.paymentIntents.cancel(m.paymentIntentId).catch(() => undefined);
+      const res = await webhooks.deliver(
+        await webhooks.eventFor('payment_intent.canceled', m.paymentIntentId),
+      );
       expect(res.status).toBe(200);
     });
     return new C();

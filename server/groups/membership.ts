@@ -14,20 +14,9 @@
 // members authorized. Close freezes them (the count that set the final price): unpaid reservations expire
 // (their seats go) and every later move is a settlement that changes no counter. Stock: a deal's
 // stock_taken is the quantity of members reserved, authorized or captured in all its groups.
-import type { GroupStatus, MemberStatus } from '@/db/schema';
+import { MEMBER_STATUSES, type GroupStatus, type MemberStatus } from '@/db/schema/statuses';
 
-export type { GroupStatus, MemberStatus };
-
-/** Every member status, in the order of the journey. */
-export const MEMBER_STATUSES = [
-  'reserved',
-  'authorized',
-  'captured',
-  'released',
-  'failed',
-  'left',
-  'expired',
-] as const satisfies readonly MemberStatus[];
+export { MEMBER_STATUSES, type GroupStatus, type MemberStatus };
 
 /** Live memberships: the buyer is in the group (one per buyer per group; they see its room and links). */
 export const LIVE_STATUSES = [

@@ -1,57 +1,28 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { groups, members, stripeEvents } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
+import { webhookDriver, type WebhookDriver } from '@/test/webhooks';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { closeGroup } from '@/server/groups/close-group';
 import { addMembers, createOpenGroup } from '@/server/groups/close-test-factory';
 import { registerEmulatorWebhook } from './register-emulator-webhook';
-import { createStripeClient } from './stripe-client';
 import { handleHoldWebhook } from '@/server/groups/apply-hold-event';
 
 let h: Harness;
 let stripe: Stripe;
-const SECRET = `whsec_${randomBytes(16).toString('hex')}`;
+let eventFor: WebhookDriver['eventFor'];
+let sign: WebhookDriver['sign'];
+let deliver: WebhookDriver['deliver'];
 
 beforeAll(async () => {
   h = await createHarness();
-  stripe = createStripeClient({ emulatorUrl: h.emulatorUrl });
+  ({ stripe, eventFor, sign, deliver } = webhookDriver(h));
 });
 afterAll(async () => h.close());
-
-let seq = 0;
-/** A Stripe-shaped event around the PaymentIntent's current state at the emulator. */
-async function eventFor(type: string, piId: string, id = `evt_test_${Date.now()}_${seq++}`): Promise<string> {
-  const object = type.startsWith('charge.')
-    ? await stripe.charges.retrieve(String((await stripe.paymentIntents.retrieve(piId)).latest_charge))
-    : await stripe.paymentIntents.retrieve(piId);
-  return JSON.stringify({
-    id,
-    object: 'event',
-    type,
-    api_version: '2024-06-20',
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    data: { object },
-  });
-}
-
-function sign(payload: string, opts: { secret?: string; timestamp?: number } = {}): string {
-  return Stripe.webhooks.generateTestHeaderString({
-    payload,
-    secret: opts.secret ?? SECRET,
-    timestamp: opts.timestamp ?? Math.floor(Date.now() / 1000),
-  });
-}
-
-const deliver = (payload: string, header = sign(payload)) =>
-  handleHoldWebhook(h.deps, payload, header, SECRET);
 
 async function member(id: string) {
   const [m] = await h.t.db.select().from(members).where(eq(members.id, id));

@@ -1,0 +1,23 @@
+// Every status a deal, a group and a member can have, declared once: the PostgreSQL enums are built from
+// these lists, and code everywhere (the browser too: this file imports nothing) types statuses from them.
+// Edit when an entity gains a status, then generate a migration.
+
+/** A deal's statuses (its moves: server/deals/transition-deal.ts). */
+export const DEAL_STATUSES = ['draft', 'active', 'paused', 'archived'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+/** A group's statuses (its moves: server/groups/CLOSE.md). */
+export const GROUP_STATUSES = ['open', 'closing', 'won', 'failed', 'canceled'] as const;
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
+
+/** A member's statuses, in the order of the journey (every move: server/groups/membership.ts). */
+export const MEMBER_STATUSES = [
+  'reserved',
+  'authorized',
+  'captured',
+  'released',
+  'failed',
+  'left',
+  'expired',
+] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
