@@ -20,7 +20,6 @@ const schema = z
     STRIPE_EMULATOR_URL: z.string().url().optional(),
     STRIPE_MAX_RPS: z.coerce.number().int().positive().default(20),
     BETTER_AUTH_SECRET: z.string().min(16).optional(),
-    FLOCK_RUN_WORKER: bool,
     FLOCK_NO_WORKER: bool,
     FLOCK_TEST_MODE: bool,
     FLOCK_MIN_WINDOW_SECONDS: z.coerce.number().int().positive().optional(),

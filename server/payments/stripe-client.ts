@@ -43,9 +43,3 @@ export function getStripe(): Stripe {
   });
   return shared;
 }
-
-/** True when payments go to the local emulator (demo mode: test cards chosen in the page). */
-export function isDemoPayments(): boolean {
-  const env = getEnv();
-  return !env.STRIPE_SECRET_KEY;
-}
