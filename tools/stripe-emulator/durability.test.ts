@@ -138,3 +138,30 @@ it('reads back from the journal exactly the state it had, resets and expired hol
     await reloaded?.stop();
   }
 });
+
+it('skips a journal already folded into the snapshot (a crash between the two steps of compaction)', async () => {
+  const dataFile = path.join(dir, 'stripe.json');
+  const first = await startStripeEmulator({ dataFile });
+  const stripe = sdk(first.port);
+  const pi = await stripe.paymentIntents.create(hold(5000));
+  await stripe.paymentIntents.capture(pi.id);
+  const stale = path.join(dir, 'stale.journal');
+  await copyFile(`${dataFile}.journal`, stale);
+  const refund = await stripe.refunds.create({ payment_intent: pi.id, amount: 1200 });
+  await first.stop();
+  // The new snapshot is in place but the old journal was not yet emptied when the process died.
+  await copyFile(stale, `${dataFile}.journal`);
+
+  const second = await startStripeEmulator({ dataFile });
+  try {
+    const s2 = sdk(second.port);
+    expect(await s2.refunds.retrieve(refund.id)).toMatchObject({ amount: 1200 });
+    const chargeId = typeof refund.charge === 'string' ? refund.charge : refund.charge.id;
+    expect(await s2.charges.retrieve(chargeId)).toMatchObject({
+      amount_captured: 5000,
+      amount_refunded: 1200,
+    });
+  } finally {
+    await second.stop();
+  }
+});

@@ -14,6 +14,13 @@ function isSnapshot(v: unknown): v is Snapshot {
   return typeof v === 'object' && v !== null && 'version' in v && v.version === 1;
 }
 
+/** The generation a snapshot or journal header carries (files from before generations count as 0). */
+function generationOf(v: unknown): number {
+  return typeof v === 'object' && v !== null && 'generation' in v && typeof v.generation === 'number'
+    ? v.generation
+    : 0;
+}
+
 const collectionNames: ReadonlySet<string> = new Set(COLLECTIONS);
 
 function isChanges(v: unknown): v is Changes {
@@ -64,6 +71,8 @@ export class Persister {
   private journalBytes = 0;
   private snapshotBytes = 0;
   private clockOffset = 0;
+  /** Bumped by each compaction; the snapshot and the journal's first line carry it. */
+  private generation = 0;
   /** Set after a failed write: the emulator can no longer promise durability, so every commit fails. */
   private broken: Error | undefined;
 
@@ -83,20 +92,29 @@ export class Persister {
       if (!isSnapshot(parsed)) throw new Error(`${this.file} is not a Stripe emulator data file`);
       this.store.restore(parsed);
       this.snapshotBytes = Buffer.byteLength(text);
+      this.generation = generationOf(parsed);
     }
     const journal = await readIfExists(this.journalFile);
     const lines = journal === undefined ? [] : journal.split('\n');
     // The text after the last newline is a write cut short by a crash: never fsynced, never answered.
     lines.pop();
-    lines.forEach((line, i) => {
+    const first: unknown = lines[0] === undefined ? undefined : JSON.parse(lines[0]);
+    const headed = first !== undefined && !isChanges(first);
+    // A journal of an older generation was already folded into the snapshot (a crash during compaction).
+    const current = (headed ? generationOf(first) : 0) === this.generation;
+    const skip = headed ? 1 : 0;
+    const entries = current ? lines.slice(skip) : [];
+    entries.forEach((line, i) => {
       const parsed: unknown = JSON.parse(line);
-      if (!isChanges(parsed)) throw new Error(`${this.journalFile}: line ${i + 1} is not a journal entry`);
+      if (!isChanges(parsed))
+        throw new Error(`${this.journalFile}: line ${i + 1 + skip} is not a journal entry`);
       this.store.apply(parsed);
     });
     this.store.loaded();
     this.clockOffset = this.store.clockOffset;
     this.journal = await open(this.journalFile, 'a');
-    if (journal !== undefined && journal !== '') await this.compact();
+    if (entries.length > 0) await this.compact();
+    else await this.startJournal();
   }
 
   /** Resolves once every change made so far is on disk; the caller answers its request after this. */
@@ -173,9 +191,14 @@ export class Persister {
     return this.journal;
   }
 
-  /** Writes the whole state as the new snapshot, then empties the journal it now contains. */
+  /**
+   * Writes the whole state as the next generation's snapshot, then starts that generation's journal.
+   * Until the journal is restarted, its lines are of the older generation, which load() skips: replayed
+   * over the newer snapshot, they would put back older values.
+   */
   private async compact(): Promise<void> {
-    const text = JSON.stringify(this.store.snapshot());
+    const generation = this.generation + 1;
+    const text = JSON.stringify({ ...this.store.snapshot(), generation });
     this.store.dropChanges();
     this.clockOffset = this.store.clockOffset;
     const tmp = `${this.file}.${process.pid}.tmp`;
@@ -188,10 +211,18 @@ export class Persister {
     }
     await rename(tmp, this.file);
     await syncFolder(path.dirname(this.file));
+    this.generation = generation;
+    this.snapshotBytes = Buffer.byteLength(text);
+    await this.startJournal();
+  }
+
+  /** Empties the journal and heads it with the current generation. */
+  private async startJournal(): Promise<void> {
+    const header = `${JSON.stringify({ generation: this.generation })}\n`;
     await this.journalHandle().truncate(0);
+    await this.journalHandle().appendFile(header);
     await this.journalHandle().datasync();
     this.journalBytes = 0;
-    this.snapshotBytes = Buffer.byteLength(text);
   }
 
   private fail(err: unknown): Error {
