@@ -21,3 +21,10 @@ export const MEMBER_STATUSES = [
   'expired',
 ] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** Live memberships: the buyer is in the group (one per buyer per group; they see its room and links). */
+export const LIVE_STATUSES = [
+  'reserved',
+  'authorized',
+  'captured',
+] as const satisfies readonly MemberStatus[];

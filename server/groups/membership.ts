@@ -14,16 +14,9 @@
 // members authorized. Close freezes them (the count that set the final price): unpaid reservations expire
 // (their seats go) and every later move is a settlement that changes no counter. Stock: a deal's
 // stock_taken is the quantity of members reserved, authorized or captured in all its groups.
-import { MEMBER_STATUSES, type GroupStatus, type MemberStatus } from '@/db/schema/statuses';
+import { LIVE_STATUSES, MEMBER_STATUSES, type GroupStatus, type MemberStatus } from '@/db/schema/statuses';
 
-export { MEMBER_STATUSES, type GroupStatus, type MemberStatus };
-
-/** Live memberships: the buyer is in the group (one per buyer per group; they see its room and links). */
-export const LIVE_STATUSES = [
-  'reserved',
-  'authorized',
-  'captured',
-] as const satisfies readonly MemberStatus[];
+export { LIVE_STATUSES, MEMBER_STATUSES, type GroupStatus, type MemberStatus };
 
 /** True when a member with this status is still in the group. */
 export function isLive(status: MemberStatus): boolean {

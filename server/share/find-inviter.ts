@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
-import { LIVE_STATUSES } from '@/server/groups/membership';
+import { LIVE_STATUSES } from '@/db/schema/statuses';
 
 /** The alias of the live member of group `code` whose personal invite code is `inviteCode`, or null (tampered, foreign or stale codes). */
 export async function findInviter(
