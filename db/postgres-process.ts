@@ -97,15 +97,19 @@ function postgresUser(): RunAs {
   );
 }
 
+// Another user could have planted a folder (or a link) of ours in the shared temp folder: only use our own.
+function ownFolder(dir: string): void {
+  const st = fs.lstatSync(dir);
+  if (!st.isDirectory() || st.uid !== process.getuid?.() || (st.mode & 0o022) !== 0)
+    throw new EmbeddedPostgresError(
+      `${dir} is not a folder owned by this user and closed to others: remove it and start again.`,
+    );
+}
+
 /** Copies the binaries to `dest` (world-readable), atomically, unless a trusted copy is already there. */
 function readableCopy(source: string, dest: string): void {
   if (fs.existsSync(path.join(dest, 'bin', `postgres${exe}`))) {
-    const st = fs.statSync(dest);
-    // Another user could have planted the folder in the shared temp folder; only trust our own.
-    if (st.uid !== process.getuid?.() || (st.mode & 0o022) !== 0)
-      throw new EmbeddedPostgresError(
-        `${dest} is not owned by this user or is writable by others: remove it and start again.`,
-      );
+    ownFolder(dest);
     return;
   }
   const tmp = `${dest}.${process.pid}.partial`;
@@ -153,6 +157,7 @@ export function preparePostgres(dataDir: string): PostgresRuntime {
     const key = createHash('sha256').update(target).digest('hex').slice(0, 12);
     const home = path.join(os.tmpdir(), `flock-postgres-data-${key}`);
     fs.mkdirSync(home, { recursive: true, mode: 0o755 });
+    ownFolder(home);
     fs.chmodSync(home, 0o755);
     target = path.join(home, path.basename(target));
     moved = true;
