@@ -8,3 +8,4 @@ export * from './events';
 export * from './payments';
 export * from './jobs';
 export * from './sign-in-failures';
+export * from './guest-claims';
