@@ -63,15 +63,9 @@ export function getEnv(): Env {
   return cached;
 }
 
-/** Sets variables for child processes and this process (scripts that start the database use it). */
-export function setEnv(values: Record<string, string>): void {
-  for (const [k, v] of Object.entries(values)) process.env[k] = v;
+/** Forgets the parsed environment, so the next getEnv() reads it again (after a start-up tool set a variable). */
+export function forgetEnv(): void {
   cached = undefined;
-}
-
-/** The environment as a plain record, to pass to child processes. */
-export function processEnv(): NodeJS.ProcessEnv {
-  return { ...process.env };
 }
 
 /** The public base URL of the app (share links, Open Graph tags). */

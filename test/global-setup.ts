@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDb } from '../db/embedded';
-import { migrateDatabase } from '../db/migrate';
+import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDb } from '@/db/embedded';
+import { migrateDatabase } from '@/db/migrate';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -4,7 +4,8 @@
 // request with the client's address; Next runs the job worker in-process). Edit when start-up gains a step.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { appUrl, getEnv, processEnv, setEnv } from '@/server/env';
+import { appUrl, getEnv } from '@/server/env';
+import { processEnv, setEnv } from './process-env';
 import { startLocalServices } from './local-services';
 
 async function main() {

@@ -4,9 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../db/embedded';
-import { migrateDatabase } from '../db/migrate';
-import { getEnv, setEnv } from '../server/env';
+import { startEmbeddedPostgres } from '@/db/embedded';
+import { migrateDatabase } from '@/db/migrate';
+import { getEnv } from '@/server/env';
+import { setEnv } from './process-env';
 import { startStripeEmulator } from './stripe-emulator/index';
 
 export type LocalServices = { databaseUrl: string; stop(): Promise<void> };

@@ -4,7 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deals, user } from '@/db/schema';
 import { createTestDb, type TestDb } from '@/test/db';
-import { setEnv } from '@/server/env';
+import { setEnv } from '@/tools/process-env';
 import { isCrossSiteRequest, requestOwnOrigin } from './same-origin';
 
 const APP = 'https://flock.example';

@@ -7,7 +7,7 @@ import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { addMembers, createOpenGroup } from '@/server/groups/close-test-factory';
 import { addJob } from './add-job';
 import { startAppWorker } from '@/server/tasks';
-import { processEnv } from '@/server/env';
+import { processEnv } from '@/tools/process-env';
 
 let h: Harness;
 const children: ChildProcess[] = [];
