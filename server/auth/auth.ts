@@ -1,23 +1,32 @@
-// better-auth setup: e-mail + password for merchants, anonymous sessions for buyers (claimable with a
-// magic link). Per-address limits key on the address our server entry computes from the socket
+// better-auth setup: e-mail + password for merchants (with a password reset by e-mail), anonymous sessions
+// for buyers (claimable with a magic link opened on any device: guest-claims.ts). Per-address limits key on the address our server entry computes from the socket
 // (server/http/client-address.ts), never on a header the client wrote; password sign-in is also delayed
 // per account (sign-in-throttle.ts). Edit when sign-in methods or limits change.
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { anonymous, magicLink } from 'better-auth/plugins';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
-import { account, members, session, user, verification } from '@/db/schema';
+import { account, session, user, verification } from '@/db/schema';
 import { appUrl, getEnv } from '@/server/env';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { requestOwnOrigin } from '@/server/http/same-origin';
+import {
+  claimGuestByToken,
+  moveGuestMemberships,
+  recordGuestClaim,
+  SIGN_IN_LINK_SECONDS,
+} from './guest-claims';
 import { sendEmail } from './mailer';
 import { claimSignInAttempt, resetSignInFailures, tooManyAttemptsMessage } from './sign-in-throttle';
 
 const PASSWORD_SIGN_IN = '/sign-in/email';
+const MAGIC_LINK_VERIFY = '/magic-link/verify';
 const signInBody = z.object({ email: z.string().min(1) });
+const verifyQuery = z.object({ token: z.string().min(1) });
+/** How long a password reset link stays valid. */
+const RESET_LINK_SECONDS = 60 * 60;
 
 export type AuthOptions = {
   db: Db;
@@ -44,7 +53,25 @@ export function createAuth({ db, now = () => new Date(), rateLimit }: AuthOption
       request ? requestOwnOrigin(request.headers) : null,
     ],
     database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification } }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      autoSignIn: true,
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
+      // A new password signs every device out: whoever knew the old one is out too.
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user: u, url }) => {
+        await sendEmail(db, {
+          to: u.email,
+          subject: 'Reset your Flock password',
+          body: `Open this link to choose a new password for your Flock merchant account:\n\n${url}\n\nThe link works for one hour. If you did not ask for it, ignore this message: your password stays as it is.`,
+        });
+      },
+      // The reset proves the owner: forget the account's failed attempts so they can sign in at once.
+      onPasswordReset: async ({ user: u }) => {
+        await resetSignInFailures(db, u.email, now());
+      },
+    },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     rateLimit: {
       ...(rateLimit === undefined ? {} : { enabled: rateLimit }),
@@ -71,11 +98,25 @@ export function createAuth({ db, now = () => new Date(), rateLimit }: AuthOption
           { 'Retry-After': String(claim.retryAfterSeconds) },
         );
       }),
-      // A session means the password was right: forget the account's failures.
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== PASSWORD_SIGN_IN || !ctx.context.newSession) return;
-        const body = signInBody.safeParse(ctx.body);
-        if (body.success) await resetSignInFailures(db, body.data.email, now());
+        const signedIn = ctx.context.newSession;
+        if (!signedIn) return;
+        // A session means the password was right: forget the account's failures.
+        if (ctx.path === PASSWORD_SIGN_IN) {
+          const body = signInBody.safeParse(ctx.body);
+          if (body.success) await resetSignInFailures(db, body.data.email, now());
+        }
+        // A sign-in link asked for from a guest session, opened in any browser: the guest's groups follow.
+        if (ctx.path === MAGIC_LINK_VERIFY) {
+          const query = verifyQuery.safeParse(ctx.query);
+          if (query.success)
+            await claimGuestByToken(db, {
+              token: query.data.token,
+              userId: signedIn.user.id,
+              email: signedIn.user.email,
+              now: now(),
+            });
+        }
       }),
     },
     plugins: [
@@ -84,14 +125,16 @@ export function createAuth({ db, now = () => new Date(), rateLimit }: AuthOption
         // Keep the anonymous user row: its memberships move to the claimed account first.
         disableDeleteAnonymousUser: true,
         onLinkAccount: async ({ anonymousUser, newUser }) => {
-          await db
-            .update(members)
-            .set({ userId: newUser.user.id })
-            .where(eq(members.userId, anonymousUser.user.id));
+          await moveGuestMemberships(db, anonymousUser.user.id, newUser.user.id);
         },
       }),
       magicLink({
-        sendMagicLink: async ({ email, url }) => {
+        expiresIn: SIGN_IN_LINK_SECONDS,
+        sendMagicLink: async ({ email, url, token }, ctx) => {
+          // Asked for from a guest session: remember whose groups the link carries, for any device.
+          const asking = ctx ? await getSessionFromCtx(ctx, { disableRefresh: true }) : null;
+          if (asking?.user.isAnonymous)
+            await recordGuestClaim(db, { token, email, guestUserId: asking.user.id, now: now() });
           await sendEmail(db, {
             to: email,
             subject: 'Your Flock sign-in link',
