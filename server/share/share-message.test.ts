@@ -4,29 +4,65 @@ import { buildShareMessage, groupShareUrl, shareIntents, type ShareFacts } from 
 import { formatDuration, formatTimeLeft } from './time-left';
 
 const now = new Date('2026-01-01T10:00:00Z');
+// ¥980 from 2 people, ¥780 from 4, ¥680 from 6; list ¥1,200.
 const facts: ShareFacts = {
   productTitle: 'Amaou strawberries',
   currency: 'JPY',
-  currentPrice: 980,
-  next: { unitPrice: 780, membersNeeded: 2 },
+  listPrice: 1200,
+  tiers: [
+    { minMembers: 2, unitPrice: 980 },
+    { minMembers: 4, unitPrice: 780 },
+    { minMembers: 6, unitPrice: 680 },
+  ],
+  confirmedCount: 2,
+  status: 'open',
   deadline: new Date(now.getTime() + 5 * 3600_000),
   now,
 };
 
 describe('share message', () => {
-  it('is the chat-ready sentence with price, next tier, time left and link', () => {
+  it('is the chat-ready sentence with price, next bracket, time left and link', () => {
     expect(buildShareMessage(facts, 'https://flock.test/g/abc')).toBe(
-      'Join my group for Amaou strawberries: now ¥980 each, 2 more people unlock ¥780. Ends in 5 h. https://flock.test/g/abc',
+      'Join my group for Amaou strawberries: ¥980 each now; 2 more people unlock ¥780. Ends in 5 h. https://flock.test/g/abc',
     );
   });
 
-  it('speaks of one person in the singular and of the best price at the last tier', () => {
-    expect(buildShareMessage({ ...facts, next: { unitPrice: 780, membersNeeded: 1 } }, 'L')).toContain(
-      '1 more person unlocks ¥780',
+  it('below the minimum says who is needed to go ahead, never an unlock of the same price', () => {
+    const text = buildShareMessage({ ...facts, confirmedCount: 1 }, 'L');
+    expect(text).toBe(
+      'Join my group for Amaou strawberries: 1 more person needed to go ahead at ¥980; at 4, ¥780. Ends in 5 h. L',
     );
-    expect(buildShareMessage({ ...facts, currency: 'USD', currentPrice: 1990, next: null }, 'L')).toBe(
-      'Join my group for Amaou strawberries: now $19.90 each, the best price. Ends in 5 h. L',
+    expect(text).not.toMatch(/unlock/);
+  });
+
+  it('speaks of one person in the singular and of the best price at the last bracket', () => {
+    expect(buildShareMessage({ ...facts, confirmedCount: 3 }, 'L')).toContain('1 more person unlocks ¥780');
+    expect(buildShareMessage({ ...facts, confirmedCount: 7 }, 'L')).toBe(
+      'Join my group for Amaou strawberries: ¥680 each now, the best price. Ends in 5 h. L',
     );
+  });
+
+  it('invites nobody once the group has closed', () => {
+    expect(buildShareMessage({ ...facts, status: 'won', finalUnitPrice: 780, confirmedCount: 4 }, 'L')).toBe(
+      'My group for Amaou strawberries has closed. Went ahead at ¥780 each. L',
+    );
+  });
+
+  it("tells the truth from the old facts shape too (today's price and the next bracket)", () => {
+    const legacy: ShareFacts = {
+      productTitle: 'Mug',
+      currency: 'USD',
+      currentPrice: 2600,
+      next: { unitPrice: 2600, minMembers: 3, membersNeeded: 2 },
+      deadline: facts.deadline,
+      now,
+    };
+    expect(buildShareMessage(legacy, 'L')).toBe(
+      'Join my group for Mug: 2 more people needed to go ahead at $26.00. Ends in 5 h. L',
+    );
+    expect(
+      buildShareMessage({ ...legacy, next: { unitPrice: 2300, minMembers: 6, membersNeeded: 1 } }, 'L'),
+    ).toBe('Join my group for Mug: $26.00 each now; 1 more person unlocks $23.00. Ends in 5 h. L');
   });
 
   it('tags each intent link with its channel and the sharer invite code', () => {

@@ -1,29 +1,47 @@
 // The chat-ready message and the share links of a group. Pure (no I/O), so the page renders the intent
 // links on the server (they work without JavaScript) and tests pin the wording.
-import { formatMoney } from '@/server/pricing/currency';
 import type { ShareChannel } from './channels';
+import { shareText, type GroupFacts } from './group-words';
 import { formatTimeLeft } from './time-left';
 
 export type ShareFacts = {
   productTitle: string;
-  currency: string;
-  /** The unit price a joiner sees now (minor units). */
-  currentPrice: number;
-  /** The next cheaper bracket and how many more confirmed members unlock it, or null at the best price. */
-  next: { unitPrice: number; membersNeeded: number } | null;
   deadline: Date;
   now: Date;
-};
+} & (
+  | GroupFacts
+  | {
+      /** @deprecated Pass GroupFacts (tiers, confirmedCount, status): without them a need cannot be told from a price drop. */
+      currency: string;
+      currentPrice: number;
+      next: { unitPrice: number; membersNeeded: number; minMembers?: number } | null;
+    }
+);
 
-/** "Join my group for <product>: now $X each, 2 more people unlock $Y. Ends in 5 h. <link>" */
+// The old shape (today's price and the next bracket) maps onto GroupFacts: below the minimum the "next"
+// bracket costs the same as today's price, which makes it the group's first bracket, not a drop.
+function groupFacts(f: ShareFacts): GroupFacts {
+  if ('tiers' in f) return f;
+  const { next, currentPrice } = f;
+  const base = { currency: f.currency, listPrice: currentPrice, status: 'open' as const };
+  if (next && next.unitPrice >= currentPrice) {
+    const min = next.minMembers ?? next.membersNeeded;
+    return {
+      ...base,
+      tiers: [{ minMembers: min, unitPrice: currentPrice }],
+      confirmedCount: min - next.membersNeeded,
+    };
+  }
+  const tiers = [{ minMembers: 1, unitPrice: currentPrice }];
+  if (next) tiers.push({ minMembers: 1 + next.membersNeeded, unitPrice: next.unitPrice });
+  return { ...base, tiers, confirmedCount: 1 };
+}
+
+/** "Join my group for <product>: 2 more people needed to go ahead at $X; at 6, $Y. Ends in 5 h. <link>" */
 export function buildShareMessage(f: ShareFacts, link: string): string {
-  const now = formatMoney(f.currentPrice, f.currency);
-  const next = f.next
-    ? `, ${f.next.membersNeeded} more ${f.next.membersNeeded === 1 ? 'person unlocks' : 'people unlock'} ${formatMoney(f.next.unitPrice, f.currency)}`
-    : ', the best price';
   const left = f.deadline.getTime() - f.now.getTime();
-  const ends = left > 0 ? ` Ends in ${formatTimeLeft(left)}.` : '';
-  return `Join my group for ${f.productTitle}: now ${now} each${next}.${ends} ${link}`;
+  const text = shareText(f.productTitle, groupFacts(f), left > 0 ? formatTimeLeft(left) : null);
+  return link ? `${text} ${link}` : text;
 }
 
 /** A group link carrying the sharer's invite code (when they are a member) and the channel it went out on. */

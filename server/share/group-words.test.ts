@@ -1,0 +1,382 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dealWindowSentence,
+  groupHeadline,
+  groupMoment,
+  groupPageTitle,
+  groupShortLine,
+  ladderLine,
+  ladderSteps,
+  memberMoneyLabel,
+  morePeople,
+  people,
+  savingsBadge,
+  shareText,
+  viewerOutcome,
+  viewerOutcomeWords,
+  type GroupFacts,
+  type ViewerFacts,
+} from './group-words';
+
+// USD: list $30.00; $26.00 from 3, $23.00 from 6, $19.90 from 10.
+const usd: GroupFacts = {
+  currency: 'USD',
+  listPrice: 3000,
+  tiers: [
+    { minMembers: 3, unitPrice: 2600 },
+    { minMembers: 6, unitPrice: 2300 },
+    { minMembers: 10, unitPrice: 1990 },
+  ],
+  confirmedCount: 0,
+  status: 'open',
+};
+// JPY: list ¥1,200; ¥980 from 2, ¥780 from 4.
+const jpy: GroupFacts = {
+  currency: 'JPY',
+  listPrice: 1200,
+  tiers: [
+    { minMembers: 2, unitPrice: 980 },
+    { minMembers: 4, unitPrice: 780 },
+  ],
+  confirmedCount: 1,
+  status: 'open',
+};
+const at = (f: GroupFacts, o: Partial<GroupFacts>): GroupFacts => ({ ...f, ...o });
+
+describe('plurals', () => {
+  it.each([
+    [0, '0 people', '0 more people'],
+    [1, '1 person', '1 more person'],
+    [2, '2 people', '2 more people'],
+    [21, '21 people', '21 more people'],
+  ])('%i → %s / %s', (n, p, m) => {
+    expect(people(n)).toBe(p);
+    expect(morePeople(n)).toBe(m);
+  });
+});
+
+describe('group headline in every state', () => {
+  it.each<[string, GroupFacts, string]>([
+    ['empty, below the minimum', usd, '3 people needed to go ahead at $26.00; at 6, $23.00'],
+    [
+      'one joined, below the minimum',
+      at(usd, { confirmedCount: 1 }),
+      '2 more people needed to go ahead at $26.00; at 6, $23.00',
+    ],
+    [
+      'one short of the minimum',
+      at(usd, { confirmedCount: 2 }),
+      '1 more person needed to go ahead at $26.00; at 6, $23.00',
+    ],
+    [
+      'at the minimum: no unlock of the same price',
+      at(usd, { confirmedCount: 3 }),
+      '$26.00 each now; 3 more people unlock $23.00',
+    ],
+    ['between brackets', at(usd, { confirmedCount: 9 }), '$23.00 each now; 1 more person unlocks $19.90'],
+    ['at the best price', at(usd, { confirmedCount: 12 }), '$19.90 each now, the best price'],
+    [
+      'one bracket only, below it',
+      at(usd, { tiers: [{ minMembers: 1, unitPrice: 2600 }] }),
+      '1 person needed to go ahead at $26.00',
+    ],
+    ['JPY below the minimum', jpy, '1 more person needed to go ahead at ¥980; at 4, ¥780'],
+    ['JPY at the minimum', at(jpy, { confirmedCount: 2 }), '¥980 each now; 2 more people unlock ¥780'],
+    [
+      'full at a bracket',
+      at(usd, { confirmedCount: 8, maxMembers: 8, seatsTaken: 8 }),
+      'Full at $23.00 each; the group closes now',
+    ],
+    [
+      'closing, going ahead',
+      at(usd, { status: 'closing', confirmedCount: 6, finalUnitPrice: 2300, closeReason: 'deadline' }),
+      'Closed; going ahead at $23.00 each',
+    ],
+    [
+      'closing, short',
+      at(usd, { status: 'closing', confirmedCount: 2, closeReason: 'deadline' }),
+      'Closed without enough people; releasing every hold',
+    ],
+    [
+      'won at the deadline',
+      at(usd, { status: 'won', confirmedCount: 6, finalUnitPrice: 2300, closeReason: 'deadline' }),
+      'Went ahead at $23.00 each',
+    ],
+    [
+      'won, ended early by the merchant',
+      at(usd, { status: 'won', confirmedCount: 4, finalUnitPrice: 2600, closeReason: 'merchant' }),
+      'Ended early by the merchant; went ahead at $26.00 each',
+    ],
+    [
+      'won when full',
+      at(jpy, { status: 'won', confirmedCount: 4, finalUnitPrice: 780, closeReason: 'full' }),
+      'Filled up and went ahead at ¥780 each',
+    ],
+    [
+      'failed at the deadline',
+      at(usd, { status: 'failed', confirmedCount: 1, closeReason: 'deadline' }),
+      'Did not reach 3 people (1 joined); every hold was released',
+    ],
+    [
+      'failed, ended early by the merchant',
+      at(usd, { status: 'failed', confirmedCount: 2, closeReason: 'merchant' }),
+      'Ended early by the merchant before it reached 3 people; every hold was released',
+    ],
+    [
+      'canceled',
+      at(usd, { status: 'canceled', closeReason: 'canceled' }),
+      'Canceled; every hold was released and nobody paid',
+    ],
+  ])('%s', (_name, f, text) => {
+    expect(groupHeadline(f)).toBe(text);
+    expect(groupHeadline(f)).not.toMatch(/\btip|1 people|NaN|undefined/);
+  });
+
+  it('never announces an unlock of a price that is not lower', () => {
+    for (let n = 0; n <= 12; n++) {
+      const m = groupMoment(at(usd, { confirmedCount: n }));
+      if (m.kind === 'bracket' && m.next) expect(m.next.unitPrice).toBeLessThan(m.price);
+      const line = groupHeadline(at(usd, { confirmedCount: n }));
+      const unlock = /unlocks? (\S+)$/.exec(line);
+      if (unlock) expect(line.startsWith(unlock[1] ?? '')).toBe(false);
+    }
+  });
+
+  it('has a shorter line for cards', () => {
+    expect(groupShortLine(at(usd, { confirmedCount: 1 }))).toBe('2 more people needed to go ahead at $26.00');
+    expect(groupShortLine(at(usd, { confirmedCount: 4 }))).toBe('$26.00 now; 2 more people unlock $23.00');
+    expect(groupShortLine(at(usd, { confirmedCount: 10 }))).toBe('$19.90 each now, the best price');
+  });
+
+  it('titles a page by its condition', () => {
+    expect(groupPageTitle('Mug', usd)).toBe('Mug: $26.00 each if 3 people join');
+    expect(groupPageTitle('Mug', at(jpy, { confirmedCount: 3 }))).toBe('Mug: ¥980 each in a group');
+    expect(groupPageTitle('Mug', at(usd, { status: 'failed' }))).toBe('Mug: a closed group');
+  });
+});
+
+describe('ladder', () => {
+  it('is one line in every currency', () => {
+    expect(ladderLine(usd.tiers, 'USD')).toBe('$26.00 → $23.00 at 6 → $19.90 at 10');
+    expect(ladderLine(jpy.tiers, 'JPY')).toBe('¥980 → ¥780 at 4');
+  });
+
+  it('steps light the current bracket and say how many more the rest need', () => {
+    expect(ladderSteps(at(usd, { confirmedCount: 7 }))).toEqual([
+      {
+        minMembers: 3,
+        unitPrice: 2600,
+        price: '$26.00',
+        from: 'from 3 people',
+        state: 'reached',
+        needed: null,
+      },
+      {
+        minMembers: 6,
+        unitPrice: 2300,
+        price: '$23.00',
+        from: 'from 6 people',
+        state: 'current',
+        needed: null,
+      },
+      {
+        minMembers: 10,
+        unitPrice: 1990,
+        price: '$19.90',
+        from: 'from 10 people',
+        state: 'ahead',
+        needed: '3 more people',
+      },
+    ]);
+    expect(ladderSteps(jpy).map((s) => [s.state, s.needed])).toEqual([
+      ['ahead', '1 more person'],
+      ['ahead', '3 more people'],
+    ]);
+  });
+});
+
+describe('savings badge', () => {
+  it.each<[string, GroupFacts, string | null]>([
+    ['open below the minimum (the price it goes ahead at)', usd, 'Save 13%'],
+    ['open at the best price', at(usd, { confirmedCount: 10 }), 'Save 33%'],
+    ['won', at(usd, { status: 'won', confirmedCount: 6, finalUnitPrice: 2300 }), 'Save 23%'],
+    ['failed', at(usd, { status: 'failed', confirmedCount: 2 }), null],
+    ['ended early without enough people', at(usd, { status: 'failed', closeReason: 'merchant' }), null],
+    ['canceled', at(usd, { status: 'canceled' }), null],
+    ['no discount', at(jpy, { listPrice: 980 }), null],
+  ])('%s → %s', (_n, f, badge) => {
+    expect(savingsBadge(f)).toBe(badge);
+  });
+});
+
+const member = (o: Partial<ViewerFacts>): ViewerFacts => ({
+  status: 'authorized',
+  quantity: 2,
+  unitPriceAtJoin: 2600,
+  holdAmount: 5200,
+  chargeAmount: null,
+  refundedAmount: 0,
+  ...o,
+});
+
+describe("the viewer's outcome", () => {
+  it.each<[string, GroupFacts, ViewerFacts, string, string[]]>([
+    [
+      'confirming the card',
+      usd,
+      member({ status: 'reserved' }),
+      'Confirming card',
+      ['Your seat is reserved while we confirm a hold of $52.00 on your card.'],
+    ],
+    [
+      'holding below the minimum',
+      at(usd, { confirmedCount: 1 }),
+      member({}),
+      'Open',
+      [
+        'We are holding $52.00 on your card.',
+        'If the group does not go ahead, the hold is released and you pay nothing.',
+      ],
+    ],
+    [
+      'holding at a cheaper bracket than at join',
+      at(usd, { confirmedCount: 6 }),
+      member({}),
+      'Open',
+      [
+        'We are holding $52.00 on your card.',
+        "At today's price you pay $46.00; you never pay more than the hold.",
+      ],
+    ],
+    [
+      'closing, going ahead',
+      at(usd, { status: 'closing', confirmedCount: 6, finalUnitPrice: 2300 }),
+      member({}),
+      'Closing',
+      ['The group has closed; we are charging $46.00 of your $52.00 hold.'],
+    ],
+    [
+      'won: charged, saved against the list price, the rest of the hold released',
+      at(usd, { status: 'won', confirmedCount: 6, finalUnitPrice: 2300 }),
+      member({ status: 'captured', chargeAmount: 4600 }),
+      'Won',
+      ['Charged $46.00; you saved $14.00 on the list price.', 'The other $6.00 of your hold was released.'],
+    ],
+    [
+      'won and partly refunded: the refund is not a saving',
+      at(usd, { status: 'won', confirmedCount: 3, finalUnitPrice: 2600 }),
+      member({ status: 'captured', chargeAmount: 5200, refundedAmount: 2000 }),
+      'Won',
+      ['Charged $52.00; you saved $8.00 on the list price.', 'Refunded $20.00.'],
+    ],
+    [
+      'refunded in full',
+      at(jpy, { status: 'won', confirmedCount: 2, finalUnitPrice: 980 }),
+      member({
+        status: 'captured',
+        quantity: 1,
+        unitPriceAtJoin: 980,
+        holdAmount: 980,
+        chargeAmount: 980,
+        refundedAmount: 980,
+      }),
+      'Refunded',
+      ['Charged ¥980.', 'Refunded in full: ¥980.'],
+    ],
+    [
+      'released: the group did not go ahead',
+      at(usd, { status: 'failed', confirmedCount: 2, closeReason: 'deadline' }),
+      member({ status: 'released' }),
+      'Did not go ahead',
+      ['Not enough people joined; your hold was released and you paid nothing.'],
+    ],
+    [
+      'released: ended early by the merchant',
+      at(usd, { status: 'failed', confirmedCount: 2, closeReason: 'merchant' }),
+      member({ status: 'released' }),
+      'Ended early',
+      ['The merchant ended the group early; your hold was released and you paid nothing.'],
+    ],
+    [
+      'released: canceled',
+      at(usd, { status: 'canceled', closeReason: 'canceled' }),
+      member({ status: 'released' }),
+      'Canceled',
+      ['The group was canceled; your hold was released and you paid nothing.'],
+    ],
+    [
+      'left',
+      at(usd, { confirmedCount: 2 }),
+      member({ status: 'left' }),
+      'Left',
+      ['You left this group; your hold of $52.00 was released.'],
+    ],
+    [
+      'declined',
+      usd,
+      member({ status: 'failed' }),
+      'Card declined',
+      ['Your card could not be held or charged, so you were not charged.'],
+    ],
+    [
+      'expired',
+      usd,
+      member({ status: 'expired' }),
+      'Expired',
+      ['Your card hold was never confirmed, so your seat was freed; you were not charged.'],
+    ],
+  ])('%s', (_n, f, v, label, sentences) => {
+    const w = viewerOutcomeWords(f, v);
+    expect(w.label).toBe(label);
+    expect(w.sentences).toEqual(sentences);
+  });
+
+  it('counts a refund apart from the saving', () => {
+    const won = at(usd, { status: 'won', confirmedCount: 3, finalUnitPrice: 2600 });
+    expect(
+      viewerOutcome(won, member({ status: 'captured', chargeAmount: 5200, refundedAmount: 2000 })),
+    ).toEqual({
+      kind: 'charged',
+      charged: 5200,
+      released: 0,
+      refunded: 2000,
+      savedVsList: 800,
+      fullyRefunded: false,
+    });
+  });
+});
+
+describe('merchant member status', () => {
+  it.each([
+    [
+      { status: 'captured' as const, chargeAmount: 7000, refundedAmount: 2000 },
+      'USD',
+      'Refunded $20.00 of $70.00',
+    ],
+    [
+      { status: 'captured' as const, chargeAmount: 7000, refundedAmount: 7000 },
+      'USD',
+      'Refunded in full, $70.00',
+    ],
+    [{ status: 'captured' as const, chargeAmount: 980, refundedAmount: 0 }, 'JPY', null],
+    [{ status: 'released' as const, chargeAmount: null, refundedAmount: 0 }, 'JPY', null],
+  ])('%o → %s', (m, cur, label) => {
+    expect(memberMoneyLabel(m, cur)).toBe(label);
+  });
+});
+
+describe('deal and share sentences', () => {
+  it('says the window with the right plural', () => {
+    expect(dealWindowSentence(2 * 86_400, 1)).toMatch(/^A group has 2 days to reach 1 person\. /);
+    expect(dealWindowSentence(3600, 3)).toMatch(/^A group has 1 hour to reach 3 people\. /);
+  });
+
+  it('shares what is true now, and no invitation once closed', () => {
+    expect(shareText('Mug', at(usd, { confirmedCount: 1 }), '5 h')).toBe(
+      'Join my group for Mug: 2 more people needed to go ahead at $26.00; at 6, $23.00. Ends in 5 h.',
+    );
+    expect(shareText('Mug', at(usd, { status: 'failed', confirmedCount: 1 }), null)).toBe(
+      'My group for Mug has closed. Did not reach 3 people (1 joined); every hold was released.',
+    );
+  });
+});
