@@ -10,6 +10,7 @@ import { formatMoney } from '@/server/pricing/currency';
 import { formatTimeLeft } from '@/server/share/time-left';
 import { LeaveButton } from '@/app/_components/leave-button';
 import { ClaimAccount } from './claim-account';
+import { SignOutButton } from './sign-out-button';
 
 export const metadata: Metadata = { title: 'My groups', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -92,9 +93,15 @@ export default async function MyGroupsPage() {
         My groups
       </h1>
       {session && !guest && (
-        <p className="mt-1 text-sm text-stone-600" data-testid="signed-in-as">
-          Signed in as {session.user.email}
-        </p>
+        <div className="mt-1 flex flex-wrap items-center gap-3">
+          <p className="text-sm text-stone-600" data-testid="signed-in-as">
+            Signed in as {session.user.email}
+          </p>
+          <SignOutButton
+            to="/me"
+            className="text-sm font-semibold text-brand-700 underline disabled:opacity-60"
+          />
+        </div>
       )}
       {!mine || mine.length === 0 ? (
         <p className="mt-4 text-stone-700">

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { CopyButton } from '@/app/_components/copy-button';
+import { SignOutButton } from '@/app/me/sign-out-button';
 import { useTRPC } from '@/app/_trpc/client';
 import type { DashboardDeal } from '@/server/merchant-console/get-merchant-dashboard';
 import { buttonClass } from './_components/field';
@@ -121,6 +122,7 @@ export function Dashboard({ shopName }: { shopName: string }) {
           </p>
         </div>
         <span className="ml-auto flex gap-2">
+          <SignOutButton to="/merchant/sign-in?from=signed-out" className={buttonClass.secondary} />
           <Link href="/merchant/profile" className={buttonClass.secondary}>
             Shop profile
           </Link>

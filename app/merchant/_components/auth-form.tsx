@@ -1,6 +1,8 @@
 'use client';
 // E-mail and password sign-up / sign-in for merchants (better-auth). After sign-up the merchant creates
 // their shop profile; after sign-in they land on the dashboard (or the profile form if they have none).
+// The fields are controlled and the form is submitted by hand (not a form action, which resets every
+// field), so a wrong password or an address already in use keeps what was typed.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -8,23 +10,23 @@ import { authClient } from '@/app/_components/auth-client';
 import { buttonClass, Field, inputClass } from './field';
 
 /** The sign-up or sign-in form. */
-export function AuthForm({ mode }: { mode: 'sign-up' | 'sign-in' }) {
+export function AuthForm({ mode, notice }: { mode: 'sign-up' | 'sign-in'; notice?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [fields, setFields] = useState({ name: '', email: '', password: '' });
+  const set = (k: keyof typeof fields) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setFields((f) => ({ ...f, [k]: e.target.value }));
 
-  async function submit(form: FormData) {
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
     setBusy(true);
     setError(null);
-    const email = String(form.get('email') ?? '').trim();
-    const password = String(form.get('password') ?? '');
+    const email = fields.email.trim();
+    const password = fields.password;
     const r =
       mode === 'sign-up'
-        ? await authClient.signUp.email({
-            email,
-            password,
-            name: String(form.get('name') ?? '').trim() || email,
-          })
+        ? await authClient.signUp.email({ email, password, name: fields.name.trim() || email })
         : await authClient.signIn.email({ email, password });
     if (r.error) {
       setBusy(false);
@@ -41,14 +43,36 @@ export function AuthForm({ mode }: { mode: 'sign-up' | 'sign-in' }) {
   }
 
   return (
-    <form action={submit} className="space-y-4">
+    <form onSubmit={(e) => void submit(e)} className="space-y-4">
+      {notice ? (
+        <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-800">
+          {notice}
+        </p>
+      ) : null}
       {mode === 'sign-up' ? (
         <Field label="Your name" htmlFor="name">
-          <input id="name" name="name" autoComplete="name" required className={inputClass} />
+          <input
+            id="name"
+            name="name"
+            autoComplete="name"
+            required
+            value={fields.name}
+            onChange={set('name')}
+            className={inputClass}
+          />
         </Field>
       ) : null}
       <Field label="E-mail" htmlFor="email">
-        <input id="email" name="email" type="email" autoComplete="email" required className={inputClass} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={fields.email}
+          onChange={set('email')}
+          className={inputClass}
+        />
       </Field>
       <Field
         label="Password"
@@ -62,6 +86,8 @@ export function AuthForm({ mode }: { mode: 'sign-up' | 'sign-in' }) {
           minLength={8}
           autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
           required
+          value={fields.password}
+          onChange={set('password')}
           className={inputClass}
         />
       </Field>
@@ -83,6 +109,10 @@ export function AuthForm({ mode }: { mode: 'sign-up' | 'sign-in' }) {
           </>
         ) : (
           <>
+            <Link className="font-semibold text-brand-700 underline" href="/merchant/forgot-password">
+              Forgot your password?
+            </Link>
+            <br />
             New to Flock?{' '}
             <Link className="font-semibold text-brand-700 underline" href="/merchant/sign-up">
               Create a merchant account

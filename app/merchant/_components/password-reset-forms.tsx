@@ -1,0 +1,116 @@
+'use client';
+// A forgotten merchant password: ask for a reset link by e-mail (better-auth sends it through the mailer,
+// /dev/outbox in development), then choose a new password on the page the link opens. The request answers
+// the same whether or not the address has an account, so the form tells nobody who sells on Flock.
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { authClient } from '@/app/_components/auth-client';
+import { buttonClass, Field, inputClass } from './field';
+
+/** The "send me a reset link" form. */
+export function ForgotPasswordForm() {
+  const [email, setEmail] = useState('');
+  const [state, setState] = useState<
+    { kind: 'idle' | 'sending' } | { kind: 'sent'; to: string } | { kind: 'error'; message: string }
+  >({ kind: 'idle' });
+
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const to = email.trim();
+    setState({ kind: 'sending' });
+    const r = await authClient.requestPasswordReset({ email: to, redirectTo: '/merchant/reset-password' });
+    if (r.error)
+      setState({
+        kind: 'error',
+        message: r.error.message ?? 'We could not send the link. Please try again.',
+      });
+    else setState({ kind: 'sent', to });
+  }
+
+  if (state.kind === 'sent')
+    return (
+      <p
+        role="status"
+        className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-800"
+        data-testid="reset-sent"
+      >
+        If {state.to} has a merchant account, we sent it a link to choose a new password. The link works for
+        one hour.
+      </p>
+    );
+  return (
+    <form onSubmit={(e) => void submit(e)} className="space-y-4">
+      <Field label="E-mail" htmlFor="email">
+        <input
+          id="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          className={inputClass}
+        />
+      </Field>
+      {state.kind === 'error' ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {state.message}
+        </p>
+      ) : null}
+      <button type="submit" disabled={state.kind === 'sending'} className={`${buttonClass.primary} w-full`}>
+        {state.kind === 'sending' ? 'Sending…' : 'Send me a reset link'}
+      </button>
+      <p className="text-center text-sm text-stone-600">
+        <Link className="font-semibold text-brand-700 underline" href="/merchant/sign-in">
+          Back to sign-in
+        </Link>
+      </p>
+    </form>
+  );
+}
+
+/** The "choose a new password" form opened from the e-mailed link (`token` from its query). */
+export function ResetPasswordForm({ token }: { token: string }) {
+  const router = useRouter();
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const r = await authClient.resetPassword({ newPassword: password, token });
+    if (r.error) {
+      setBusy(false);
+      setError(r.error.message ?? 'We could not change your password. Please try again.');
+      return;
+    }
+    router.push('/merchant/sign-in?from=password-reset');
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} className="space-y-4">
+      <Field label="New password" htmlFor="new-password" hint="At least 8 characters.">
+        <input
+          id="new-password"
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          className={inputClass}
+        />
+      </Field>
+      {error ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy} className={`${buttonClass.primary} w-full`}>
+        {busy ? 'Saving…' : 'Save new password'}
+      </button>
+    </form>
+  );
+}
