@@ -41,6 +41,10 @@ export type GroupSnapshot = {
   openedAt: Date;
   deadline: Date;
   closedAt: Date | null;
+  /** Why it closed (deadline, full, merchant, canceled), once it did. */
+  closeReason: string | null;
+  /** The merchant ended it before its deadline ("End now"). */
+  endedEarly: boolean;
   deal: {
     id: string;
     slug: string;
@@ -135,6 +139,8 @@ export async function getGroupSnapshotOrThrow(
     openedAt: g.openedAt,
     deadline: g.deadline,
     closedAt: g.closedAt,
+    closeReason: g.closeReason,
+    endedEarly: g.closeReason === 'merchant' && g.closingAt !== null && g.closingAt < g.deadline,
     deal: {
       id: deal.id,
       slug: deal.slug,

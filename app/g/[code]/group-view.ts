@@ -4,6 +4,7 @@
 import type { GroupStatus, MemberStatus } from '@/db/schema';
 import type { GroupSnapshot } from '@/server/groups/get-group-snapshot';
 import type { LadderStep } from '@/server/pricing/price';
+import type { GroupFacts, ViewerFacts } from '@/server/share/group-words';
 
 export type { GroupStatus };
 
@@ -28,6 +29,10 @@ export type GroupView = {
   /** The plain link and QR code no longer admit; only a member's invite link does. */
   inviteOnly: boolean;
   deadline: string;
+  /** The merchant ended the group before its deadline. */
+  endedEarly: boolean;
+  /** Why it closed (deadline, full, merchant, canceled), once it did. */
+  closeReason: string | null;
   finalUnitPrice: number | null;
   members: { alias: string; confirmed: boolean }[];
   /** Members beyond the listed ones. */
@@ -42,6 +47,8 @@ export type ViewerMember = {
   unitPriceAtJoin: number;
   holdAmount: number;
   chargeAmount: number | null;
+  refundedAmount: number;
+  failureReason: string | null;
   inviteCode: string;
   inviteUrl: string;
 };
@@ -67,6 +74,8 @@ export function toGroupView(s: GroupSnapshot): { view: GroupView; viewer: Viewer
       seatsTaken: s.capacity.seatsTaken,
       inviteOnly: s.capacity.inviteOnly,
       deadline: new Date(s.deadline).toISOString(),
+      endedEarly: s.endedEarly,
+      closeReason: s.closeReason,
       finalUnitPrice: s.finalUnitPrice,
       members: s.members.map((m) => ({ alias: m.alias, confirmed: m.status === 'authorized' })),
       moreMembers: s.moreMembers,
@@ -80,9 +89,38 @@ export function toGroupView(s: GroupSnapshot): { view: GroupView; viewer: Viewer
           unitPriceAtJoin: s.viewer.unitPriceAtJoin,
           holdAmount: s.viewer.holdAmount,
           chargeAmount: s.viewer.chargeAmount,
+          refundedAmount: s.viewer.refundedAmount,
+          failureReason: s.viewer.failureReason,
           inviteCode: s.viewer.inviteCode,
           inviteUrl: s.viewer.inviteUrl,
         }
       : null,
+  };
+}
+
+/** The facts the words module (server/share/group-words.ts) phrases every sentence from. */
+export function groupFacts(g: GroupView): GroupFacts {
+  return {
+    currency: g.currency,
+    listPrice: g.listPrice,
+    tiers: g.ladder,
+    confirmedCount: g.confirmedCount,
+    status: g.status,
+    closeReason: g.closeReason,
+    finalUnitPrice: g.finalUnitPrice,
+    maxMembers: g.maxMembers,
+    seatsTaken: g.seatsTaken,
+  };
+}
+
+/** The viewer's membership as the words module reads it. */
+export function viewerFacts(v: ViewerMember): ViewerFacts {
+  return {
+    status: v.status,
+    quantity: v.quantity,
+    unitPriceAtJoin: v.unitPriceAtJoin,
+    holdAmount: v.holdAmount,
+    chargeAmount: v.chargeAmount,
+    refundedAmount: v.refundedAmount,
   };
 }

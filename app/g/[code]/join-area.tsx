@@ -1,13 +1,14 @@
 'use client';
 // Chooses what sits where the join form goes: the form, the viewer's membership, or (closed) a way on.
 import Link from 'next/link';
+import { useEffect } from 'react';
 import { JoinForm } from './join-form';
 import { useGroupView } from './live-group';
 import { MemberPanel } from './member-panel';
+import { focusJoinForm, HOLDING, mayJoin } from './join-actions';
 
 // A reserved member (hold not yet confirmed) keeps the form: it shows the outcome of their attempt, and a
 // new attempt resumes the same membership.
-const HOLDING = ['authorized', 'captured'];
 
 /** The join form while the viewer may join; their membership once they have; a link on once it closed. */
 export function JoinArea(props: {
@@ -16,19 +17,35 @@ export function JoinArea(props: {
   demoMode: boolean;
   publishableKey: string | null;
   suggestedAlias: string;
+  /** The link asked to join at once (?join=1, the deal page's "Start a new group"). */
+  openJoin: boolean;
 }) {
   const { view: g, viewer } = useGroupView();
-  if (viewer && HOLDING.includes(viewer.status)) return <MemberPanel viewer={viewer} />;
-  if (g.status !== 'open') {
-    return (
-      <p className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
-        <Link href={`/d/${g.dealSlug}`} className="font-semibold text-brand-700 underline">
-          Start a new group on this deal
-        </Link>
-      </p>
-    );
+  const { openJoin, ...formProps } = props;
+  const canJoin = mayJoin(g, viewer, props.inviteCode !== null);
+  useEffect(() => {
+    if (openJoin && canJoin) focusJoinForm();
+    // Only on arrival (empty dependencies): a later change of state must not pull the page back to the form.
+  }, []);
+  if (viewer && HOLDING.includes(viewer.status)) {
+    // Once the group has closed, the banner tells the outcome; the hold and invite link are history.
+    return g.status === 'open' ? <MemberPanel viewer={viewer} /> : <NewGroupLink slug={g.dealSlug} />;
   }
-  if (g.seatsTaken >= g.maxMembers) return null;
-  if (g.inviteOnly && !props.inviteCode) return null;
-  return <JoinForm code={g.code} {...props} />;
+  if (g.status !== 'open') return <NewGroupLink slug={g.dealSlug} />;
+  if (!canJoin) return null;
+  return (
+    <div id="join" className="scroll-mt-4">
+      <JoinForm code={g.code} {...formProps} />
+    </div>
+  );
+}
+
+function NewGroupLink({ slug }: { slug: string }) {
+  return (
+    <p className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+      <Link href={`/d/${slug}`} className="font-semibold text-brand-700 underline">
+        Start a new group on this deal
+      </Link>
+    </p>
+  );
 }

@@ -1,51 +1,81 @@
 'use client';
 // The price ladder and the members (aliases with generated avatars), updated live.
 import { Avatar } from '@/app/_components/avatar';
-import { formatMoney } from '@/server/pricing/currency';
+import { ladderSteps } from '@/server/share/group-words';
+import { groupFacts } from './group-view';
 import { useGroupView } from './live-group';
 
 const SHOWN_MEMBERS = 60;
 
-/** Every price bracket: reached ones ticked, the one in force highlighted. */
+const SEATS_SHOWN = 8;
+
+/** Every price bracket as a step: reached ones ticked, the one in force lit, the next ones with how many more. */
 export function PriceLadder() {
   const { view: g } = useGroupView();
+  const steps = ladderSteps(groupFacts(g));
+  const open = g.status === 'open';
+  const spotsLeft = Math.max(0, g.maxMembers - g.seatsTaken);
+  const next = steps.find((s) => s.state === 'ahead');
+  // The seats up to the next step: faces for who is in, empty circles for the places still to fill.
+  const toFill = open && next ? Math.min(SEATS_SHOWN, Math.max(0, next.minMembers - g.confirmedCount)) : 0;
+  const faces = g.members.filter((m) => m.confirmed).slice(0, SEATS_SHOWN);
   return (
     <section
       aria-labelledby="ladder-heading"
       className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
     >
       <h2 id="ladder-heading" className="text-lg font-semibold">
-        Price ladder
+        The more who join, the less everyone pays
       </h2>
       <ol className="mt-3 space-y-2">
-        {g.ladder.map((step) => (
+        {steps.map((step) => (
           <li
             key={step.minMembers}
-            className={`flex items-center justify-between rounded-lg px-3 py-2 ${step.current ? 'bg-brand-50 ring-2 ring-brand-600' : 'bg-stone-50'}`}
-            aria-current={step.current ? 'step' : undefined}
+            className={`flex items-center justify-between gap-3 rounded-lg px-3 py-2 ${step.state === 'current' ? 'bg-brand-50 ring-2 ring-brand-600' : 'bg-stone-50'}`}
+            aria-current={step.state === 'current' ? 'step' : undefined}
           >
-            <span className="flex items-center gap-2">
+            <span className="flex min-w-0 items-center gap-2">
               <span
                 aria-hidden="true"
-                className={`inline-block w-5 text-center ${step.reached ? 'text-green-700' : 'text-stone-500'}`}
+                className={`inline-block w-5 text-center ${step.state === 'ahead' ? 'text-stone-500' : 'text-green-700'}`}
               >
-                {step.reached ? '✓' : '○'}
+                {step.state === 'ahead' ? '○' : '✓'}
               </span>
-              <span>
-                {step.minMembers}+ people
-                <span className="sr-only">
-                  {step.reached ? ', reached' : `, ${step.membersNeeded} more needed`}
-                </span>
+              <span className="min-w-0">
+                <span className="block">{step.from}</span>
+                {open && step.needed && (
+                  <span className="block text-sm text-stone-600">
+                    {step.needed} → {step.price}
+                  </span>
+                )}
+                <span className="sr-only">{step.state === 'ahead' ? '' : ', reached'}</span>
               </span>
             </span>
             <span
-              className={`font-semibold tabular-nums ${step.current ? 'text-brand-700' : 'text-stone-900'}`}
+              className={`text-lg font-semibold tabular-nums ${step.state === 'current' ? 'text-brand-700' : 'text-stone-900'}`}
             >
-              {formatMoney(step.unitPrice, g.currency)}
+              {step.price}
             </span>
           </li>
         ))}
       </ol>
+      {open && (
+        <div className="mt-4 flex flex-wrap items-center gap-1.5" data-testid="seats">
+          {faces.map((m, i) => (
+            <Avatar key={`${m.alias}-${i}`} alias={m.alias} />
+          ))}
+          {Array.from({ length: toFill }, (_, i) => (
+            <span
+              key={`empty-${i}`}
+              aria-hidden="true"
+              className="inline-block size-9 rounded-full border-2 border-dashed border-stone-400"
+            />
+          ))}
+          <span className="ml-1 text-sm text-stone-700">
+            {spotsLeft === 1 ? '1 spot left' : `${spotsLeft} spots left`}
+          </span>
+        </div>
+      )}
     </section>
   );
 }

@@ -21,6 +21,7 @@ import { findGroup, loadGroup, previewVersion } from './load';
 import { PricePanel } from './price-panel';
 import { SharePanel } from './share-panel';
 import { StatusBanner } from './status-banner';
+import { StickyBar } from './sticky-bar';
 import { isLive } from '@/server/groups/membership';
 
 type Props = {
@@ -97,7 +98,8 @@ export default async function GroupPage({ params, searchParams }: Props) {
 
   return (
     <GroupLiveProvider initial={s}>
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem] lg:grid-rows-[auto_1fr] lg:gap-x-8">
+      {/* Room at the bottom on phones for the sticky bar. */}
+      <div className="grid gap-4 pb-24 lg:grid-cols-[minmax(0,1fr)_26rem] lg:grid-rows-[auto_1fr] lg:gap-x-8 lg:pb-0">
         <header className="space-y-3">
           {s.deal.imageUrl && (
             // A plain <img>: no client JavaScript, and it renders in previews that run none.
@@ -107,7 +109,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
               alt=""
               width={1200}
               height={800}
-              className="aspect-[3/2] max-h-72 w-full rounded-2xl bg-stone-200 object-cover lg:max-h-96"
+              className="aspect-[3/2] max-h-56 w-full rounded-2xl bg-stone-200 object-cover sm:max-h-72 lg:max-h-96"
             />
           )}
           <p className="text-sm font-medium text-stone-600">
@@ -116,9 +118,12 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <h1 className="text-2xl font-bold tracking-tight text-stone-950 sm:text-3xl">{s.deal.title}</h1>
         </header>
 
+        {/* The price and its ladder lead on a phone, right under the title; on a wide screen they form the
+            right-hand column. */}
         <div className="space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <StatusBanner hasInvite={inviteCode !== null} />
           <PricePanel />
+          <PriceLadder />
           <LiveCountdown serverNow={new Date().toISOString()} />
           <JoinArea
             inviteCode={inviteCode}
@@ -126,14 +131,14 @@ export default async function GroupPage({ params, searchParams }: Props) {
             demoMode={!env.STRIPE_PUBLISHABLE_KEY}
             publishableKey={env.STRIPE_PUBLISHABLE_KEY ?? null}
             suggestedAlias={suggestAlias()}
+            openJoin={one(sp['join']) === '1'}
           />
           <SharePanel appUrl={deps.appUrl} qrSvg={qr} posterHref={poster} />
         </div>
 
         <div className="space-y-4 lg:col-start-1 lg:row-start-2">
-          {s.deal.description && <p className="whitespace-pre-line text-stone-800">{s.deal.description}</p>}
-          <PriceLadder />
           <MemberList />
+          {s.deal.description && <p className="whitespace-pre-line text-stone-800">{s.deal.description}</p>}
           <noscript>
             <p className="rounded-lg bg-amber-50 p-3 text-amber-900">
               Turn on JavaScript to join this group and see it update live.
@@ -141,6 +146,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
           </noscript>
         </div>
       </div>
+      <StickyBar hasInvite={inviteCode !== null} />
     </GroupLiveProvider>
   );
 }

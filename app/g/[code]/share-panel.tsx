@@ -56,6 +56,7 @@ export function SharePanel({
 
   return (
     <section
+      id="share"
       aria-labelledby="share-heading"
       className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
       data-testid="share-panel"

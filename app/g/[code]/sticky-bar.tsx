@@ -1,0 +1,83 @@
+'use client';
+// The phone's bottom bar: the price and the one action that matters, always under the thumb. Join scrolls
+// to the join form and puts the cursor in it; once joined it is Share (the native sheet where the browser
+// has one, else the share panel); once the group cannot take the viewer, a way on. Hidden on wide screens,
+// where the join column stays in view.
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { isLive } from '@/server/groups/membership';
+import { formatMoney } from '@/server/pricing/currency';
+import { groupShortLine } from '@/server/share/group-words';
+import { focusJoinForm, mayJoin } from './join-actions';
+import { groupFacts } from './group-view';
+import { useGroupView } from './live-group';
+
+/** The bottom bar on phones. `hasInvite`: the visitor came with a member's personal invite link. */
+export function StickyBar({ hasInvite }: { hasInvite: boolean }) {
+  const { view: g, viewer } = useGroupView();
+  const canJoin = mayJoin(g, viewer, hasInvite);
+  const [canShare, setCanShare] = useState(false);
+  useEffect(() => setCanShare(typeof navigator.share === 'function'), []);
+  const money = (n: number) => formatMoney(n, g.currency);
+  const member = viewer && isLive(viewer.status) ? viewer : null;
+  const open = g.status === 'open';
+
+  let action: React.ReactNode;
+  if (open && member) {
+    action = (
+      <button
+        type="button"
+        className="rounded-xl bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700"
+        onClick={async () => {
+          if (canShare) {
+            try {
+              await navigator.share({ title: g.title, url: member.inviteUrl });
+              return;
+            } catch {
+              // Closed the sheet, or the browser refused: fall back to the panel.
+            }
+          }
+          document.getElementById('share')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+        }}
+      >
+        Share with friends
+      </button>
+    );
+  } else if (open && canJoin) {
+    action = (
+      <button
+        type="button"
+        onClick={focusJoinForm}
+        className="rounded-xl bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700"
+      >
+        Join for {money(g.unitPrice)}
+      </button>
+    );
+  } else {
+    action = (
+      <Link
+        href={`/d/${g.dealSlug}`}
+        className="rounded-xl bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700"
+      >
+        Start a new group
+      </Link>
+    );
+  }
+
+  return (
+    <div
+      className="fixed inset-x-0 bottom-0 z-20 border-t border-stone-200 bg-white/95 px-4 py-3 shadow-[0_-4px_16px_rgba(0,0,0,0.06)] backdrop-blur lg:hidden"
+      data-testid="sticky-bar"
+    >
+      <div className="mx-auto flex max-w-xl items-center justify-between gap-3">
+        <p className="min-w-0">
+          <span className="block text-xl font-extrabold text-stone-950 tabular-nums">
+            {money(g.unitPrice)}
+          </span>
+          <span className="block truncate text-sm text-stone-600">{groupShortLine(groupFacts(g))}</span>
+        </p>
+        {action}
+      </div>
+    </div>
+  );
+}
