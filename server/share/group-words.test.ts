@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dealWindowSentence,
   groupHeadline,
+  groupMetaDescription,
   groupMoment,
   groupPageTitle,
   groupShortLine,
@@ -148,6 +149,15 @@ describe('group headline in every state', () => {
     expect(groupShortLine(at(usd, { confirmedCount: 10 }))).toBe('$19.90 each now, the best price');
   });
 
+  it('describes a page for link previews', () => {
+    expect(groupMetaDescription(at(usd, { confirmedCount: 1 }), 5 * 3600_000)).toBe(
+      '2 more people needed to go ahead at $26.00; at 6, $23.00. 1 joined · Ends in 5 h. List price $30.00. Join with a card hold; you never pay more than shown.',
+    );
+    expect(groupMetaDescription(at(usd, { status: 'failed', closeReason: 'merchant' }), -1)).toBe(
+      'Ended early by the merchant before it reached 3 people; every hold was released. List price $30.00.',
+    );
+  });
+
   it('titles a page by its condition', () => {
     expect(groupPageTitle('Mug', usd)).toBe('Mug: $26.00 each if 3 people join');
     expect(groupPageTitle('Mug', at(jpy, { confirmedCount: 3 }))).toBe('Mug: ¥980 each in a group');
@@ -168,6 +178,7 @@ describe('ladder', () => {
         unitPrice: 2600,
         price: '$26.00',
         from: 'from 3 people',
+        short: '$26.00',
         state: 'reached',
         needed: null,
       },
@@ -176,6 +187,7 @@ describe('ladder', () => {
         unitPrice: 2300,
         price: '$23.00',
         from: 'from 6 people',
+        short: '$23.00 at 6',
         state: 'current',
         needed: null,
       },
@@ -184,6 +196,7 @@ describe('ladder', () => {
         unitPrice: 1990,
         price: '$19.90',
         from: 'from 10 people',
+        short: '$19.90 at 10',
         state: 'ahead',
         needed: '3 more people',
       },

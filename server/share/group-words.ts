@@ -9,6 +9,7 @@
 //   groupHeadline(f)             → "2 more people needed to go ahead at $26.00; at 6, $23.00"
 //   groupShortLine(f)            → the same for a card or a badge: "2 more people needed to go ahead at $26.00"
 //   groupPageTitle(title, f)     → meta title, e.g. "Mug: $26.00 each if 3 people join"
+//   groupMetaDescription(f, ms) → the group page's meta description
 //   ladderLine(tiers, currency)  → "$26.00 → $23.00 at 6 → $19.90 at 10"
 //   ladderSteps(f)               → one entry per bracket with its price, people and state (for a ladder UI)
 //   savingsBadge(f)              → "Save 20%" or null (never for a failed or canceled group)
@@ -17,6 +18,8 @@
 //   memberMoneyLabel(m, cur)     → "Refunded $20.00 of $70.00" for a merchant's member row, or null
 //   dealWindowSentence(secs, min) → "A group has 2 days to reach 1 person. Joining places a card hold; …"
 //   shareText(title, f, left)    → the chat-ready message without its link
+//   scanCallToAction(f)         → "Scan to join the group" (poster)
+//   endsInSentence(ms)          → "Ends in 5 h" / "Closing now"
 //   people(n) / morePeople(n)    → "1 person" / "3 people", "1 more person" / "2 more people"
 //
 // Decisions (where the issue and DESIGN are silent):
@@ -32,7 +35,7 @@
 import type { GroupStatus, MemberStatus } from '@/db/schema/statuses';
 import { formatMoney } from '@/server/pricing/currency';
 import { savings } from '@/server/pricing/price';
-import { formatDuration } from './time-left';
+import { formatDuration, formatTimeLeft } from './time-left';
 
 const LOCALE = 'en-US';
 const plural = new Intl.PluralRules(LOCALE);
@@ -253,14 +256,20 @@ export function groupPageTitle(productTitle: string, f: GroupFacts): string {
   }
 }
 
+/** The page's meta description: where it stands, who joined, time left, and the promise of a hold. */
+export function groupMetaDescription(f: GroupFacts, msLeft: number): string {
+  const m = groupMoment(f);
+  const list = money(f, f.listPrice);
+  if (m.kind === 'gathering' || m.kind === 'bracket')
+    return `${groupHeadline(f)}. ${f.confirmedCount} joined · ${endsInSentence(msLeft)}. List price ${list}. Join with a card hold; you never pay more than shown.`;
+  return `${groupHeadline(f)}. List price ${list}.`;
+}
+
 /** The whole ladder on one line: "$26.00 → $23.00 at 6 → $19.90 at 10". */
 export function ladderLine(tiers: readonly WordsTier[], currency: string): string {
-  return sorted(tiers)
-    .map((t, i) =>
-      i === 0
-        ? formatMoney(t.unitPrice, currency)
-        : `${formatMoney(t.unitPrice, currency)} at ${t.minMembers}`,
-    )
+  const f = { currency, listPrice: 0, tiers, confirmedCount: 0, status: 'open' as const };
+  return ladderSteps(f)
+    .map((s) => s.short)
     .join(' → ');
 }
 
@@ -271,6 +280,8 @@ export type LadderStepWords = {
   price: string;
   /** "from 6 people" */
   from: string;
+  /** The step as ladderLine writes it: "$26.00" for the first, "$23.00 at 6" after. */
+  short: string;
   state: 'reached' | 'current' | 'ahead';
   /** "3 more people" while ahead; null once reached. */
   needed: string | null;
@@ -287,6 +298,7 @@ export function ladderSteps(f: GroupFacts): LadderStepWords[] {
       unitPrice: t.unitPrice,
       price: money(f, t.unitPrice),
       from: `from ${people(t.minMembers)}`,
+      short: i === 0 ? money(f, t.unitPrice) : `${money(f, t.unitPrice)} at ${t.minMembers}`,
       state: i === current ? 'current' : missing <= 0 ? 'reached' : 'ahead',
       needed: missing > 0 ? morePeople(missing) : null,
     };
@@ -495,6 +507,17 @@ export function memberMoneyLabel(
 /** The deal page's rule of the window: "A group has 2 days to reach 3 people. Joining places a card hold; …" */
 export function dealWindowSentence(windowSeconds: number, minMembers: number): string {
   return `A group has ${formatDuration(windowSeconds)} to reach ${people(minMembers)}. Joining places a card hold; if the group falls short, the hold is released and nobody pays.`;
+}
+
+/** The poster's call under its QR code: join while the group takes members, else look. */
+export function scanCallToAction(f: GroupFacts): string {
+  const kind = groupMoment(f).kind;
+  return kind === 'gathering' || kind === 'bracket' ? 'Scan to join the group' : 'Scan to see the group';
+}
+
+/** "Ends in 5 h" while time is left, "Closing now" once the deadline passed. */
+export function endsInSentence(msLeft: number): string {
+  return msLeft > 0 ? `Ends in ${formatTimeLeft(msLeft)}` : 'Closing now';
 }
 
 /** The chat-ready message without its link; `timeLeft` is null once the deadline passed. */

@@ -5,13 +5,12 @@ import { headers } from 'next/headers';
 import { suggestAlias } from '@/app/_components/alias-suggestion';
 import { getDeps } from '@/server/deps';
 import { getEnv } from '@/server/env';
-import { formatMoney } from '@/server/pricing/currency';
 import { parseChannel, parseInviteCode } from '@/server/share/channels';
 import { findInviter } from '@/server/share/find-inviter';
 import { qrSvg } from '@/server/share/qr';
 import { isBotUserAgent, recordGroupVisit } from '@/server/share/record-visit';
 import { groupShareUrl } from '@/server/share/share-message';
-import { formatTimeLeft } from '@/server/share/time-left';
+import { groupHeadline, groupMetaDescription, groupPageTitle } from '@/server/share/group-words';
 import './celebrate.css';
 import { JoinArea } from './join-area';
 import { LiveCountdown } from './live-countdown';
@@ -19,6 +18,7 @@ import { PriceLadder, MemberList } from './ladder-and-members';
 import { GroupLiveProvider } from './live-group';
 import { findGroup, loadGroup, previewVersion } from './load';
 import { PricePanel } from './price-panel';
+import { snapshotFacts } from './preview-card';
 import { SharePanel } from './share-panel';
 import { StatusBanner } from './status-banner';
 import { StickyBar } from './sticky-bar';
@@ -41,22 +41,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // The page itself answers 404; metadata must not throw, or the 404 page would only render with JavaScript.
   const s = await findGroup(code);
   if (!s) return { title: 'Group not found', robots: { index: false } };
-  const money = (n: number) => formatMoney(n, s.deal.currency);
-  const title = `${s.deal.title}: ${money(s.unitPrice)} each in a group`;
-  const left = new Date(s.deadline).getTime() - Date.now();
-  const parts = [
-    `${s.confirmedCount} joined`,
-    s.status === 'open' && s.next
-      ? `${s.next.membersNeeded} more ${s.next.membersNeeded === 1 ? 'unlocks' : 'unlock'} ${money(s.next.unitPrice)}`
-      : null,
-    s.status === 'open' ? (left > 0 ? `ends in ${formatTimeLeft(left)}` : 'closing') : `group ${s.status}`,
-  ].filter(Boolean);
-  const description = `${parts.join(' · ')}. List price ${money(s.deal.listPrice)}. Join with a card hold; you never pay more than shown.`;
+  const f = snapshotFacts(s);
+  const title = groupPageTitle(s.deal.title, f);
+  const description = groupMetaDescription(f, new Date(s.deadline).getTime() - Date.now());
   const image = {
     url: `${s.url}/og/${previewVersion(s)}`,
     width: 1200,
     height: 630,
-    alt: `${s.deal.title}: ${money(s.unitPrice)} each, ${s.confirmedCount} joined`,
+    alt: `${title}. ${groupHeadline(f)}`,
   };
   return {
     title,

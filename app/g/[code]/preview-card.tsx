@@ -3,7 +3,17 @@
 import { formatMoney } from '@/server/pricing/currency';
 import type { GroupSnapshot } from '@/server/groups/get-group-snapshot';
 import { drawableText } from '@/server/share/preview-assets';
-import { formatTimeLeft } from '@/server/share/time-left';
+import {
+  endsInSentence,
+  groupMoment,
+  groupShortLine,
+  ladderSteps,
+  savingsBadge,
+  scanCallToAction,
+  type GroupFacts,
+} from '@/server/share/group-words';
+
+const BRAND = '#c2410c';
 
 /** Money as the image font can draw it: "$12.00", "¥780", or "KRW 15,900" when the symbol is not drawable. */
 export function drawableMoney(minor: number, currency: string): string {
@@ -14,33 +24,99 @@ export function drawableMoney(minor: number, currency: string): string {
     : `${currency} ${drawableText(formatMoney(minor, currency).replace(/[^\d.,]/g, ''), '')}`;
 }
 
-/** The facts a preview shows, worded for a glance in a chat. */
-export function previewFacts(s: GroupSnapshot, now: Date) {
-  const money = (n: number) => drawableMoney(n, s.deal.currency);
-  const target = s.next?.minMembers ?? s.ladder[s.ladder.length - 1]?.minMembers ?? s.confirmedCount;
-  const left = new Date(s.deadline).getTime() - now.getTime();
+/** The group's facts for the words module (server/share/group-words.ts), from its snapshot. */
+export function snapshotFacts(s: GroupSnapshot): GroupFacts {
   return {
-    title: drawableText(s.deal.title, 'Group deal'),
-    price: money(s.unitPrice),
-    listPrice: money(s.deal.listPrice),
-    savePercent: s.savingsPercent,
-    progress: target > 0 ? Math.min(1, s.confirmedCount / target) : 1,
-    joined: `${s.confirmedCount} joined`,
-    next:
-      s.status !== 'open'
-        ? s.status === 'won'
-          ? 'Group won'
-          : 'Group closed'
-        : s.next
-          ? `${s.next.membersNeeded} more ${s.next.membersNeeded === 1 ? 'unlocks' : 'unlock'} ${money(s.next.unitPrice)}`
-          : 'Best price unlocked',
-    timeLeft: s.status === 'open' ? (left > 0 ? `Ends in ${formatTimeLeft(left)}` : 'Closing now') : '',
+    currency: s.deal.currency,
+    listPrice: s.deal.listPrice,
+    tiers: s.ladder,
+    confirmedCount: s.confirmedCount,
+    status: s.status,
+    closeReason: s.closeReason,
+    finalUnitPrice: s.finalUnitPrice,
+    maxMembers: s.capacity.maxMembers,
+    seatsTaken: s.capacity.seatsTaken,
   };
 }
 
-const BRAND = '#c2410c';
+/** The facts a preview shows, worded for a glance in a chat (every sentence from group-words). */
+export function previewFacts(s: GroupSnapshot, now: Date) {
+  const f = snapshotFacts(s);
+  const m = groupMoment(f);
+  const drawable = (text: string) => drawableText(text, '');
+  const target = s.next?.minMembers ?? s.ladder[s.ladder.length - 1]?.minMembers ?? s.confirmedCount;
+  const left = new Date(s.deadline).getTime() - now.getTime();
+  // A big price only where someone pays it: open, or closed and going ahead.
+  const price =
+    m.kind === 'gathering' || m.kind === 'bracket' || m.kind === 'won' || m.kind === 'full'
+      ? m.price
+      : m.kind === 'closing' && m.price !== null
+        ? m.price
+        : null;
+  return {
+    title: drawableText(s.deal.title, 'Group deal'),
+    price: price === null ? null : drawableMoney(price, s.deal.currency),
+    listPrice: drawableMoney(s.deal.listPrice, s.deal.currency),
+    save: savingsBadge(f),
+    steps: ladderSteps(f).map((step) => ({ text: drawable(step.short), state: step.state })),
+    progress: target > 0 ? Math.min(1, s.confirmedCount / target) : 1,
+    line: drawable(groupShortLine(f)),
+    open: s.status === 'open',
+    scan: scanCallToAction(f),
+    timeLeft: s.status === 'open' ? endsInSentence(left) : null,
+  };
+}
 
-/** The card: product image, title, price (large), list price struck, progress and time left. */
+export type PreviewFacts = ReturnType<typeof previewFacts>;
+
+/** The ladder as a row of steps: "$26.00 → $23.00 at 6 → $19.90 at 10", the current one lit. */
+export function LadderRow({ f, size }: { f: PreviewFacts; size: number }) {
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', fontSize: size }}>
+      {f.steps.map((step, i) => (
+        <div key={step.text} style={{ display: 'flex', alignItems: 'center' }}>
+          {i > 0 ? <div style={{ display: 'flex', margin: '0 10px', color: '#a8a29e' }}>→</div> : null}
+          <div
+            style={{
+              display: 'flex',
+              padding: '4px 14px',
+              borderRadius: 999,
+              background: step.state === 'current' ? BRAND : step.state === 'reached' ? '#fed7aa' : '#ffffff',
+              color: step.state === 'current' ? '#ffffff' : '#1c1917',
+              border: `2px solid ${step.state === 'ahead' ? '#e7e5e4' : BRAND}`,
+            }}
+          >
+            {step.text}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A stand-in for a deal without a photo: the brand's colour with the product's first letter. */
+export function ImagePlaceholder({ title, size }: { title: string; size: number }) {
+  return (
+    <div
+      style={{
+        width: size,
+        height: size,
+        borderRadius: 32,
+        background: 'linear-gradient(135deg, #fdba74, #c2410c)',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        color: '#fff7ed',
+        fontSize: Math.round(size * 0.45),
+        fontWeight: 700,
+      }}
+    >
+      {Array.from(title)[0]?.toUpperCase() ?? 'F'}
+    </div>
+  );
+}
+
+/** The card: product image, title, price (large), list price struck, the ladder, progress and time left. */
 export function PreviewCard({ s, image, now }: { s: GroupSnapshot; image: string | null; now: Date }) {
   const f = previewFacts(s, now);
   return (
@@ -55,37 +131,30 @@ export function PreviewCard({ s, image, now }: { s: GroupSnapshot; image: string
         color: '#1c1917',
       }}
     >
-      {image ? (
-        // eslint-disable-next-line @next/next/no-img-element
-        <img
-          src={image}
-          width={420}
-          height={420}
-          alt=""
-          style={{ width: 420, height: 420, borderRadius: 32, objectFit: 'cover', marginRight: 48 }}
-        />
-      ) : (
-        <div
-          style={{
-            width: 420,
-            height: 420,
-            borderRadius: 32,
-            background: '#fed7aa',
-            marginRight: 48,
-            display: 'flex',
-          }}
-        />
-      )}
+      <div style={{ display: 'flex', marginRight: 48 }}>
+        {image ? (
+          // eslint-disable-next-line @next/next/no-img-element
+          <img
+            src={image}
+            width={400}
+            height={400}
+            alt=""
+            style={{ width: 400, height: 400, borderRadius: 32, objectFit: 'cover' }}
+          />
+        ) : (
+          <ImagePlaceholder title={f.title} size={400} />
+        )}
+      </div>
       <div style={{ display: 'flex', flexDirection: 'column', flex: 1, justifyContent: 'space-between' }}>
         <div style={{ display: 'flex', flexDirection: 'column' }}>
-          <div style={{ fontSize: 28, color: BRAND, letterSpacing: 2, display: 'flex' }}>FLOCK GROUP BUY</div>
+          <div style={{ fontSize: 26, color: BRAND, letterSpacing: 2, display: 'flex' }}>FLOCK GROUP BUY</div>
           <div
             style={{
-              fontSize: 44,
+              fontSize: 42,
               lineHeight: 1.15,
-              marginTop: 12,
+              marginTop: 10,
               display: 'flex',
-              maxHeight: 104,
+              maxHeight: 98,
               overflow: 'hidden',
             }}
           >
@@ -93,35 +162,43 @@ export function PreviewCard({ s, image, now }: { s: GroupSnapshot; image: string
           </div>
         </div>
         <div style={{ display: 'flex', alignItems: 'flex-end' }}>
-          <div style={{ fontSize: 96, lineHeight: 1, color: '#1c1917', display: 'flex' }}>{f.price}</div>
-          <div style={{ display: 'flex', flexDirection: 'column', marginLeft: 20, marginBottom: 6 }}>
-            <div style={{ fontSize: 30, color: '#57534e', textDecoration: 'line-through', display: 'flex' }}>
+          {f.price ? (
+            <div style={{ fontSize: 84, lineHeight: 1, color: '#1c1917', display: 'flex' }}>{f.price}</div>
+          ) : null}
+          <div
+            style={{
+              display: 'flex',
+              flexDirection: 'column',
+              marginLeft: f.price ? 20 : 0,
+              marginBottom: 4,
+            }}
+          >
+            <div style={{ fontSize: 28, color: '#57534e', textDecoration: 'line-through', display: 'flex' }}>
               {f.listPrice}
             </div>
-            {f.savePercent > 0 ? (
-              <div
-                style={{ fontSize: 30, color: '#166534', display: 'flex' }}
-              >{`Save ${f.savePercent}%`}</div>
-            ) : null}
+            {f.save ? <div style={{ fontSize: 28, color: '#166534', display: 'flex' }}>{f.save}</div> : null}
           </div>
         </div>
+        <LadderRow f={f} size={26} />
         <div style={{ display: 'flex', flexDirection: 'column' }}>
-          <div
-            style={{ display: 'flex', width: '100%', height: 22, background: '#e7e5e4', borderRadius: 11 }}
-          >
+          {f.open ? (
             <div
-              style={{
-                display: 'flex',
-                width: `${Math.round(f.progress * 100)}%`,
-                height: 22,
-                background: BRAND,
-                borderRadius: 11,
-              }}
-            />
-          </div>
-          <div style={{ display: 'flex', fontSize: 32, marginTop: 14 }}>{`${f.joined} · ${f.next}`}</div>
+              style={{ display: 'flex', width: '100%', height: 18, background: '#e7e5e4', borderRadius: 9 }}
+            >
+              <div
+                style={{
+                  display: 'flex',
+                  width: `${Math.round(f.progress * 100)}%`,
+                  height: 18,
+                  background: BRAND,
+                  borderRadius: 9,
+                }}
+              />
+            </div>
+          ) : null}
+          <div style={{ display: 'flex', fontSize: 30, marginTop: 12, lineHeight: 1.2 }}>{f.line}</div>
           {f.timeLeft ? (
-            <div style={{ display: 'flex', fontSize: 28, marginTop: 6, color: '#57534e' }}>{f.timeLeft}</div>
+            <div style={{ display: 'flex', fontSize: 26, marginTop: 6, color: '#57534e' }}>{f.timeLeft}</div>
           ) : null}
         </div>
       </div>
