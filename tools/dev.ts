@@ -3,10 +3,20 @@
 // emulator, then runs the app's server entry (tools/server.ts: Next behind node:http, which stamps each
 // request with the client's address; Next runs the job worker in-process). Edit when start-up gains a step.
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { appUrl, getEnv } from '@/server/env';
 import { processEnv, setEnv } from './process-env';
 import { startLocalServices } from './local-services';
+
+// This machine's IPv4 addresses other devices on the network can reach (a phone on the same Wi-Fi).
+function lanAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+    .map((a) => a?.address ?? '')
+    .filter(Boolean);
+}
 
 async function main() {
   const mode = process.argv[2] === 'start' ? 'start' : 'dev';
@@ -33,6 +43,11 @@ async function main() {
     },
   });
   console.log(`[flock] ${mode === 'dev' ? 'development' : 'production'} server starting at ${url}`);
+  const lan = lanAddresses().map((a) => `http://${a}:${env.PORT}`);
+  if (lan.length > 0)
+    console.log(
+      `[flock] on this network also at ${lan.join(', ')} (set APP_URL to one of them so share links and QR codes point there: README "Try it on your phone")`,
+    );
 
   let stopping = false;
   const shutdown = async (code: number) => {
