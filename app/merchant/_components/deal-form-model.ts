@@ -51,9 +51,12 @@ const UNIT_SECONDS: Record<WindowUnit, number> = { minutes: 60, hours: 3600, day
 const DEFAULT_RULES: DealRules = { minWindowSeconds: () => DEFAULT_MIN_WINDOW_SECONDS };
 const defaultSchemas = dealSchemas(DEFAULT_RULES);
 
+// Rows the form starts with are numbered by position, so the server's render and the browser's hydration
+// give them the same element ids; rows added later (in the browser only) count on from their own sequence.
 let seq = 0;
-/** A stable key for a new bracket row (React list identity survives reordering). */
-export const newRowKey = () => `row-${Date.now().toString(36)}-${(seq++).toString(36)}`;
+/** A stable key for a bracket row added while editing (React list identity survives reordering). */
+export const newRowKey = () => `row-added-${(seq++).toString(36)}`;
+const initialRowKey = (i: number) => `row-${i}`;
 
 /** Minor units as the text a merchant would type ("8.00"). */
 export function minorToInput(minor: number, currency: string): string {
@@ -72,8 +75,8 @@ export function emptyDealForm(currency: string): DealForm {
     currency,
     listPrice: '',
     brackets: [
-      { key: newRowKey(), people: '', price: '' },
-      { key: newRowKey(), people: '', price: '' },
+      { key: initialRowKey(0), people: '', price: '' },
+      { key: initialRowKey(1), people: '', price: '' },
     ],
     windowValue: '2',
     windowUnit: 'days',
@@ -94,8 +97,8 @@ export function dealFormFromDeal(d: DealApiInput): DealForm {
     imageUrl: d.imageUrl,
     currency: d.currency,
     listPrice: minorToInput(d.listPrice, d.currency),
-    brackets: d.tiers.map((t) => ({
-      key: newRowKey(),
+    brackets: d.tiers.map((t, i) => ({
+      key: initialRowKey(i),
       people: String(t.minMembers),
       price: minorToInput(t.unitPrice, d.currency),
     })),

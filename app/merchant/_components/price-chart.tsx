@@ -133,8 +133,9 @@ export function PriceChart({ tiers, currency, listPrice, maxMembers }: Props) {
               {xAxis}
               <YAxis domain={[0, revMax]} tickFormatter={fmt} tick={AXIS_TICK} width={64} />
               {tooltip}
+              {/* Group sizes are whole people: revenue stays 0 until the minimum, then steps at each size. */}
               <Line
-                type="linear"
+                type="stepAfter"
                 dataKey="revenue"
                 stroke="#0f766e"
                 strokeWidth={2}
