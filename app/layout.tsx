@@ -2,13 +2,18 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { appUrl } from '@/server/env';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Flock — buy together, pay less', template: '%s · Flock' },
-  description:
-    'Group buying with prices that drop as friends join. Card holds, never charged more than shown.',
-};
+/** Site-wide metadata; metadataBase (APP_URL, read per request) makes Open Graph and icon URLs absolute. */
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(appUrl()),
+    title: { default: 'Flock — buy together, pay less', template: '%s · Flock' },
+    description:
+      'Group buying with prices that drop as friends join. Card holds, never charged more than shown.',
+  };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#c2410c' };
 
@@ -46,6 +51,22 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto max-w-5xl px-4 py-6">
           {children}
         </main>
+        <footer className="border-t border-stone-200 bg-white">
+          <nav
+            aria-label="About this site"
+            className="mx-auto flex max-w-5xl flex-wrap gap-x-5 gap-y-2 px-4 py-4 pb-28 text-sm text-stone-600 lg:pb-4"
+          >
+            <Link href="/terms" className="hover:text-stone-950 hover:underline">
+              Terms
+            </Link>
+            <Link href="/privacy" className="hover:text-stone-950 hover:underline">
+              Privacy
+            </Link>
+            <Link href="/contact" className="hover:text-stone-950 hover:underline">
+              Contact
+            </Link>
+          </nav>
+        </footer>
       </body>
     </html>
   );
