@@ -2,12 +2,14 @@ import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { deals, groups, members } from '@/db/schema';
 import { isSlugShaped } from '@/server/deals/make-slug';
 import type { Deps } from '@/server/deps';
-import { nextTier, unitPriceAt } from '@/server/pricing';
+import { nextTier, unitPriceAt, type Tier } from '@/server/pricing';
 
 export type GroupAboutToFill = {
   code: string;
   /** Aliases of the first few members (DESIGN rule 6: aliases and counts only). */
   aliases: string[];
+  /** The group's brackets, for the words module (a need below the minimum, the next price above it). */
+  tiers: Tier[];
   confirmedCount: number;
   reservedCount: number;
   unitPrice: number;
@@ -17,7 +19,11 @@ export type GroupAboutToFill = {
 
 const ALIASES_SHOWN = 3;
 
-/** Open groups of a deal anyone may still join by its plain link, closest to their next price first. */
+/**
+ * Open groups of a deal anyone may still join by its plain link, closest to their next price first. A group
+ * nobody has joined (no confirmed member yet: an opener who never joined, or a merchant's group waiting for
+ * its first share) is not advertised.
+ */
 export async function listGroupsAboutToFill(
   deps: Deps,
   input: { dealId?: string; slug?: string; limit?: number },
@@ -45,6 +51,7 @@ export async function listGroupsAboutToFill(
         eq(deals.status, 'active'),
         eq(groups.status, 'open'),
         gt(groups.deadline, deps.now()),
+        gt(groups.confirmedCount, 0),
         // Only groups the plain link still admits: not invite-only, not full.
         lt(groups.seatsTaken, groups.qrCutoff),
         lt(groups.seatsTaken, groups.maxMembers),
@@ -84,6 +91,7 @@ export async function listGroupsAboutToFill(
       .filter((m) => m.groupId === g.id && m.rank <= ALIASES_SHOWN)
       .sort((a, b) => a.rank - b.rank)
       .map((m) => m.alias),
+    tiers: g.tiers,
     confirmedCount: g.confirmedCount,
     reservedCount: g.seatsTaken - g.confirmedCount,
     unitPrice: unitPriceAt(g.tiers, g.confirmedCount),
