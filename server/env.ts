@@ -22,6 +22,8 @@ const schema = z
     BETTER_AUTH_SECRET: z.string().min(16).optional(),
     FLOCK_NO_WORKER: bool,
     FLOCK_TEST_MODE: bool,
+    /** Where people reach whoever runs this Flock site (shown on /contact). */
+    SUPPORT_EMAIL: z.email().optional(),
     FLOCK_MIN_WINDOW_SECONDS: z.coerce.number().int().positive().optional(),
     // Reverse proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDR ranges (README).
     TRUSTED_PROXIES: z

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { deals, groups } from '@/db/schema';
+import { deals, groups, merchants } from '@/db/schema';
 import { isCodeShaped } from './random-code';
 
 export type GroupWithDeal = Awaited<ReturnType<typeof findGroupByCode>> & {};
@@ -22,9 +22,19 @@ export async function findGroupByCode(db: Tx, code: string) {
         stock: deals.stock,
         merchantId: deals.merchantId,
       },
+      // What shoppers may read about who sells (the shop's public profile, never its owner's account).
+      shop: {
+        name: merchants.name,
+        logoUrl: merchants.logoUrl,
+        about: merchants.about,
+        contactEmail: merchants.contactEmail,
+        shippingPolicy: merchants.shippingPolicy,
+        returnsPolicy: merchants.returnsPolicy,
+      },
     })
     .from(groups)
     .innerJoin(deals, eq(deals.id, groups.dealId))
+    .innerJoin(merchants, eq(merchants.id, deals.merchantId))
     .where(variants.length === 1 ? eq(groups.code, code) : inArray(groups.code, variants))
     .limit(1);
   return row ?? null;

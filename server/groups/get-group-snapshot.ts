@@ -34,6 +34,15 @@ export type ViewerMembership = {
   failureReason: string | null;
 };
 
+export type ShopProfile = {
+  name: string;
+  logoUrl: string | null;
+  about: string;
+  contactEmail: string | null;
+  shippingPolicy: string;
+  returnsPolicy: string;
+};
+
 export type GroupSnapshot = {
   code: string;
   url: string;
@@ -55,6 +64,8 @@ export type GroupSnapshot = {
     listPrice: number;
     perBuyerMax: number;
   };
+  /** Who sells: the shop's public profile. */
+  shop: ShopProfile;
   /** Unit price in force now (rule 3), or the final price once closed. */
   unitPrice: number;
   finalUnitPrice: number | null;
@@ -93,7 +104,7 @@ export async function getGroupSnapshotOrThrow(
 ): Promise<GroupSnapshot> {
   const found = await findGroupByCode(deps.db, code);
   if (!found) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
-  const { group: g, deal } = found;
+  const { group: g, deal, shop } = found;
 
   // Read the event high-water mark first: anything that happens after it is replayed by the live stream.
   const [ev] = await deps.db
@@ -151,6 +162,7 @@ export async function getGroupSnapshotOrThrow(
       listPrice: g.listPrice,
       perBuyerMax: g.perBuyerMax,
     },
+    shop,
     unitPrice,
     finalUnitPrice: g.finalUnitPrice,
     tierIndex: currentTierIndex(g.tiers, n),

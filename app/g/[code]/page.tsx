@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { suggestAlias } from '@/app/_components/alias-suggestion';
+import { ShopCard } from '@/app/_components/shop-card';
 import { getDeps } from '@/server/deps';
 import { getEnv } from '@/server/env';
 import { parseChannel, parseInviteCode } from '@/server/share/channels';
@@ -131,6 +132,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
         <div className="space-y-4 lg:col-start-1 lg:row-start-2">
           <MemberList />
           {s.deal.description && <p className="whitespace-pre-line text-stone-800">{s.deal.description}</p>}
+          <ShopCard shop={s.shop} />
           <noscript>
             <p className="rounded-lg bg-amber-50 p-3 text-amber-900">
               Turn on JavaScript to join this group and see it update live.

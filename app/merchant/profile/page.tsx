@@ -10,8 +10,24 @@ export default async function ProfilePage() {
   if (s.state === 'signed-out') redirect('/merchant/sign-in');
   const existing = s.state === 'merchant';
   const initial = existing
-    ? { name: s.profile.name, logoUrl: s.profile.logoUrl, defaultCurrency: s.profile.defaultCurrency }
-    : { name: '', logoUrl: null, defaultCurrency: 'USD' };
+    ? {
+        name: s.profile.name,
+        logoUrl: s.profile.logoUrl,
+        defaultCurrency: s.profile.defaultCurrency,
+        about: s.profile.about,
+        contactEmail: s.profile.contactEmail ?? '',
+        shippingPolicy: s.profile.shippingPolicy,
+        returnsPolicy: s.profile.returnsPolicy,
+      }
+    : {
+        name: '',
+        logoUrl: null,
+        defaultCurrency: 'USD',
+        about: '',
+        contactEmail: '',
+        shippingPolicy: '',
+        returnsPolicy: '',
+      };
   return (
     <section className="mx-auto max-w-lg">
       <h1 className="text-2xl font-bold">{existing ? 'Your shop' : 'Set up your shop'}</h1>

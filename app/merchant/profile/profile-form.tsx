@@ -1,5 +1,6 @@
 'use client';
-// Creates (or edits) the merchant's shop profile: name, logo and the default currency for new deals.
+// Creates (or edits) the merchant's shop profile: name, logo, the default currency for new deals, and what
+// shoppers read about the shop on its pages (about, contact, shipping and returns).
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -9,7 +10,39 @@ import { buttonClass, Field, inputClass } from '@/app/merchant/_components/field
 import { ImageUpload } from '@/app/merchant/_components/image-upload';
 import { errorFields, errorMessage } from '@/app/merchant/_lib/errors';
 
-type Initial = { name: string; logoUrl: string | null; defaultCurrency: string };
+type Initial = {
+  name: string;
+  logoUrl: string | null;
+  defaultCurrency: string;
+  about: string;
+  contactEmail: string;
+  shippingPolicy: string;
+  returnsPolicy: string;
+};
+
+const TEXTS = [
+  {
+    key: 'about',
+    label: 'About your shop',
+    hint: 'A few words shoppers read on every deal and group page: who you are, where you are.',
+    max: 500,
+    rows: 3,
+  },
+  {
+    key: 'shippingPolicy',
+    label: 'Shipping',
+    hint: 'Where you ship or deliver, how long it takes, and what it costs.',
+    max: 2000,
+    rows: 4,
+  },
+  {
+    key: 'returnsPolicy',
+    label: 'Returns',
+    hint: 'What a shopper can return or exchange, and how.',
+    max: 2000,
+    rows: 4,
+  },
+] as const;
 
 /** The profile form; `existing` switches it from create to edit. */
 export function ProfileForm({ initial, existing }: { initial: Initial; existing: boolean }) {
@@ -18,6 +51,12 @@ export function ProfileForm({ initial, existing }: { initial: Initial; existing:
   const [name, setName] = useState(initial.name);
   const [logoUrl, setLogoUrl] = useState(initial.logoUrl);
   const [currency, setCurrency] = useState(initial.defaultCurrency);
+  const [contactEmail, setContactEmail] = useState(initial.contactEmail);
+  const [texts, setTexts] = useState({
+    about: initial.about,
+    shippingPolicy: initial.shippingPolicy,
+    returnsPolicy: initial.returnsPolicy,
+  });
   const create = useMutation(trpc.merchant.createProfile.mutationOptions());
   const update = useMutation(trpc.merchant.updateProfile.mutationOptions());
   const m = existing ? update : create;
@@ -26,7 +65,13 @@ export function ProfileForm({ initial, existing }: { initial: Initial; existing:
 
   async function submit() {
     setSaved(false);
-    const input = { name, logoUrl, defaultCurrency: currency };
+    const input = {
+      name,
+      logoUrl,
+      defaultCurrency: currency,
+      contactEmail: contactEmail.trim() === '' ? null : contactEmail.trim(),
+      ...texts,
+    };
     try {
       if (existing) {
         await update.mutateAsync(input);
@@ -82,6 +127,46 @@ export function ProfileForm({ initial, existing }: { initial: Initial; existing:
           ))}
         </select>
       </Field>
+      <Field
+        label="Contact e-mail (optional)"
+        htmlFor="contact-email"
+        error={fields.contactEmail}
+        errorId="contact-email-error"
+        hint="Shown on your pages so shoppers can ask before they join."
+      >
+        <input
+          id="contact-email"
+          type="email"
+          value={contactEmail}
+          onChange={(e) => setContactEmail(e.target.value)}
+          maxLength={200}
+          autoComplete="email"
+          aria-invalid={fields.contactEmail ? true : undefined}
+          aria-describedby={fields.contactEmail ? 'contact-email-error' : undefined}
+          className={inputClass}
+        />
+      </Field>
+      {TEXTS.map((t) => (
+        <Field
+          key={t.key}
+          label={`${t.label} (optional)`}
+          htmlFor={`shop-${t.key}`}
+          error={fields[t.key]}
+          errorId={`shop-${t.key}-error`}
+          hint={t.hint}
+        >
+          <textarea
+            id={`shop-${t.key}`}
+            value={texts[t.key]}
+            onChange={(e) => setTexts((v) => ({ ...v, [t.key]: e.target.value }))}
+            maxLength={t.max}
+            rows={t.rows}
+            aria-invalid={fields[t.key] ? true : undefined}
+            aria-describedby={fields[t.key] ? `shop-${t.key}-error` : undefined}
+            className={inputClass}
+          />
+        </Field>
+      ))}
       {m.error && !Object.keys(fields).length ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
           {errorMessage(m.error)}
