@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { serverCaller } from './_trpc/server';
-import { formatMoney } from '@/server/pricing';
+import { DealPlaceholder } from '@/app/_components/deal-placeholder';
+import { formatMoney } from '@/server/pricing/currency';
+import { dealBestPriceLine, dealSaveBadge, groupShortLine, openGroupsLine } from '@/server/share/group-words';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,6 +10,7 @@ export default async function Home() {
   const api = await serverCaller();
   const deals = await api.deals.listActive({ limit: 24 });
   // The open groups closest to their next price, so a visitor can join one straight from the home page.
+  // Only groups someone has joined are listed (and counted): an empty group is not advertised.
   const groupsByDeal = new Map(
     await Promise.all(
       deals.map(
@@ -46,24 +49,27 @@ export default async function Home() {
                   {d.imageUrl ? (
                     <img src={d.imageUrl} alt="" className="aspect-[4/3] w-full object-cover" />
                   ) : (
-                    <div className="aspect-[4/3] w-full bg-brand-100" aria-hidden="true" />
+                    <DealPlaceholder title={d.title} className="h-24 text-4xl" />
                   )}
                   <div className="space-y-1 p-4">
                     <p className="text-xs text-stone-600">{d.merchantName}</p>
                     <h3 className="font-semibold group-hover:underline">{d.title}</h3>
                     <p>
                       <span className="text-lg font-bold text-brand-700">
-                        from {formatMoney(d.bestPrice, d.currency)}
+                        {dealBestPriceLine(d.bestPrice, d.currency)}
                       </span>{' '}
-                      <s className="text-sm text-stone-600">{formatMoney(d.listPrice, d.currency)}</s>{' '}
-                      <span className="text-sm font-medium text-green-800">
-                        save up to {d.bestSavingsPercent}%
-                      </span>
+                      <s className="text-sm text-stone-600">
+                        <span className="sr-only">List price </span>
+                        {formatMoney(d.listPrice, d.currency)}
+                      </s>{' '}
+                      {dealSaveBadge(d.bestSavingsPercent) && (
+                        <span className="text-sm font-medium text-green-800">
+                          {dealSaveBadge(d.bestSavingsPercent)}
+                        </span>
+                      )}
                     </p>
                     <p className="text-sm text-stone-700">
-                      {d.openGroups === 0
-                        ? 'Be the first to open a group'
-                        : `${d.openGroups} open group${d.openGroups === 1 ? '' : 's'} to join`}
+                      {openGroupsLine((groupsByDeal.get(d.slug) ?? []).length)}
                     </p>
                   </div>
                 </Link>
@@ -75,13 +81,16 @@ export default async function Home() {
                   >
                     <span>
                       Join {g.aliases.slice(0, 2).join(', ')}
-                      {g.confirmedCount > 2 ? ` +${g.confirmedCount - 2}` : ''} ·{' '}
-                      {formatMoney(g.unitPrice, d.currency)} now
+                      {g.confirmedCount > 2 ? ` +${g.confirmedCount - 2}` : ''}
                     </span>
-                    <span className="font-medium text-brand-700">
-                      {g.next
-                        ? `${g.next.membersNeeded} more → ${formatMoney(g.next.unitPrice, d.currency)}`
-                        : 'Best price'}
+                    <span className="text-right font-medium text-brand-700">
+                      {groupShortLine({
+                        currency: d.currency,
+                        listPrice: d.listPrice,
+                        tiers: g.tiers,
+                        confirmedCount: g.confirmedCount,
+                        status: 'open',
+                      })}
                     </span>
                   </Link>
                 ))}

@@ -62,7 +62,7 @@ export async function intentsForGroup(request: APIRequestContext, code: string):
 export async function openGroupFromDealPage(page: Page, slug: string): Promise<string> {
   await page.goto(`/d/${slug}`);
   await page.getByRole('button', { name: 'Start a new group' }).click();
-  await page.waitForURL(/\/g\/[a-z0-9]{8,16}$/);
+  await page.waitForURL(/\/g\/[a-z0-9]{8,16}(\?join=1)?$/);
   const code = new URL(page.url()).pathname.split('/').pop();
   if (!code) throw new Error('no group code in the URL');
   return code;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dealBestPriceLine,
+  dealMetaDescription,
+  dealSaveBadge,
   dealWindowSentence,
+  openGroupsLine,
   groupHeadline,
   groupMetaDescription,
   groupMoment,
@@ -382,6 +386,18 @@ describe('deal and share sentences', () => {
   it('says the window with the right plural', () => {
     expect(dealWindowSentence(2 * 86_400, 1)).toMatch(/^A group has 2 days to reach 1 person\. /);
     expect(dealWindowSentence(3600, 3)).toMatch(/^A group has 1 hour to reach 3 people\. /);
+  });
+
+  it('words deal cards with plurals and no 0% saving', () => {
+    expect(openGroupsLine(0)).toBe('Be the first to open a group');
+    expect(openGroupsLine(1)).toBe('1 open group to join');
+    expect(openGroupsLine(4)).toBe('4 open groups to join');
+    expect(dealSaveBadge(0)).toBeNull();
+    expect(dealSaveBadge(33)).toBe('Save up to 33%');
+    expect(dealBestPriceLine(780, 'JPY')).toBe('Down to ¥780 each');
+    expect(dealMetaDescription(1990, 'USD', 0, 'A mug.')).toBe(
+      'Buy with friends: down to $19.90 each. A mug.',
+    );
   });
 
   it('shares what is true now, and no invitation once closed', () => {

@@ -16,6 +16,7 @@
 //   viewerOutcome(f, v)          → where the viewer stands (a union of money facts)
 //   viewerOutcomeWords(f, v)     → { label, sentences[] } for that outcome
 //   memberMoneyLabel(m, cur)     → "Refunded $20.00 of $70.00" for a merchant's member row, or null
+//   priceEach, dealBestPriceLine, dealSaveBadge, dealMetaDescription, openGroupsLine, joinedCount: deal page and cards
 //   dealWindowSentence(secs, min) → "A group has 2 days to reach 1 person. Joining places a card hold; …"
 //   shareText(title, f, left)    → the chat-ready message without its link
 //   scanCallToAction(f)         → "Scan to join the group" (poster)
@@ -502,6 +503,45 @@ export function memberMoneyLabel(
   return m.refundedAmount >= m.chargeAmount
     ? `Refunded in full, ${refunded}`
     : `Refunded ${refunded} of ${formatMoney(m.chargeAmount, currency)}`;
+}
+
+/** "$26.00 each" */
+export function priceEach(minor: number, currency: string): string {
+  return `${formatMoney(minor, currency)} each`;
+}
+
+/** A deal's headline price: "Down to $19.90 each" (the last bracket). */
+export function dealBestPriceLine(bestPrice: number, currency: string): string {
+  return `Down to ${formatMoney(bestPrice, currency)} each`;
+}
+
+/** "Save up to 33%", or null when the best bracket saves nothing. */
+export function dealSaveBadge(percent: number): string | null {
+  return percent > 0 ? `Save up to ${percent}%` : null;
+}
+
+/** The deal page's meta description. */
+export function dealMetaDescription(
+  bestPrice: number,
+  currency: string,
+  percent: number,
+  about: string,
+): string {
+  const best = formatMoney(bestPrice, currency);
+  return percent > 0
+    ? `Buy with friends: down to ${best} each (save up to ${percent}%). ${about}`
+    : `Buy with friends: down to ${best} each. ${about}`;
+}
+
+/** How many open groups a deal card can offer: "Be the first to open a group", "2 open groups to join". */
+export function openGroupsLine(n: number): string {
+  if (n === 0) return 'Be the first to open a group';
+  return plural.select(n) === 'one' ? '1 open group to join' : `${n} open groups to join`;
+}
+
+/** "3 joined" */
+export function joinedCount(n: number): string {
+  return `${n} joined`;
 }
 
 /** The deal page's rule of the window: "A group has 2 days to reach 3 people. Joining places a card hold; …" */

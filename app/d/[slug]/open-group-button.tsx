@@ -1,10 +1,11 @@
 'use client';
-// Opens a new group on a deal (starting an anonymous session if needed) and goes to its page.
+// Opens a new group on a deal (starting an anonymous session if needed) and goes to its page with the join
+// form open: opening a group and joining it are one step for a shopper (a group nobody joined is not listed).
 import { lazyApi } from '@/app/_trpc/lazy-api';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
-/** "Start a new group": opens one and navigates to it, where the opener joins and shares. */
+/** "Start a new group": opens one and lands on its join form (?join=1), where the opener joins and shares. */
 export function OpenGroupButton({ dealId, disabled }: { dealId: string; disabled?: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -17,7 +18,7 @@ export function OpenGroupButton({ dealId, disabled }: { dealId: string; disabled
       const { ensureBuyerSession } = await import('@/app/_components/auth-client');
       await ensureBuyerSession();
       const g = await (await lazyApi()).groups.open.mutate({ dealId });
-      router.push(`/g/${g.code}`);
+      router.push(`/g/${g.code}?join=1`);
     } catch (err) {
       setError(err instanceof Error ? err.message : 'We could not start a group. Please try again.');
       setBusy(false);

@@ -8,7 +8,18 @@ import { cache } from 'react';
 import { Avatar } from '@/app/_components/avatar';
 import { serverCaller } from '@/app/_trpc/server';
 import { formatMoney } from '@/server/pricing/currency';
-import { formatDuration, formatTimeLeft } from '@/server/share/time-left';
+import {
+  dealBestPriceLine,
+  dealMetaDescription,
+  dealSaveBadge,
+  dealWindowSentence,
+  groupHeadline,
+  joinedCount,
+  ladderSteps,
+  priceEach,
+} from '@/server/share/group-words';
+import { formatTimeLeft } from '@/server/share/time-left';
+import { DealPlaceholder } from '@/app/_components/deal-placeholder';
 import { OpenGroupButton } from './open-group-button';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -30,12 +41,16 @@ const findDeal = cache(async (slug: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const d = await findDeal((await params).slug);
   if (!d) return { title: 'Deal not found' };
-  const best = formatMoney(d.bestPrice, d.currency);
   return {
     title: d.title,
-    description: `Buy with friends: down to ${best} each (save ${d.bestSavings.percent}%). ${d.description.slice(0, 140)}`,
+    description: dealMetaDescription(
+      d.bestPrice,
+      d.currency,
+      d.bestSavings.percent,
+      d.description.slice(0, 140),
+    ),
     openGraph: {
-      title: `${d.title}: down to ${best} in a group`,
+      title: `${d.title}: ${dealBestPriceLine(d.bestPrice, d.currency)}`,
       description: d.description.slice(0, 200),
       images: d.imageUrl ? [d.imageUrl] : [],
     },
@@ -47,13 +62,14 @@ export default async function DealPage({ params }: Props) {
   const d = (await findDeal(slug)) ?? notFound();
   const caller = await serverCaller();
   const groups = await caller.groups.aboutToFill({ slug });
-  const money = (n: number) => formatMoney(n, d.currency);
   const now = Date.now();
+  const deal = { currency: d.currency, listPrice: d.listPrice, tiers: d.tiers, confirmedCount: 0 };
+  const save = dealSaveBadge(d.bestSavings.percent);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-x-8">
       <div className="space-y-4">
-        {d.imageUrl && (
+        {d.imageUrl ? (
           // eslint-disable-next-line @next/next/no-img-element
           <img
             src={d.imageUrl}
@@ -62,18 +78,20 @@ export default async function DealPage({ params }: Props) {
             height={800}
             className="aspect-[3/2] max-h-80 w-full rounded-2xl bg-stone-200 object-cover"
           />
+        ) : (
+          <DealPlaceholder title={d.title} className="h-28 rounded-2xl text-5xl sm:h-36" />
         )}
         <p className="text-sm font-medium text-stone-600">{d.merchant.name}</p>
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{d.title}</h1>
         <p className="flex flex-wrap items-baseline gap-x-3">
-          <span className="text-3xl font-extrabold">From {money(d.bestPrice)}</span>
+          <span className="text-3xl font-extrabold">{dealBestPriceLine(d.bestPrice, d.currency)}</span>
           <s className="text-stone-600">
             <span className="sr-only">List price </span>
-            {money(d.listPrice)}
+            {formatMoney(d.listPrice, d.currency)}
           </s>
-          {d.bestSavings.percent > 0 && (
+          {save && (
             <span className="rounded-full bg-green-100 px-2 py-0.5 text-sm font-semibold text-green-800">
-              Save up to {d.bestSavings.percent}%
+              {save}
             </span>
           )}
         </p>
@@ -86,16 +104,15 @@ export default async function DealPage({ params }: Props) {
             The more people join, the less everyone pays
           </h2>
           <ol className="mt-3 space-y-2">
-            {d.tiers.map((t) => (
+            {ladderSteps({ ...deal, status: 'open' }).map((t) => (
               <li key={t.minMembers} className="flex justify-between rounded-lg bg-stone-50 px-3 py-2">
-                <span>{t.minMembers}+ people</span>
-                <span className="font-semibold tabular-nums">{money(t.unitPrice)} each</span>
+                <span className="first-letter:uppercase">{t.from}</span>
+                <span className="font-semibold tabular-nums">{priceEach(t.unitPrice, d.currency)}</span>
               </li>
             ))}
           </ol>
-          <p className="mt-3 text-sm text-stone-700">
-            A group has {formatDuration(d.windowSeconds)} to reach {d.minMembers} people. Joining places a
-            card hold; if the group falls short, the hold is released and nobody pays.
+          <p className="mt-3 text-sm text-stone-700" data-testid="deal-window">
+            {dealWindowSentence(d.windowSeconds, d.minMembers)}
           </p>
         </section>
       </div>
@@ -130,39 +147,44 @@ export default async function DealPage({ params }: Props) {
             <p className="mt-2 text-stone-600">No open groups right now. Start one!</p>
           ) : (
             <ul className="mt-3 space-y-3" data-testid="about-to-fill">
-              {groups.map((g) => (
-                <li key={g.code} className="rounded-xl bg-stone-50 p-3 ring-1 ring-stone-200">
-                  <div className="flex items-center justify-between gap-2">
-                    <span className="flex -space-x-2">
-                      {g.aliases.map((a, i) => (
-                        <Avatar key={`${a}-${i}`} alias={a} size={30} />
-                      ))}
-                    </span>
-                    <span className="text-sm text-stone-700">
-                      Ends in {formatTimeLeft(new Date(g.deadline).getTime() - now)}
-                    </span>
-                  </div>
-                  <p className="mt-2 text-sm">
-                    {g.aliases.join(', ')}
-                    {g.confirmedCount > g.aliases.length
-                      ? ` and ${g.confirmedCount - g.aliases.length} more`
-                      : ''}{' '}
-                    · {g.confirmedCount} joined
-                  </p>
-                  <p className="font-semibold">
-                    Now {money(g.unitPrice)}
-                    {g.next
-                      ? ` · ${g.next.membersNeeded} more unlock ${money(g.next.unitPrice)}`
-                      : ' · best price'}
-                  </p>
-                  <Link
-                    href={`/g/${g.code}`}
-                    className="mt-2 inline-block rounded-lg bg-stone-900 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700"
-                  >
-                    Join this group<span className="sr-only"> ({g.aliases.join(', ') || 'new group'})</span>
-                  </Link>
-                </li>
-              ))}
+              {groups.map((g) => {
+                const facts = {
+                  ...deal,
+                  tiers: g.tiers,
+                  confirmedCount: g.confirmedCount,
+                  status: 'open' as const,
+                };
+                return (
+                  <li key={g.code} className="rounded-xl bg-stone-50 p-3 ring-1 ring-stone-200">
+                    <div className="flex items-center justify-between gap-2">
+                      <span className="flex -space-x-2">
+                        {g.aliases.map((a, i) => (
+                          <Avatar key={`${a}-${i}`} alias={a} size={30} />
+                        ))}
+                      </span>
+                      <span className="text-sm text-stone-700">
+                        Ends in {formatTimeLeft(new Date(g.deadline).getTime() - now)}
+                      </span>
+                    </div>
+                    <p className="mt-2 text-sm">
+                      {g.aliases.join(', ')}
+                      {g.confirmedCount > g.aliases.length
+                        ? ` and ${g.confirmedCount - g.aliases.length} more`
+                        : ''}{' '}
+                      · {joinedCount(g.confirmedCount)}
+                    </p>
+                    <p className="font-semibold" data-testid="group-headline">
+                      {groupHeadline(facts)}
+                    </p>
+                    <Link
+                      href={`/g/${g.code}`}
+                      className="mt-2 inline-block rounded-lg bg-stone-900 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700"
+                    >
+                      Join this group<span className="sr-only"> ({g.aliases.join(', ') || 'new group'})</span>
+                    </Link>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </section>
