@@ -288,16 +288,16 @@ export function JoinForm({
       )}
 
       {demoMode && (
-        <fieldset className="mt-4 rounded-lg border-2 border-dashed border-amber-500 p-3">
-          <legend className="px-1 text-sm font-bold tracking-wide text-amber-900 uppercase">
-            Test mode: no real money
+        <fieldset className="mt-4 rounded-lg border border-dashed border-amber-400 bg-amber-50/40 px-3 py-2 text-sm">
+          <legend className="px-1 text-xs font-bold tracking-wide text-amber-900 uppercase">
+            Demo: test cards, no real money
           </legend>
-          <p className="text-sm text-stone-700">Pick a test card to see what happens.</p>
-          <div className="mt-2 space-y-1">
+          <p className="text-stone-700">This site is a demo. Pick a test card to see what happens.</p>
+          <div className="mt-1 space-y-0.5">
             {TEST_CARDS.map((c) => (
               <label
                 key={c.id}
-                className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 hover:bg-amber-50"
+                className="flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 hover:bg-amber-50"
               >
                 <input
                   type="radio"
@@ -308,7 +308,7 @@ export function JoinForm({
                   className="h-4 w-4 accent-brand-600"
                 />
                 <span>
-                  {c.label} <span className="text-sm text-stone-600">({c.hint})</span>
+                  {c.label} <span className="text-stone-600">({c.hint})</span>
                 </span>
               </label>
             ))}

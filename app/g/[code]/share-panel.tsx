@@ -62,30 +62,37 @@ export function SharePanel({
       data-testid="share-panel"
     >
       <h2 id="share-heading" className="text-lg font-semibold">
-        Invite friends
+        {inviteCode ? 'Now bring your friends in' : 'Invite friends'}
       </h2>
       <p className="mt-1 text-sm text-stone-700">
-        Every friend who joins brings the price down for everyone.
+        {inviteCode
+          ? 'These links carry your personal invite, so friends get in even when the group fills up.'
+          : 'Every friend who joins brings the price down for everyone.'}
       </p>
       <p className="mt-3 rounded-lg bg-stone-100 p-3 text-sm text-stone-800" data-testid="share-message">
         {buildShareMessage(facts, copyLink)}
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <CopyButton
-          text={buildShareMessage(facts, copyLink)}
-          label="Copy message"
-          className="rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"
-        />
-        <CopyButton text={copyLink} label="Copy link" />
+        {/* The phone's own share sheet first where it has one: it reaches every chat app. */}
         {canShare && (
           <button
             type="button"
             onClick={webShare}
-            className="rounded-lg bg-stone-900 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700"
+            className="rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"
           >
             Share…
           </button>
         )}
+        <CopyButton
+          text={buildShareMessage(facts, copyLink)}
+          label="Copy message"
+          className={
+            canShare
+              ? 'rounded-lg bg-stone-900 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700'
+              : 'rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700'
+          }
+        />
+        <CopyButton text={copyLink} label="Copy link" />
       </div>
       <ul className="mt-3 flex flex-wrap gap-2" aria-label="Share in an app">
         {intents.map((it) => (
