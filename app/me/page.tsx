@@ -7,7 +7,12 @@ import { getAuth } from '@/server/auth/auth';
 import { serverCaller } from '@/app/_trpc/server';
 import type { MyGroup } from '@/server/groups/list-my-groups';
 import { formatMoney } from '@/server/pricing/currency';
-import { formatTimeLeft } from '@/server/share/time-left';
+import {
+  endsInSentence,
+  groupHeadline,
+  viewerOutcomeWords,
+  type GroupFacts,
+} from '@/server/share/group-words';
 import { LeaveButton } from '@/app/_components/leave-button';
 import { ClaimAccount } from './claim-account';
 import { SignOutButton } from './sign-out-button';
@@ -24,63 +29,35 @@ async function loadMine(): Promise<MyGroup[] | null> {
   }
 }
 
-/** One sentence on where the member stands. */
-function outcome(m: MyGroup): { label: string; tone: string; detail: string } {
-  const money = (n: number) => formatMoney(n, m.group.currency);
+const TONE = {
+  good: 'bg-green-100 text-green-800',
+  waiting: 'bg-sky-100 text-sky-900',
+  neutral: 'bg-stone-200 text-stone-800',
+  problem: 'bg-red-100 text-red-800',
+} as const;
+
+/** Where the member stands, in the words module's sentences (charge, saving, released and refund apart). */
+function outcome(m: MyGroup) {
   const g = m.group;
-  switch (m.memberStatus) {
-    case 'captured':
-      return {
-        label: 'Won',
-        tone: 'bg-green-100 text-green-800',
-        detail: `Charged ${money((m.chargeAmount ?? 0) - m.refundedAmount)}, you saved ${money(m.saving)}.`,
-      };
-    case 'released':
-      return {
-        label: g.status === 'won' ? 'Released' : 'Not enough people',
-        tone: 'bg-stone-200 text-stone-800',
-        detail: 'Your hold was released. You were not charged.',
-      };
-    case 'failed':
-      return {
-        label: 'Card problem',
-        tone: 'bg-red-100 text-red-800',
-        detail: 'We could not hold or charge your card. You were not charged.',
-      };
-    case 'left':
-      return {
-        label: 'Left',
-        tone: 'bg-stone-200 text-stone-800',
-        detail: 'You left this group; your hold was released.',
-      };
-    case 'expired':
-      return {
-        label: 'Expired',
-        tone: 'bg-stone-200 text-stone-800',
-        detail: 'Your card hold was never confirmed, so your seat was freed.',
-      };
-    case 'reserved':
-      return {
-        label: 'Confirming card',
-        tone: 'bg-amber-100 text-amber-900',
-        detail: `Seat reserved; we are confirming a hold of ${money(m.holdAmount)}.`,
-      };
-    case 'authorized': {
-      if (g.status === 'open') {
-        const left = new Date(g.deadline).getTime() - Date.now();
-        return {
-          label: 'Open',
-          tone: 'bg-sky-100 text-sky-900',
-          detail: `Holding ${money(m.holdAmount)}. At today's price you pay ${money(Math.min(g.unitPrice, m.unitPriceAtJoin) * m.quantity)} and save ${money(m.saving)}. Ends in ${formatTimeLeft(left)}.`,
-        };
-      }
-      return {
-        label: 'Closing',
-        tone: 'bg-sky-100 text-sky-900',
-        detail: `The group has closed; your hold of ${money(m.holdAmount)} is being settled.`,
-      };
-    }
-  }
+  const facts: GroupFacts = {
+    currency: g.currency,
+    listPrice: g.listPrice,
+    tiers: g.tiers,
+    confirmedCount: g.confirmedCount,
+    status: g.status,
+    closeReason: g.closeReason,
+    finalUnitPrice: g.finalUnitPrice,
+    maxMembers: g.maxMembers,
+    seatsTaken: g.seatsTaken,
+  };
+  const words = viewerOutcomeWords(facts, { ...m, status: m.memberStatus });
+  const open = g.status === 'open' && (m.memberStatus === 'authorized' || m.memberStatus === 'reserved');
+  return {
+    ...words,
+    tone: TONE[words.tone],
+    group: open ? groupHeadline(facts) : null,
+    ends: open ? endsInSentence(new Date(g.deadline).getTime() - Date.now()) : null,
+  };
 }
 
 export default async function MyGroupsPage() {
@@ -130,7 +107,16 @@ export default async function MyGroupsPage() {
                   As {m.alias} · {m.quantity} × {formatMoney(m.unitPriceAtJoin, m.group.currency)} when you
                   joined
                 </p>
-                <p className="mt-1 text-stone-800">{o.detail}</p>
+                <div className="mt-1 space-y-0.5 text-stone-800" data-testid="my-outcome">
+                  {o.sentences.map((line) => (
+                    <p key={line}>{line}</p>
+                  ))}
+                  {o.group && (
+                    <p className="text-sm text-stone-700">
+                      {o.group} · {o.ends}
+                    </p>
+                  )}
+                </div>
                 {m.group.status === 'open' &&
                   (m.memberStatus === 'authorized' || m.memberStatus === 'reserved') && (
                     <LeaveButton memberId={m.memberId} title={m.deal.title} />

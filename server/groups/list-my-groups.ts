@@ -1,7 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import { deals, groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
-import { unitPriceAt } from '@/server/pricing';
+import { unitPriceAt, type Tier } from '@/server/pricing';
+import { viewerOutcome } from '@/server/share/group-words';
 import type { SessionUser } from '@/server/auth/session-user';
 import { groupShareUrl } from '@/server/share/share-message';
 import type { GroupStatus, MemberStatus } from '@/db/schema';
@@ -15,7 +16,7 @@ export type MyGroup = {
   holdAmount: number;
   chargeAmount: number | null;
   refundedAmount: number;
-  /** Saved against the list price: what was charged, or what the buyer would pay at today's price. */
+  /** Saved against the list price on the charge, or at today's price while open and going ahead; a refund is never a saving. */
   saving: number;
   inviteUrl: string;
   group: {
@@ -27,11 +28,16 @@ export type MyGroup = {
     finalUnitPrice: number | null;
     currency: string;
     listPrice: number;
+    tiers: Tier[];
+    confirmedCount: number;
+    closeReason: string | null;
+    maxMembers: number;
+    seatsTaken: number;
   };
   deal: { title: string; slug: string; imageUrl: string | null };
 };
 
-/** The signed-in buyer's memberships, newest first, with hold, charge and saving. */
+/** The signed-in buyer's memberships, newest first, with hold, charge, refund and saving (group-words decides). */
 export async function listMyGroups(deps: Deps, user: SessionUser): Promise<MyGroup[]> {
   const rows = await deps.db
     .select({
@@ -47,11 +53,17 @@ export async function listMyGroups(deps: Deps, user: SessionUser): Promise<MyGro
     .limit(200);
   return rows.map(({ m, g, deal }) => {
     const unitPrice = g.finalUnitPrice ?? unitPriceAt(g.tiers, g.confirmedCount);
-    const paid =
-      m.chargeAmount !== null
-        ? m.chargeAmount - m.refundedAmount
-        : Math.min(unitPrice, m.unitPriceAtJoin) * m.quantity;
-    const counts = m.status === 'authorized' || m.status === 'captured' || m.status === 'reserved';
+    const outcome = viewerOutcome(
+      { ...g, tiers: g.tiers },
+      {
+        status: m.status,
+        quantity: m.quantity,
+        unitPriceAtJoin: m.unitPriceAtJoin,
+        holdAmount: m.holdAmount,
+        chargeAmount: m.chargeAmount,
+        refundedAmount: m.refundedAmount,
+      },
+    );
     const url = groupShareUrl(deps.appUrl, g.code);
     return {
       memberId: m.id,
@@ -62,7 +74,12 @@ export async function listMyGroups(deps: Deps, user: SessionUser): Promise<MyGro
       holdAmount: m.holdAmount,
       chargeAmount: m.chargeAmount,
       refundedAmount: m.refundedAmount,
-      saving: counts ? Math.max(0, g.listPrice * m.quantity - paid) : 0,
+      saving:
+        outcome.kind === 'charged'
+          ? outcome.savedVsList
+          : outcome.kind === 'holding' && outcome.payNow !== null
+            ? Math.max(0, g.listPrice * m.quantity - outcome.payNow)
+            : 0,
       inviteUrl: groupShareUrl(deps.appUrl, g.code, { inviteCode: m.inviteCode }),
       group: {
         code: g.code,
@@ -73,6 +90,11 @@ export async function listMyGroups(deps: Deps, user: SessionUser): Promise<MyGro
         finalUnitPrice: g.finalUnitPrice,
         currency: g.currency,
         listPrice: g.listPrice,
+        tiers: g.tiers,
+        confirmedCount: g.confirmedCount,
+        closeReason: g.closeReason,
+        maxMembers: g.maxMembers,
+        seatsTaken: g.seatsTaken,
       },
       deal,
     };

@@ -251,7 +251,7 @@ describe("the viewer's outcome", () => {
       member({}),
       'Open',
       [
-        'We are holding $52.00 on your card.',
+        'Holding $52.00 on your card.',
         'If the group does not go ahead, the hold is released and you pay nothing.',
       ],
     ],
@@ -260,10 +260,7 @@ describe("the viewer's outcome", () => {
       at(usd, { confirmedCount: 6 }),
       member({}),
       'Open',
-      [
-        'We are holding $52.00 on your card.',
-        "At today's price you pay $46.00; you never pay more than the hold.",
-      ],
+      ['Holding $52.00 on your card.', "At today's price you pay $46.00; you never pay more than the hold."],
     ],
     [
       'closing, going ahead',

@@ -419,7 +419,7 @@ export function viewerOutcomeWords(
         label: 'Open',
         tone: 'waiting',
         sentences: [
-          `We are holding ${$(o.hold)} on your card.`,
+          `Holding ${$(o.hold)} on your card.`,
           o.payNow === null
             ? 'If the group does not go ahead, the hold is released and you pay nothing.'
             : `At today's price you pay ${$(o.payNow)}; you never pay more than the hold.`,

@@ -15,6 +15,7 @@ import { StatusBadge } from '@/app/merchant/_components/status-badge';
 import { useConsoleLive } from '@/app/merchant/_components/use-console-live';
 import { errorMessage } from '@/app/merchant/_lib/errors';
 import { GROUP_STATUS_LABEL, MEMBER_STATUS_LABEL, money, when } from '@/app/merchant/_lib/format';
+import { memberMoneyLabel } from '@/server/share/group-words';
 
 /** The group page body. */
 export function GroupMembers({ groupId }: { groupId: string }) {
@@ -130,7 +131,10 @@ export function GroupMembers({ groupId }: { groupId: string }) {
                       {m.refundedAmount > 0 ? money(m.refundedAmount, c) : '—'}
                     </td>
                     <td className="px-3 py-2">
-                      <StatusBadge status={m.status} label={MEMBER_STATUS_LABEL[m.status] ?? m.status} />
+                      <StatusBadge
+                        status={m.status}
+                        label={memberMoneyLabel(m, c) ?? MEMBER_STATUS_LABEL[m.status] ?? m.status}
+                      />
                       {m.failureReason ? (
                         <span className="block text-xs text-red-700">{m.failureReason}</span>
                       ) : null}
