@@ -63,9 +63,10 @@ export function JoinForm({
   publishableKey: string | null;
   suggestedAlias: string;
 }) {
-  const { view: g } = useGroupView();
+  const { view: g, viewer } = useGroupView();
   const router = useRouter();
-  const [alias, setAlias] = useState(suggestedAlias);
+  // Someone who left or whose card was declined comes back under the name they chose, not a new one.
+  const [alias, setAlias] = useState(viewer?.alias ?? suggestedAlias);
   const [quantity, setQuantity] = useState(1);
   const [card, setCard] = useState<string>(TEST_CARDS[0].id);
   const [fields, setFields] = useState<Fields>({});
