@@ -48,6 +48,8 @@ export type GroupSnapshot = {
   url: string;
   status: GroupStatus;
   openedAt: Date;
+  /** The alias of the shopper who opened the group, when they are in its list (null: the merchant opened it). */
+  openerAlias: string | null;
   deadline: Date;
   closedAt: Date | null;
   /** Why it closed (deadline, full, merchant, canceled), once it did. */
@@ -115,6 +117,7 @@ export async function getGroupSnapshotOrThrow(
     deps.db
       .select({
         alias: members.alias,
+        userId: members.userId,
         quantity: members.quantity,
         status: members.status,
         joinedAt: members.reservedAt,
@@ -148,6 +151,7 @@ export async function getGroupSnapshotOrThrow(
     url,
     status: g.status,
     openedAt: g.openedAt,
+    openerAlias: g.openedByUserId ? (listed.find((r) => r.userId === g.openedByUserId)?.alias ?? null) : null,
     deadline: g.deadline,
     closedAt: g.closedAt,
     closeReason: g.closeReason,

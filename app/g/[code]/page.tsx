@@ -108,8 +108,8 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <p className="text-sm font-medium text-stone-600">
             {inviter
               ? `Group buy · ${inviter.alias} invited you`
-              : s.members[0]
-                ? `Group buy · started by ${s.members[0].alias}`
+              : s.openerAlias
+                ? `Group buy · started by ${s.openerAlias}`
                 : 'Group buy'}
           </p>
           <h1 className="text-2xl font-bold tracking-tight text-stone-950 sm:text-3xl">{s.deal.title}</h1>
