@@ -388,8 +388,9 @@ test('10. screenshots of the deal page, home, /me, the link preview and the post
   browser,
   request,
 }, testInfo) => {
+  const title = `Words kettle ${Date.now()}`;
   const deal = await createTestDeal(request, {
-    title: `Words kettle ${Date.now()}`,
+    title,
     listPrice: 3000,
     tiers: [
       { minMembers: 3, unitPrice: 2600 },
@@ -415,21 +416,22 @@ test('10. screenshots of the deal page, home, /me, the link preview and the post
     await expect(a.getByTestId('about-to-fill')).toContainText('2 more people needed to go ahead');
     await shoot(`deal-${w}x${h}`);
     await a.goto('/');
-    await expect(a.getByText(deal.title)).toBeVisible();
+    await expect(a.getByText(title)).toBeVisible();
     await shoot(`home-${w}x${h}`);
     await a.goto('/me');
     await expect(a.getByTestId('my-groups')).toContainText('Holding $26.00 on your card.');
     await shoot(`me-${w}x${h}`);
   }
-  for (const [name, path] of [
+  const { writeFile } = await import('node:fs/promises');
+  for (const [name, url] of [
     ['og', `/g/${code}/og/1`],
     ['poster', `/g/${code}/poster`],
   ] as const) {
-    const res = await request.get(path);
+    const res = await request.get(url);
     expect(res.ok()).toBe(true);
     expect(res.headers()['content-type']).toBe('image/png');
-    const file = testInfo.outputPath(`words-${name}.png`);
-    await import('node:fs/promises').then((fs) => fs.writeFile(file, res.body() as never));
-    await testInfo.attach(name, { path: file, contentType: 'image/png' });
+    const path = `test-results/words-${name}.png`;
+    await writeFile(path, await res.body());
+    await testInfo.attach(name, { path, contentType: 'image/png' });
   }
 });
