@@ -71,7 +71,7 @@ function DealCard({ d }: { d: DashboardDeal }) {
               : null}
           </p>
           <p className="text-xs text-stone-500">
-            {d.counts.open} live · {d.counts.won} won · {d.counts.failed} did not tip
+            {d.counts.open} live · {d.counts.won} won · {d.counts.failed} did not reach the minimum
           </p>
         </div>
         <div className="flex shrink-0 gap-2">
@@ -106,9 +106,10 @@ function DealCard({ d }: { d: DashboardDeal }) {
 }
 
 /** The dashboard body. */
-export function Dashboard({ shopName }: { shopName: string }) {
+export function Dashboard({ shopName, initial }: { shopName: string; initial: { deals: DashboardDeal[] } }) {
   const trpc = useTRPC();
-  const q = useQuery(trpc.console.dashboard.queryOptions());
+  // Starts from the server's render (never "Loading…" on arrival), refetched on each live event.
+  const q = useQuery({ ...trpc.console.dashboard.queryOptions(), initialData: initial });
   const live = useConsoleLive();
   const [filter, setFilter] = useState<'all' | 'active'>('all');
   const deals = (q.data?.deals ?? []).filter((d) => filter === 'all' || d.status === 'active');

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { serverCaller } from '@/app/_trpc/server';
 import { requireMerchant } from './_lib/console-session';
 import { Dashboard } from './dashboard';
 
@@ -6,5 +7,7 @@ export const metadata: Metadata = { title: 'Merchant dashboard' };
 
 export default async function MerchantHome() {
   const profile = await requireMerchant();
-  return <Dashboard shopName={profile.name} />;
+  // The first state is rendered here, so the merchant sees their deals at once; the live feed takes over.
+  const initial = await (await serverCaller()).console.dashboard();
+  return <Dashboard shopName={profile.name} initial={initial} />;
 }

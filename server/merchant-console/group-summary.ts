@@ -1,5 +1,5 @@
 // How the merchant console shows a group: its frozen terms, where it stands on the ladder, and its money.
-import { inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { groups, members } from '@/db/schema';
 import { currentTierIndex, nextTier, unitPriceAt } from '@/server/pricing';
@@ -44,6 +44,8 @@ export type GroupSummary = {
   /** The next cheaper bracket and how many more confirmed members unlock it; null at the last one. */
   next: { minMembers: number; unitPrice: number; membersNeeded: number } | null;
   shareUrl: string;
+  /** Who the merchant knows the group by: the opener's alias, else the first member's; null while empty. */
+  leadAlias: string | null;
   members: GroupMemberCounts;
   money: GroupMoney;
 };
@@ -76,6 +78,23 @@ export async function summarizeGroups(
     )
     .groupBy(members.groupId);
   const byGroup = new Map(agg.map((a) => [a.groupId, a]));
+  // One alias per group: the member who opened it if they joined, else whoever joined first.
+  const leads = await db
+    .selectDistinctOn([members.groupId], { groupId: members.groupId, alias: members.alias })
+    .from(members)
+    .innerJoin(groups, eq(groups.id, members.groupId))
+    .where(
+      inArray(
+        members.groupId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(
+      members.groupId,
+      sql`(${members.userId} = ${groups.openedByUserId}) desc nulls last`,
+      asc(members.reservedAt),
+    );
+  const leadOf = new Map(leads.map((l) => [l.groupId, l.alias]));
   return rows.map((g) => {
     const a = byGroup.get(g.id);
     const n = g.confirmedCount;
@@ -106,6 +125,7 @@ export async function summarizeGroups(
         membersNeeded: next.membersNeeded,
       },
       shareUrl: `${appUrl}/g/${g.code}`,
+      leadAlias: leadOf.get(g.id) ?? null,
       members: {
         live: a?.live ?? 0,
         captured: a?.captured ?? 0,

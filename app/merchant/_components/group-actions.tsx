@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTRPC } from '@/app/_trpc/client';
 import type { GroupSummary } from '@/server/merchant-console/group-summary';
 import { errorMessage } from '@/app/merchant/_lib/errors';
-import { money, people } from '@/app/merchant/_lib/format';
+import { groupName, money, people } from '@/app/merchant/_lib/format';
 import { ConfirmDialog } from './confirm-dialog';
 import { buttonClass } from './field';
 
@@ -19,6 +19,8 @@ export function GroupActions({ group: g }: { group: GroupSummary }) {
   const cancel = useMutation(trpc.merchantGroups.cancel.mutationOptions(done));
   if (g.status !== 'open') return null;
   const tipped = g.tierIndex >= 0;
+  // Every row has these two buttons: their accessible names say which group they act on.
+  const name = groupName(g);
   const close = () => {
     setConfirm(null);
     end.reset();
@@ -26,10 +28,20 @@ export function GroupActions({ group: g }: { group: GroupSummary }) {
   };
   return (
     <>
-      <button type="button" onClick={() => setConfirm('end')} className={buttonClass.secondary}>
+      <button
+        type="button"
+        onClick={() => setConfirm('end')}
+        aria-label={`End now: ${name}`}
+        className={buttonClass.secondary}
+      >
         End now
       </button>
-      <button type="button" onClick={() => setConfirm('cancel')} className={buttonClass.danger}>
+      <button
+        type="button"
+        onClick={() => setConfirm('cancel')}
+        aria-label={`Cancel group: ${name}`}
+        className={buttonClass.danger}
+      >
         Cancel group
       </button>
       <ConfirmDialog

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { Countdown } from '@/app/_components/countdown';
 import type { GroupSummary } from '@/server/merchant-console/group-summary';
-import { GROUP_STATUS_LABEL, money, people } from '@/app/merchant/_lib/format';
+import { GROUP_STATUS_LABEL, groupName, money, people } from '@/app/merchant/_lib/format';
 import { GroupActions } from './group-actions';
 import { StatusBadge } from './status-badge';
 
@@ -29,11 +29,8 @@ export function LiveGroupRow({ g }: { g: GroupSummary }) {
   return (
     <li className="rounded-lg border border-stone-200 bg-white p-3" data-testid={`live-group-${g.code}`}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <Link
-          href={`/merchant/groups/${g.id}`}
-          className="font-mono text-sm font-semibold text-brand-700 underline"
-        >
-          {g.code}
+        <Link href={`/merchant/groups/${g.id}`} className="text-sm font-semibold text-brand-700 underline">
+          {groupName(g)}
         </Link>
         <StatusBadge status={g.status} label={GROUP_STATUS_LABEL[g.status] ?? g.status} />
         {g.openedByMerchant ? <span className="text-xs text-stone-500">opened by you</span> : null}

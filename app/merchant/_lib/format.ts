@@ -47,3 +47,8 @@ export const DEAL_STATUS_LABEL: Record<string, string> = {
   paused: 'Paused',
   archived: 'Archived',
 };
+
+/** How the console names a group: "Bea’s group" after its opener or first member, else when it opened. */
+export function groupName(g: { leadAlias: string | null; openedAt: Date | string }): string {
+  return g.leadAlias ? `${g.leadAlias}’s group` : `Group opened ${when(g.openedAt)}`;
+}

@@ -11,7 +11,7 @@ import { tierLine } from '@/app/merchant/_components/live-group-row';
 import { StatusBadge } from '@/app/merchant/_components/status-badge';
 import { useConsoleLive } from '@/app/merchant/_components/use-console-live';
 import { errorMessage } from '@/app/merchant/_lib/errors';
-import { DEAL_STATUS_LABEL, GROUP_STATUS_LABEL, money, when } from '@/app/merchant/_lib/format';
+import { DEAL_STATUS_LABEL, GROUP_STATUS_LABEL, groupName, money, when } from '@/app/merchant/_lib/format';
 
 /** The deal page body. */
 export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: string }) {
@@ -119,9 +119,9 @@ export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: strin
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                 <Link
                   href={`/merchant/groups/${g.id}`}
-                  className="font-mono text-sm font-semibold text-brand-700 underline"
+                  className="text-sm font-semibold text-brand-700 underline"
                 >
-                  {g.code}
+                  {groupName(g)}
                 </Link>
                 <StatusBadge status={g.status} label={GROUP_STATUS_LABEL[g.status] ?? g.status} />
                 <span className="text-sm tabular-nums">
