@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '@/test/harness';
 import { seedDeal, seedGroup, seedMember, seedVisits } from '@/server/merchant-console/seed-console-history';
+import { visits } from '@/db/schema';
 import { getDealInsights } from './get-deal-insights';
 
 let h: Harness;
@@ -178,6 +179,21 @@ describe('deal insights', () => {
       channels: [],
       joinsByDay: [],
     });
+  });
+
+  it('count a visitor once per group and day, however often they reload', async () => {
+    const db = h.t.db;
+    const fresh = await seedDeal(db, merchantId);
+    const g = await seedGroup(db, fresh, { status: 'open' });
+    const visit = (visitorKey: string, createdAt: Date) =>
+      db
+        .insert(visits)
+        .values({ dealId: fresh.id, groupId: g.id, channel: 'whatsapp', visitorKey, createdAt });
+    for (let i = 0; i < 5; i++) await visit('anon:reloader', day(1, 9 + i)); // five reloads on one day
+    await visit('anon:reloader', day(2)); // back the next day
+    await visit('member:someone', day(1)); // somebody else
+    const i = await getDealInsights(h.deps, merchantId, fresh.id);
+    expect(i.channels).toEqual([{ channel: 'whatsapp', visits: 3, joins: 0, conversionPercent: 0 }]);
   });
 
   it('are not found for another merchant, through the API too', async () => {

@@ -73,7 +73,12 @@ export async function getDealInsights(deps: Deps, merchantId: string, dealId: st
     .orderBy(groups.currency);
 
   const visitRows = await db
-    .select({ channel: visits.channel, n: sql<number>`count(*)::int` })
+    // A visitor counts once per group, channel and UTC day, so reloads are not visits; a visit without a
+    // visitor key (recorded before keys existed) counts on its own.
+    .select({
+      channel: visits.channel,
+      n: sql<number>`count(distinct coalesce(${visits.visitorKey}, 'row:' || ${visits.id}::text) || '|' || coalesce(${visits.groupId}::text, '') || '|' || to_char(${visits.createdAt} at time zone 'UTC', 'YYYY-MM-DD'))::int`,
+    })
     .from(visits)
     .where(eq(visits.dealId, deal.id))
     .groupBy(visits.channel);

@@ -1,6 +1,11 @@
+// Page visits for conversion by share channel. Each visit carries a visitor key so insights count a person
+// once per group and day (server/insights): a member by their member id, anyone else by a hash of the
+// client address our server entry stamped and the browser's user agent (no address is stored).
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { groups, visits } from '@/db/schema';
 import type { Deps } from '@/server/deps';
+import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import type { ShareChannel } from './channels';
 
 // Link-preview fetchers and crawlers are not people; counting them would inflate conversion by channel.
@@ -10,6 +15,26 @@ const BOT =
 /** True when a user agent looks like a link-preview fetcher or crawler rather than a person's browser. */
 export function isBotUserAgent(ua: string | null): boolean {
   return !ua || BOT.test(ua);
+}
+
+/** A visitor key for someone who is not a member: a hash of their address and browser, never the address. */
+export function anonymousVisitorKey(address: string | null, userAgent: string | null): string | null {
+  if (!address) return null;
+  const hash = createHash('sha256')
+    .update(`${address}|${userAgent ?? ''}`)
+    .digest('base64url');
+  return `anon:${hash.slice(0, 22)}`;
+}
+
+// The request's own headers when called while rendering a page (null elsewhere, as in tests).
+async function requestVisitorKey(): Promise<string | null> {
+  try {
+    const { headers } = await import('next/headers');
+    const h = await headers();
+    return anonymousVisitorKey(h.get(CLIENT_ADDRESS_HEADER), h.get('user-agent'));
+  } catch {
+    return null;
+  }
 }
 
 /** Counts one visit to a group page, tagged with the channel of the link it came from (untagged: direct). */
@@ -26,7 +51,7 @@ export async function recordGroupVisit(
     dealId: g.dealId,
     groupId: g.id,
     channel: v.channel ?? 'direct',
-    visitorKey: v.visitorKey,
+    visitorKey: v.visitorKey ?? (await requestVisitorKey()),
     createdAt: deps.now(),
   });
 }
