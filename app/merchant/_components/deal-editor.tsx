@@ -1,6 +1,8 @@
 'use client';
 // The deal editor: every setting of a deal, checked as the merchant types with the server's own rules,
-// a live price/revenue preview beside it, and save / publish / pause / archive.
+// a live price/revenue preview beside it, and save / publish / pause / archive. While a save or publish is
+// on its way every field is disabled (nothing typed meanwhile can be lost) and the button says what is
+// happening; a published deal lands on its "Your deal is live" page.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -60,6 +62,8 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
   const [serverFields, setServerFields] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [confirmArchive, setConfirmArchive] = useState(false);
+  // Set from the click until the next page shows: saving, publishing and moving on are one wait.
+  const [pending, setPending] = useState<'save' | 'publish' | null>(null);
 
   const create = useMutation(trpc.deals.create.mutationOptions());
   const update = useMutation(trpc.deals.update.mutationOptions());
@@ -67,7 +71,12 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
   const pause = useMutation(trpc.deals.pause.mutationOptions());
   const archive = useMutation(trpc.deals.archive.mutationOptions());
   const busy =
-    create.isPending || update.isPending || publish.isPending || pause.isPending || archive.isPending;
+    pending !== null ||
+    create.isPending ||
+    update.isPending ||
+    publish.isPending ||
+    pause.isPending ||
+    archive.isPending;
 
   const check = useMemo(() => checkDealForm(form), [form]);
   const locked = deal?.termsLocked ?? false;
@@ -141,23 +150,28 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
   }
 
   async function onSave() {
+    setPending('save');
     const id = await save();
-    if (!id) return;
+    if (!id) return setPending(null);
     if (!deal) router.push(`/merchant/deals/${id}/edit?saved=1`);
     else {
+      setPending(null);
       setNotice({ kind: 'ok', text: 'Saved.' });
       router.refresh();
     }
   }
 
   async function onPublish() {
+    setPending('publish');
     const id = await save();
-    if (!id) return;
+    if (!id) return setPending(null);
     try {
       await publish.mutateAsync({ dealId: id });
       await queryClient.invalidateQueries();
-      router.push(`/merchant/deals/${id}?published=1`);
+      // The form stays disabled until the live page replaces it.
+      router.push(`/merchant/deals/${id}/live`);
     } catch (err) {
+      setPending(null);
       setNotice({ kind: 'error', text: errorMessage(err) });
     }
   }
@@ -232,7 +246,7 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
         }}
         className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px]"
       >
-        <div className="space-y-5">
+        <fieldset disabled={busy} className="min-w-0 space-y-5">
           {text('title', 'Title')}
           <Field label="Description" htmlFor="deal-description" error={errorOf('description')}>
             <textarea
@@ -315,7 +329,7 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
               })}
             </div>
           </fieldset>
-        </div>
+        </fieldset>
 
         <aside className="space-y-3 lg:sticky lg:top-4 lg:self-start" aria-label="Preview">
           <h2 className="text-lg font-bold">Preview</h2>
@@ -339,7 +353,7 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
           </div>
           <div className="flex flex-wrap gap-2">
             <button type="submit" disabled={busy} className={buttonClass.secondary}>
-              {deal ? 'Save changes' : 'Save draft'}
+              {pending === 'save' ? 'Saving…' : deal ? 'Save changes' : 'Save draft'}
             </button>
             {status === 'draft' || status === 'paused' ? (
               <button
@@ -348,7 +362,13 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
                 onClick={() => void onPublish()}
                 className={buttonClass.primary}
               >
-                {status === 'paused' ? 'Save and resume' : 'Publish'}
+                {pending === 'publish'
+                  ? status === 'paused'
+                    ? 'Resuming…'
+                    : 'Publishing…'
+                  : status === 'paused'
+                    ? 'Save and resume'
+                    : 'Publish'}
               </button>
             ) : null}
             {status === 'active' ? (
