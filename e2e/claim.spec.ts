@@ -37,6 +37,15 @@ test('a guest buyer claims their groups with an e-mailed sign-in link', async ({
     await expect(page.getByTestId('signed-in-as')).toContainText(email);
     await expect(page.getByTestId('my-groups')).toContainText('Claimable teapot');
     await expect(page.getByText('Keep your groups')).toHaveCount(0);
+    expect(await seriousAxeViolations(page), 'my groups, signed in').toEqual([]);
+    await page.screenshot({ path: 'test-results/claim-me-signed-in-390x844.png', fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: 'test-results/claim-me-signed-in-1280x800.png', fullPage: true });
+
+    // Signing out leaves this browser with nothing of the account.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
+    await expect(page.getByText('You have not joined a group on this device yet.')).toBeVisible();
   } finally {
     await ctx.close();
   }

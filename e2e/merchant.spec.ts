@@ -2,6 +2,7 @@
 // publish, watch a buyer join live, end the group early, refund one member in part, export the CSV.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from './helpers/fixtures';
+import { seriousAxeViolations } from './helpers/axe';
 import { joinGroup } from './helpers/shopper';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -40,8 +41,16 @@ test('a merchant builds a tiered deal, watches a group fill live, ends it, refun
   await page.getByRole('button', { name: 'Create my shop' }).click();
   await expect(page.getByRole('heading', { name: 'Mia’s Bakery' })).toBeVisible();
 
+  expect(await seriousAxeViolations(page), 'dashboard').toEqual([]);
+
   // The editor: brackets entered out of order show the engine's messages beside the fields.
+  const consoleLines: string[] = [];
+  page.on('console', (m) => consoleLines.push(m.text()));
   await page.getByRole('link', { name: 'New deal' }).click();
+  await expect(page.getByLabel('Title')).toBeVisible();
+  await page.reload(); // a fresh server render, hydrated in the browser
+  await expect(page.getByLabel('Title')).toBeEditable();
+  expect(consoleLines.filter((t) => /hydrat|did not match/i.test(t))).toEqual([]);
   await page.getByLabel('Title').fill('Sourdough box');
   await page.getByLabel('List price').fill('10.00');
   await page.getByLabel('Bracket 1: from how many people').fill('5');
@@ -75,12 +84,22 @@ test('a merchant builds a tiered deal, watches a group fill live, ends it, refun
     /\$16\.00 at 2 people; \$27\.50 at 5 people/,
   );
   await expect(page.getByTestId('ladder-table')).toContainText('45%');
+  expect(await seriousAxeViolations(page), 'editor').toEqual([]);
   await shoot(page, 'editor');
 
+  // Publishing: the button says so and every field waits; then the deal's live page with link and QR.
   await page.getByRole('button', { name: 'Publish' }).click();
-  await expect(page).toHaveURL(/\/merchant\/deals\/[0-9a-f-]{36}\?published=1$/);
+  await expect(page.getByRole('heading', { name: 'Your deal is live' })).toBeVisible({ timeout: 30_000 });
+  await expect(page).toHaveURL(/\/merchant\/deals\/[0-9a-f-]{36}\/live$/);
+  await expect(page.getByTestId('deal-public-link')).toHaveText(/\/d\/[a-z0-9-]+$/);
+  await expect(page.getByTestId('deal-qr').locator('svg')).toBeVisible();
+  await expect(page.getByTestId('deal-preview')).toContainText('Sourdough box');
+  await expect(page.getByTestId('deal-preview')).toContainText('$8.00 → $5.50 at 5');
+  expect(await seriousAxeViolations(page), 'deal is live').toEqual([]);
+  await shoot(page, 'deal-live');
+  const dealId = new URL(page.url()).pathname.split('/').at(-2) ?? '';
+  await page.getByRole('link', { name: 'Groups and insights' }).click();
   await expect(page.getByText('Live', { exact: true })).toBeVisible();
-  const dealId = new URL(page.url()).pathname.split('/').pop() ?? '';
 
   // The merchant opens a group and shares its link; then watches the dashboard.
   await page.getByRole('button', { name: 'Open a group' }).click();
@@ -88,6 +107,10 @@ test('a merchant builds a tiered deal, watches a group fill live, ends it, refun
   await expect(link).toHaveText(/\/g\/[A-Za-z0-9]{8,16}$/);
   const groupUrl = (await link.textContent()) ?? '';
   const code = groupUrl.split('/').pop() ?? '';
+  // The dashboard arrives rendered: its deals are in the server's HTML, not behind "Loading…".
+  const html = await (await page.request.get('/merchant')).text();
+  expect(html).toContain('Sourdough box');
+  expect(html).not.toContain('Loading your deals');
   await page.goto('/merchant');
   const row = page.getByTestId(`live-group-${code}`);
   await expect(row.getByTestId('group-members')).toHaveText('0 of 10 joined');
@@ -109,13 +132,16 @@ test('a merchant builds a tiered deal, watches a group fill live, ends it, refun
   await shoot(page, 'dashboard');
 
   // End the group early: it closes by the usual rules and both buyers are charged $8.00 each.
-  await row.getByRole('button', { name: 'End now' }).click();
+  // Each row's buttons name their group (the first member's alias here: the merchant opened it).
+  await expect(row.getByRole('button', { name: 'Cancel group: Bea’s group' })).toBeVisible();
+  expect(await seriousAxeViolations(page), 'dashboard with a live group').toEqual([]);
+  await row.getByRole('button', { name: 'End now: Bea’s group' }).click();
   const dialog = page.getByRole('dialog', { name: 'End this group now?' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'End group now' }).click();
   await expect(row).toHaveCount(0);
   await page.goto(`/merchant/deals/${dealId}`);
-  await page.getByRole('link', { name: code }).click();
+  await page.getByRole('link', { name: 'Bea’s group' }).click();
   await expect(page.getByTestId('group-summary')).toHaveText('Won with 2 charged at $8.00 each.', {
     timeout: 30_000,
   });
@@ -163,6 +189,82 @@ test('a merchant builds a tiered deal, watches a group fill live, ends it, refun
   await expect(table.getByRole('row', { name: /Savings given/ })).toContainText('$6.00');
   await shoot(page, 'insights');
   for (const ctx of buyers) await ctx.close();
+});
+
+test('forms keep what was typed; a merchant signs out, resets a forgotten password and signs in again', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const email = `reset-${Date.now()}@example.test`;
+  await page.goto('/merchant/sign-up');
+  await page.getByLabel('Your name').fill('Rita Reset');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill('first password 1');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/merchant\/profile$/);
+  await page.getByLabel('Shop name').fill('Rita’s Rolls');
+  await page.getByRole('button', { name: 'Create my shop' }).click();
+  await expect(page.getByRole('heading', { name: 'Rita’s Rolls' })).toBeVisible();
+
+  // Sign out from the dashboard.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/merchant\/sign-in\?from=signed-out$/);
+  await expect(page.getByRole('status').filter({ hasText: 'You are signed out.' })).toBeVisible();
+  await page.goto('/merchant');
+  await expect(page).toHaveURL(/\/merchant\/sign-in$/);
+
+  // A wrong password keeps both fields.
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill('not my password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('form [role=alert]')).toBeVisible();
+  await expect(page.getByLabel('E-mail')).toHaveValue(email);
+  await expect(page.getByLabel('Password')).toHaveValue('not my password');
+  expect(await seriousAxeViolations(page), 'sign-in with an error').toEqual([]);
+  await shoot(page, 'sign-in-error');
+
+  // Signing up again with the same address keeps every field.
+  await page.goto('/merchant/sign-up');
+  await page.getByLabel('Your name').fill('Rita Again');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill('another password 2');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.locator('form [role=alert]')).toBeVisible();
+  await expect(page.getByLabel('Your name')).toHaveValue('Rita Again');
+  await expect(page.getByLabel('E-mail')).toHaveValue(email);
+  await expect(page.getByLabel('Password')).toHaveValue('another password 2');
+
+  // Forgot the password: a reset link by e-mail (the dev outbox), a new password, then sign in with it.
+  await page.goto('/merchant/sign-in');
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByRole('button', { name: 'Send me a reset link' }).click();
+  await expect(page.getByTestId('reset-sent')).toContainText(email);
+  expect(await seriousAxeViolations(page), 'forgot password').toEqual([]);
+  await shoot(page, 'reset-sent');
+  await page.goto('/dev/outbox');
+  const message = page
+    .getByRole('listitem')
+    .filter({ hasText: email })
+    .filter({ hasText: 'Reset your Flock password' });
+  await message
+    .first()
+    .getByRole('link', { name: /reset-password/ })
+    .click();
+  await expect(page).toHaveURL(/\/merchant\/reset-password\?token=/);
+  await page.getByLabel('New password').fill('second password 3');
+  expect(await seriousAxeViolations(page), 'reset password').toEqual([]);
+  await shoot(page, 'reset-password');
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await expect(page).toHaveURL(/\/merchant\/sign-in\?from=password-reset$/);
+  await expect(page.getByText('Your password is changed. Sign in with the new one.')).toBeVisible();
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill('second password 3');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Rita’s Rolls' })).toBeVisible();
+
+  // Every page has an icon.
+  expect((await page.request.get('/favicon.ico')).status()).toBe(200);
 });
 
 test('uploads: a real image is stored and served; a fake or oversized one is refused with a reason', async ({
