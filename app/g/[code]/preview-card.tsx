@@ -75,7 +75,20 @@ export function LadderRow({ f, size }: { f: PreviewFacts; size: number }) {
     <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', fontSize: size }}>
       {f.steps.map((step, i) => (
         <div key={step.text} style={{ display: 'flex', alignItems: 'center' }}>
-          {i > 0 ? <div style={{ display: 'flex', margin: '0 10px', color: '#a8a29e' }}>→</div> : null}
+          {i > 0 ? (
+            // A drawn chevron: the image fonts have no arrow glyph.
+            <div
+              style={{
+                display: 'flex',
+                width: size * 0.4,
+                height: size * 0.4,
+                margin: `0 ${Math.round(size * 0.5)}px 0 ${Math.round(size * 0.3)}px`,
+                borderTop: '3px solid #a8a29e',
+                borderRight: '3px solid #a8a29e',
+                transform: 'rotate(45deg)',
+              }}
+            />
+          ) : null}
           <div
             style={{
               display: 'flex',
