@@ -55,15 +55,17 @@ test.describe('npm run dev', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flock-dev-'));
     distDir = `.next-devtest-${port}`;
     // next dev adds its build folder's types to tsconfig.json; those lines are taken out afterwards.
+    // APP_URL left out (the default, localhost): the other addresses must work without it.
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.APP_URL;
     child = spawn('npm', ['run', 'dev'], {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
-        ...process.env,
+        ...env,
         PORT: String(port),
         FLOCK_DATA_DIR: dataDir,
         FLOCK_DIST_DIR: distDir,
-        APP_URL: '',
         NEXT_TELEMETRY_DISABLED: '1',
       },
     });

@@ -46,7 +46,7 @@ export function ImageUpload({
         ) : (
           <div
             aria-hidden
-            className="flex h-16 w-16 items-center justify-center rounded-lg border border-dashed border-stone-300 text-xs text-stone-400"
+            className="flex h-16 w-16 items-center justify-center rounded-lg border border-dashed border-stone-300 text-xs text-stone-600"
           >
             No image
           </div>
