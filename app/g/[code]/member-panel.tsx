@@ -2,14 +2,13 @@
 // What a member sees instead of the join form: their hold, their personal invite link, and Leave.
 import { CopyButton } from '@/app/_components/copy-button';
 import { LeaveButton } from '@/app/_components/leave-button';
-import { formatMoney } from '@/server/pricing/currency';
-import type { ViewerMember } from './group-view';
+import { viewerOutcomeWords } from '@/server/share/group-words';
+import { groupFacts, viewerFacts, type ViewerMember } from './group-view';
 import { useGroupView } from './live-group';
 
 /** The viewer's membership while the group is open: hold, invite link, leave. */
 export function MemberPanel({ viewer }: { viewer: ViewerMember }) {
   const { view: g } = useGroupView();
-  const money = (n: number) => formatMoney(n, g.currency);
   const open = g.status === 'open';
 
   return (
@@ -21,11 +20,11 @@ export function MemberPanel({ viewer }: { viewer: ViewerMember }) {
       <h2 id="you-heading" className="text-lg font-semibold">
         {viewer.status === 'reserved' ? 'Your seat is reserved' : `You're in, ${viewer.alias}!`}
       </h2>
-      <p className="mt-1 text-stone-800">
-        {viewer.status === 'reserved'
-          ? 'We are still confirming your card hold.'
-          : `We are holding ${money(viewer.holdAmount)} on your card for ${viewer.quantity} × ${money(viewer.unitPriceAtJoin)}. When the group closes you pay the group's final price, never more.`}
-      </p>
+      {viewerOutcomeWords(groupFacts(g), viewerFacts(viewer)).sentences.map((sentence) => (
+        <p key={sentence} className="mt-1 text-stone-800">
+          {sentence}
+        </p>
+      ))}
       <div className="mt-4">
         <label htmlFor="invite-link" className="block font-medium">
           Your personal invite link

@@ -24,7 +24,7 @@ export function InsightsPanel({ i }: { i: DealInsights }) {
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         <Stat label="Groups opened" value={String(i.groups.opened)} />
         <Stat label="Won" value={String(i.groups.won)} />
-        <Stat label="Did not tip" value={String(i.groups.failed)} />
+        <Stat label="Did not go ahead" value={String(i.groups.failed)} />
         <Stat
           label="Average group size"
           value={i.averageGroupSize === null ? '—' : String(i.averageGroupSize)}
@@ -79,7 +79,7 @@ export function InsightsPanel({ i }: { i: DealInsights }) {
               ['Groups opened', i.groups.opened],
               ['Groups live now', i.groups.open],
               ['Groups won', i.groups.won],
-              ['Groups that did not tip', i.groups.failed],
+              ['Groups that did not go ahead', i.groups.failed],
               ['Groups canceled', i.groups.canceled],
               ['Average group size (closed groups)', i.averageGroupSize ?? '—'],
               ...m.flatMap((r) => [

@@ -27,7 +27,7 @@ export const GROUP_STATUS_LABEL: Record<string, string> = {
   open: 'Open',
   closing: 'Closing…',
   won: 'Won',
-  failed: 'Did not tip',
+  failed: 'Did not go ahead',
   canceled: 'Canceled',
 };
 
