@@ -1,7 +1,7 @@
 // Who sells: the shop's name, logo, a few words, how to reach it, and its shipping and returns policies,
 // on every deal and group page, so a shopper knows whom they trust with a card hold. Server-rendered
 // (no client code); the policies fold away with <details>.
-import type { ShopProfile } from '@/server/groups/get-group-snapshot';
+import type { ShopProfile } from '@/db/schema/shop-profile';
 
 /** The shop's public profile as a card. */
 export function ShopCard({ shop }: { shop: ShopProfile }) {

@@ -5,6 +5,7 @@ import { DomainError } from '@/server/errors';
 import { ladder, savings, type LadderStep, type Tier } from '@/server/pricing';
 import { countDealGroups } from './count-deal-groups';
 import { isSlugShaped } from './make-slug';
+import type { ShopProfile } from '@/db/schema/shop-profile';
 
 /** What anyone may see of a live deal: no merchant ids, no stock counters, no internal settings. */
 export type PublicDeal = {
@@ -31,7 +32,8 @@ export type PublicDeal = {
   bestPrice: number;
   bestSavings: { amount: number; percent: number };
   openGroups: number;
-  merchant: { name: string; logoUrl: string | null };
+  /** Who sells: the shop's public profile (trust on every deal page). */
+  merchant: ShopProfile;
 };
 
 /** A live (active or paused) deal by its slug, with its price ladder; NOT_FOUND for drafts, archived or unknown slugs. */
@@ -39,7 +41,17 @@ export async function getPublicDealBySlugOrThrow(deps: Deps, slug: string): Prom
   if (!isSlugShaped(slug))
     throw new DomainError('NOT_FOUND', 'This deal does not exist or is no longer available.');
   const [row] = await deps.db
-    .select({ deal: deals, merchant: { name: merchants.name, logoUrl: merchants.logoUrl } })
+    .select({
+      deal: deals,
+      merchant: {
+        name: merchants.name,
+        logoUrl: merchants.logoUrl,
+        about: merchants.about,
+        contactEmail: merchants.contactEmail,
+        shippingPolicy: merchants.shippingPolicy,
+        returnsPolicy: merchants.returnsPolicy,
+      },
+    })
     .from(deals)
     .innerJoin(merchants, eq(merchants.id, deals.merchantId))
     .where(and(eq(deals.slug, slug), inArray(deals.status, ['active', 'paused'])));

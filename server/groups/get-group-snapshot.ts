@@ -7,6 +7,9 @@ import { currentTierIndex, ladder, nextTier, savings, unitPriceAt, type LadderSt
 import type { SessionUser } from '@/server/auth/session-user';
 import { findGroupByCode } from './find-group-by-code';
 import { groupShareUrl } from '@/server/share/share-message';
+import type { ShopProfile } from '@/db/schema/shop-profile';
+
+export type { ShopProfile };
 
 /** How many members a snapshot lists by alias (the counts are always exact). */
 export const SNAPSHOT_MEMBER_LIMIT = 100;
@@ -32,15 +35,6 @@ export type ViewerMembership = {
   inviteUrl: string;
   expiresAt: Date | null;
   failureReason: string | null;
-};
-
-export type ShopProfile = {
-  name: string;
-  logoUrl: string | null;
-  about: string;
-  contactEmail: string | null;
-  shippingPolicy: string;
-  returnsPolicy: string;
 };
 
 export type GroupSnapshot = {
@@ -98,14 +92,42 @@ export type GroupSnapshot = {
 
 const LISTED: MemberStatus[] = ['reserved', 'authorized', 'captured', 'released'];
 
+/** The part of a snapshot that is the same for every visitor: everything but `viewer`. */
+export type PublicGroupSnapshot = Omit<GroupSnapshot, 'viewer'>;
+
+/** A public snapshot with the ids its cache is invalidated by (the group's and its deal's events). */
+export type PublicSnapshotRead = { groupId: string; dealId: string; snapshot: PublicGroupSnapshot };
+
+/**
+ * Where the public part comes from: by default read now; the group page passes a cache
+ * (server/live/snapshot-cache.ts) that reuses one read per group until its next event.
+ */
+export type PublicSnapshotSource = (
+  code: string,
+  read: () => Promise<PublicSnapshotRead | null>,
+) => Promise<PublicSnapshotRead | null>;
+
+const readNow: PublicSnapshotSource = (_code, read) => read();
+
 /** Everything the group page needs, for any viewer (null = signed out); throws NOT_FOUND for unknown codes. */
 export async function getGroupSnapshotOrThrow(
   deps: Deps,
   code: string,
   viewer: SessionUser | null,
+  source: PublicSnapshotSource = readNow,
 ): Promise<GroupSnapshot> {
+  const pub = await source(code, () => readPublicSnapshot(deps, code));
+  if (!pub) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
+  // Read after the public part: the membership is never older than the counts beside it; anything newer
+  // than lastEventId is replayed by the live stream.
+  const mine = viewer ? await readViewerMembership(deps, pub.groupId, pub.snapshot.code, viewer.id) : null;
+  return { ...pub.snapshot, viewer: mine };
+}
+
+/** The public part of group `code`'s snapshot (the same for every visitor), or null for an unknown code. */
+export async function readPublicSnapshot(deps: Deps, code: string): Promise<PublicSnapshotRead | null> {
   const found = await findGroupByCode(deps.db, code);
-  if (!found) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
+  if (!found) return null;
   const { group: g, deal, shop } = found;
 
   // Read the event high-water mark first: anything that happens after it is replayed by the live stream.
@@ -113,45 +135,28 @@ export async function getGroupSnapshotOrThrow(
     .select({ id: max(events.id) })
     .from(events)
     .where(eq(events.groupId, g.id));
-  const [listed, mine] = await Promise.all([
-    deps.db
-      .select({
-        alias: members.alias,
-        userId: members.userId,
-        quantity: members.quantity,
-        status: members.status,
-        joinedAt: members.reservedAt,
-        total: sql<number>`count(*) over ()`.mapWith(Number),
-      })
-      .from(members)
-      .where(and(eq(members.groupId, g.id), inArray(members.status, LISTED)))
-      .orderBy(asc(members.reservedAt), asc(members.id))
-      .limit(SNAPSHOT_MEMBER_LIMIT),
-    viewer
-      ? deps.db
-          .select()
-          .from(members)
-          .where(and(eq(members.groupId, g.id), eq(members.userId, viewer.id)))
-          // Live membership first, then the most recent attempt.
-          .orderBy(
-            sql`case when ${members.status} in ('reserved','authorized','captured') then 0 else 1 end`,
-            desc(members.reservedAt),
-          )
-          .limit(1)
-      : Promise.resolve([]),
-  ]);
+  const listed = await deps.db
+    .select({
+      alias: members.alias,
+      quantity: members.quantity,
+      status: members.status,
+      joinedAt: members.reservedAt,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(members)
+    .where(and(eq(members.groupId, g.id), inArray(members.status, LISTED)))
+    .orderBy(asc(members.reservedAt), asc(members.id))
+    .limit(SNAPSHOT_MEMBER_LIMIT);
 
   const n = g.confirmedCount;
   const unitPrice = g.finalUnitPrice ?? unitPriceAt(g.tiers, n);
   const next = g.status === 'open' ? nextTier(g.tiers, n) : null;
-  const m = mine[0];
   const url = groupShareUrl(deps.appUrl, g.code);
-  return {
+  const snapshot: PublicGroupSnapshot = {
     code: g.code,
     url,
     status: g.status,
     openedAt: g.openedAt,
-    openerAlias: g.openedByUserId ? (listed.find((r) => r.userId === g.openedByUserId)?.alias ?? null) : null,
     deadline: g.deadline,
     closedAt: g.closedAt,
     closeReason: g.closeReason,
@@ -198,22 +203,41 @@ export async function getGroupSnapshotOrThrow(
       joinedAt: r.joinedAt,
     })),
     moreMembers: Math.max(0, (listed[0]?.total ?? 0) - listed.length),
-    viewer: m
-      ? {
-          id: m.id,
-          status: m.status,
-          alias: m.alias,
-          quantity: m.quantity,
-          unitPriceAtJoin: m.unitPriceAtJoin,
-          holdAmount: m.holdAmount,
-          chargeAmount: m.chargeAmount,
-          refundedAmount: m.refundedAmount,
-          inviteCode: m.inviteCode,
-          inviteUrl: groupShareUrl(deps.appUrl, g.code, { inviteCode: m.inviteCode }),
-          expiresAt: m.expiresAt,
-          failureReason: m.failureReason,
-        }
-      : null,
     lastEventId: ev?.id ?? 0,
+  };
+  return { groupId: g.id, dealId: deal.id, snapshot };
+}
+
+/** The viewer's own membership of group `groupId` (live first, then their latest attempt), or null. */
+export async function readViewerMembership(
+  deps: Deps,
+  groupId: string,
+  code: string,
+  userId: string,
+): Promise<ViewerMembership | null> {
+  const [m] = await deps.db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, groupId), eq(members.userId, userId)))
+    // Live membership first, then the most recent attempt.
+    .orderBy(
+      sql`case when ${members.status} in ('reserved','authorized','captured') then 0 else 1 end`,
+      desc(members.reservedAt),
+    )
+    .limit(1);
+  if (!m) return null;
+  return {
+    id: m.id,
+    status: m.status,
+    alias: m.alias,
+    quantity: m.quantity,
+    unitPriceAtJoin: m.unitPriceAtJoin,
+    holdAmount: m.holdAmount,
+    chargeAmount: m.chargeAmount,
+    refundedAmount: m.refundedAmount,
+    inviteCode: m.inviteCode,
+    inviteUrl: groupShareUrl(deps.appUrl, code, { inviteCode: m.inviteCode }),
+    expiresAt: m.expiresAt,
+    failureReason: m.failureReason,
   };
 }

@@ -21,6 +21,7 @@ import {
 import { formatTimeLeft } from '@/server/share/time-left';
 import { DealPlaceholder } from '@/app/_components/deal-placeholder';
 import { OpenGroupButton } from './open-group-button';
+import { ShopCard } from '@/app/_components/shop-card';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -115,6 +116,7 @@ export default async function DealPage({ params }: Props) {
             {dealWindowSentence(d.windowSeconds, d.minMembers)}
           </p>
         </section>
+        <ShopCard shop={d.merchant} />
       </div>
 
       <div className="space-y-4">
