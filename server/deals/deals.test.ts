@@ -265,7 +265,15 @@ describe('the lifecycle', () => {
       [3, 2500, 3],
       [10, 2000, 10],
     ]);
-    expect(pub.merchant).toEqual({ name: 'Ramen Co', logoUrl: null });
+    // The shop's public profile only: nothing of its owner's account.
+    expect(pub.merchant).toEqual({
+      name: 'Ramen Co',
+      logoUrl: null,
+      about: '',
+      contactEmail: null,
+      shippingPolicy: '',
+      returnsPolicy: '',
+    });
     expect(Object.keys(pub)).not.toContain('merchantId');
     expect(Object.keys(pub)).not.toContain('stockTaken');
 
