@@ -148,10 +148,15 @@ test('3. a group that falls short releases every hold, and every page says so', 
   await visitor.goto(`/g/${code}`);
 
   await closeTestGroup(request, code);
-  await expect(banner(a)).toContainText('Not enough people joined; your hold was released and you paid nothing.', {
-    timeout: 30_000,
-  });
-  await expect(banner(b)).toContainText('Not enough people joined; your hold was released and you paid nothing.');
+  await expect(banner(a)).toContainText(
+    'Not enough people joined; your hold was released and you paid nothing.',
+    {
+      timeout: 30_000,
+    },
+  );
+  await expect(banner(b)).toContainText(
+    'Not enough people joined; your hold was released and you paid nothing.',
+  );
   await expect(banner(visitor)).toContainText('Did not reach 3 people (2 joined); every hold was released.');
   await expect(visitor.getByTestId('join-form')).toHaveCount(0);
 

@@ -14,7 +14,10 @@ const fields = {
     .email('Enter an e-mail address shoppers can write to, like hello@yourshop.com')
     .max(200, 'E-mail address is too long')
     .nullable(),
-  shippingPolicy: multiLineText('Shipping policy').max(2000, 'Shipping policy must be at most 2000 characters'),
+  shippingPolicy: multiLineText('Shipping policy').max(
+    2000,
+    'Shipping policy must be at most 2000 characters',
+  ),
   returnsPolicy: multiLineText('Returns policy').max(2000, 'Returns policy must be at most 2000 characters'),
 };
 
