@@ -141,6 +141,7 @@ export async function readPublicSnapshot(deps: Deps, code: string): Promise<Publ
       quantity: members.quantity,
       status: members.status,
       joinedAt: members.reservedAt,
+      userId: members.userId,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(members)
@@ -203,6 +204,7 @@ export async function readPublicSnapshot(deps: Deps, code: string): Promise<Publ
       joinedAt: r.joinedAt,
     })),
     moreMembers: Math.max(0, (listed[0]?.total ?? 0) - listed.length),
+    openerAlias: g.openedByUserId ? (listed.find((r) => r.userId === g.openedByUserId)?.alias ?? null) : null,
     lastEventId: ev?.id ?? 0,
   };
   return { groupId: g.id, dealId: deal.id, snapshot };
