@@ -39,17 +39,8 @@ const TONE = {
 /** Where the member stands, in the words module's sentences (charge, saving, released and refund apart). */
 function outcome(m: MyGroup) {
   const g = m.group;
-  const facts: GroupFacts = {
-    currency: g.currency,
-    listPrice: g.listPrice,
-    tiers: g.tiers,
-    confirmedCount: g.confirmedCount,
-    status: g.status,
-    closeReason: g.closeReason,
-    finalUnitPrice: g.finalUnitPrice,
-    maxMembers: g.maxMembers,
-    seatsTaken: g.seatsTaken,
-  };
+  // The listed group carries every fact the words module reads.
+  const facts: GroupFacts = g;
   const words = viewerOutcomeWords(facts, { ...m, status: m.memberStatus });
   const open = g.status === 'open' && (m.memberStatus === 'authorized' || m.memberStatus === 'reserved');
   return {

@@ -151,8 +151,11 @@ export const dealPatchSchema = z.object(fields).partial();
 
 export type DealPatch = z.infer<typeof dealPatchSchema>;
 
-/** Fields whose change would alter the terms of a group already open, so they are locked while one is. */
-export const TERMS_FIELDS = [
+/** Every field of a deal's terms, in the order the editor shows them. */
+export const DEAL_FIELDS = [
+  'title',
+  'description',
+  'imageUrl',
   'currency',
   'listPrice',
   'tiers',
@@ -160,4 +163,11 @@ export const TERMS_FIELDS = [
   'maxMembers',
   'qrCutoff',
   'perBuyerMax',
-] as const;
+  'stock',
+] as const satisfies readonly (keyof DealValues)[];
+
+// How the deal is presented, and its stock, may change while a group is open; nothing else may.
+const PRESENTATION_FIELDS: readonly string[] = ['title', 'description', 'imageUrl', 'stock'];
+
+/** Fields whose change would alter the terms of a group already open, so they are locked while one is. */
+export const TERMS_FIELDS = DEAL_FIELDS.filter((f) => !PRESENTATION_FIELDS.includes(f));

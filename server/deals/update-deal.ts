@@ -4,24 +4,10 @@ import type { Deps } from '@/server/deps';
 import { DomainError, parseOrThrow } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import { countDealGroups } from './count-deal-groups';
-import { dealPatchSchema, TERMS_FIELDS, type DealPatch, type DealValues } from './deal-input';
+import { DEAL_FIELDS, dealPatchSchema, TERMS_FIELDS, type DealPatch, type DealValues } from './deal-input';
 import { dealValuesSchema } from './deal-schemas';
 import { lockDealForMerchantOrThrow } from './lock-deal-for-merchant';
 import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
-
-const FIELDS = [
-  'title',
-  'description',
-  'imageUrl',
-  'currency',
-  'listPrice',
-  'tiers',
-  'windowSeconds',
-  'maxMembers',
-  'qrCutoff',
-  'perBuyerMax',
-  'stock',
-] as const satisfies readonly (keyof DealValues)[];
 
 // jsonb hands tier keys back in its own order, so tiers are compared as [minMembers, unitPrice] pairs.
 function comparable(value: DealValues[keyof DealValues]): string {
@@ -45,11 +31,11 @@ export async function updateDeal(
     if (row.status === 'archived')
       throw new DomainError('CONFLICT', 'This deal is archived, so it can no longer be edited.');
 
-    const current: DealValues = Object.fromEntries(FIELDS.map((k) => [k, row[k]])) as DealValues;
+    const current: DealValues = Object.fromEntries(DEAL_FIELDS.map((k) => [k, row[k]])) as DealValues;
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     // Every rule is checked on the deal as it would be, so a patch cannot break one with another field.
     const next = parseOrThrow(dealValuesSchema, { ...current, ...defined });
-    const changed = FIELDS.filter((k) => comparable(next[k]) !== comparable(current[k]));
+    const changed = DEAL_FIELDS.filter((k) => comparable(next[k]) !== comparable(current[k]));
     const counts = (await countDealGroups(tx, [row.id])).get(row.id);
     if (changed.length === 0) return merchantDealView(row, counts);
 

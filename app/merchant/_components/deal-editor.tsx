@@ -25,6 +25,7 @@ import { ImageUpload } from './image-upload';
 import { PriceChart } from './price-chart';
 import { StatusBadge } from './status-badge';
 import type { DealStatus } from '@/db/schema';
+import { DEAL_FIELDS } from '@/server/deals/deal-input';
 
 type ExistingDeal = DealApiInput & {
   id: string;
@@ -36,18 +37,7 @@ type ExistingDeal = DealApiInput & {
 type Props = { deal: ExistingDeal | null; defaultCurrency: string };
 
 // Which form control shows each server field, for focusing the first problem.
-const FIRST_FIELD_ORDER = [
-  'title',
-  'description',
-  'currency',
-  'listPrice',
-  'tiers',
-  'windowSeconds',
-  'maxMembers',
-  'qrCutoff',
-  'perBuyerMax',
-  'stock',
-];
+const FIRST_FIELD_ORDER: readonly string[] = DEAL_FIELDS;
 
 /** Create or edit a deal. */
 export function DealEditor({ deal, defaultCurrency }: Props) {
