@@ -6,14 +6,13 @@
 // database it drops afterwards), else an embedded PostgreSQL in a temp folder; always its own emulator
 // without a rate limit. A diagnostic line per N, `ledger_only`, runs the join's two transactions without
 // the hold call, to show what the database part alone sustains. Ends by itself (hard stop after 170 s) and cleans up.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createDb, type Db } from '@/db/client';
-import { freePort, startEmbeddedPostgres, type EmbeddedDb } from '@/db/embedded';
+import { startEmbeddedPostgres, type EmbeddedDb } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 import { user } from '@/db/schema';
 import type { Deps } from '@/server/deps';
@@ -22,6 +21,7 @@ import { joinGroup } from '@/server/groups/join-group';
 import { makeGroup } from '@/server/groups/test-factory';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
+import { startEmulatorProcess } from './emulator-process';
 
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '8,64,256').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -120,35 +120,6 @@ async function joins(deps: Deps, clients: number, users: string[]): Promise<Row>
       { code, alias: 'Bench buyer', quantity: 1, idempotencyKey: id, paymentMethod: 'pm_card_visa' },
     );
   });
-}
-
-/**
- * The emulator in its own process, as Stripe is a remote service: its request handling must not share the
- * app's event loop (in-process it capped the hold rate at about 700/s on this machine). No rate limit.
- */
-async function startEmulatorProcess(): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'tools/stripe-emulator/cli.ts', '--port', String(port)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the emulator exited with ${String(code)}`)));
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('listening')) resolve();
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 /** Diagnostic: the ledger alone (reserve + confirm, the two transactions of a join) with no hold call. */
