@@ -1,21 +1,28 @@
 import 'server-only';
-// Loads a group page's snapshot once per request (the page, its metadata and its image share it).
-import { TRPCError } from '@trpc/server';
+// Loads a group page's snapshot once per request (the page, its metadata and its image share it). The public
+// part comes from the process's shared cache (server/live/snapshot-cache.ts: one read per group per event);
+// only the visitor's own membership is read per request.
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { serverCaller } from '@/app/_trpc/server';
-import type { GroupSnapshot } from '@/server/groups/get-group-snapshot';
+import { DomainError } from '@/server/errors';
+import { getGroupSnapshotOrThrow, type GroupSnapshot } from '@/server/groups/get-group-snapshot';
+import { sharedSnapshotSource } from '@/server/live/snapshot-cache';
+import { createContext } from '@/server/trpc/init';
 
 const CODE = /^[A-Za-z0-9]{8,16}$/;
+
+/** The session and services for this request (one session lookup per request). */
+const requestContext = cache(async () => createContext({ headers: new Headers(await headers()) }));
 
 /** The snapshot of group `code` for this request's viewer, or null for a malformed or unknown code. */
 export const findGroup = cache(async (code: string): Promise<GroupSnapshot | null> => {
   if (!CODE.test(code)) return null;
+  const ctx = await requestContext();
   try {
-    const caller = await serverCaller();
-    return await caller.groups.snapshot({ code });
+    return await getGroupSnapshotOrThrow(ctx.deps, code, ctx.user, sharedSnapshotSource(ctx.deps));
   } catch (err) {
-    if (err instanceof TRPCError && err.code === 'NOT_FOUND') return null;
+    if (err instanceof DomainError && err.code === 'NOT_FOUND') return null;
     throw err;
   }
 });
