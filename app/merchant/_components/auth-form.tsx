@@ -8,12 +8,14 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { authClient } from '@/app/_components/auth-client';
 import { buttonClass, Field, inputClass } from './field';
+import { useHydrated } from './use-hydrated';
 
 /** The sign-up or sign-in form. */
 export function AuthForm({ mode, notice }: { mode: 'sign-up' | 'sign-in'; notice?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const [fields, setFields] = useState({ name: '', email: '', password: '' });
   const set = (k: keyof typeof fields) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setFields((f) => ({ ...f, [k]: e.target.value }));
@@ -96,7 +98,7 @@ export function AuthForm({ mode, notice }: { mode: 'sign-up' | 'sign-in'; notice
           {error}
         </p>
       ) : null}
-      <button type="submit" disabled={busy} className={`${buttonClass.primary} w-full`}>
+      <button type="submit" disabled={busy || !hydrated} className={`${buttonClass.primary} w-full`}>
         {busy ? 'One moment…' : mode === 'sign-up' ? 'Create account' : 'Sign in'}
       </button>
       <p className="text-center text-sm text-stone-600">

@@ -7,9 +7,11 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { authClient } from '@/app/_components/auth-client';
 import { buttonClass, Field, inputClass } from './field';
+import { useHydrated } from './use-hydrated';
 
 /** The "send me a reset link" form. */
 export function ForgotPasswordForm() {
+  const hydrated = useHydrated();
   const [email, setEmail] = useState('');
   const [state, setState] = useState<
     { kind: 'idle' | 'sending' } | { kind: 'sent'; to: string } | { kind: 'error'; message: string }
@@ -57,7 +59,11 @@ export function ForgotPasswordForm() {
           {state.message}
         </p>
       ) : null}
-      <button type="submit" disabled={state.kind === 'sending'} className={`${buttonClass.primary} w-full`}>
+      <button
+        type="submit"
+        disabled={state.kind === 'sending' || !hydrated}
+        className={`${buttonClass.primary} w-full`}
+      >
         {state.kind === 'sending' ? 'Sending…' : 'Send me a reset link'}
       </button>
       <p className="text-center text-sm text-stone-600">
@@ -72,6 +78,7 @@ export function ForgotPasswordForm() {
 /** The "choose a new password" form opened from the e-mailed link (`token` from its query). */
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -108,7 +115,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           {error}
         </p>
       ) : null}
-      <button type="submit" disabled={busy} className={`${buttonClass.primary} w-full`}>
+      <button type="submit" disabled={busy || !hydrated} className={`${buttonClass.primary} w-full`}>
         {busy ? 'Saving…' : 'Save new password'}
       </button>
     </form>
