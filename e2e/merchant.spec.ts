@@ -237,6 +237,7 @@ test('forms keep what was typed; a merchant signs out, resets a forgotten passwo
   // Forgot the password: a reset link by e-mail (the dev outbox), a new password, then sign in with it.
   await page.goto('/merchant/sign-in');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
   await page.getByLabel('E-mail').fill(email);
   await page.getByRole('button', { name: 'Send me a reset link' }).click();
   const refused = page.locator('form [role=alert]');
