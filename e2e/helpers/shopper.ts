@@ -12,6 +12,8 @@ export type TestDealInput = {
   maxMembers?: number;
   qrCutoff?: number;
   perBuyerMax?: number;
+  /** The e-mail of a signed-up merchant who owns the deal (default: a test merchant nobody signs in as). */
+  ownerEmail?: string;
 };
 
 export type EmulatorIntent = {
@@ -56,6 +58,21 @@ export async function intentsForGroup(request: APIRequestContext, code: string):
   const res = await request.get(`/api/test/emulator?code=${code}`);
   expect(res.ok(), await res.text()).toBe(true);
   return ((await res.json()) as { paymentIntents: EmulatorIntent[] }).paymentIntents;
+}
+
+/** Makes the Stripe emulator fail or delay matching requests, e.g. slow captures to watch a group closing. */
+export async function injectEmulatorFault(
+  request: APIRequestContext,
+  fault: { path: string; delayMs?: number; status?: number; times?: number; method?: string },
+): Promise<void> {
+  const res = await request.post('/api/test/emulator/faults', { data: fault });
+  expect(res.ok(), await res.text()).toBe(true);
+}
+
+/** Removes every fault injected into the Stripe emulator. */
+export async function clearEmulatorFaults(request: APIRequestContext): Promise<void> {
+  const res = await request.delete('/api/test/emulator/faults');
+  expect(res.ok(), await res.text()).toBe(true);
 }
 
 /** Opens a new group from the deal page and returns its code (the page is then on /g/<code>). */

@@ -1,5 +1,7 @@
 // TEST MODE ONLY: creates and publishes a deal with exact terms (tiers, window, cutoff) for e2e scenarios,
-// owned by a test merchant created on first use. Goes through the real deal services and their rules.
+// owned by a test merchant created on first use, or by the merchant signed up with `ownerEmail` (so a spec
+// can sign in as that merchant and end, cancel or refund in the console). Goes through the real deal
+// services and their rules.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { merchants, user } from '@/db/schema';
@@ -13,6 +15,17 @@ import { errorResponse, refuseUnlessTestMode } from '@/app/api/test/guard';
 export const dynamic = 'force-dynamic';
 
 const TEST_MERCHANT_EMAIL = 'e2e-merchant@flock.invalid';
+
+async function merchantIdByEmail(email: string): Promise<string> {
+  const { db } = getDeps();
+  const [found] = await db
+    .select({ id: merchants.id })
+    .from(merchants)
+    .innerJoin(user, eq(user.id, merchants.userId))
+    .where(eq(user.email, email));
+  if (!found) throw new Error(`No merchant signed up with ${email}`);
+  return found.id;
+}
 
 async function testMerchantId(): Promise<string> {
   const { db } = getDeps();
@@ -38,14 +51,14 @@ async function testMerchantId(): Promise<string> {
   return m.id;
 }
 
-/** POST a deal's terms (DealInput JSON) → { id, slug } of the published deal. */
+/** POST a deal's terms (DealInput JSON, optionally with ownerEmail) → { id, slug } of the published deal. */
 export async function POST(req: Request) {
   const refused = refuseUnlessTestMode() ?? refuseCrossSite(req);
   if (refused) return refused;
   try {
-    const input = (await req.json()) as DealInput;
+    const { ownerEmail, ...input } = (await req.json()) as DealInput & { ownerEmail?: string };
     const deps = getDeps();
-    const merchantId = await testMerchantId();
+    const merchantId = ownerEmail ? await merchantIdByEmail(ownerEmail) : await testMerchantId();
     const deal = await createDeal(deps, merchantId, input);
     await publishDeal(deps, merchantId, deal.id);
     return Response.json({ id: deal.id, slug: deal.slug });
