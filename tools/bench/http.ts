@@ -12,8 +12,6 @@
 //          load balancer: the per-address sign-in limit is per person, not per benchmark), against
 //          joinGroup called in this process on the same database and the same emulator process, on a group
 //          of the same shape;
-//   sql    statements per group-page request, signed out and as a member (pg_stat_database transactions:
-//          every statement outside a transaction is its own), less what the idle server does meanwhile.
 // Prints one JSON line per measurement and a last line {page_ratio, join_ratio, ...}. BENCH_CPU_PROF=DIR
 // writes the server's V8 CPU profile to DIR (open it in Chrome DevTools, or `npm run measure:cpu-top --
 // FILE`). `--serve` starts the same server and keeps it up, printing its URLs (for measure:lighthouse and
@@ -25,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import { createDb, type Db } from '@/db/client';
+import { createDb } from '@/db/client';
 import { freePort, startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 import { user } from '@/db/schema';
@@ -251,43 +249,6 @@ async function joinOverHttp(base: string, code: string): Promise<void> {
   if (!res.ok) throw new Error(`join answered ${res.status}: ${text.slice(0, 160)}`);
 }
 
-/** Committed transactions of the whole database so far (every statement outside a transaction is one). */
-async function commits(db: Db): Promise<number> {
-  const r = await db.execute<{ n: string }>(
-    sql`select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()`,
-  );
-  return Number(r.rows[0]?.n ?? 0);
-}
-
-// PostgreSQL backends publish their counters when idle, at the latest 10 s after their last statement.
-const STATS_FLUSH_MS = 11_000;
-
-/**
- * Statements the server runs per request of each of `urls` (sequential requests), less what the idle
- * server (job worker, live hub) does in as long. Each reading is one statement itself.
- */
-async function sqlPerRequest(
-  db: Db,
-  cases: Array<[string, string, Record<string, string>]>,
-  n = 40,
-): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  let before = await commits(db);
-  await sleep(STATS_FLUSH_MS);
-  let after = await commits(db);
-  const idlePerMs = Math.max(0, after - before - 1) / STATS_FLUSH_MS;
-  for (const [name, url, headers] of cases) {
-    before = after;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) await (await fetch(url, { headers })).arrayBuffer();
-    const elapsed = performance.now() - t0 + STATS_FLUSH_MS;
-    await sleep(STATS_FLUSH_MS);
-    after = await commits(db);
-    out[name] = round((after - before - 1 - idlePerMs * elapsed) / n, 1);
-  }
-  return out;
-}
-
 async function main(): Promise<void> {
   const cleanups: Array<() => Promise<void>> = [];
   const cleanup = async () => {
@@ -382,33 +343,6 @@ async function main(): Promise<void> {
     ];
     log('warming up');
     for (const [name, p] of pages) await page(base, name, p, 0, 2);
-
-    // What one request costs the database, signed out and as a member of the group.
-    const member = await guestCookie(base, freshAddress());
-    const memberJoin = await fetch(`${base}/api/trpc/groups.join`, {
-      method: 'POST',
-      headers: { origin: base, 'content-type': 'application/json', cookie: member },
-      body: JSON.stringify({
-        json: {
-          code,
-          alias: 'Counted',
-          quantity: 1,
-          idempotencyKey: randomUUID(),
-          paymentMethod: 'pm_card_visa',
-        },
-      }),
-    });
-    if (!memberJoin.ok) throw new Error(`the member's join answered ${memberJoin.status}`);
-    const ua = { 'user-agent': PHONE_UA };
-    log('counting statements per request (about a minute: PostgreSQL publishes counters lazily)');
-    emit({
-      name: 'sql_per_request',
-      ...(await sqlPerRequest(db, [
-        ['group_signed_out', `${base}/g/${code}`, ua],
-        ['group_member', `${base}/g/${code}`, { ...ua, cookie: member }],
-        ['sign_up', `${base}/merchant/sign-up`, ua],
-      ])),
-    });
 
     const rows: PageRow[] = [];
     for (let r = 1; r <= ROUNDS; r++) {
