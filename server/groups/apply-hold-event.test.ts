@@ -67,4 +67,33 @@ describe('a hold canceled by the bank', () => {
     const [g] = await h.t.db.select({ seats: groups.seatsTaken }).from(groups).where(eq(groups.id, groupId));
     expect(g?.seats).toBe(2);
   });
+
+  it("that Flock released itself (a member leaving) is the leave's to record, whichever arrives first", async () => {
+    const { groupId, code } = await makeGroup(h.deps, { maxMembers: 5, qrCutoff: 5 });
+    const u = await h.makeUser({ anonymous: true });
+    const joined = await h.caller(u).groups.join({
+      code,
+      alias: 'Lea',
+      quantity: 1,
+      idempotencyKey: randomUUID(),
+      paymentMethod: 'pm_card_visa',
+    });
+    const [m] = await h.t.db.select().from(members).where(eq(members.id, joined.member.id));
+    // The leave's release reaches Stripe, and its webhook arrives before the leave moves the member.
+    await h.deps.payments.release({
+      memberId: joined.member.id,
+      paymentIntentId: m?.paymentIntentId ?? '',
+      reason: 'abandoned',
+    });
+    const canceled = await webhooks.eventFor('payment_intent.canceled', m?.paymentIntentId ?? '');
+    expect((await webhooks.deliver(canceled)).status).toBe(200);
+    const [still] = await h.t.db.select().from(members).where(eq(members.id, joined.member.id));
+    expect(still?.status).toBe('authorized');
+
+    await h.caller(u).groups.leave({ memberId: joined.member.id });
+    const [left] = await h.t.db.select().from(members).where(eq(members.id, joined.member.id));
+    expect(left?.status).toBe('left');
+    const g = await readGroup(h.deps, groupId);
+    expect([g.seatsTaken, g.confirmedCount]).toEqual([0, 0]);
+  });
 });

@@ -16,6 +16,8 @@ import { finishCloseIfSettled } from './finish-close';
 import { lockMemberWithGroup, moveMember } from './move-member';
 
 const EXPIRED = 'Your card hold expired or was canceled by the bank before the group closed.';
+// The cancellation reasons Flock's payments port sends when it releases a hold itself (server/payments/port.ts).
+const OUR_RELEASES = new Set(['abandoned', 'requested_by_customer']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The sink the payment webhooks hand their hold events to. */
@@ -89,6 +91,11 @@ async function apply(
         reason: EXPIRED,
         source: 'webhook',
       };
+      // Flock's own release (a member leaving) races its webhook: the leave records that move, so the
+      // webhook must not call it a lost hold. Only a cancellation Flock did not ask for loses the seat.
+      if (g.status === 'open' && OUR_RELEASES.has(event.cancellationReason ?? '')) {
+        return { applied: false, note: 'released by Flock; the leave records the move' };
+      }
       if (g.status === 'open') {
         const moved = await moveMember(tx, m.id, ['holdLost'], {
           now,

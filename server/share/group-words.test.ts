@@ -93,6 +93,11 @@ describe('group headline in every state', () => {
       'Full at $23.00 each; the group closes now',
     ],
     [
+      'every seat taken, one card still being confirmed',
+      at(usd, { confirmedCount: 7, maxMembers: 8, seatsTaken: 8 }),
+      'Every seat is taken at $23.00 each; waiting for the last card holds',
+    ],
+    [
       'closing, going ahead',
       at(usd, { status: 'closing', confirmedCount: 6, finalUnitPrice: 2300, closeReason: 'deadline' }),
       'Closed; going ahead at $23.00 each',

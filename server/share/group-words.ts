@@ -90,7 +90,8 @@ export type GroupMoment =
   /** Open at a bracket; `next` is the next cheaper one, or null at the best price. */
   | { kind: 'bracket'; price: number; next: (Bracket & { needed: number }) | null }
   /** Open and every seat taken: it closes at the current price. */
-  | { kind: 'full'; price: number; goesAhead: boolean }
+  /** Open and every seat taken; it closes now once every taken seat's card is confirmed (`allConfirmed`). */
+  | { kind: 'full'; price: number; goesAhead: boolean; allConfirmed: boolean }
   /** Closed, settling the holds. */
   | { kind: 'closing'; outcome: 'won' | 'failed' | 'canceled'; price: number | null; early: Early }
   | { kind: 'won'; price: number; early: Early }
@@ -157,7 +158,7 @@ export function groupMoment(f: GroupFacts): GroupMoment {
       break;
   }
   if (f.maxMembers !== undefined && f.seatsTaken !== undefined && f.seatsTaken >= f.maxMembers)
-    return { kind: 'full', price: at.price, goesAhead: reached };
+    return { kind: 'full', price: at.price, goesAhead: reached, allConfirmed: n >= f.maxMembers };
   if (!reached) {
     return {
       kind: 'gathering',
@@ -199,6 +200,10 @@ export function groupHeadline(f: GroupFacts): string {
         ? `${money(f, m.price)} each now; ${unlocks(m.next.needed, money(f, m.next.unitPrice))}`
         : `${money(f, m.price)} each now, the best price`;
     case 'full':
+      if (!m.allConfirmed)
+        return m.goesAhead
+          ? `Every seat is taken at ${money(f, m.price)} each; waiting for the last card holds`
+          : 'Every seat is taken; waiting for the last card holds';
       return m.goesAhead
         ? `Full at ${money(f, m.price)} each; the group closes now`
         : 'Every seat is taken; the group closes now';

@@ -8,6 +8,8 @@ export const HOLDING: readonly string[] = ['authorized', 'captured'];
 /** True when the page offers this viewer the join form. */
 export function mayJoin(g: GroupView, viewer: ViewerMember | null, hasInvite: boolean): boolean {
   if (viewer && HOLDING.includes(viewer.status)) return false;
+  // A reserved seat is the viewer's own, even in a group that just filled: they finish their card hold.
+  if (viewer?.status === 'reserved' && g.status === 'open') return true;
   if (g.status !== 'open' || g.seatsTaken >= g.maxMembers) return false;
   return !g.inviteOnly || hasInvite;
 }

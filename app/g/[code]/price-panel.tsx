@@ -25,10 +25,15 @@ export function PricePanel() {
         ? `New price unlocked: ${money(g.unitPrice)} each!`
         : `Enough people joined: this group goes ahead at ${money(g.unitPrice)} each!`,
     );
+    // money() depends only on the currency, which a group never changes.
+  }, [g.tierIndex, g.unitPrice, g.status]);
+  // The news lasts a moment, and never outlives the open group (its own timer, so no other change cancels it).
+  useEffect(() => {
+    if (!news) return;
     const t = setTimeout(() => setNews(null), 2600);
     return () => clearTimeout(t);
-    // money() is derived from g.currency, which never changes for a group.
-  }, [g.tierIndex, g.unitPrice, g.status]);
+  }, [news]);
+  const shownNews = g.status === 'open' ? news : null;
 
   const open = g.status === 'open';
   const target =
@@ -42,7 +47,7 @@ export function PricePanel() {
   return (
     <section
       aria-labelledby="price-heading"
-      className={`relative rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200 ${news ? 'celebrate' : ''}`}
+      className={`relative overflow-hidden rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200 ${shownNews ? 'celebrate' : ''}`}
     >
       <h2 id="price-heading" className="sr-only">
         Price
@@ -68,9 +73,9 @@ export function PricePanel() {
             </>
           )}
         </p>
-        {news && (
+        {shownNews && (
           <p className="mt-2 font-semibold text-brand-700" role="status">
-            {news}
+            {shownNews}
           </p>
         )}
         {moment.kind === 'gathering' && (
@@ -111,7 +116,7 @@ export function PricePanel() {
           room for {g.maxMembers}
         </p>
       </div>
-      {news && <span aria-hidden="true" className="confetti" />}
+      {shownNews && <span aria-hidden="true" className="confetti" />}
     </section>
   );
 }

@@ -32,7 +32,8 @@ export function SharePanel({
     const t = setInterval(() => setNow(new Date()), 60_000);
     return () => clearInterval(t);
   }, []);
-  if (g.status !== 'open') return null;
+  // Nobody can be brought into a closed or full group: sharing it would invite people to nothing.
+  if (g.status !== 'open' || g.seatsTaken >= g.maxMembers) return null;
 
   const facts: ShareFacts = {
     productTitle: g.title,

@@ -74,7 +74,7 @@ export function StickyBar({ hasInvite }: { hasInvite: boolean }) {
           <span className="block text-xl font-extrabold text-stone-950 tabular-nums">
             {money(g.unitPrice)}
           </span>
-          <span className="line-clamp-2 block text-sm leading-snug text-stone-600">
+          <span className="line-clamp-2 text-sm leading-snug text-stone-600">
             {groupShortLine(groupFacts(g))}
           </span>
         </p>
