@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { groups, visits } from '@/db/schema';
 import type { Deps } from '@/server/deps';
-import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import type { ShareChannel } from './channels';
 
 // Link-preview fetchers and crawlers are not people; counting them would inflate conversion by channel.
@@ -26,17 +25,6 @@ export function anonymousVisitorKey(address: string | null, userAgent: string | 
   return `anon:${hash.slice(0, 22)}`;
 }
 
-// The request's own headers when called while rendering a page (null elsewhere, as in tests).
-async function requestVisitorKey(): Promise<string | null> {
-  try {
-    const { headers } = await import('next/headers');
-    const h = await headers();
-    return anonymousVisitorKey(h.get(CLIENT_ADDRESS_HEADER), h.get('user-agent'));
-  } catch {
-    return null;
-  }
-}
-
 /** Counts one visit to a group page, tagged with the channel of the link it came from (untagged: direct). */
 export async function recordGroupVisit(
   deps: Deps,
@@ -51,7 +39,7 @@ export async function recordGroupVisit(
     dealId: g.dealId,
     groupId: g.id,
     channel: v.channel ?? 'direct',
-    visitorKey: v.visitorKey ?? (await requestVisitorKey()),
+    visitorKey: v.visitorKey,
     createdAt: deps.now(),
   });
 }

@@ -1,7 +1,7 @@
 'use client';
 // Chooses what sits where the join form goes: the form, the viewer's membership, or (closed) a way on.
 import Link from 'next/link';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { JoinForm } from './join-form';
 import { useGroupView } from './live-group';
 import { MemberPanel } from './member-panel';
@@ -22,7 +22,9 @@ export function JoinArea(props: {
 }) {
   const { view: g, viewer } = useGroupView();
   const { openJoin, ...formProps } = props;
-  const canJoin = mayJoin(g, viewer, props.inviteCode !== null);
+  // A bank step under way keeps the form on screen even if the group fills meanwhile (the seat is theirs).
+  const [inStep, setInStep] = useState(false);
+  const canJoin = mayJoin(g, viewer, props.inviteCode !== null) || inStep;
   useEffect(() => {
     if (openJoin && canJoin) focusJoinForm();
     // Only on arrival (empty dependencies): a later change of state must not pull the page back to the form.
@@ -35,7 +37,7 @@ export function JoinArea(props: {
   if (!canJoin) return null;
   return (
     <div id="join" className="scroll-mt-4">
-      <JoinForm code={g.code} {...formProps} />
+      <JoinForm code={g.code} {...formProps} onStep={setInStep} />
     </div>
   );
 }

@@ -5,7 +5,7 @@
 import { lazyApi } from '@/app/_trpc/lazy-api';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formatMoney } from '@/server/pricing/currency';
 import { useGroupView } from './live-group';
 
@@ -54,6 +54,7 @@ export function JoinForm({
   demoMode,
   publishableKey,
   suggestedAlias,
+  onStep,
 }: {
   code: string;
   inviteCode: string | null;
@@ -62,6 +63,8 @@ export function JoinForm({
   /** Stripe publishable key: card entry with Stripe's Payment Element when set. */
   publishableKey: string | null;
   suggestedAlias: string;
+  /** Told when a bank step (3-D Secure, card entry) starts and ends, so the form stays while it runs. */
+  onStep?: (active: boolean) => void;
 }) {
   const { view: g, viewer } = useGroupView();
   const router = useRouter();
@@ -78,6 +81,7 @@ export function JoinForm({
     clientSecret: string | null;
   }>(null);
   // One key per join attempt: a double tap or a retry after a dropped connection is the same join.
+  useEffect(() => onStep?.(auth !== null), [auth, onStep]);
   const key = useRef<string>('');
   const id = useId();
 
@@ -112,6 +116,8 @@ export function JoinForm({
       });
       if (res.nextAction) {
         setAuth({ action: res.nextAction, memberId: res.member.id, clientSecret: res.clientSecret });
+        // The page learns who the viewer is now (their reserved seat), while this form keeps its step.
+        router.refresh();
         return;
       }
       key.current = '';

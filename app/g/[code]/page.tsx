@@ -9,7 +9,8 @@ import { getEnv } from '@/server/env';
 import { parseChannel, parseInviteCode } from '@/server/share/channels';
 import { findInviter } from '@/server/share/find-inviter';
 import { qrSvg } from '@/server/share/qr';
-import { isBotUserAgent, recordGroupVisit } from '@/server/share/record-visit';
+import { anonymousVisitorKey, isBotUserAgent, recordGroupVisit } from '@/server/share/record-visit';
+import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { groupShareUrl } from '@/server/share/share-message';
 import { groupHeadline, groupMetaDescription, groupPageTitle } from '@/server/share/group-words';
 import './celebrate.css';
@@ -78,7 +79,9 @@ export default async function GroupPage({ params, searchParams }: Props) {
     await recordGroupVisit(deps, {
       code: s.code,
       channel,
-      visitorKey: s.viewer ? `member:${s.viewer.id}` : null,
+      visitorKey: s.viewer
+        ? `member:${s.viewer.id}`
+        : anonymousVisitorKey(h.get(CLIENT_ADDRESS_HEADER), h.get('user-agent')),
     }).catch((err: unknown) => {
       console.error('[visits]', err);
     });
