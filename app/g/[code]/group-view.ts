@@ -1,10 +1,10 @@
 // What the group page's islands render, independent of the API's snapshot shape, and toGroupView, which
 // maps a snapshot onto it (live-group.tsx, for the server render and every live update). Pure: types and
 // one mapping, safe in the browser. Edit when the page shows something the snapshot already carries.
-import type { GroupStatus, MemberStatus } from '@/db/schema';
-import type { GroupSnapshot } from '@/server/groups/get-group-snapshot';
+import type { GroupStatus } from '@/db/schema';
+import type { GroupSnapshot, ViewerMembership } from '@/server/groups/get-group-snapshot';
 import type { LadderStep } from '@/server/pricing/price';
-import type { GroupFacts, ViewerFacts } from '@/server/share/group-words';
+import type { GroupFacts } from '@/server/share/group-words';
 
 export type { GroupStatus };
 
@@ -39,19 +39,8 @@ export type GroupView = {
   moreMembers: number;
 };
 
-export type ViewerMember = {
-  id: string;
-  alias: string;
-  quantity: number;
-  status: MemberStatus;
-  unitPriceAtJoin: number;
-  holdAmount: number;
-  chargeAmount: number | null;
-  refundedAmount: number;
-  failureReason: string | null;
-  inviteCode: string;
-  inviteUrl: string;
-};
+/** The viewer's own membership, as the snapshot carries it (only ever their own). */
+export type ViewerMember = ViewerMembership;
 
 /** Maps the API's group snapshot onto what the page renders. */
 export function toGroupView(s: GroupSnapshot): { view: GroupView; viewer: ViewerMember | null } {
@@ -80,21 +69,7 @@ export function toGroupView(s: GroupSnapshot): { view: GroupView; viewer: Viewer
       members: s.members.map((m) => ({ alias: m.alias, confirmed: m.status === 'authorized' })),
       moreMembers: s.moreMembers,
     },
-    viewer: s.viewer
-      ? {
-          id: s.viewer.id,
-          alias: s.viewer.alias,
-          quantity: s.viewer.quantity,
-          status: s.viewer.status,
-          unitPriceAtJoin: s.viewer.unitPriceAtJoin,
-          holdAmount: s.viewer.holdAmount,
-          chargeAmount: s.viewer.chargeAmount,
-          refundedAmount: s.viewer.refundedAmount,
-          failureReason: s.viewer.failureReason,
-          inviteCode: s.viewer.inviteCode,
-          inviteUrl: s.viewer.inviteUrl,
-        }
-      : null,
+    viewer: s.viewer,
   };
 }
 
@@ -110,17 +85,5 @@ export function groupFacts(g: GroupView): GroupFacts {
     finalUnitPrice: g.finalUnitPrice,
     maxMembers: g.maxMembers,
     seatsTaken: g.seatsTaken,
-  };
-}
-
-/** The viewer's membership as the words module reads it. */
-export function viewerFacts(v: ViewerMember): ViewerFacts {
-  return {
-    status: v.status,
-    quantity: v.quantity,
-    unitPriceAtJoin: v.unitPriceAtJoin,
-    holdAmount: v.holdAmount,
-    chargeAmount: v.chargeAmount,
-    refundedAmount: v.refundedAmount,
   };
 }

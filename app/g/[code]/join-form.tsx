@@ -63,7 +63,7 @@ export function JoinForm({
   /** Stripe publishable key: card entry with Stripe's Payment Element when set. */
   publishableKey: string | null;
   suggestedAlias: string;
-  /** Told when a bank step (3-D Secure, card entry) starts and ends, so the form stays while it runs. */
+  /** Told when an attempt (and any bank step after it) starts and ends, so the form stays while it runs. */
   onStep?: (active: boolean) => void;
 }) {
   const { view: g, viewer } = useGroupView();
@@ -81,7 +81,8 @@ export function JoinForm({
     clientSecret: string | null;
   }>(null);
   // One key per join attempt: a double tap or a retry after a dropped connection is the same join.
-  useEffect(() => onStep?.(auth !== null), [auth, onStep]);
+  // From the tap on Join (the seat may fill the group before the answer arrives) to the end of any bank step.
+  useEffect(() => onStep?.(pending || auth !== null), [pending, auth, onStep]);
   const key = useRef<string>('');
   const id = useId();
 

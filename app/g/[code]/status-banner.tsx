@@ -3,7 +3,7 @@
 // (server/share/group-words.ts), so the page says what the deal page, /me and the previews say.
 import { isLive } from '@/server/groups/membership';
 import { groupHeadline, groupMoment, viewerOutcomeWords } from '@/server/share/group-words';
-import { groupFacts, viewerFacts } from './group-view';
+import { groupFacts } from './group-view';
 import { mayJoin } from './join-actions';
 import { useGroupView } from './live-group';
 
@@ -37,7 +37,7 @@ export function StatusBanner({ hasInvite }: { hasInvite: boolean }) {
     const tone: Tone = moment.kind === 'won' ? 'good' : 'info';
     // A member reads their own outcome (charged, saved, refunded, released); anyone else the group's.
     if (viewer && viewer.status !== 'left') {
-      const o = viewerOutcomeWords(facts, viewerFacts(viewer));
+      const o = viewerOutcomeWords(facts, viewer);
       return (
         <Banner tone={OUTCOME_TONE[o.tone]} title={o.sentences[0] ?? o.label}>
           {o.sentences.slice(1).map((s) => (
@@ -56,7 +56,7 @@ export function StatusBanner({ hasInvite }: { hasInvite: boolean }) {
 
   // Open: a viewer whose attempt ended (left, declined, expired) is told so, with the hold's fate.
   if (viewer && !live) {
-    const o = viewerOutcomeWords(facts, viewerFacts(viewer));
+    const o = viewerOutcomeWords(facts, viewer);
     return (
       <Banner tone={OUTCOME_TONE[o.tone]} title={o.sentences[0] ?? o.label}>
         {viewer.status === 'failed' && viewer.failureReason ? <p>{viewer.failureReason}</p> : null}
