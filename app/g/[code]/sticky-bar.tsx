@@ -22,8 +22,25 @@ export function StickyBar({ hasInvite }: { hasInvite: boolean }) {
   const member = viewer && isLive(viewer.status) ? viewer : null;
   const open = g.status === 'open';
 
+  const full = g.seatsTaken >= g.maxMembers;
   let action: React.ReactNode;
-  if (open && member) {
+  if (open && viewer?.status === 'reserved') {
+    // Their seat is held while the card is confirmed: the one thing to do is finish that.
+    action = (
+      <button
+        type="button"
+        onClick={focusJoinForm}
+        className="rounded-xl bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700"
+      >
+        Finish joining
+      </button>
+    );
+  } else if (open && member && full) {
+    // Nobody else can get in, so there is nothing to share: say where they stand.
+    action = (
+      <span className="rounded-xl bg-green-50 px-4 py-3 font-semibold text-green-900">You&apos;re in</span>
+    );
+  } else if (open && member) {
     action = (
       <button
         type="button"
