@@ -286,7 +286,7 @@ test('6. after a small cutoff the plain link is invite-only and a member invite 
   await expect(c.getByRole('heading', { name: /Who.s in/ })).toContainText('(3)');
 });
 
-test('7. axe finds no serious or critical violation on the group, deal and my-groups pages', async ({
+test('7. axe finds no serious or critical violation on the group, deal, my-groups and plain-words pages', async ({
   browser,
   request,
 }) => {
@@ -317,6 +317,7 @@ test('7. axe finds no serious or critical violation on the group, deal and my-gr
   await check(`/g/${code}`); // as a member, with the invite link and share panel
   await check(`/d/${deal.slug}`);
   await check('/me');
+  for (const page of ['/terms', '/privacy', '/contact']) await check(page);
   await expect(a.getByTestId('my-groups')).toContainText('Holding $32.00');
 });
 
