@@ -5,7 +5,7 @@ import { DomainError } from '@/server/errors';
 import { ladder, savings, type LadderStep, type Tier } from '@/server/pricing';
 import { countDealGroups } from './count-deal-groups';
 import { isSlugShaped } from './make-slug';
-import type { ShopProfile } from '@/db/schema/shop-profile';
+import { shopProfileColumns, type ShopProfile } from '@/db/schema/shop-profile';
 
 /** What anyone may see of a live deal: no merchant ids, no stock counters, no internal settings. */
 export type PublicDeal = {
@@ -43,14 +43,7 @@ export async function getPublicDealBySlugOrThrow(deps: Deps, slug: string): Prom
   const [row] = await deps.db
     .select({
       deal: deals,
-      merchant: {
-        name: merchants.name,
-        logoUrl: merchants.logoUrl,
-        about: merchants.about,
-        contactEmail: merchants.contactEmail,
-        shippingPolicy: merchants.shippingPolicy,
-        returnsPolicy: merchants.returnsPolicy,
-      },
+      merchant: shopProfileColumns,
     })
     .from(deals)
     .innerJoin(merchants, eq(merchants.id, deals.merchantId))

@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { deals, groups, merchants } from '@/db/schema';
 import { isCodeShaped } from './random-code';
+import { shopProfileColumns } from '@/db/schema/shop-profile';
 
 export type GroupWithDeal = Awaited<ReturnType<typeof findGroupByCode>> & {};
 
@@ -23,14 +24,7 @@ export async function findGroupByCode(db: Tx, code: string) {
         merchantId: deals.merchantId,
       },
       // What shoppers may read about who sells (the shop's public profile, never its owner's account).
-      shop: {
-        name: merchants.name,
-        logoUrl: merchants.logoUrl,
-        about: merchants.about,
-        contactEmail: merchants.contactEmail,
-        shippingPolicy: merchants.shippingPolicy,
-        returnsPolicy: merchants.returnsPolicy,
-      },
+      shop: shopProfileColumns,
     })
     .from(groups)
     .innerJoin(deals, eq(deals.id, groups.dealId))

@@ -8,6 +8,7 @@ import type { SessionUser } from '@/server/auth/session-user';
 import { findGroupByCode } from './find-group-by-code';
 import { groupShareUrl } from '@/server/share/share-message';
 import type { ShopProfile } from '@/db/schema/shop-profile';
+import { nextStep } from './group-progress';
 
 export type { ShopProfile };
 
@@ -178,13 +179,7 @@ export async function readPublicSnapshot(deps: Deps, code: string): Promise<Publ
     tierIndex: currentTierIndex(g.tiers, n),
     tipped: n >= g.minMembers,
     minMembers: g.minMembers,
-    next: next
-      ? {
-          unitPrice: next.tier.unitPrice,
-          minMembers: next.tier.minMembers,
-          membersNeeded: next.membersNeeded,
-        }
-      : null,
+    next: nextStep(next),
     ladder: ladder(g.tiers, n),
     savingsPercent: savings(g.listPrice, unitPrice).percent,
     confirmedCount: n,

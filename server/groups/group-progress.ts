@@ -25,6 +25,13 @@ type Terms = {
   finalUnitPrice?: number | null;
 };
 
+/** The next bracket as pages show it: its price, where it starts and how many more it needs. */
+export function nextStep(next: ReturnType<typeof nextTier>): GroupProgress['next'] {
+  return next
+    ? { unitPrice: next.tier.unitPrice, minMembers: next.tier.minMembers, membersNeeded: next.membersNeeded }
+    : null;
+}
+
 /** A group's progress from its terms and counters (pure). */
 export function progressOf(g: Terms, seatsTaken: number, confirmedCount: number): GroupProgress {
   const next = g.status === 'open' ? nextTier(g.tiers, confirmedCount) : null;
@@ -34,13 +41,7 @@ export function progressOf(g: Terms, seatsTaken: number, confirmedCount: number)
     reservedCount: seatsTaken - confirmedCount,
     unitPrice: g.finalUnitPrice ?? unitPriceAt(g.tiers, confirmedCount),
     tierIndex: currentTierIndex(g.tiers, confirmedCount),
-    next: next
-      ? {
-          unitPrice: next.tier.unitPrice,
-          minMembers: next.tier.minMembers,
-          membersNeeded: next.membersNeeded,
-        }
-      : null,
+    next: nextStep(next),
     seatsTaken,
     maxMembers: g.maxMembers,
     inviteOnly: seatsTaken >= g.qrCutoff,
