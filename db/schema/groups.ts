@@ -106,3 +106,12 @@ export const members = pgTable(
     check('members_money', sql`${t.holdAmount} > 0 and ${t.refundedAmount} >= 0`),
   ],
 );
+
+/** A member row. */
+export type MemberRow = typeof members.$inferSelect;
+
+/** What a member's own money looks like on every page that shows it (the buyer's, /me, the merchant's). */
+export type MemberMoney = Pick<
+  MemberRow,
+  'alias' | 'quantity' | 'unitPriceAtJoin' | 'holdAmount' | 'chargeAmount' | 'refundedAmount'
+>;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import { events, members } from '@/db/schema';
-import type { GroupStatus, MemberStatus } from '@/db/schema';
+import type { GroupStatus, MemberMoney, MemberRow, MemberStatus } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { currentTierIndex, ladder, nextTier, savings, unitPriceAt, type LadderStep } from '@/server/pricing';
@@ -23,20 +23,8 @@ export type SnapshotMember = {
   joinedAt: Date;
 };
 
-export type ViewerMembership = {
-  id: string;
-  status: MemberStatus;
-  alias: string;
-  quantity: number;
-  unitPriceAtJoin: number;
-  holdAmount: number;
-  chargeAmount: number | null;
-  refundedAmount: number;
-  inviteCode: string;
-  inviteUrl: string;
-  expiresAt: Date | null;
-  failureReason: string | null;
-};
+export type ViewerMembership = MemberMoney &
+  Pick<MemberRow, 'id' | 'status' | 'inviteCode' | 'expiresAt' | 'failureReason'> & { inviteUrl: string };
 
 export type GroupSnapshot = {
   code: string;

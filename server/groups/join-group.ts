@@ -6,7 +6,7 @@ import type { GroupProgress } from './group-progress';
 import { resolveGroupId } from './resolve-group-id';
 import { placeHold, type NextAction } from './place-hold';
 import { groupShareUrl } from '@/server/share/share-message';
-import type { MemberStatus } from '@/db/schema';
+import type { MemberRow } from '@/db/schema';
 
 export type JoinInput = {
   code: string;
@@ -22,16 +22,10 @@ export type JoinInput = {
   paymentMethod?: string;
 };
 
-export type MemberView = {
-  id: string;
-  alias: string;
-  quantity: number;
-  status: MemberStatus;
-  unitPriceAtJoin: number;
-  holdAmount: number;
-  inviteCode: string;
-  inviteUrl: string;
-};
+export type MemberView = Pick<
+  MemberRow,
+  'id' | 'alias' | 'quantity' | 'status' | 'unitPriceAtJoin' | 'holdAmount' | 'inviteCode'
+> & { inviteUrl: string };
 
 export type JoinResult = {
   member: MemberView;

@@ -5,17 +5,11 @@ import { unitPriceAt, type Tier } from '@/server/pricing';
 import { viewerOutcome } from '@/server/share/group-words';
 import type { SessionUser } from '@/server/auth/session-user';
 import { groupShareUrl } from '@/server/share/share-message';
-import type { GroupStatus, MemberStatus } from '@/db/schema';
+import type { GroupStatus, MemberMoney, MemberStatus } from '@/db/schema';
 
-export type MyGroup = {
+export type MyGroup = MemberMoney & {
   memberId: string;
   memberStatus: MemberStatus;
-  alias: string;
-  quantity: number;
-  unitPriceAtJoin: number;
-  holdAmount: number;
-  chargeAmount: number | null;
-  refundedAmount: number;
   /** Saved against the list price on the charge, or at today's price while open and going ahead; a refund is never a saving. */
   saving: number;
   inviteUrl: string;

@@ -3,26 +3,17 @@ import { deals, groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { summarizeGroups, type GroupSummary } from './group-summary';
-import type { MemberStatus } from '@/db/schema';
+import type { MemberMoney, MemberRow } from '@/db/schema';
 
 /** One member as the merchant sees it: alias, quantity and money; never the buyer's user id or e-mail. */
-export type MerchantMember = {
-  id: string;
-  alias: string;
-  quantity: number;
-  status: MemberStatus;
-  unitPriceAtJoin: number;
-  holdAmount: number;
-  chargeAmount: number | null;
-  refundedAmount: number;
-  /** What can still be refunded: the captured charge less refunds so far. */
-  refundable: number;
-  channel: string | null;
-  joinedAt: Date;
-  authorizedAt: Date | null;
-  settledAt: Date | null;
-  failureReason: string | null;
-};
+export type MerchantMember = MemberMoney &
+  Pick<MemberRow, 'id' | 'status' | 'channel' | 'authorizedAt'> & {
+    /** What can still be refunded: the captured charge less refunds so far. */
+    refundable: number;
+    joinedAt: Date;
+    settledAt: Date | null;
+    failureReason: string | null;
+  };
 
 export type MerchantGroupDetail = {
   deal: { id: string; title: string; slug: string };
