@@ -317,8 +317,8 @@ test('7. axe finds no serious or critical violation on the group, deal, my-group
   await check(`/g/${code}`); // as a member, with the invite link and share panel
   await check(`/d/${deal.slug}`);
   await check('/me');
-  for (const page of ['/terms', '/privacy', '/contact']) await check(page);
   await expect(a.getByTestId('my-groups')).toContainText('Holding $32.00');
+  for (const page of ['/terms', '/privacy', '/contact']) await check(page);
 });
 
 test('8. screenshots of the group page at 390×844 and 1280×800', async ({ browser }, testInfo) => {
