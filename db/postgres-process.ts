@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { childEnv } from '@/server/env';
 
 /** A start-up failure whose message is one sentence telling the reader what to do. */
 export class EmbeddedPostgresError extends Error {
@@ -176,7 +177,7 @@ export function preparePostgres(dataDir: string): PostgresRuntime {
 }
 
 // Messages are parsed (readiness, port conflicts), so they must be in English whatever the user's locale.
-const messagesEnv = (): NodeJS.ProcessEnv => ({ ...process.env, LC_MESSAGES: 'C' });
+const messagesEnv = (): NodeJS.ProcessEnv => childEnv({ LC_MESSAGES: 'C' });
 
 function lastLines(text: string): string {
   return text.trim().split('\n').slice(-3).join(' ').replace(/\s+/g, ' ');

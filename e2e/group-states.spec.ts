@@ -261,10 +261,8 @@ test('open below the minimum, at a bracket, closing, won, then refunded in part'
   await expectFitsPhone(ann, '05-won-refunded-member');
 });
 
-test('full: a visitor is told every seat is taken; the buyer who took the last seat can still approve', async ({
-  browser,
-  request,
-}) => {
+/** A two-seat lamp group ($15.00 from 1, $12.00 from 2) that Ann opened from the deal page and joined. */
+async function twoSeatLampWithAnn(browser: Browser, request: APIRequestContext) {
   const deal = await dealFor(request, {
     title: 'States lamp',
     listPrice: 2000,
@@ -278,6 +276,14 @@ test('full: a visitor is told every seat is taken; the buyer who took the last s
   const ann = await newPhone(browser);
   const code = await openGroupFromDealPage(ann, deal.slug);
   await joinGroup(ann, { alias: 'Ann' });
+  return { ann, code };
+}
+
+test('full: a visitor is told every seat is taken; the buyer who took the last seat can still approve', async ({
+  browser,
+  request,
+}) => {
+  const { ann, code } = await twoSeatLampWithAnn(browser, request);
   // Bo's card needs the bank's approval: his seat is taken while he decides, so every seat is taken.
   const bo = await visit(browser, code);
   await submitJoin(bo, { alias: 'Bo', card: 'auth' });
@@ -310,19 +316,7 @@ test('filled up: the last seat closes the group at once at the price its members
   browser,
   request,
 }) => {
-  const deal = await dealFor(request, {
-    title: 'States lamp',
-    listPrice: 2000,
-    tiers: [
-      { minMembers: 1, unitPrice: 1500 },
-      { minMembers: 2, unitPrice: 1200 },
-    ],
-    maxMembers: 2,
-    qrCutoff: 2,
-  });
-  const ann = await newPhone(browser);
-  const code = await openGroupFromDealPage(ann, deal.slug);
-  await joinGroup(ann, { alias: 'Ann' });
+  const { ann, code } = await twoSeatLampWithAnn(browser, request);
   const visitor = await visit(browser, code);
   const bo = await visit(browser, code);
   await submitJoin(bo, { alias: 'Bo' });

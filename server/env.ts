@@ -65,6 +65,11 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** The environment a child process inherits, with `extra` on top (start-up tools and the database's own binaries). */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
+
 /** Forgets the parsed environment, so the next getEnv() reads it again (after a start-up tool set a variable). */
 export function forgetEnv(): void {
   cached = undefined;

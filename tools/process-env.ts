@@ -1,7 +1,7 @@
 // The start-up tools' side of the environment: they bring up local services and export their addresses
 // to this process and its children. The app only reads the environment, through server/env.ts.
 // Edit when a tool needs another way to hand settings on.
-import { forgetEnv } from '@/server/env';
+import { childEnv, forgetEnv } from '@/server/env';
 
 /** Sets variables for this process and the children it starts (the tools that start local services use it). */
 export function setEnv(values: Record<string, string>): void {
@@ -11,5 +11,5 @@ export function setEnv(values: Record<string, string>): void {
 
 /** The environment as a plain record, to pass to a child process. */
 export function processEnv(): NodeJS.ProcessEnv {
-  return { ...process.env };
+  return childEnv();
 }

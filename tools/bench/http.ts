@@ -34,6 +34,7 @@ import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
 import { setEnv, processEnv } from '../process-env';
 import { startEmulatorProcess } from './emulator-process';
+import { createTeardown } from './teardown';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -250,23 +251,12 @@ async function joinOverHttp(base: string, code: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const cleanups: Array<() => Promise<void>> = [];
-  const cleanup = async () => {
-    while (cleanups.length)
-      await cleanups
-        .pop()?.()
-        .catch((e: unknown) => log(`cleanup: ${String(e)}`));
-  };
-  const hardStop = setTimeout(() => {
-    log('hard stop: the benchmark took too long');
-    void cleanup().finally(() => process.exit(2));
-  }, HARD_STOP_MS);
-  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  const teardown = createTeardown(HARD_STOP_MS, log);
 
   try {
     buildIfNeeded();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flock-bench-http-'));
-    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    teardown.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
     log('starting embedded PostgreSQL and the Stripe emulator');
     // Production durability (fsync on): a join's commits cost what they cost in production.
     const pg = await startEmbeddedPostgres({
@@ -275,10 +265,10 @@ async function main(): Promise<void> {
       persistent: false,
       quiet: true,
     });
-    cleanups.push(() => pg.stop());
+    teardown.push(() => pg.stop());
     await migrateDatabase(pg.url);
     const emulator = await startEmulatorProcess();
-    cleanups.push(() => emulator.stop());
+    teardown.push(() => emulator.stop());
 
     const port = await freePort();
     const base = `http://localhost:${port}`;
@@ -298,7 +288,7 @@ async function main(): Promise<void> {
     setEnv({ STRIPE_WEBHOOK_SECRET: await registerEmulatorWebhook(`${base}/api/stripe/webhook`) });
 
     const db = createDb(pg.url, { max: 64 });
-    cleanups.push(() => db.$client.end());
+    teardown.push(() => db.$client.end());
     const deps: Deps = {
       db,
       payments: createStripePayments(createStripeClient({ emulatorUrl: emulator.url, maxNetworkRetries: 2 })),
@@ -315,7 +305,7 @@ async function main(): Promise<void> {
     if (profDir) fs.mkdirSync(profDir, { recursive: true });
     log(`starting the production server on ${base}`);
     const server = await startServer(base, profDir);
-    cleanups.push(
+    teardown.push(
       () =>
         new Promise<void>((resolve) => {
           if (server.exitCode !== null) return resolve();
@@ -325,7 +315,7 @@ async function main(): Promise<void> {
     );
 
     if (SERVE_ONLY) {
-      clearTimeout(hardStop);
+      teardown.disarm();
       emit({
         serving: true,
         group: `${base}/g/${code}`,
@@ -403,8 +393,8 @@ async function main(): Promise<void> {
     });
     if (profDir) log(`the server's CPU profile goes to ${profDir} when it stops`);
   } finally {
-    clearTimeout(hardStop);
-    await cleanup();
+    teardown.disarm();
+    await teardown.run();
   }
 }
 

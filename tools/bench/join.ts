@@ -22,6 +22,7 @@ import { makeGroup } from '@/server/groups/test-factory';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
 import { startEmulatorProcess } from './emulator-process';
+import { createTeardown } from './teardown';
 
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '8,64,256').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -149,18 +150,7 @@ async function ledgerOnly(deps: Deps, clients: number, users: string[]): Promise
 }
 
 async function main(): Promise<void> {
-  const cleanups: Array<() => Promise<void>> = [];
-  const cleanup = async () => {
-    while (cleanups.length)
-      await cleanups
-        .pop()?.()
-        .catch((e: unknown) => log(`cleanup: ${String(e)}`));
-  };
-  const hardStop = setTimeout(() => {
-    log('hard stop: the benchmark took too long');
-    void cleanup().finally(() => process.exit(2));
-  }, HARD_STOP_MS);
-  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  const teardown = createTeardown(HARD_STOP_MS, log);
 
   try {
     let url: string;
@@ -174,7 +164,7 @@ async function main(): Promise<void> {
       const u = new URL(external);
       u.pathname = `/${name}`;
       url = u.toString();
-      cleanups.push(async () => {
+      teardown.push(async () => {
         const c = new pg.Client({ connectionString: external });
         await c.connect();
         await c.query(`drop database if exists "${name}" with (force)`);
@@ -182,7 +172,7 @@ async function main(): Promise<void> {
       });
     } else {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flock-bench-pg-'));
-      cleanups.push(async () => fs.rmSync(tmp, { recursive: true, force: true }));
+      teardown.push(async () => fs.rmSync(tmp, { recursive: true, force: true }));
       log('starting embedded PostgreSQL');
       // Production durability (fsync, synchronous_commit on) unless BENCH_FAST=1: a hot row costs what its
       // holder waits for while it keeps the lock, and in production that includes the commit's WAL flush.
@@ -193,15 +183,15 @@ async function main(): Promise<void> {
         quiet: true,
         fast: process.env.BENCH_FAST === '1',
       });
-      cleanups.push(() => embedded.stop());
+      teardown.push(() => embedded.stop());
       url = embedded.url;
     }
     await migrateDatabase(url);
     const emulator = await startEmulatorProcess();
-    cleanups.push(() => emulator.stop());
+    teardown.push(() => emulator.stop());
 
     const db: Db = createDb(url, { max: 64 });
-    cleanups.push(() => db.$client.end());
+    teardown.push(() => db.$client.end());
     const deps: Deps = {
       db,
       payments: createStripePayments(createStripeClient({ emulatorUrl: emulator.url, maxNetworkRetries: 2 })),
@@ -244,8 +234,8 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    clearTimeout(hardStop);
-    await cleanup();
+    teardown.disarm();
+    await teardown.run();
   }
 }
 
