@@ -283,7 +283,7 @@ test('full: a visitor is told every seat is taken; the buyer who took the last s
   browser,
   request,
 }) => {
-  const { ann, code } = await twoSeatLampWithAnn(browser, request);
+  const { code } = await twoSeatLampWithAnn(browser, request);
   // Bo's card needs the bank's approval: his seat is taken while he decides, so every seat is taken.
   const bo = await visit(browser, code);
   await submitJoin(bo, { alias: 'Bo', card: 'auth' });
