@@ -12,8 +12,8 @@ export default function ContactPage() {
     <LegalPage title="Contact">
       <h2>About a deal, an order or a delivery</h2>
       <p>
-        Write to the shop that sells it: its contact is under &ldquo;Sold by&rdquo; on the deal&apos;s page
-        and on every group page. Your own groups are listed under{' '}
+        Write to the shop that sells it: when it gives an address, it is under &ldquo;Sold by&rdquo; on the
+        deal&apos;s page and on every group page. Your own groups are listed under{' '}
         <Link href="/me" className="font-medium text-brand-700 underline">
           My groups
         </Link>
@@ -29,10 +29,7 @@ export default function ContactPage() {
           .
         </p>
       ) : (
-        <p>
-          Whoever runs this site has not published an address for it yet; the shop of your deal can pass your
-          message on.
-        </p>
+        <p>Whoever runs this site has not published an address for it here yet.</p>
       )}
     </LegalPage>
   );

@@ -10,8 +10,9 @@ export default function TermsPage() {
       <h2>Who sells</h2>
       <p>
         Each deal is offered by the shop named on its page. The shop sets the product, the prices and how the
-        goods reach you, and answers for them; its contact and its shipping and returns policies are on every
-        deal and group page. This site runs the groups and takes the payments on the shop&apos;s behalf.
+        goods reach you, and answers for them; what it publishes of its contact, shipping and returns policies
+        is on every deal and group page. This site runs the groups and takes the payments on the shop&apos;s
+        behalf.
       </p>
       <h2>Prices that drop as people join</h2>
       <p>
