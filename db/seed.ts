@@ -109,6 +109,13 @@ export async function seedDemo(deps: Deps): Promise<{ dealSlugs: string[]; group
   const profile = await createMerchantProfile(deps, merchantUser, {
     name: DEMO_MERCHANT.name,
     defaultCurrency: 'USD',
+    about:
+      'A demo shop for trying Flock: the deals, groups and cards here are test data, and no money moves.',
+    contactEmail: DEMO_MERCHANT.email,
+    shippingPolicy:
+      'Demo deals ship nothing. A real shop says here where it delivers, how long it takes and what it costs.',
+    returnsPolicy:
+      'Demo deals have nothing to return. A real shop says here what can be returned or exchanged, and how.',
   });
   const dealSlugs: string[] = [];
   const groupCodes: string[] = [];
