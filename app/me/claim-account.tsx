@@ -55,7 +55,7 @@ export function ClaimAccount() {
       </h2>
       <p className="mt-1 text-sm text-stone-700">
         You joined as a guest on this device. Add your e-mail and we&apos;ll send a sign-in link, so you can
-        see your groups and receipts anywhere. No password needed.
+        see your groups on any device. No password needed.
       </p>
       <label htmlFor={`${id}-email`} className="mt-3 block font-medium">
         E-mail
