@@ -1,5 +1,6 @@
 // Next.js config. Edit when a server-only package must stay out of the bundle or a header changes.
 import os from 'node:os';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 // `next dev` refuses its own scripts and hot reload to pages opened on any host but localhost, so a page
 // opened on 127.0.0.1 or on the LAN address (a phone on the same Wi-Fi) never becomes interactive. Allowed:
@@ -54,4 +55,5 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl finds the per-request locale and catalog in i18n/request.ts.
+export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);

@@ -1,0 +1,81 @@
+// Every locale's message catalog, one JSON file per namespace under messages/<locale>/ (DESIGN rule 16).
+// English is the reference: its shape types every key (see i18n/app-config.d.ts), and
+// i18n/catalogs.test.ts fails when another locale lacks a key, has one English lacks, or uses other ICU
+// arguments. Edit when a namespace is added: one import per locale and one line in each object.
+import type { Locale } from './locales';
+
+import enCommon from '@/messages/en/common.json';
+import enTime from '@/messages/en/time.json';
+import enGroup from '@/messages/en/group.json';
+import enDeal from '@/messages/en/deal.json';
+import enMe from '@/messages/en/me.json';
+import enMerchant from '@/messages/en/merchant.json';
+import enErrors from '@/messages/en/errors.json';
+import enLegal from '@/messages/en/legal.json';
+import enMail from '@/messages/en/mail.json';
+import zhCNCommon from '@/messages/zh-CN/common.json';
+import zhCNTime from '@/messages/zh-CN/time.json';
+import zhCNGroup from '@/messages/zh-CN/group.json';
+import zhCNDeal from '@/messages/zh-CN/deal.json';
+import zhCNMe from '@/messages/zh-CN/me.json';
+import zhCNMerchant from '@/messages/zh-CN/merchant.json';
+import zhCNErrors from '@/messages/zh-CN/errors.json';
+import zhCNLegal from '@/messages/zh-CN/legal.json';
+import zhCNMail from '@/messages/zh-CN/mail.json';
+import jaCommon from '@/messages/ja/common.json';
+import jaTime from '@/messages/ja/time.json';
+import jaGroup from '@/messages/ja/group.json';
+import jaDeal from '@/messages/ja/deal.json';
+import jaMe from '@/messages/ja/me.json';
+import jaMerchant from '@/messages/ja/merchant.json';
+import jaErrors from '@/messages/ja/errors.json';
+import jaLegal from '@/messages/ja/legal.json';
+import jaMail from '@/messages/ja/mail.json';
+
+const en = {
+  common: enCommon,
+  time: enTime,
+  group: enGroup,
+  deal: enDeal,
+  me: enMe,
+  merchant: enMerchant,
+  errors: enErrors,
+  legal: enLegal,
+  mail: enMail,
+};
+
+/** The catalog shape every locale has (English is the reference). */
+export type Messages = typeof en;
+export type Namespace = keyof Messages;
+
+export const MESSAGES: Readonly<Record<Locale, Messages>> = {
+  en,
+  'zh-CN': {
+    common: zhCNCommon,
+    time: zhCNTime,
+    group: zhCNGroup,
+    deal: zhCNDeal,
+    me: zhCNMe,
+    merchant: zhCNMerchant,
+    errors: zhCNErrors,
+    legal: zhCNLegal,
+    mail: zhCNMail,
+  },
+  ja: {
+    common: jaCommon,
+    time: jaTime,
+    group: jaGroup,
+    deal: jaDeal,
+    me: jaMe,
+    merchant: jaMerchant,
+    errors: jaErrors,
+    legal: jaLegal,
+    mail: jaMail,
+  },
+};
+
+/** The namespaces of `locale`'s catalog a client provider needs (messages travel with every page). */
+export function pickMessages(locale: Locale, namespaces: readonly Namespace[]): Partial<Messages> {
+  const all = MESSAGES[locale];
+  return Object.fromEntries(namespaces.map((n) => [n, all[n]]));
+}
