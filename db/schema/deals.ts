@@ -1,10 +1,16 @@
 // A merchant's tiered offer. Edit when a deal gains a setting.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Locale } from '@/i18n/locales';
 import { merchants } from './merchants';
 import { DEAL_STATUSES } from './statuses';
 
 export type TierRow = { minMembers: number; unitPrice: number };
+
+/** A deal's title and description in one language. */
+export type DealText = { title: string; description: string };
+/** The deal's title and description in other languages than its content locale (never that one itself). */
+export type DealTranslations = Partial<Record<Locale, DealText>>;
 
 export const dealStatus = pgEnum('deal_status', DEAL_STATUSES);
 
@@ -18,6 +24,10 @@ export const deals = pgTable(
     slug: text('slug').notNull().unique(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
+    /** The language the title and description are written in: what a reader gets without a translation. */
+    contentLocale: text('content_locale').$type<Locale>().notNull().default('en'),
+    /** The merchant's own title and description per other language (server/deals/deal-content.ts picks). */
+    translations: jsonb('translations').$type<DealTranslations>().notNull().default({}),
     imageUrl: text('image_url'),
     currency: text('currency').notNull(),
     /** Integer minor units: the price without a group. */
