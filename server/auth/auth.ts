@@ -9,6 +9,7 @@ import { anonymous, magicLink } from 'better-auth/plugins';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { account, session, user, verification } from '@/db/schema';
+import { translator } from '@/i18n/translator';
 import { appUrl, getEnv } from '@/server/env';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { requestOwnOrigin } from '@/server/http/same-origin';
@@ -18,7 +19,7 @@ import {
   recordGuestClaim,
   SIGN_IN_LINK_SECONDS,
 } from './guest-claims';
-import { sendEmail } from './mailer';
+import { requestLocale, sendEmail } from './mailer';
 import { claimSignInAttempt, resetSignInFailures, tooManyAttemptsMessage } from './sign-in-throttle';
 
 const PASSWORD_SIGN_IN = '/sign-in/email';
@@ -60,12 +61,10 @@ export function createAuth({ db, now = () => new Date(), rateLimit }: AuthOption
       resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
       // A new password signs every device out: whoever knew the old one is out too.
       revokeSessionsOnPasswordReset: true,
-      sendResetPassword: async ({ user: u, url }) => {
-        await sendEmail(db, {
-          to: u.email,
-          subject: 'Reset your Flock password',
-          body: `Open this link to choose a new password for your Flock merchant account:\n\n${url}\n\nThe link works for one hour. If you did not ask for it, ignore this message: your password stays as it is.`,
-        });
+      // In the language of the page that asked for it.
+      sendResetPassword: async ({ user: u, url }, request) => {
+        const t = translator(requestLocale(request?.headers), 'mail.passwordReset');
+        await sendEmail(db, { to: u.email, subject: t('subject'), body: t('body', { url }) });
       },
       // The reset proves the owner: forget the account's failed attempts so they can sign in at once.
       onPasswordReset: async ({ user: u }) => {
@@ -135,11 +134,8 @@ export function createAuth({ db, now = () => new Date(), rateLimit }: AuthOption
           const asking = ctx ? await getSessionFromCtx(ctx, { disableRefresh: true }) : null;
           if (asking?.user.isAnonymous)
             await recordGuestClaim(db, { token, email, guestUserId: asking.user.id, now: now() });
-          await sendEmail(db, {
-            to: email,
-            subject: 'Your Flock sign-in link',
-            body: `Open this link to keep your Flock groups on this e-mail address:\n\n${url}\n\nIf you did not ask for it, ignore this message.`,
-          });
+          const t = translator(requestLocale(ctx?.request?.headers ?? ctx?.headers), 'mail.signInLink');
+          await sendEmail(db, { to: email, subject: t('subject'), body: t('body', { url }) });
         },
       }),
     ],
