@@ -4,6 +4,8 @@
 // environment decides (the shortest window) comes in as DealRules; the server's binding is deal-schemas.ts.
 // Edit when a deal gains a setting or a limit changes.
 import { z } from 'zod';
+import type { DealTranslations } from '@/db/schema/deals';
+import { LOCALES, type Locale } from '@/i18n/locales';
 import { CURRENCY_CODES, isCurrency, tiersSchema, validateTiers } from '@/server/pricing';
 import {
   controlCharacterMessage,
@@ -50,13 +52,37 @@ export const currencySchema = z.string().refine(isCurrency, {
     `We do not support the currency "${String(issue.input)}" (use one of ${CURRENCY_CODES.slice(0, 4).join(', ')}, ...)`,
 });
 
+const titleText = singleLineText('Title').max(120, 'Title must be at most 120 characters');
+const descriptionText = multiLineText('Description').max(4000, 'Description must be at most 4000 characters');
+
+/** The deal's title and description in one more language: optional, but a description needs a title. */
+const translationSchema = z
+  .object({ title: titleText, description: descriptionText.default('') })
+  .superRefine((v, ctx) => {
+    if (!v.title && v.description)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['title'],
+        message: 'Give a title in this language too, or clear its description',
+      });
+  });
+
+/** Translations by language; a language left blank (no title, no description) is no translation. */
+const translationsSchema = z
+  .partialRecord(z.enum(LOCALES), translationSchema, {
+    error: 'Translations can only be in English, Simplified Chinese or Japanese',
+  })
+  .transform((all): DealTranslations =>
+    Object.fromEntries(Object.entries(all).filter(([, t]) => t && (t.title || t.description))),
+  );
+
 // Each field on its own; cross-field rules are in dealIssues. No defaults here, so a partial update
 // never fills an omitted field with a default.
 const fields = {
-  title: singleLineText('Title')
-    .min(1, 'Give the deal a title')
-    .max(120, 'Title must be at most 120 characters'),
-  description: multiLineText('Description').max(4000, 'Description must be at most 4000 characters'),
+  title: titleText.min(1, 'Give the deal a title'),
+  description: descriptionText,
+  contentLocale: z.enum(LOCALES, 'Choose the language the title and description are written in'),
+  translations: translationsSchema,
   imageUrl: imageUrlSchema.nullable(),
   currency: currencySchema,
   listPrice: wholeNumber('List price').positive('List price must be more than zero'),
@@ -78,6 +104,9 @@ const fields = {
 export type DealValues = {
   title: string;
   description: string;
+  /** The language of title and description: what a reader gets when there is no translation for theirs. */
+  contentLocale: Locale;
+  translations: DealTranslations;
   imageUrl: string | null;
   currency: string;
   listPrice: number;
@@ -109,6 +138,13 @@ export function dealIssues(v: DealValues, rules: DealRules): DealIssue[] {
       message: `Open-link limit cannot be more than the group size (${v.maxMembers})`,
     });
   }
+  const own = v.translations[v.contentLocale];
+  if (own && (own.title || own.description)) {
+    issues.push({
+      path: ['translations', v.contentLocale, 'title'],
+      message: 'This is the deal’s main language: write its title and description in the main fields',
+    });
+  }
   const tiers = validateTiers(v.tiers, {
     maxMembers: v.maxMembers,
     listPrice: v.listPrice,
@@ -124,6 +160,8 @@ function inputSchema(check: (v: DealValues, ctx: z.RefinementCtx) => void) {
     .object({
       ...fields,
       description: fields.description.default(''),
+      contentLocale: fields.contentLocale.default('en'),
+      translations: fields.translations.default({}),
       imageUrl: fields.imageUrl.optional().transform((v) => v ?? null),
       maxMembers: fields.maxMembers.default(500),
       qrCutoff: fields.qrCutoff.default(100),
@@ -155,6 +193,8 @@ export type DealPatch = z.infer<typeof dealPatchSchema>;
 export const DEAL_FIELDS = [
   'title',
   'description',
+  'contentLocale',
+  'translations',
   'imageUrl',
   'currency',
   'listPrice',
@@ -167,7 +207,14 @@ export const DEAL_FIELDS = [
 ] as const satisfies readonly (keyof DealValues)[];
 
 // How the deal is presented, and its stock, may change while a group is open; nothing else may.
-const PRESENTATION_FIELDS: readonly string[] = ['title', 'description', 'imageUrl', 'stock'];
+const PRESENTATION_FIELDS: readonly string[] = [
+  'title',
+  'description',
+  'contentLocale',
+  'translations',
+  'imageUrl',
+  'stock',
+];
 
 /** Fields whose change would alter the terms of a group already open, so they are locked while one is. */
 export const TERMS_FIELDS = DEAL_FIELDS.filter((f) => !PRESENTATION_FIELDS.includes(f));

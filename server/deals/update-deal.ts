@@ -9,9 +9,17 @@ import { dealValuesSchema } from './deal-schemas';
 import { lockDealForMerchantOrThrow } from './lock-deal-for-merchant';
 import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
 
-// jsonb hands tier keys back in its own order, so tiers are compared as [minMembers, unitPrice] pairs.
+// jsonb hands object keys back in its own order, so tiers are compared as [minMembers, unitPrice] pairs
+// and translations as sorted [locale, title, description] rows.
 function comparable(value: DealValues[keyof DealValues]): string {
-  return JSON.stringify(Array.isArray(value) ? value.map((t) => [t.minMembers, t.unitPrice]) : value);
+  if (Array.isArray(value)) return JSON.stringify(value.map((t) => [t.minMembers, t.unitPrice]));
+  if (value !== null && typeof value === 'object')
+    return JSON.stringify(
+      Object.entries(value)
+        .map(([locale, t]) => [locale, t?.title, t?.description])
+        .sort(),
+    );
+  return JSON.stringify(value);
 }
 
 /**

@@ -22,6 +22,8 @@ describe('the deal form', () => {
     expect(checkDealForm(form()).input).toEqual({
       title: 'Sourdough box',
       description: '',
+      contentLocale: 'en',
+      translations: {},
       imageUrl: null,
       currency: 'USD',
       listPrice: 1000,
@@ -110,6 +112,8 @@ describe('the deal form', () => {
     const stored = {
       title: 'Ramen kit',
       description: '',
+      contentLocale: 'en' as const,
+      translations: {},
       imageUrl: null,
       currency: 'JPY',
       listPrice: 1200,

@@ -10,6 +10,8 @@ import {
   type DealValues,
 } from '@/server/deals/deal-input';
 import { fieldMessages } from '@/server/errors';
+import type { DealTranslations } from '@/db/schema/deals';
+import { DEFAULT_LOCALE, type Locale } from '@/i18n/locales';
 import { currencyExponent, isCurrency, parseMoney, type Tier } from '@/server/pricing';
 
 export type WindowUnit = 'minutes' | 'hours' | 'days';
@@ -18,6 +20,8 @@ export type BracketRow = { key: string; people: string; price: string };
 export type DealForm = {
   title: string;
   description: string;
+  contentLocale: Locale;
+  translations: DealTranslations;
   imageUrl: string | null;
   currency: string;
   listPrice: string;
@@ -33,6 +37,8 @@ export type DealForm = {
 export type DealApiInput = {
   title: string;
   description: string;
+  contentLocale: Locale;
+  translations: DealTranslations;
   imageUrl: string | null;
   currency: string;
   listPrice: number;
@@ -67,10 +73,12 @@ export function minorToInput(minor: number, currency: string): string {
 }
 
 /** A blank deal in the merchant's default currency, with two starter brackets to fill in. */
-export function emptyDealForm(currency: string): DealForm {
+export function emptyDealForm(currency: string, contentLocale: Locale = DEFAULT_LOCALE): DealForm {
   return {
     title: '',
     description: '',
+    contentLocale,
+    translations: {},
     imageUrl: null,
     currency,
     listPrice: '',
@@ -94,6 +102,8 @@ export function dealFormFromDeal(d: DealApiInput): DealForm {
   return {
     title: d.title,
     description: d.description,
+    contentLocale: d.contentLocale,
+    translations: d.translations,
     imageUrl: d.imageUrl,
     currency: d.currency,
     listPrice: minorToInput(d.listPrice, d.currency),
@@ -162,6 +172,8 @@ export function checkDealForm(f: DealForm, rules: DealRules = DEFAULT_RULES): Fo
   const values: DealValues = {
     title: f.title,
     description: f.description,
+    contentLocale: f.contentLocale,
+    translations: f.translations,
     imageUrl: f.imageUrl,
     currency: currency ?? f.currency,
     listPrice: listPrice ?? Number.NaN,

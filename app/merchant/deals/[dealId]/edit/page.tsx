@@ -18,6 +18,8 @@ export default async function EditDealPage({ params }: { params: Promise<{ dealI
     termsLocked: d.termsLocked,
     title: d.title,
     description: d.description,
+    contentLocale: d.contentLocale,
+    translations: d.translations,
     imageUrl: d.imageUrl,
     currency: d.currency,
     listPrice: d.listPrice,
