@@ -21,13 +21,9 @@ export async function GET(req: Request, ctx: { params: Promise<{ code: string }>
   const deps = getDeps();
   const invite = await sharerInvite(deps, s.code, new URL(req.url).searchParams.get('i'));
   const link = groupShareUrl(deps.appUrl, s.code, { inviteCode: invite, channel: 'poster' });
-  const [image, qr, fonts] = await Promise.all([
-    productImageDataUrl(s.deal.imageUrl),
-    qrPng(link, 520),
-    previewFonts(),
-  ]);
+  const [image, qr] = await Promise.all([productImageDataUrl(s.deal.imageUrl), qrPng(link, 520)]);
   const f = previewFacts(s, new Date());
-  return new ImageResponse(
+  const poster = (
     <div
       style={{
         width: '100%',
@@ -81,15 +77,15 @@ export async function GET(req: Request, ctx: { params: Promise<{ code: string }>
       {f.timeLeft ? (
         <div style={{ fontSize: 28, color: '#57534e', marginTop: 4, display: 'flex' }}>{f.timeLeft}</div>
       ) : null}
-    </div>,
-    {
-      width: W,
-      height: H,
-      fonts,
-      headers: {
-        'content-disposition': `inline; filename="flock-${s.code}.png"`,
-        'cache-control': 'private, max-age=60',
-      },
-    },
+    </div>
   );
+  return new ImageResponse(poster, {
+    width: W,
+    height: H,
+    fonts: previewFonts(poster),
+    headers: {
+      'content-disposition': `inline; filename="flock-${s.code}.png"`,
+      'cache-control': 'private, max-age=60',
+    },
+  });
 }

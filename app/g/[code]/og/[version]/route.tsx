@@ -13,11 +13,12 @@ export async function GET(_req: Request, ctx: { params: Promise<{ code: string; 
   const { code } = await ctx.params;
   const s = await findGroup(code);
   if (!s) return new Response('Not found', { status: 404 });
-  const [image, fonts] = await Promise.all([productImageDataUrl(s.deal.imageUrl), previewFonts()]);
-  return new ImageResponse(<PreviewCard s={s} image={image} now={new Date()} />, {
+  const image = await productImageDataUrl(s.deal.imageUrl);
+  const card = <PreviewCard s={s} image={image} now={new Date()} />;
+  return new ImageResponse(card, {
     width: 1200,
     height: 630,
-    fonts,
+    fonts: previewFonts(card),
     // Short: the URL already changes with the price; this only covers the countdown text.
     headers: { 'cache-control': 'public, max-age=300' },
   });
