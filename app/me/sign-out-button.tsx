@@ -1,11 +1,13 @@
 'use client';
 // Sign out of this browser (better-auth), for shoppers signed in by e-mail and for merchants; then go to
 // `to` with fresh server-rendered pages.
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 /** A "Sign out" button; `className` styles it like its neighbours. */
 export function SignOutButton({ to, className }: { to: string; className?: string }) {
+  const t = useTranslations('common.account');
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -27,11 +29,11 @@ export function SignOutButton({ to, className }: { to: string; className?: strin
   return (
     <>
       <button type="button" disabled={busy} onClick={() => void signOut()} className={className}>
-        {busy ? 'Signing out…' : 'Sign out'}
+        {busy ? t('signingOut') : t('signOut')}
       </button>
       {failed ? (
         <span role="alert" className="text-sm text-red-700">
-          We could not sign you out. Please try again.
+          {t('signOutFailed')}
         </span>
       ) : null}
     </>
