@@ -11,10 +11,11 @@ import { buttonClass } from './_components/field';
 import { LiveGroupRow } from './_components/live-group-row';
 import { StatusBadge } from './_components/status-badge';
 import { useConsoleLive } from './_components/use-console-live';
+import { useConsoleWords } from './_components/use-console-words';
 import { errorMessage } from './_lib/errors';
-import { DEAL_STATUS_LABEL, money, people } from './_lib/format';
 
 function OpenGroupButton({ dealId }: { dealId: string }) {
+  const { t } = useConsoleWords();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const open = useMutation(
@@ -30,7 +31,7 @@ function OpenGroupButton({ dealId }: { dealId: string }) {
         onClick={() => open.mutate({ dealId, asMerchant: true })}
         className={buttonClass.secondary}
       >
-        {open.isPending ? 'Opening…' : 'Open a group'}
+        {open.isPending ? t('words.opening') : t('words.openGroup')}
       </button>
       {open.data ? (
         <span className="flex min-w-0 items-center gap-2 text-sm">
@@ -42,7 +43,7 @@ function OpenGroupButton({ dealId }: { dealId: string }) {
       ) : null}
       {open.error ? (
         <p role="alert" className="text-sm text-red-700">
-          {errorMessage(open.error)}
+          {errorMessage(open.error, t('words.genericError'))}
         </p>
       ) : null}
     </div>
@@ -50,6 +51,7 @@ function OpenGroupButton({ dealId }: { dealId: string }) {
 }
 
 function DealCard({ d }: { d: DashboardDeal }) {
+  const { t, money, dealStatus } = useConsoleWords();
   const first = d.tiers[0];
   const best = d.tiers.at(-1);
   return (
@@ -63,23 +65,29 @@ function DealCard({ d }: { d: DashboardDeal }) {
                 {d.title}
               </Link>
             </h2>
-            <StatusBadge status={d.status} label={DEAL_STATUS_LABEL[d.status] ?? d.status} />
+            <StatusBadge status={d.status} label={dealStatus(d.status)} />
           </div>
           <p className="text-sm text-stone-600">
             {first && best
-              ? `${money(first.unitPrice, d.currency)} from ${people(first.minMembers)}, down to ${money(best.unitPrice, d.currency)} from ${people(best.minMembers)} (list ${money(d.listPrice, d.currency)})`
+              ? t('dashboard.priceLine', {
+                  first: money(first.unitPrice, d.currency),
+                  firstCount: first.minMembers,
+                  best: money(best.unitPrice, d.currency),
+                  bestCount: best.minMembers,
+                  list: money(d.listPrice, d.currency),
+                })
               : null}
           </p>
           <p className="text-xs text-stone-500">
-            {d.counts.open} live · {d.counts.won} won · {d.counts.failed} did not reach the minimum
+            {t('dashboard.counts', { open: d.counts.open, won: d.counts.won, failed: d.counts.failed })}
           </p>
         </div>
         <div className="flex shrink-0 gap-2">
           <Link href={`/merchant/deals/${d.id}/edit`} className={buttonClass.secondary}>
-            Edit
+            {t('dashboard.edit')}
           </Link>
           <Link href={`/merchant/deals/${d.id}`} className={buttonClass.secondary}>
-            Insights
+            {t('dashboard.insights')}
           </Link>
         </div>
       </div>
@@ -89,7 +97,7 @@ function DealCard({ d }: { d: DashboardDeal }) {
         </div>
       ) : null}
       {d.liveGroups.length > 0 ? (
-        <section className="mt-3" aria-label={`Live groups for ${d.title}`}>
+        <section className="mt-3" aria-label={t('dashboard.liveGroupsFor', { title: d.title })}>
           <ul className="space-y-2">
             {d.liveGroups.map((g) => (
               <LiveGroupRow key={g.id} g={g} />
@@ -97,9 +105,7 @@ function DealCard({ d }: { d: DashboardDeal }) {
           </ul>
         </section>
       ) : d.status === 'active' ? (
-        <p className="mt-3 text-sm text-stone-500">
-          No live groups right now. Share the deal page or open a group yourself.
-        </p>
+        <p className="mt-3 text-sm text-stone-500">{t('dashboard.noLiveGroups')}</p>
       ) : null}
     </li>
   );
@@ -107,6 +113,7 @@ function DealCard({ d }: { d: DashboardDeal }) {
 
 /** The dashboard body. */
 export function Dashboard({ shopName, initial }: { shopName: string; initial: { deals: DashboardDeal[] } }) {
+  const { t } = useConsoleWords();
   const trpc = useTRPC();
   // Starts from the server's render (never "Loading…" on arrival), refetched on each live event.
   const q = useQuery({ ...trpc.console.dashboard.queryOptions(), initialData: initial });
@@ -119,20 +126,20 @@ export function Dashboard({ shopName, initial }: { shopName: string; initial: { 
         <div>
           <h1 className="text-2xl font-bold">{shopName}</h1>
           <p className="text-sm text-stone-500" aria-live="polite">
-            {live.connected ? 'Live: groups update as people join.' : 'Connecting to live updates…'}
+            {live.connected ? t('dashboard.live') : t('dashboard.connecting')}
           </p>
         </div>
         <span className="ml-auto flex gap-2">
           <SignOutButton to="/merchant/sign-in?from=signed-out" className={buttonClass.secondary} />
           <Link href="/merchant/profile" className={buttonClass.secondary}>
-            Shop profile
+            {t('dashboard.shopProfile')}
           </Link>
           <Link href="/merchant/deals/new" className={buttonClass.primary}>
-            New deal
+            {t('dashboard.newDeal')}
           </Link>
         </span>
       </div>
-      <div className="mb-3 flex gap-2 text-sm" role="group" aria-label="Show">
+      <div className="mb-3 flex gap-2 text-sm" role="group" aria-label={t('dashboard.show')}>
         {(['all', 'active'] as const).map((f) => (
           <button
             key={f}
@@ -141,24 +148,22 @@ export function Dashboard({ shopName, initial }: { shopName: string; initial: { 
             onClick={() => setFilter(f)}
             className={`rounded-full px-3 py-1 ${filter === f ? 'bg-stone-900 text-white' : 'bg-stone-200 text-stone-800'}`}
           >
-            {f === 'all' ? 'All deals' : 'Live deals'}
+            {f === 'all' ? t('dashboard.allDeals') : t('dashboard.liveDeals')}
           </button>
         ))}
       </div>
-      {q.isPending ? <p className="text-stone-500">Loading your deals…</p> : null}
+      {q.isPending ? <p className="text-stone-500">{t('dashboard.loadingDeals')}</p> : null}
       {q.error ? (
         <p role="alert" className="text-red-700">
-          {errorMessage(q.error)}
+          {errorMessage(q.error, t('words.genericError'))}
         </p>
       ) : null}
       {q.data && q.data.deals.length === 0 ? (
         <div className="rounded-xl border border-dashed border-stone-300 p-8 text-center">
-          <p className="font-semibold">No deals yet.</p>
-          <p className="mt-1 text-sm text-stone-600">
-            Create a deal with price brackets; publish it when the preview looks right.
-          </p>
+          <p className="font-semibold">{t('dashboard.noDeals')}</p>
+          <p className="mt-1 text-sm text-stone-600">{t('dashboard.noDealsHint')}</p>
           <Link href="/merchant/deals/new" className={`${buttonClass.primary} mt-4 inline-block`}>
-            Create your first deal
+            {t('dashboard.createFirst')}
           </Link>
         </div>
       ) : null}

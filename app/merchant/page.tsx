@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { serverCaller } from '@/app/_trpc/server';
 import { requireMerchant } from './_lib/console-session';
 import { Dashboard } from './dashboard';
 
-export const metadata: Metadata = { title: 'Merchant dashboard' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('merchant.meta');
+  return { title: t('dashboard') };
+}
 
 export default async function MerchantHome() {
   const profile = await requireMerchant();

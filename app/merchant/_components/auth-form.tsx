@@ -4,14 +4,27 @@
 // The fields are controlled and the form is submitted by hand (not a form action, which resets every
 // field), so a wrong password or an address already in use keeps what was typed.
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { authClient } from '@/app/_components/auth-client';
 import { buttonClass, Field, inputClass } from './field';
 import { useHydrated } from './use-hydrated';
 
+// better-auth's error codes the form words itself, in the merchant's language.
+const KNOWN_ERRORS = {
+  INVALID_EMAIL_OR_PASSWORD: 'signInFailed',
+  USER_ALREADY_EXISTS: 'accountExists',
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: 'accountExists',
+  PASSWORD_TOO_SHORT: 'passwordTooShort',
+  PASSWORD_TOO_LONG: 'passwordTooLong',
+  INVALID_EMAIL: 'invalidEmail',
+} as const;
+
 /** The sign-up or sign-in form. */
 export function AuthForm({ mode, notice }: { mode: 'sign-up' | 'sign-in'; notice?: string }) {
+  const t = useTranslations('merchant');
+  const locale = useLocale();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,12 +45,10 @@ export function AuthForm({ mode, notice }: { mode: 'sign-up' | 'sign-in'; notice
         : await authClient.signIn.email({ email, password });
     if (r.error) {
       setBusy(false);
-      setError(
-        r.error.message ??
-          (mode === 'sign-up'
-            ? 'We could not create your account.'
-            : 'That e-mail and password do not match.'),
-      );
+      const known = KNOWN_ERRORS[(r.error.code ?? '') as keyof typeof KNOWN_ERRORS];
+      const fallback = mode === 'sign-up' ? t('auth.signUpFailed') : t('auth.signInFailed');
+      // A refusal the form does not know keeps better-auth's English sentence for English readers only.
+      setError(known ? t(`auth.${known}`) : locale === 'en' ? (r.error.message ?? fallback) : fallback);
       return;
     }
     router.push(mode === 'sign-up' ? '/merchant/profile' : '/merchant');
@@ -52,7 +63,7 @@ export function AuthForm({ mode, notice }: { mode: 'sign-up' | 'sign-in'; notice
         </p>
       ) : null}
       {mode === 'sign-up' ? (
-        <Field label="Your name" htmlFor="name">
+        <Field label={t('auth.name')} htmlFor="name">
           <input
             id="name"
             name="name"
@@ -64,7 +75,7 @@ export function AuthForm({ mode, notice }: { mode: 'sign-up' | 'sign-in'; notice
           />
         </Field>
       ) : null}
-      <Field label="E-mail" htmlFor="email">
+      <Field label={t('words.email')} htmlFor="email">
         <input
           id="email"
           name="email"
@@ -77,9 +88,9 @@ export function AuthForm({ mode, notice }: { mode: 'sign-up' | 'sign-in'; notice
         />
       </Field>
       <Field
-        label="Password"
+        label={t('auth.password')}
         htmlFor="password"
-        hint={mode === 'sign-up' ? 'At least 8 characters.' : undefined}
+        hint={mode === 'sign-up' ? t('words.passwordHint') : undefined}
       >
         <input
           id="password"
@@ -99,26 +110,30 @@ export function AuthForm({ mode, notice }: { mode: 'sign-up' | 'sign-in'; notice
         </p>
       ) : null}
       <button type="submit" disabled={busy || !hydrated} className={`${buttonClass.primary} w-full`}>
-        {busy ? 'One moment…' : mode === 'sign-up' ? 'Create account' : 'Sign in'}
+        {busy ? t('auth.busy') : mode === 'sign-up' ? t('auth.createAccount') : t('auth.signIn')}
       </button>
       <p className="text-center text-sm text-stone-600">
         {mode === 'sign-up' ? (
-          <>
-            Already selling on Flock?{' '}
-            <Link className="font-semibold text-brand-700 underline" href="/merchant/sign-in">
-              Sign in
-            </Link>
-          </>
+          t.rich('auth.alreadySelling', {
+            link: (c) => (
+              <Link className="font-semibold text-brand-700 underline" href="/merchant/sign-in">
+                {c}
+              </Link>
+            ),
+          })
         ) : (
           <>
             <Link className="font-semibold text-brand-700 underline" href="/merchant/forgot-password">
-              Forgot your password?
+              {t('auth.forgot')}
             </Link>
             <br />
-            New to Flock?{' '}
-            <Link className="font-semibold text-brand-700 underline" href="/merchant/sign-up">
-              Create a merchant account
-            </Link>
+            {t.rich('auth.newToFlock', {
+              link: (c) => (
+                <Link className="font-semibold text-brand-700 underline" href="/merchant/sign-up">
+                  {c}
+                </Link>
+              ),
+            })}
           </>
         )}
       </p>

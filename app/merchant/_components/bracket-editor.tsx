@@ -1,6 +1,7 @@
 'use client';
 // Price brackets in plain words: "From [5] people: [$][8.00] each". Rows can be added, removed and moved;
 // each field shows its own error beside it.
+import { useLocale, useTranslations } from 'next-intl';
 import { isCurrency, parseMoney, savings } from '@/server/pricing';
 import type { BracketRow } from './deal-form-model';
 import { newRowKey } from './deal-form-model';
@@ -15,15 +16,17 @@ type Props = {
   onChange: (rows: BracketRow[], touched?: string) => void;
 };
 
-const symbolOf = (currency: string) =>
+const symbolOf = (currency: string, locale: string) =>
   isCurrency(currency)
-    ? (new Intl.NumberFormat('en-US', { style: 'currency', currency })
+    ? (new Intl.NumberFormat(locale, { style: 'currency', currency })
         .formatToParts(0)
         .find((p) => p.type === 'currency')?.value ?? currency)
     : currency;
 
 /** The bracket list with add / remove / move up / move down. */
 export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, onChange }: Props) {
+  const t = useTranslations('merchant.brackets');
+  const locale = useLocale();
   const set = (i: number, patch: Partial<BracketRow>, field: 'people' | 'price') => {
     const row = rows[i];
     if (!row) return;
@@ -44,15 +47,12 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
   };
   const sorted = [...rows].sort((a, b) => (Number(a.people) || 0) - (Number(b.people) || 0));
   const outOfOrder = sorted.some((r, i) => r.key !== rows[i]?.key);
-  const symbol = symbolOf(currency);
+  const symbol = symbolOf(currency, locale);
 
   return (
     <fieldset className="space-y-3" disabled={disabled}>
-      <legend className="mb-1 text-sm font-semibold text-stone-800">Price brackets</legend>
-      <p className="text-xs text-stone-500">
-        The first bracket is the minimum: below it the group does not go ahead and nobody is charged. Each
-        next bracket needs more people and a lower price.
-      </p>
+      <legend className="mb-1 text-sm font-semibold text-stone-800">{t('legend')}</legend>
+      <p className="text-xs text-stone-500">{t('help')}</p>
       <ol className="space-y-2">
         {rows.map((row, i) => {
           const pErr = errorOf(`tiers.${i}.minMembers`);
@@ -65,10 +65,10 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
             <li
               key={row.key}
               className="rounded-lg border border-stone-200 bg-white p-3"
-              aria-label={`Bracket ${i + 1}`}
+              aria-label={t('row', { number: i + 1 })}
             >
               <div className="flex flex-wrap items-center gap-x-2 gap-y-2 text-sm">
-                <label htmlFor={pId}>From</label>
+                <label htmlFor={pId}>{t('from')}</label>
                 <input
                   id={pId}
                   inputMode="numeric"
@@ -76,10 +76,10 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
                   onChange={(e) => set(i, { people: e.target.value }, 'people')}
                   aria-invalid={pErr ? true : undefined}
                   aria-describedby={pErr ? `${pId}-error` : undefined}
-                  aria-label={`Bracket ${i + 1}: from how many people`}
+                  aria-label={t('fromAria', { number: i + 1 })}
                   className={`${inlineInputClass} w-16 text-center`}
                 />
-                <span>people:</span>
+                <span>{t('people')}</span>
                 <span className="flex items-center gap-1">
                   <span aria-hidden className="text-stone-500">
                     {symbol}
@@ -91,20 +91,20 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
                     onChange={(e) => set(i, { price: e.target.value }, 'price')}
                     aria-invalid={cErr ? true : undefined}
                     aria-describedby={cErr ? `${cId}-error` : undefined}
-                    aria-label={`Bracket ${i + 1}: price each, in ${currency}`}
+                    aria-label={t('priceAria', { number: i + 1, currency })}
                     className={`${inlineInputClass} w-24`}
                   />
                 </span>
-                <span>each</span>
+                <span>{t('each')}</span>
                 {off !== null && off > 0 ? (
-                  <span className="text-xs font-semibold text-green-700">{off}% off</span>
+                  <span className="text-xs font-semibold text-green-700">{t('off', { percent: off })}</span>
                 ) : null}
                 <span className="ml-auto flex gap-1">
                   <button
                     type="button"
                     onClick={() => move(i, -1)}
                     disabled={i === 0}
-                    aria-label={`Move bracket ${i + 1} up`}
+                    aria-label={t('up', { number: i + 1 })}
                     className="rounded border border-stone-300 px-2 py-1 text-xs disabled:opacity-40"
                   >
                     ↑
@@ -113,7 +113,7 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
                     type="button"
                     onClick={() => move(i, 1)}
                     disabled={i === rows.length - 1}
-                    aria-label={`Move bracket ${i + 1} down`}
+                    aria-label={t('down', { number: i + 1 })}
                     className="rounded border border-stone-300 px-2 py-1 text-xs disabled:opacity-40"
                   >
                     ↓
@@ -122,10 +122,10 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
                     type="button"
                     onClick={() => onChange(rows.filter((_, j) => j !== i))}
                     disabled={rows.length === 1}
-                    aria-label={`Remove bracket ${i + 1}`}
+                    aria-label={t('removeAria', { number: i + 1 })}
                     className="rounded border border-stone-300 px-2 py-1 text-xs text-red-800 disabled:opacity-40"
                   >
-                    Remove
+                    {t('remove')}
                   </button>
                 </span>
               </div>
@@ -160,7 +160,7 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
           }}
           className="rounded-lg border border-dashed border-stone-400 px-3 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100"
         >
-          + Add a bracket
+          {t('add')}
         </button>
         {outOfOrder ? (
           <button
@@ -168,7 +168,7 @@ export function BracketEditor({ rows, currency, listPrice, disabled, errorOf, on
             onClick={() => onChange(sorted)}
             className="rounded-lg border border-stone-300 px-3 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100"
           >
-            Sort by number of people
+            {t('sort')}
           </button>
         ) : null}
       </div>

@@ -1,6 +1,7 @@
 'use client';
 // An accessible confirmation: the native modal <dialog> traps focus, closes on Escape and returns focus
 // to the button that opened it.
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 type Props = {
@@ -28,6 +29,7 @@ export function ConfirmDialog({
   onConfirm,
   onClose,
 }: Props) {
+  const t = useTranslations('merchant.dialog');
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
@@ -70,14 +72,14 @@ export function ConfirmDialog({
             onClick={onClose}
             className="rounded-lg border border-stone-300 px-4 py-2 text-sm font-semibold hover:bg-stone-100"
           >
-            Keep it
+            {t('keep')}
           </button>
           <button
             type="submit"
             disabled={busy}
             className={`rounded-lg px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 ${danger ? 'bg-red-700 hover:bg-red-800' : 'bg-brand-600 hover:bg-brand-700'}`}
           >
-            {busy ? 'Working…' : confirmLabel}
+            {busy ? t('working') : confirmLabel}
           </button>
         </div>
       </form>

@@ -5,12 +5,12 @@
 // happening; a published deal lands on its "Your deal is live" page.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { useTRPC } from '@/app/_trpc/client';
 import { CURRENCY_CODES } from '@/server/pricing';
 import { errorFields, errorMessage } from '@/app/merchant/_lib/errors';
-import { DEAL_STATUS_LABEL } from '@/app/merchant/_lib/format';
 import { BracketEditor } from './bracket-editor';
 import { ConfirmDialog } from './confirm-dialog';
 import {
@@ -41,6 +41,8 @@ const FIRST_FIELD_ORDER: readonly string[] = DEAL_FIELDS;
 
 /** Create or edit a deal. */
 export function DealEditor({ deal, defaultCurrency }: Props) {
+  const t = useTranslations('merchant');
+  const generic = t('words.genericError');
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -109,7 +111,7 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
     if (!check.input) {
       setNotice({
         kind: 'error',
-        text: 'Some fields need attention. The problems are marked next to each field.',
+        text: t('editor.needsAttention'),
       });
       focusFirstProblem(check.errors);
       return null;
@@ -133,7 +135,7 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
     } catch (err) {
       const fields = errorFields(err);
       setServerFields(fields);
-      setNotice({ kind: 'error', text: errorMessage(err) });
+      setNotice({ kind: 'error', text: errorMessage(err, generic) });
       focusFirstProblem(fields);
       return null;
     }
@@ -146,7 +148,7 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
     if (!deal) router.push(`/merchant/deals/${id}/edit?saved=1`);
     else {
       setPending(null);
-      setNotice({ kind: 'ok', text: 'Saved.' });
+      setNotice({ kind: 'ok', text: t('words.saved') });
       router.refresh();
     }
   }
@@ -162,7 +164,7 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
       router.push(`/merchant/deals/${id}/live`);
     } catch (err) {
       setPending(null);
-      setNotice({ kind: 'error', text: errorMessage(err) });
+      setNotice({ kind: 'error', text: errorMessage(err, generic) });
     }
   }
 
@@ -174,11 +176,11 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
       setConfirmArchive(false);
       if (action === 'archive') router.push('/merchant');
       else {
-        setNotice({ kind: 'ok', text: 'Paused. Open groups carry on; no new groups can start.' });
+        setNotice({ kind: 'ok', text: t('editor.paused') });
         router.refresh();
       }
     } catch (err) {
-      setNotice({ kind: 'error', text: errorMessage(err) });
+      setNotice({ kind: 'error', text: errorMessage(err, generic) });
     }
   }
 
@@ -210,22 +212,19 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold">{deal ? 'Edit deal' : 'New deal'}</h1>
-        {deal ? <StatusBadge status={status} label={DEAL_STATUS_LABEL[status] ?? status} /> : null}
+        <h1 className="text-2xl font-bold">{deal ? t('editor.editTitle') : t('editor.newTitle')}</h1>
+        {deal ? <StatusBadge status={status} label={t('words.dealStatus', { status })} /> : null}
         {deal ? (
           <Link
             href={`/merchant/deals/${deal.id}`}
             className="ml-auto text-sm font-semibold text-brand-700 underline"
           >
-            Groups and insights →
+            {t('editor.groupsAndInsights')}
           </Link>
         ) : null}
       </div>
       {locked ? (
-        <p className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          A group is open on this deal, so its prices, brackets, window and limits are locked until every open
-          group has closed. You can still edit the title, description and image.
-        </p>
+        <p className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('editor.locked')}</p>
       ) : null}
 
       <form
@@ -237,8 +236,8 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
         className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px]"
       >
         <fieldset disabled={busy} className="min-w-0 space-y-5">
-          {text('title', 'Title')}
-          <Field label="Description" htmlFor="deal-description" error={errorOf('description')}>
+          {text('title', t('editor.title'))}
+          <Field label={t('editor.description')} htmlFor="deal-description" error={errorOf('description')}>
             <textarea
               id="deal-description"
               rows={3}
@@ -249,13 +248,13 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
           </Field>
           <ImageUpload
             id="deal-image"
-            label="Product photo"
+            label={t('editor.photo')}
             value={form.imageUrl}
             onChange={(url) => change({ imageUrl: url })}
           />
 
           <div className="grid grid-cols-2 gap-3">
-            <Field label="Currency" htmlFor="deal-currency" error={errorOf('currency')}>
+            <Field label={t('editor.currency')} htmlFor="deal-currency" error={errorOf('currency')}>
               <select
                 id="deal-currency"
                 value={form.currency}
@@ -268,8 +267,8 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
                 ))}
               </select>
             </Field>
-            {text('listPrice', 'List price', {
-              hint: 'The normal price without a group.',
+            {text('listPrice', t('editor.listPrice'), {
+              hint: t('editor.listPriceHint'),
               inputMode: 'decimal',
               disabled: locked,
             })}
@@ -285,15 +284,15 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
           />
 
           <fieldset className="space-y-3" disabled={locked}>
-            <legend className="mb-1 text-sm font-semibold text-stone-800">Group rules</legend>
+            <legend className="mb-1 text-sm font-semibold text-stone-800">{t('editor.groupRules')}</legend>
             <div className="grid grid-cols-2 gap-3">
               <div>
-                {text('windowValue', 'Time to fill', {
+                {text('windowValue', t('editor.window'), {
                   inputMode: 'decimal',
-                  hint: 'Up to 6 days: card holds last 7.',
+                  hint: t('editor.windowHint'),
                 })}
               </div>
-              <Field label="Unit" htmlFor="deal-windowUnit">
+              <Field label={t('editor.unit')} htmlFor="deal-windowUnit">
                 <select
                   id="deal-windowUnit"
                   value={form.windowUnit}
@@ -302,27 +301,27 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
                   }
                   className={inputClass}
                 >
-                  <option value="minutes">minutes</option>
-                  <option value="hours">hours</option>
-                  <option value="days">days</option>
+                  <option value="minutes">{t('editor.minutes')}</option>
+                  <option value="hours">{t('editor.hours')}</option>
+                  <option value="days">{t('editor.days')}</option>
                 </select>
               </Field>
-              {text('maxMembers', 'Most people in a group', { inputMode: 'numeric' })}
-              {text('qrCutoff', 'Open-link limit', {
+              {text('maxMembers', t('editor.maxMembers'), { inputMode: 'numeric' })}
+              {text('qrCutoff', t('editor.qrCutoff'), {
                 inputMode: 'numeric',
-                hint: 'After this many, only members’ personal invites admit.',
+                hint: t('editor.qrCutoffHint'),
               })}
-              {text('perBuyerMax', 'Most items per buyer', { inputMode: 'numeric' })}
-              {text('stock', 'Stock (optional)', {
+              {text('perBuyerMax', t('editor.perBuyerMax'), { inputMode: 'numeric' })}
+              {text('stock', t('editor.stock'), {
                 inputMode: 'numeric',
-                hint: 'Leave empty for unlimited.',
+                hint: t('editor.stockHint'),
               })}
             </div>
           </fieldset>
         </fieldset>
 
-        <aside className="space-y-3 lg:sticky lg:top-4 lg:self-start" aria-label="Preview">
-          <h2 className="text-lg font-bold">Preview</h2>
+        <aside className="space-y-3 lg:sticky lg:top-4 lg:self-start" aria-label={t('editor.preview')}>
+          <h2 className="text-lg font-bold">{t('editor.preview')}</h2>
           <PriceChart
             tiers={check.previewTiers}
             currency={form.currency}
@@ -343,7 +342,11 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
           </div>
           <div className="flex flex-wrap gap-2">
             <button type="submit" disabled={busy} className={buttonClass.secondary}>
-              {pending === 'save' ? 'Saving…' : deal ? 'Save changes' : 'Save draft'}
+              {pending === 'save'
+                ? t('words.saving')
+                : deal
+                  ? t('editor.saveChanges')
+                  : t('editor.saveDraft')}
             </button>
             {status === 'draft' || status === 'paused' ? (
               <button
@@ -354,11 +357,11 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
               >
                 {pending === 'publish'
                   ? status === 'paused'
-                    ? 'Resuming…'
-                    : 'Publishing…'
+                    ? t('editor.resuming')
+                    : t('editor.publishing')
                   : status === 'paused'
-                    ? 'Save and resume'
-                    : 'Publish'}
+                    ? t('editor.saveAndResume')
+                    : t('words.publish')}
               </button>
             ) : null}
             {status === 'active' ? (
@@ -368,7 +371,7 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
                 onClick={() => void run('pause')}
                 className={buttonClass.secondary}
               >
-                Pause
+                {t('words.pause')}
               </button>
             ) : null}
             {deal && status !== 'archived' ? (
@@ -378,7 +381,7 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
                 onClick={() => setConfirmArchive(true)}
                 className={`${buttonClass.danger} ml-auto`}
               >
-                Archive
+                {t('editor.archive')}
               </button>
             ) : null}
           </div>
@@ -387,18 +390,15 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
 
       <ConfirmDialog
         open={confirmArchive}
-        title="Archive this deal?"
-        confirmLabel="Archive deal"
+        title={t('editor.archiveTitle')}
+        confirmLabel={t('editor.archiveConfirm')}
         danger
         busy={archive.isPending}
-        error={archive.error ? errorMessage(archive.error) : null}
+        error={archive.error ? errorMessage(archive.error, generic) : null}
         onConfirm={() => void run('archive')}
         onClose={() => setConfirmArchive(false)}
       >
-        <p>
-          The deal disappears from your dashboard and nobody can start a new group on it. This cannot be
-          undone.
-        </p>
+        <p>{t('editor.archiveBody')}</p>
       </ConfirmDialog>
     </div>
   );

@@ -5,12 +5,14 @@ import { useState } from 'react';
 import { useTRPC } from '@/app/_trpc/client';
 import type { GroupSummary } from '@/server/merchant-console/group-summary';
 import { errorMessage } from '@/app/merchant/_lib/errors';
-import { groupName, money, people } from '@/app/merchant/_lib/format';
 import { ConfirmDialog } from './confirm-dialog';
 import { buttonClass } from './field';
+import { useConsoleWords } from './use-console-words';
 
 /** End now / Cancel buttons for an open group (nothing for a closed one). */
 export function GroupActions({ group: g }: { group: GroupSummary }) {
+  const w = useConsoleWords();
+  const { t } = w;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirm, setConfirm] = useState<'end' | 'cancel' | null>(null);
@@ -20,7 +22,7 @@ export function GroupActions({ group: g }: { group: GroupSummary }) {
   if (g.status !== 'open') return null;
   const tipped = g.tierIndex >= 0;
   // Every row has these two buttons: their accessible names say which group they act on.
-  const name = groupName(g);
+  const name = w.groupName(g);
   const close = () => {
     setConfirm(null);
     end.reset();
@@ -31,54 +33,45 @@ export function GroupActions({ group: g }: { group: GroupSummary }) {
       <button
         type="button"
         onClick={() => setConfirm('end')}
-        aria-label={`End now: ${name}`}
+        aria-label={t('actions.endNowFor', { name })}
         className={buttonClass.secondary}
       >
-        End now
+        {t('actions.endNow')}
       </button>
       <button
         type="button"
         onClick={() => setConfirm('cancel')}
-        aria-label={`Cancel group: ${name}`}
+        aria-label={t('actions.cancelFor', { name })}
         className={buttonClass.danger}
       >
-        Cancel group
+        {t('actions.cancel')}
       </button>
       <ConfirmDialog
         open={confirm === 'end'}
-        title="End this group now?"
-        confirmLabel="End group now"
+        title={t('actions.endTitle')}
+        confirmLabel={t('actions.endConfirm')}
         busy={end.isPending}
-        error={end.error ? errorMessage(end.error) : null}
+        error={end.error ? errorMessage(end.error, t('words.genericError')) : null}
         onConfirm={() => end.mutate({ groupId: g.id })}
         onClose={close}
       >
         {tipped ? (
-          <p>
-            {people(g.confirmedCount)} joined, so the group is won: each member is charged{' '}
-            {money(g.unitPrice, g.currency)} per item (never more than their hold), and nobody else can join.
-          </p>
+          <p>{t('actions.endWon', { count: g.confirmedCount, price: w.money(g.unitPrice, g.currency) })}</p>
         ) : (
-          <p>
-            Only {people(g.confirmedCount)} joined and the minimum is {g.minMembers}, so the group does not go
-            ahead: every hold is released and nobody is charged.
-          </p>
+          <p>{t('actions.endFailed', { count: g.confirmedCount, min: g.minMembers })}</p>
         )}
       </ConfirmDialog>
       <ConfirmDialog
         open={confirm === 'cancel'}
-        title="Cancel this group?"
-        confirmLabel="Cancel group"
+        title={t('actions.cancelTitle')}
+        confirmLabel={t('actions.cancel')}
         danger
         busy={cancel.isPending}
-        error={cancel.error ? errorMessage(cancel.error) : null}
+        error={cancel.error ? errorMessage(cancel.error, t('words.genericError')) : null}
         onConfirm={() => cancel.mutate({ groupId: g.id })}
         onClose={close}
       >
-        <p>
-          Every hold is released, nobody is charged, and the {people(g.confirmedCount)} who joined are told
-          the group was canceled. This cannot be undone.
-        </p>
+        <p>{t('actions.cancelBody', { count: g.confirmedCount })}</p>
       </ConfirmDialog>
     </>
   );

@@ -1,5 +1,6 @@
 'use client';
 // Uploads one image to /api/merchant/upload and reports its URL; shows the server's reason on refusal.
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 
 /** A file picker with a preview; `onChange(null)` removes the image. */
@@ -14,6 +15,7 @@ export function ImageUpload({
   onChange: (url: string | null) => void;
   id: string;
 }) {
+  const t = useTranslations('merchant.upload');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const hintId = useId();
@@ -26,10 +28,10 @@ export function ImageUpload({
     try {
       const res = await fetch('/api/merchant/upload', { method: 'POST', body });
       const data = (await res.json().catch(() => ({}))) as { url?: string; error?: string };
-      if (!res.ok || !data.url) setError(data.error ?? 'The upload failed. Please try again.');
+      if (!res.ok || !data.url) setError(data.error ?? t('failed'));
       else onChange(data.url);
     } catch {
-      setError('The upload failed; check your connection and try again.');
+      setError(t('offline'));
     } finally {
       setBusy(false);
     }
@@ -48,7 +50,7 @@ export function ImageUpload({
             aria-hidden
             className="flex h-16 w-16 items-center justify-center rounded-lg border border-dashed border-stone-300 text-xs text-stone-600"
           >
-            No image
+            {t('noImage')}
           </div>
         )}
         <div className="min-w-0 flex-1">
@@ -67,7 +69,7 @@ export function ImageUpload({
             className="block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-stone-200 file:px-3 file:py-2 file:text-sm file:font-semibold"
           />
           <p id={hintId} className="mt-1 text-xs text-stone-500">
-            {busy ? 'Uploading…' : 'PNG, JPEG, WebP or GIF, up to 2 MB.'}
+            {busy ? t('uploading') : t('hint')}
           </p>
           {value ? (
             <button
@@ -75,7 +77,7 @@ export function ImageUpload({
               onClick={() => onChange(null)}
               className="mt-1 text-xs font-semibold text-stone-600 underline"
             >
-              Remove image
+              {t('remove')}
             </button>
           ) : null}
         </div>

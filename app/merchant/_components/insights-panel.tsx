@@ -1,8 +1,8 @@
 'use client';
 // Deal insights: key figures, charts (channels, joins over time) and every figure again as a table.
 import type { DealInsights } from '@/server/insights/get-deal-insights';
-import { money } from '@/app/merchant/_lib/format';
 import { BarChart } from './bar-chart';
+import { useConsoleWords } from './use-console-words';
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -15,81 +15,101 @@ function Stat({ label, value }: { label: string; value: string }) {
 
 /** The insights section of a deal page. */
 export function InsightsPanel({ i }: { i: DealInsights }) {
+  const { t, money, list, locale } = useConsoleWords();
   const m = i.money;
+  const number = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const average = i.averageGroupSize === null ? '—' : number(i.averageGroupSize);
+  const channelName = (channel: string) => t('insights.channelName', { channel });
+  const visits = t('insights.visits');
+  const joins = t('insights.joins');
   return (
     <section aria-labelledby="insights-h" className="space-y-4">
       <h2 id="insights-h" className="text-xl font-bold">
-        Insights
+        {t('insights.title')}
       </h2>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-        <Stat label="Groups opened" value={String(i.groups.opened)} />
-        <Stat label="Won" value={String(i.groups.won)} />
-        <Stat label="Did not go ahead" value={String(i.groups.failed)} />
-        <Stat
-          label="Average group size"
-          value={i.averageGroupSize === null ? '—' : String(i.averageGroupSize)}
-        />
+        <Stat label={t('insights.groupsOpened')} value={number(i.groups.opened)} />
+        <Stat label={t('insights.won')} value={number(i.groups.won)} />
+        <Stat label={t('insights.failed')} value={number(i.groups.failed)} />
+        <Stat label={t('insights.averageSize')} value={average} />
         {m.map((r) => (
           <Stat
             key={`rev-${r.currency}`}
-            label={`Revenue captured (${r.currency})`}
+            label={t('insights.revenueCaptured', { currency: r.currency })}
             value={money(r.revenueCaptured, r.currency)}
           />
         ))}
         {m.map((r) => (
           <Stat
             key={`sav-${r.currency}`}
-            label={`Savings given (${r.currency})`}
+            label={t('insights.savingsGiven', { currency: r.currency })}
             value={money(r.savingsGiven, r.currency)}
           />
         ))}
       </dl>
       <div className="grid gap-4 md:grid-cols-2">
         <div>
-          <h3 className="mb-1 text-sm font-semibold">Visits and joins by share channel</h3>
+          <h3 className="mb-1 text-sm font-semibold">{t('insights.byChannelTitle')}</h3>
           {i.channels.length ? (
             <BarChart
-              series={['Visits', 'Joins']}
-              bars={i.channels.map((c) => ({ label: c.channel, values: [c.visits, c.joins] }))}
-              description={`Visits and joins by channel: ${i.channels.map((c) => `${c.channel} ${c.visits} visits, ${c.joins} joins`).join('; ')}`}
+              series={[visits, joins]}
+              bars={i.channels.map((c) => ({ label: channelName(c.channel), values: [c.visits, c.joins] }))}
+              description={t('insights.byChannelLabel', {
+                items: list(
+                  i.channels.map((c) =>
+                    t('insights.byChannelItem', {
+                      channel: channelName(c.channel),
+                      visits: c.visits,
+                      joins: c.joins,
+                    }),
+                  ),
+                ),
+              })}
             />
           ) : (
-            <p className="text-sm text-stone-500">No visits yet.</p>
+            <p className="text-sm text-stone-500">{t('insights.noVisits')}</p>
           )}
         </div>
         <div>
-          <h3 className="mb-1 text-sm font-semibold">Joins per day</h3>
+          <h3 className="mb-1 text-sm font-semibold">{t('insights.perDayTitle')}</h3>
           {i.joinsByDay.length ? (
             <BarChart
-              series={['Joins']}
+              series={[joins]}
               bars={i.joinsByDay.map((d) => ({ label: d.day, values: [d.joins] }))}
-              description={`Joins per day: ${i.joinsByDay.map((d) => `${d.day} ${d.joins}`).join('; ')}`}
+              description={t('insights.perDayLabel', {
+                items: list(
+                  i.joinsByDay.map((d) => t('insights.perDayItem', { day: d.day, joins: d.joins })),
+                ),
+              })}
             />
           ) : (
-            <p className="text-sm text-stone-500">No joins yet.</p>
+            <p className="text-sm text-stone-500">{t('insights.noJoins')}</p>
           )}
         </div>
       </div>
       <details className="rounded-lg border border-stone-200 bg-white p-3" open>
-        <summary className="cursor-pointer text-sm font-semibold">All figures as a table</summary>
+        <summary className="cursor-pointer text-sm font-semibold">{t('insights.allFigures')}</summary>
         <table className="mt-2 w-full text-left text-sm" data-testid="insights-table">
-          <caption className="sr-only">Deal insights</caption>
+          <caption className="sr-only">{t('insights.tableCaption')}</caption>
           <tbody>
             {[
-              ['Groups opened', i.groups.opened],
-              ['Groups live now', i.groups.open],
-              ['Groups won', i.groups.won],
-              ['Groups that did not go ahead', i.groups.failed],
-              ['Groups canceled', i.groups.canceled],
-              ['Average group size (closed groups)', i.averageGroupSize ?? '—'],
+              [t('insights.groupsOpened'), number(i.groups.opened)],
+              [t('insights.groupsLive'), number(i.groups.open)],
+              [t('insights.groupsWon'), number(i.groups.won)],
+              [t('insights.groupsFailed'), number(i.groups.failed)],
+              [t('insights.groupsCanceled'), number(i.groups.canceled)],
+              [t('insights.averageSizeClosed'), average],
               ...m.flatMap((r) => [
-                [`Revenue captured (${r.currency})`, money(r.revenueCaptured, r.currency)],
-                [`Refunded (${r.currency})`, money(r.refunded, r.currency)],
-                [`Net revenue (${r.currency})`, money(r.netRevenue, r.currency)],
-                [`Savings given to buyers (${r.currency})`, money(r.savingsGiven, r.currency)],
+                [
+                  t('insights.revenueCaptured', { currency: r.currency }),
+                  money(r.revenueCaptured, r.currency),
+                ],
+                [t('insights.refunded', { currency: r.currency }), money(r.refunded, r.currency)],
+                [t('insights.netRevenue', { currency: r.currency }), money(r.netRevenue, r.currency)],
+                [t('insights.savingsToBuyers', { currency: r.currency }), money(r.savingsGiven, r.currency)],
               ]),
             ].map(([k, v]) => (
-              <tr key={String(k)} className="border-t border-stone-100">
+              <tr key={k} className="border-t border-stone-100">
                 <th scope="row" className="py-1 font-normal text-stone-600">
                   {k}
                 </th>
@@ -99,18 +119,20 @@ export function InsightsPanel({ i }: { i: DealInsights }) {
           </tbody>
         </table>
         <table className="mt-4 w-full text-left text-sm">
-          <caption className="text-left text-xs font-semibold text-stone-500">By share channel</caption>
+          <caption className="text-left text-xs font-semibold text-stone-500">
+            {t('insights.byChannel')}
+          </caption>
           <thead className="text-xs text-stone-500">
             <tr>
-              <th scope="col">Channel</th>
+              <th scope="col">{t('insights.channel')}</th>
               <th scope="col" className="text-right">
-                Visits
+                {visits}
               </th>
               <th scope="col" className="text-right">
-                Joins
+                {joins}
               </th>
               <th scope="col" className="text-right">
-                Conversion
+                {t('insights.conversion')}
               </th>
             </tr>
           </thead>
@@ -118,10 +140,10 @@ export function InsightsPanel({ i }: { i: DealInsights }) {
             {i.channels.map((c) => (
               <tr key={c.channel} className="border-t border-stone-100">
                 <th scope="row" className="py-1 font-normal">
-                  {c.channel}
+                  {channelName(c.channel)}
                 </th>
-                <td className="text-right tabular-nums">{c.visits}</td>
-                <td className="text-right tabular-nums">{c.joins}</td>
+                <td className="text-right tabular-nums">{number(c.visits)}</td>
+                <td className="text-right tabular-nums">{number(c.joins)}</td>
                 <td className="text-right tabular-nums">
                   {c.conversionPercent === null ? '—' : `${c.conversionPercent}%`}
                 </td>
@@ -130,14 +152,16 @@ export function InsightsPanel({ i }: { i: DealInsights }) {
           </tbody>
         </table>
         <table className="mt-4 w-full text-left text-sm">
-          <caption className="text-left text-xs font-semibold text-stone-500">Joins per day (UTC)</caption>
+          <caption className="text-left text-xs font-semibold text-stone-500">
+            {t('insights.perDayUtc')}
+          </caption>
           <tbody>
             {i.joinsByDay.map((d) => (
               <tr key={d.day} className="border-t border-stone-100">
                 <th scope="row" className="py-1 font-normal">
                   {d.day}
                 </th>
-                <td className="text-right tabular-nums">{d.joins}</td>
+                <td className="text-right tabular-nums">{number(d.joins)}</td>
               </tr>
             ))}
           </tbody>

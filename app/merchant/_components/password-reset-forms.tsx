@@ -3,6 +3,7 @@
 // /dev/outbox in development), then choose a new password on the page the link opens. The request answers
 // the same whether or not the address has an account, so the form tells nobody who sells on Flock.
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { authClient } from '@/app/_components/auth-client';
@@ -11,6 +12,8 @@ import { useHydrated } from './use-hydrated';
 
 /** The "send me a reset link" form. */
 export function ForgotPasswordForm() {
+  const t = useTranslations('merchant');
+  const english = useLocale() === 'en';
   const hydrated = useHydrated();
   const [email, setEmail] = useState('');
   const [state, setState] = useState<
@@ -25,7 +28,8 @@ export function ForgotPasswordForm() {
     if (r.error)
       setState({
         kind: 'error',
-        message: r.error.message ?? 'We could not send the link. Please try again.',
+        // better-auth's own sentences are English: other readers get the catalog's.
+        message: (english ? r.error.message : undefined) ?? t('reset.sendFailed'),
       });
     else setState({ kind: 'sent', to });
   }
@@ -37,13 +41,12 @@ export function ForgotPasswordForm() {
         className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-800"
         data-testid="reset-sent"
       >
-        If {state.to} has a merchant account, we sent it a link to choose a new password. The link works for
-        one hour.
+        {t('reset.sent', { email: state.to })}
       </p>
     );
   return (
     <form onSubmit={(e) => void submit(e)} className="space-y-4">
-      <Field label="E-mail" htmlFor="email">
+      <Field label={t('words.email')} htmlFor="email">
         <input
           id="email"
           type="email"
@@ -64,11 +67,11 @@ export function ForgotPasswordForm() {
         disabled={state.kind === 'sending' || !hydrated}
         className={`${buttonClass.primary} w-full`}
       >
-        {state.kind === 'sending' ? 'Sending…' : 'Send me a reset link'}
+        {state.kind === 'sending' ? t('reset.sending') : t('reset.send')}
       </button>
       <p className="text-center text-sm text-stone-600">
         <Link className="font-semibold text-brand-700 underline" href="/merchant/sign-in">
-          Back to sign-in
+          {t('reset.backToSignIn')}
         </Link>
       </p>
     </form>
@@ -77,6 +80,8 @@ export function ForgotPasswordForm() {
 
 /** The "choose a new password" form opened from the e-mailed link (`token` from its query). */
 export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations('merchant');
+  const english = useLocale() === 'en';
   const router = useRouter();
   const hydrated = useHydrated();
   const [password, setPassword] = useState('');
@@ -90,7 +95,11 @@ export function ResetPasswordForm({ token }: { token: string }) {
     const r = await authClient.resetPassword({ newPassword: password, token });
     if (r.error) {
       setBusy(false);
-      setError(r.error.message ?? 'We could not change your password. Please try again.');
+      setError(
+        r.error.code === 'PASSWORD_TOO_SHORT'
+          ? t('auth.passwordTooShort')
+          : ((english ? r.error.message : undefined) ?? t('reset.changeFailed')),
+      );
       return;
     }
     router.push('/merchant/sign-in?from=password-reset');
@@ -98,7 +107,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   return (
     <form onSubmit={(e) => void submit(e)} className="space-y-4">
-      <Field label="New password" htmlFor="new-password" hint="At least 8 characters.">
+      <Field label={t('reset.newPassword')} htmlFor="new-password" hint={t('words.passwordHint')}>
         <input
           id="new-password"
           type="password"
@@ -116,7 +125,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         </p>
       ) : null}
       <button type="submit" disabled={busy || !hydrated} className={`${buttonClass.primary} w-full`}>
-        {busy ? 'Saving…' : 'Save new password'}
+        {busy ? t('words.saving') : t('reset.save')}
       </button>
     </form>
   );

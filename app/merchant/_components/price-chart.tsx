@@ -14,7 +14,7 @@ import {
   YAxis,
 } from 'recharts';
 import { revenueAt, savings, unitPriceAt, type Tier } from '@/server/pricing';
-import { money, people } from '@/app/merchant/_lib/format';
+import { useConsoleWords } from './use-console-words';
 
 const HEIGHT = 170;
 const AXIS_TICK = { fontSize: 10, fill: '#57534e' };
@@ -32,12 +32,13 @@ function niceMax(v: number): number {
 
 /** Price and revenue charts for the brackets being edited. */
 export function PriceChart({ tiers, currency, listPrice, maxMembers }: Props) {
+  const { t, money, people, list } = useConsoleWords();
   const sorted = [...tiers].sort((a, b) => a.minMembers - b.minMembers);
   const first = sorted[0];
   if (!first) {
     return (
       <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-sm text-stone-500">
-        Fill in a price bracket to see the preview.
+        {t('chart.empty')}
       </p>
     );
   }
@@ -72,7 +73,7 @@ export function PriceChart({ tiers, currency, listPrice, maxMembers }: Props) {
       ticks={xTicks}
       tick={AXIS_TICK}
       label={{
-        value: 'people in the group',
+        value: t('chart.axis'),
         position: 'insideBottom',
         offset: -2,
         fontSize: 10,
@@ -87,13 +88,21 @@ export function PriceChart({ tiers, currency, listPrice, maxMembers }: Props) {
     />
   );
 
-  const priceLabel = `Price each by group size: ${sorted.map((t) => `from ${people(t.minMembers)} ${fmt(t.unitPrice)}`).join('; ')}. Below ${people(first.minMembers)} the group does not go ahead.`;
-  const revLabel = `Your revenue by group size, one item each: ${sorted.map((t) => `${fmt(rev(t.minMembers))} at ${people(t.minMembers)}`).join('; ')}.`;
+  const priceLabel = t('chart.priceLabel', {
+    ladder: list(sorted.map((s) => t('chart.priceItem', { count: s.minMembers, price: fmt(s.unitPrice) }))),
+    count: first.minMembers,
+  });
+  const revLabel = t('chart.revenueLabel', {
+    items: list(
+      sorted.map((s) => t('chart.revenueItem', { revenue: fmt(rev(s.minMembers)), count: s.minMembers })),
+    ),
+  });
+  const priceEach = t('chart.priceEach');
 
   return (
     <div className="space-y-4">
       <figure>
-        <figcaption className="mb-1 text-sm font-semibold">Price each</figcaption>
+        <figcaption className="mb-1 text-sm font-semibold">{priceEach}</figcaption>
         <div role="img" aria-label={priceLabel} data-testid="price-chart">
           <ResponsiveContainer width="100%" height={HEIGHT}>
             <LineChart data={data} margin={{ top: 10, right: 12, bottom: 12, left: 0 }}>
@@ -106,7 +115,12 @@ export function PriceChart({ tiers, currency, listPrice, maxMembers }: Props) {
                   y={listPrice}
                   stroke="#a8a29e"
                   strokeDasharray="4 3"
-                  label={{ value: 'list price', position: 'insideTopRight', fontSize: 10, fill: '#57534e' }}
+                  label={{
+                    value: t('chart.listPrice'),
+                    position: 'insideTopRight',
+                    fontSize: 10,
+                    fill: '#57534e',
+                  }}
                 />
               ) : null}
               {tooltip}
@@ -118,14 +132,14 @@ export function PriceChart({ tiers, currency, listPrice, maxMembers }: Props) {
                 dot={false}
                 connectNulls={false}
                 isAnimationActive={false}
-                name="Price each"
+                name={priceEach}
               />
             </LineChart>
           </ResponsiveContainer>
         </div>
       </figure>
       <figure>
-        <figcaption className="mb-1 text-sm font-semibold">Your revenue (one item each)</figcaption>
+        <figcaption className="mb-1 text-sm font-semibold">{t('chart.revenueTitle')}</figcaption>
         <div role="img" aria-label={revLabel} data-testid="revenue-chart">
           <ResponsiveContainer width="100%" height={HEIGHT}>
             <LineChart data={data} margin={{ top: 10, right: 12, bottom: 12, left: 0 }}>
@@ -141,39 +155,39 @@ export function PriceChart({ tiers, currency, listPrice, maxMembers }: Props) {
                 strokeWidth={2}
                 dot={false}
                 isAnimationActive={false}
-                name="Revenue"
+                name={t('chart.revenue')}
               />
             </LineChart>
           </ResponsiveContainer>
         </div>
       </figure>
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Price ladder</caption>
+        <caption className="sr-only">{t('chart.ladder')}</caption>
         <thead className="text-xs text-stone-500">
           <tr>
             <th scope="col" className="py-1 font-medium">
-              Group size
+              {t('chart.groupSize')}
             </th>
             <th scope="col" className="py-1 font-medium">
-              Each pays
+              {t('chart.eachPays')}
             </th>
             <th scope="col" className="py-1 font-medium">
-              Saves
+              {t('chart.saves')}
             </th>
             <th scope="col" className="py-1 text-right font-medium">
-              Revenue
+              {t('chart.revenue')}
             </th>
           </tr>
         </thead>
         <tbody data-testid="ladder-table">
-          {sorted.map((t, i) => (
+          {sorted.map((s, i) => (
             <tr key={i} className="border-t border-stone-200">
-              <td className="py-1">{people(t.minMembers)}+</td>
-              <td className="py-1 tabular-nums">{fmt(t.unitPrice)}</td>
+              <td className="py-1">{t('chart.sizeFrom', { count: s.minMembers })}</td>
+              <td className="py-1 tabular-nums">{fmt(s.unitPrice)}</td>
               <td className="py-1 tabular-nums">
-                {listPrice && listPrice > 0 ? `${savings(listPrice, t.unitPrice).percent}%` : '—'}
+                {listPrice && listPrice > 0 ? `${savings(listPrice, s.unitPrice).percent}%` : '—'}
               </td>
-              <td className="py-1 text-right tabular-nums">{fmt(rev(t.minMembers))}+</td>
+              <td className="py-1 text-right tabular-nums">{fmt(rev(s.minMembers))}+</td>
             </tr>
           ))}
         </tbody>

@@ -6,10 +6,10 @@ import { useTRPC } from '@/app/_trpc/client';
 import type { MerchantMember } from '@/server/merchant-console/get-group-for-merchant';
 import { parseMoney } from '@/server/pricing';
 import { errorFields, errorMessage } from '@/app/merchant/_lib/errors';
-import { money } from '@/app/merchant/_lib/format';
 import { ConfirmDialog } from './confirm-dialog';
 import { minorToInput } from './deal-form-model';
 import { inputClass } from './field';
+import { useConsoleWords } from './use-console-words';
 
 /** The refund dialog for `member` (closed when null). */
 export function RefundDialog({
@@ -21,6 +21,7 @@ export function RefundDialog({
   currency: string;
   onClose: () => void;
 }) {
+  const { t, money } = useConsoleWords();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refund = useMutation(trpc.merchantGroups.refundMember.mutationOptions());
@@ -32,18 +33,16 @@ export function RefundDialog({
   async function confirm() {
     if (!m) return;
     const minor = parseMoney(amount || minorToInput(max, currency), currency);
-    if (minor === null || minor <= 0) return setError(`Enter an amount like ${minorToInput(max, currency)}.`);
-    if (minor > max)
-      return setError(
-        `You can refund at most ${money(max, currency)}: that is what was captured and not yet refunded.`,
-      );
+    if (minor === null || minor <= 0)
+      return setError(t('refund.enterAmount', { example: minorToInput(max, currency) }));
+    if (minor > max) return setError(t('refund.tooMuch', { max: money(max, currency) }));
     setError(null);
     try {
       await refund.mutateAsync({ memberId: m.id, amount: minor });
       await queryClient.invalidateQueries({ queryKey: trpc.console.pathKey() });
       close();
     } catch (err) {
-      setError(errorFields(err).amount ?? errorMessage(err));
+      setError(errorFields(err).amount ?? errorMessage(err, t('words.genericError')));
     }
   }
 
@@ -57,20 +56,27 @@ export function RefundDialog({
   return (
     <ConfirmDialog
       open={m !== null}
-      title={m ? `Refund ${m.alias}` : 'Refund'}
-      confirmLabel="Refund"
+      title={m ? t('refund.title', { alias: m.alias }) : t('refund.titlePlain')}
+      confirmLabel={t('refund.confirm')}
       busy={refund.isPending}
       error={error}
       onConfirm={() => void confirm()}
       onClose={close}
     >
       <p>
-        Charged {money(m?.chargeAmount ?? 0, currency)}
-        {m && m.refundedAmount > 0 ? `, already refunded ${money(m.refundedAmount, currency)}` : ''}. You can
-        refund up to {money(max, currency)}.
+        {m && m.refundedAmount > 0
+          ? t('refund.chargedAndRefunded', {
+              charged: money(m.chargeAmount ?? 0, currency),
+              refunded: money(m.refundedAmount, currency),
+              max: money(max, currency),
+            })
+          : t('refund.charged', {
+              charged: money(m?.chargeAmount ?? 0, currency),
+              max: money(max, currency),
+            })}
       </p>
       <label htmlFor="refund-amount" className="block font-semibold text-stone-800">
-        Amount to refund ({currency})
+        {t('refund.amountLabel', { currency })}
       </label>
       <input
         id="refund-amount"
@@ -81,9 +87,7 @@ export function RefundDialog({
         aria-invalid={error ? true : undefined}
         className={inputClass}
       />
-      <p className="text-xs text-stone-500">
-        Leave it as is for a full refund. The money goes back to the buyer’s card.
-      </p>
+      <p className="text-xs text-stone-500">{t('refund.amountHint')}</p>
     </ConfirmDialog>
   );
 }

@@ -8,8 +8,11 @@ export function errorFields(err: unknown): Record<string, string> {
   return data?.fields ?? {};
 }
 
-/** The sentence to show for a failed call. */
-export function errorMessage(err: unknown): string {
+/**
+ * The sentence to show for a failed call: the server's (already in the reader's language), else
+ * `fallback` (the catalog's "Something went wrong", words.genericError).
+ */
+export function errorMessage(err: unknown, fallback: string): string {
   if (err instanceof Error && err.message) return err.message;
-  return 'Something went wrong. Please try again.';
+  return fallback;
 }

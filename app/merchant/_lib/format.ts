@@ -1,21 +1,22 @@
-// Display helpers for the console (money via the pricing engine's formatMoney; never floats).
+// Display helpers for the console, in the merchant's language: money via the pricing engine's formatMoney
+// (never floats) and dates with Intl in the merchant's locale; every word from messages/*/merchant.json.
+// Client components get them from useConsoleWords(); server components from consoleWords(t, locale).
+import type { useTranslations } from 'next-intl';
 import { formatMoney, isCurrency } from '@/server/pricing';
 
-/** Money for people, or an em dash when absent. */
-export function money(minor: number | null | undefined, currency: string): string {
+/** The translator of the `merchant` catalog (from useTranslations or getTranslations). */
+export type MerchantT = ReturnType<typeof useTranslations<'merchant'>>;
+
+/** Money for people in `locale`, or an em dash when absent. */
+export function money(minor: number | null | undefined, currency: string, locale: string): string {
   if (minor === null || minor === undefined) return '—';
-  return isCurrency(currency) ? formatMoney(minor, currency) : `${minor} ${currency}`;
+  return isCurrency(currency) ? formatMoney(minor, currency, locale) : `${minor} ${currency}`;
 }
 
-/** "1 person" / "5 people". */
-export function people(n: number): string {
-  return `${n} ${n === 1 ? 'person' : 'people'}`;
-}
-
-/** A short local date and time. */
-export function when(d: Date | string | null | undefined): string {
+/** A short date and time in `locale` (the browser's time zone). */
+export function when(d: Date | string | null | undefined, locale: string): string {
   if (!d) return '—';
-  return new Date(d).toLocaleString('en-US', {
+  return new Date(d).toLocaleString(locale, {
     month: 'short',
     day: 'numeric',
     hour: 'numeric',
@@ -23,32 +24,27 @@ export function when(d: Date | string | null | undefined): string {
   });
 }
 
-export const GROUP_STATUS_LABEL: Record<string, string> = {
-  open: 'Open',
-  closing: 'Closing…',
-  won: 'Won',
-  failed: 'Did not go ahead',
-  canceled: 'Canceled',
-};
-
-export const MEMBER_STATUS_LABEL: Record<string, string> = {
-  reserved: 'Reserving',
-  authorized: 'Hold placed',
-  captured: 'Charged',
-  released: 'Hold released',
-  failed: 'Charge failed',
-  left: 'Left',
-  expired: 'Expired',
-};
-
-export const DEAL_STATUS_LABEL: Record<string, string> = {
-  draft: 'Draft',
-  active: 'Live',
-  paused: 'Paused',
-  archived: 'Archived',
-};
-
-/** How the console names a group: "Bea’s group" after its opener or first member, else when it opened. */
-export function groupName(g: { leadAlias: string | null; openedAt: Date | string }): string {
-  return g.leadAlias ? `${g.leadAlias}’s group` : `Group opened ${when(g.openedAt)}`;
+/** Every console word that depends on data: money, dates, people, status labels and group names. */
+export function consoleWords(t: MerchantT, locale: string) {
+  const w = {
+    t,
+    locale,
+    money: (minor: number | null | undefined, currency: string) => money(minor, currency, locale),
+    when: (d: Date | string | null | undefined) => when(d, locale),
+    /** "1 person" / "5 people". */
+    people: (count: number) => t('words.people', { count }),
+    dealStatus: (status: string) => t('words.dealStatus', { status }),
+    groupStatus: (status: string) => t('words.groupStatus', { status }),
+    memberStatus: (status: string) => t('words.memberStatus', { status }),
+    /** How the console names a group: "Bea’s group" after its opener or first member, else when it opened. */
+    groupName: (g: { leadAlias: string | null; openedAt: Date | string }) =>
+      g.leadAlias
+        ? t('words.groupOf', { alias: g.leadAlias })
+        : t('words.groupOpened', { when: when(g.openedAt, locale) }),
+    /** Items joined the way the language lists them ("a; b" / "a；b" / "a、b"). */
+    list: (items: string[]) => items.join(t('words.listSeparator')),
+  };
+  return w;
 }
+
+export type ConsoleWords = ReturnType<typeof consoleWords>;

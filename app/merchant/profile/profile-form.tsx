@@ -2,6 +2,7 @@
 // Creates (or edits) the merchant's shop profile: name, logo, the default currency for new deals, and what
 // shoppers read about the shop on its pages (about, contact, shipping and returns).
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTRPC } from '@/app/_trpc/client';
@@ -20,32 +21,16 @@ type Initial = {
   returnsPolicy: string;
 };
 
+// Each text's label and hint are merchant.profile.<words> and <words>Hint.
 const TEXTS = [
-  {
-    key: 'about',
-    label: 'About your shop',
-    hint: 'A few words shoppers read on every deal and group page: who you are, where you are.',
-    max: 500,
-    rows: 3,
-  },
-  {
-    key: 'shippingPolicy',
-    label: 'Shipping',
-    hint: 'Where you ship or deliver, how long it takes, and what it costs.',
-    max: 2000,
-    rows: 4,
-  },
-  {
-    key: 'returnsPolicy',
-    label: 'Returns',
-    hint: 'What a shopper can return or exchange, and how.',
-    max: 2000,
-    rows: 4,
-  },
+  { key: 'about', words: 'about', max: 500, rows: 3 },
+  { key: 'shippingPolicy', words: 'shipping', max: 2000, rows: 4 },
+  { key: 'returnsPolicy', words: 'returns', max: 2000, rows: 4 },
 ] as const;
 
 /** The profile form; `existing` switches it from create to edit. */
 export function ProfileForm({ initial, existing }: { initial: Initial; existing: boolean }) {
+  const t = useTranslations('merchant');
   const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState(initial.name);
@@ -95,7 +80,7 @@ export function ProfileForm({ initial, existing }: { initial: Initial; existing:
         void submit();
       }}
     >
-      <Field label="Shop name" htmlFor="shop-name" error={fields.name} hint="Buyers see this on your deals.">
+      <Field label={t('profile.name')} htmlFor="shop-name" error={fields.name} hint={t('profile.nameHint')}>
         <input
           id="shop-name"
           value={name}
@@ -107,12 +92,12 @@ export function ProfileForm({ initial, existing }: { initial: Initial; existing:
           className={inputClass}
         />
       </Field>
-      <ImageUpload id="logo" label="Logo (optional)" value={logoUrl} onChange={setLogoUrl} />
+      <ImageUpload id="logo" label={t('profile.logo')} value={logoUrl} onChange={setLogoUrl} />
       <Field
-        label="Default currency"
+        label={t('profile.currency')}
         htmlFor="currency"
         error={fields.defaultCurrency}
-        hint="New deals start in this currency; each deal can use another."
+        hint={t('profile.currencyHint')}
       >
         <select
           id="currency"
@@ -128,11 +113,11 @@ export function ProfileForm({ initial, existing }: { initial: Initial; existing:
         </select>
       </Field>
       <Field
-        label="Contact e-mail (optional)"
+        label={t('profile.contact')}
         htmlFor="contact-email"
         error={fields.contactEmail}
         errorId="contact-email-error"
-        hint="Shown on your pages so shoppers can ask before they join."
+        hint={t('profile.contactHint')}
       >
         <input
           id="contact-email"
@@ -146,37 +131,37 @@ export function ProfileForm({ initial, existing }: { initial: Initial; existing:
           className={inputClass}
         />
       </Field>
-      {TEXTS.map((t) => (
+      {TEXTS.map((x) => (
         <Field
-          key={t.key}
-          label={`${t.label} (optional)`}
-          htmlFor={`shop-${t.key}`}
-          error={fields[t.key]}
-          errorId={`shop-${t.key}-error`}
-          hint={t.hint}
+          key={x.key}
+          label={t('words.optional', { label: t(`profile.${x.words}`) })}
+          htmlFor={`shop-${x.key}`}
+          error={fields[x.key]}
+          errorId={`shop-${x.key}-error`}
+          hint={t(`profile.${x.words}Hint`)}
         >
           <textarea
-            id={`shop-${t.key}`}
-            value={texts[t.key]}
-            onChange={(e) => setTexts((v) => ({ ...v, [t.key]: e.target.value }))}
-            maxLength={t.max}
-            rows={t.rows}
-            aria-invalid={fields[t.key] ? true : undefined}
-            aria-describedby={fields[t.key] ? `shop-${t.key}-error` : undefined}
+            id={`shop-${x.key}`}
+            value={texts[x.key]}
+            onChange={(e) => setTexts((v) => ({ ...v, [x.key]: e.target.value }))}
+            maxLength={x.max}
+            rows={x.rows}
+            aria-invalid={fields[x.key] ? true : undefined}
+            aria-describedby={fields[x.key] ? `shop-${x.key}-error` : undefined}
             className={inputClass}
           />
         </Field>
       ))}
       {m.error && !Object.keys(fields).length ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-          {errorMessage(m.error)}
+          {errorMessage(m.error, t('words.genericError'))}
         </p>
       ) : null}
       <p role="status" className="text-sm text-green-800">
-        {saved ? 'Saved.' : ''}
+        {saved ? t('words.saved') : ''}
       </p>
       <button type="submit" disabled={m.isPending} className={buttonClass.primary}>
-        {m.isPending ? 'Saving…' : existing ? 'Save profile' : 'Create my shop'}
+        {m.isPending ? t('words.saving') : existing ? t('profile.save') : t('profile.create')}
       </button>
     </form>
   );

@@ -10,11 +10,13 @@ import { InsightsPanel } from '@/app/merchant/_components/insights-panel';
 import { tierLine } from '@/app/merchant/_components/live-group-row';
 import { StatusBadge } from '@/app/merchant/_components/status-badge';
 import { useConsoleLive } from '@/app/merchant/_components/use-console-live';
+import { useConsoleWords } from '@/app/merchant/_components/use-console-words';
 import { errorMessage } from '@/app/merchant/_lib/errors';
-import { DEAL_STATUS_LABEL, GROUP_STATUS_LABEL, groupName, money, when } from '@/app/merchant/_lib/format';
 
 /** The deal page body. */
 export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: string }) {
+  const w = useConsoleWords();
+  const { t, money } = w;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   useConsoleLive();
@@ -28,24 +30,24 @@ export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: strin
   const actionError = publish.error ?? pause.error ?? open.error;
 
   const d = deal.data;
-  if (deal.error) return <p role="alert">{errorMessage(deal.error)}</p>;
-  if (!d) return <p className="text-stone-500">Loading…</p>;
+  if (deal.error) return <p role="alert">{errorMessage(deal.error, t('words.genericError'))}</p>;
+  if (!d) return <p className="text-stone-500">{t('words.loading')}</p>;
   const publicUrl = `${appUrl}/d/${d.slug}`;
   return (
     <div className="space-y-8">
       <header className="space-y-2">
         <p className="text-sm">
           <Link href="/merchant" className="text-brand-700 underline">
-            ← Dashboard
+            {t('words.backToDashboard')}
           </Link>
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold">{d.title}</h1>
-          <StatusBadge status={d.status} label={DEAL_STATUS_LABEL[d.status] ?? d.status} />
+          <StatusBadge status={d.status} label={w.dealStatus(d.status)} />
         </div>
         {d.status === 'active' ? (
           <p className="text-sm">
-            Deal page:{' '}
+            {t('overview.dealPage')}{' '}
             <a href={publicUrl} className="font-mono break-all text-brand-700 underline">
               {publicUrl}
             </a>
@@ -53,7 +55,7 @@ export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: strin
         ) : null}
         <div className="flex flex-wrap gap-2">
           <Link href={`/merchant/deals/${d.id}/edit`} className={buttonClass.secondary}>
-            Edit deal
+            {t('words.editDeal')}
           </Link>
           {d.status === 'draft' || d.status === 'paused' ? (
             <button
@@ -62,7 +64,7 @@ export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: strin
               disabled={publish.isPending}
               onClick={() => publish.mutate({ dealId })}
             >
-              {d.status === 'paused' ? 'Resume' : 'Publish'}
+              {d.status === 'paused' ? t('overview.resume') : t('words.publish')}
             </button>
           ) : null}
           {d.status === 'active' ? (
@@ -73,7 +75,7 @@ export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: strin
                 disabled={open.isPending}
                 onClick={() => open.mutate({ dealId, asMerchant: true })}
               >
-                Open a group
+                {t('words.openGroup')}
               </button>
               <button
                 type="button"
@@ -81,17 +83,17 @@ export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: strin
                 disabled={pause.isPending}
                 onClick={() => pause.mutate({ dealId })}
               >
-                Pause
+                {t('words.pause')}
               </button>
             </>
           ) : null}
           <a href={`/api/merchant/deals/${d.id}/members.csv`} download className={buttonClass.secondary}>
-            Export members (CSV)
+            {t('words.exportCsv')}
           </a>
         </div>
         {open.data ? (
           <p role="status" className="text-sm text-green-800">
-            Group opened:{' '}
+            {t('overview.groupOpened')}{' '}
             <a className="font-mono underline" href={open.data.url}>
               {open.data.url}
             </a>
@@ -99,16 +101,18 @@ export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: strin
         ) : null}
         {actionError ? (
           <p role="alert" className="text-sm text-red-700">
-            {errorMessage(actionError)}
+            {errorMessage(actionError, t('words.genericError'))}
           </p>
         ) : null}
       </header>
 
       <section aria-labelledby="groups-h" className="space-y-2">
         <h2 id="groups-h" className="text-xl font-bold">
-          Groups
+          {t('overview.groups')}
         </h2>
-        {groups.data?.length === 0 ? <p className="text-sm text-stone-500">No groups yet.</p> : null}
+        {groups.data?.length === 0 ? (
+          <p className="text-sm text-stone-500">{t('overview.noGroups')}</p>
+        ) : null}
         <ul className="space-y-2">
           {groups.data?.map((g) => (
             <li
@@ -121,27 +125,31 @@ export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: strin
                   href={`/merchant/groups/${g.id}`}
                   className="text-sm font-semibold text-brand-700 underline"
                 >
-                  {groupName(g)}
+                  {w.groupName(g)}
                 </Link>
-                <StatusBadge status={g.status} label={GROUP_STATUS_LABEL[g.status] ?? g.status} />
+                <StatusBadge status={g.status} label={w.groupStatus(g.status)} />
                 <span className="text-sm tabular-nums">
                   {g.status === 'open' || g.status === 'closing'
-                    ? `${g.confirmedCount} of ${g.maxMembers} joined`
-                    : `${g.members.captured} charged · ${g.members.released} released`}
+                    ? t('words.joinedOfMax', { joined: g.confirmedCount, max: g.maxMembers })
+                    : t('overview.settled', { captured: g.members.captured, released: g.members.released })}
                 </span>
                 {g.status === 'open' ? (
                   <Countdown deadline={new Date(g.deadline).toISOString()} className="ml-auto text-sm" />
                 ) : (
-                  <span className="ml-auto text-xs text-stone-500">Closed {when(g.closedAt)}</span>
+                  <span className="ml-auto text-xs text-stone-500">
+                    {t('overview.closed', { when: w.when(g.closedAt) })}
+                  </span>
                 )}
               </div>
               <p className="mt-1 text-sm text-stone-700">
-                {g.status === 'won' ? `Final price ${money(g.unitPrice, g.currency)} each` : tierLine(g)}
+                {g.status === 'won'
+                  ? t('overview.finalPrice', { price: money(g.unitPrice, g.currency) })
+                  : tierLine(w, g)}
               </p>
               <div className="mt-1 flex flex-wrap items-center gap-3 text-xs text-stone-600">
-                <span>Held {money(g.money.held, g.currency)}</span>
-                <span>Captured {money(g.money.captured, g.currency)}</span>
-                <span>Refunded {money(g.money.refunded, g.currency)}</span>
+                <span>{t('overview.held', { amount: money(g.money.held, g.currency) })}</span>
+                <span>{t('overview.captured', { amount: money(g.money.captured, g.currency) })}</span>
+                <span>{t('overview.refunded', { amount: money(g.money.refunded, g.currency) })}</span>
                 <span className="ml-auto flex gap-2">
                   <GroupActions group={g} />
                 </span>

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { serverCaller } from '@/app/_trpc/server';
 import { requireMerchant } from '@/app/merchant/_lib/console-session';
 import { loadOr404 } from '@/app/merchant/_lib/load-or-404';
 import { GroupMembers } from './group-members';
 
-export const metadata: Metadata = { title: 'Group members and money' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('merchant.meta');
+  return { title: t('group') };
+}
 
 export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
   await requireMerchant();

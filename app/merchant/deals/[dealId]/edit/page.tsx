@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { serverCaller } from '@/app/_trpc/server';
 import { DealEditor } from '@/app/merchant/_components/deal-editor';
 import { requireMerchant } from '@/app/merchant/_lib/console-session';
 import { loadOr404 } from '@/app/merchant/_lib/load-or-404';
 
-export const metadata: Metadata = { title: 'Edit deal' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('merchant.meta');
+  return { title: t('editDeal') };
+}
 
 export default async function EditDealPage({ params }: { params: Promise<{ dealId: string }> }) {
   const profile = await requireMerchant();

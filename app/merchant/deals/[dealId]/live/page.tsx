@@ -1,6 +1,7 @@
 // "Your deal is live": where a merchant lands after publishing. The deal's public link with a copy button,
 // its QR code, and a preview card of what shoppers see, drawn from the deal itself (no frame of the page).
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { CopyButton } from '@/app/_components/copy-button';
@@ -12,7 +13,10 @@ import { appUrl } from '@/server/env';
 import { qrSvg } from '@/server/share/qr';
 import { DealPreviewCard } from './deal-preview-card';
 
-export const metadata: Metadata = { title: 'Your deal is live' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('merchant.meta');
+  return { title: t('live') };
+}
 
 export default async function DealLivePage({ params }: { params: Promise<{ dealId: string }> }) {
   const profile = await requireMerchant();
@@ -22,20 +26,18 @@ export default async function DealLivePage({ params }: { params: Promise<{ dealI
   // Paused or archived since: the deal's own page says what it is now.
   if (deal.status !== 'active') redirect(`/merchant/deals/${deal.id}`);
   const link = `${appUrl()}/d/${deal.slug}`;
-  const qr = await qrSvg(link, `QR code for ${link}`);
+  const t = await getTranslations('merchant');
+  const qr = await qrSvg(link, t('live.qrAlt', { link }));
   return (
     <div className="space-y-6">
       <header className="space-y-2">
         <p className="text-sm">
           <Link href="/merchant" className="text-brand-700 underline">
-            ← Dashboard
+            {t('words.backToDashboard')}
           </Link>
         </p>
-        <h1 className="text-2xl font-bold">Your deal is live</h1>
-        <p className="text-stone-700">
-          Shoppers can open groups on {deal.title} now. Share the link or the QR code where your customers
-          already talk: a chat group, your shop window, your receipts.
-        </p>
+        <h1 className="text-2xl font-bold">{t('meta.live')}</h1>
+        <p className="text-stone-700">{t('live.intro', { title: deal.title })}</p>
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section
@@ -43,7 +45,7 @@ export default async function DealLivePage({ params }: { params: Promise<{ dealI
           className="space-y-4 rounded-xl border border-stone-200 bg-white p-4"
         >
           <h2 id="share-h" className="text-lg font-bold">
-            Share your deal
+            {t('live.share')}
           </h2>
           <div className="flex flex-wrap items-center gap-2">
             <a
@@ -62,19 +64,19 @@ export default async function DealLivePage({ params }: { params: Promise<{ dealI
           />
           <div className="flex flex-wrap gap-2">
             <a href={link} className={buttonClass.primary}>
-              Open the deal page
+              {t('live.openDealPage')}
             </a>
             <Link href={`/merchant/deals/${deal.id}`} className={buttonClass.secondary}>
-              Groups and insights
+              {t('live.groupsAndInsights')}
             </Link>
             <Link href={`/merchant/deals/${deal.id}/edit`} className={buttonClass.secondary}>
-              Edit deal
+              {t('words.editDeal')}
             </Link>
           </div>
         </section>
         <section aria-labelledby="preview-h" className="space-y-2">
           <h2 id="preview-h" className="text-lg font-bold">
-            What shoppers see
+            {t('live.whatShoppersSee')}
           </h2>
           <DealPreviewCard deal={deal} shopName={profile.name} />
         </section>
