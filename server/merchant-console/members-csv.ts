@@ -4,7 +4,8 @@ import type { Deps } from '@/server/deps';
 import { currencyExponent, minorToDecimalString } from '@/server/pricing';
 import { getOwnedDealOrThrow } from './get-owned-deal';
 
-const HEADER = [
+/** The export's columns, in order; their names are the header row unless the caller words them. */
+export const MEMBERS_CSV_COLUMNS = [
   'group_code',
   'group_status',
   'alias',
@@ -22,6 +23,8 @@ const HEADER = [
   'settled_at',
 ] as const;
 
+export type MembersCsvColumn = (typeof MEMBERS_CSV_COLUMNS)[number];
+
 /** One CSV cell: quoted when needed; text a spreadsheet would run as a formula is prefixed with '. */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
@@ -33,12 +36,14 @@ export function csvCell(value: string | number | null): string {
 /**
  * Members and charges of every group on one of the merchant's deals as CSV (RFC 4180, CRLF). The only
  * place buyer e-mails leave the server, and only to the deal's merchant; guests without an e-mail get
- * an empty cell. NOT_FOUND for another merchant's deal.
+ * an empty cell. NOT_FOUND for another merchant's deal. `heading` words each column for the header row
+ * (the merchant's language); by default the header is the column names.
  */
 export async function membersCsv(
   deps: Deps,
   merchantId: string,
   dealId: string,
+  heading: (column: MembersCsvColumn) => string = (column) => column,
 ): Promise<{ filename: string; csv: string }> {
   const deal = await getOwnedDealOrThrow(deps.db, merchantId, dealId);
   const rows = await deps.db
@@ -48,7 +53,7 @@ export async function membersCsv(
     .innerJoin(user, eq(user.id, members.userId))
     .where(eq(groups.dealId, deal.id))
     .orderBy(asc(groups.openedAt), asc(groups.id), asc(members.reservedAt), asc(members.id));
-  const lines = [HEADER.join(',')];
+  const lines = [MEMBERS_CSV_COLUMNS.map((c) => csvCell(heading(c))).join(',')];
   for (const { group: g, member: m, email, anonymous } of rows) {
     const exp = currencyExponent(g.currency);
     const money = (minor: number | null) => (minor === null ? null : minorToDecimalString(minor, exp));

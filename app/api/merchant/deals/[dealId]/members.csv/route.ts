@@ -1,5 +1,7 @@
 // CSV export of a deal's members and charges, for the deal's merchant only (the one place buyer e-mails
-// leave the server). Anyone else, or another merchant, gets a plain 404.
+// leave the server). Anyone else, or another merchant, gets a plain 404. The header row and the refusals are
+// in the merchant's language (next-intl's request locale); the cells stay data (codes, decimals, ISO times).
+import { getTranslations } from 'next-intl/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { merchants } from '@/db/schema';
@@ -19,16 +21,17 @@ export async function GET(
   { params }: { params: Promise<{ dealId: string }> },
 ): Promise<Response> {
   const { dealId } = await params;
+  const t = await getTranslations('merchant.csv');
   const session = await getAuth().api.getSession({ headers: req.headers });
-  if (!session) return text(401, 'Please sign in to your merchant account.');
+  if (!session) return text(401, t('signIn'));
   const deps = getDeps();
   const [merchant] = await deps.db
     .select({ id: merchants.id })
     .from(merchants)
     .where(eq(merchants.userId, session.user.id));
-  if (!merchant || !z.uuid().safeParse(dealId).success) return text(404, 'We could not find that deal.');
+  if (!merchant || !z.uuid().safeParse(dealId).success) return text(404, t('notFound'));
   try {
-    const { filename, csv } = await membersCsv(deps, merchant.id, dealId);
+    const { filename, csv } = await membersCsv(deps, merchant.id, dealId, (column) => t(column));
     return new Response(csv, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
@@ -37,7 +40,7 @@ export async function GET(
       },
     });
   } catch (err) {
-    if (isDomainError(err, 'NOT_FOUND')) return text(404, err.message);
+    if (isDomainError(err, 'NOT_FOUND')) return text(404, t('notFound'));
     throw err;
   }
 }
