@@ -1,13 +1,16 @@
 import Link from 'next/link';
+import { getLocale } from 'next-intl/server';
 import { serverCaller } from './_trpc/server';
 import { DealPlaceholder } from '@/app/_components/deal-placeholder';
 import { formatMoney } from '@/server/pricing/currency';
 import { dealBestPriceLine, dealSaveBadge, groupShortLine, openGroupsLine } from '@/server/share/group-words';
+import { wordsFor } from '@/server/share/words-for';
 
 export const dynamic = 'force-dynamic';
 
 export default async function Home() {
   const api = await serverCaller();
+  const w = wordsFor(await getLocale());
   const deals = await api.deals.listActive({ limit: 24 });
   // The open groups closest to their next price, so a visitor can join one straight from the home page.
   // Only groups someone has joined are listed (and counted): an empty group is not advertised.
@@ -56,20 +59,20 @@ export default async function Home() {
                     <h3 className="font-semibold group-hover:underline">{d.title}</h3>
                     <p>
                       <span className="text-lg font-bold text-brand-700">
-                        {dealBestPriceLine(d.bestPrice, d.currency)}
+                        {dealBestPriceLine(w, d.bestPrice, d.currency)}
                       </span>{' '}
                       <s className="text-sm text-stone-600">
                         <span className="sr-only">List price </span>
-                        {formatMoney(d.listPrice, d.currency)}
+                        {formatMoney(d.listPrice, d.currency, w.locale)}
                       </s>{' '}
-                      {dealSaveBadge(d.bestSavingsPercent) && (
+                      {dealSaveBadge(w, d.bestSavingsPercent) && (
                         <span className="text-sm font-medium text-green-800">
-                          {dealSaveBadge(d.bestSavingsPercent)}
+                          {dealSaveBadge(w, d.bestSavingsPercent)}
                         </span>
                       )}
                     </p>
                     <p className="text-sm text-stone-700">
-                      {openGroupsLine((groupsByDeal.get(d.slug) ?? []).length)}
+                      {openGroupsLine(w, (groupsByDeal.get(d.slug) ?? []).length)}
                     </p>
                   </div>
                 </Link>
@@ -84,7 +87,7 @@ export default async function Home() {
                       {g.confirmedCount > 2 ? ` +${g.confirmedCount - 2}` : ''}
                     </span>
                     <span className="text-right font-medium text-brand-700">
-                      {groupShortLine({
+                      {groupShortLine(w, {
                         currency: d.currency,
                         listPrice: d.listPrice,
                         tiers: g.tiers,

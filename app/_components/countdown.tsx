@@ -3,6 +3,7 @@
 // JavaScript); the browser then keeps it current.
 import { useEffect, useState } from 'react';
 import { formatClock, formatTimeLeft } from '@/server/share/time-left';
+import { useWords } from './use-words';
 
 /** "Ends in 4 h 12 min" with a ticking clock; "Time is up" once the deadline passes. */
 export function Countdown({
@@ -14,6 +15,7 @@ export function Countdown({
   serverNow?: string;
   className?: string;
 }) {
+  const w = useWords();
   const end = new Date(deadline).getTime();
   const [now, setNow] = useState(() => (serverNow ? new Date(serverNow).getTime() : Date.now()));
   useEffect(() => {
@@ -28,7 +30,7 @@ export function Countdown({
         <>
           <span className="text-stone-700">Ends in </span>
           <time dateTime={deadline} className="font-semibold tabular-nums" suppressHydrationWarning>
-            {left < 24 * 3600 * 1000 ? formatClock(left) : formatTimeLeft(left)}
+            {left < 24 * 3600 * 1000 ? formatClock(w, left) : formatTimeLeft(w, left)}
           </time>
         </>
       ) : (

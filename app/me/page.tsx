@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
+import { getLocale } from 'next-intl/server';
 import { getAuth } from '@/server/auth/auth';
 import { serverCaller } from '@/app/_trpc/server';
 import type { MyGroup } from '@/server/groups/list-my-groups';
@@ -12,7 +13,9 @@ import {
   groupHeadline,
   viewerOutcomeWords,
   type GroupFacts,
+  type Words,
 } from '@/server/share/group-words';
+import { wordsFor } from '@/server/share/words-for';
 import { LeaveButton } from '@/app/_components/leave-button';
 import { ClaimAccount } from './claim-account';
 import { SignOutButton } from './sign-out-button';
@@ -37,22 +40,23 @@ const TONE = {
 } as const;
 
 /** Where the member stands, in the words module's sentences (charge, saving, released and refund apart). */
-function outcome(m: MyGroup) {
+function outcome(w: Words, m: MyGroup) {
   const g = m.group;
   // The listed group carries every fact the words module reads.
   const facts: GroupFacts = g;
-  const words = viewerOutcomeWords(facts, { ...m, status: m.memberStatus });
+  const words = viewerOutcomeWords(w, facts, { ...m, status: m.memberStatus });
   const open = g.status === 'open' && (m.memberStatus === 'authorized' || m.memberStatus === 'reserved');
   return {
     ...words,
     tone: TONE[words.tone],
-    group: open ? groupHeadline(facts) : null,
-    ends: open ? endsInSentence(new Date(g.deadline).getTime() - Date.now()) : null,
+    group: open ? groupHeadline(w, facts) : null,
+    ends: open ? endsInSentence(w, new Date(g.deadline).getTime() - Date.now()) : null,
   };
 }
 
 export default async function MyGroupsPage() {
   const mine = await loadMine();
+  const w = wordsFor(await getLocale());
   const session = await getAuth().api.getSession({ headers: new Headers(await headers()) });
   const guest = Boolean((session?.user as { isAnonymous?: boolean | null } | undefined)?.isAnonymous);
   return (
@@ -81,7 +85,7 @@ export default async function MyGroupsPage() {
       ) : (
         <ul className="mt-4 space-y-3" data-testid="my-groups">
           {mine.map((m) => {
-            const o = outcome(m);
+            const o = outcome(w, m);
             return (
               <li key={m.memberId} className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
                 <div className="flex items-start justify-between gap-3">
@@ -95,8 +99,8 @@ export default async function MyGroupsPage() {
                   </span>
                 </div>
                 <p className="mt-1 text-sm text-stone-600">
-                  As {m.alias} · {m.quantity} × {formatMoney(m.unitPriceAtJoin, m.group.currency)} when you
-                  joined
+                  As {m.alias} · {m.quantity} × {formatMoney(m.unitPriceAtJoin, m.group.currency, w.locale)}{' '}
+                  when you joined
                 </p>
                 <div className="mt-1 space-y-0.5 text-stone-800" data-testid="my-outcome">
                   {o.sentences.map((line) => (

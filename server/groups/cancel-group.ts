@@ -57,7 +57,7 @@ export async function cancelGroup(
       body: [
         `Hi ${m.alias},`,
         '',
-        `The merchant canceled the group for "${told.title}". You will not be charged: your card hold of ${formatMoney(m.holdAmount, told.currency)} is being released.`,
+        `The merchant canceled the group for "${told.title}". You will not be charged: your card hold of ${formatMoney(m.holdAmount, told.currency, 'en')} is being released.`,
         input.reason ? `Their note: ${input.reason}` : '',
         '',
         `${deps.appUrl}/g/${told.code}`,

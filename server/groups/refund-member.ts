@@ -38,7 +38,7 @@ export async function refundMember(
       const msg =
         refundable === 0
           ? 'This member has already been refunded in full.'
-          : `You can refund at most ${formatMoney(refundable, currency)} to this member.`;
+          : `You can refund at most ${formatMoney(refundable, currency, 'en')} to this member.`;
       throw new DomainError('INVALID_INPUT', msg, { amount: msg });
     }
     const r = await payments.refund({

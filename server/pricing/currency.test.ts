@@ -92,7 +92,7 @@ describe('formatMoney', () => {
     [Number.MAX_SAFE_INTEGER, 'USD', '$90,071,992,547,409.91'],
   ])('(%i, %s) → %s', (minor, currency, text) => {
     // Intl separates a code from the number with a no-break space.
-    expect(formatMoney(minor, currency).replace(/\u00a0/g, ' ')).toBe(text);
+    expect(formatMoney(minor, currency, 'en').replace(/\u00a0/g, ' ')).toBe(text);
   });
 
   it('honours the locale', () => {
@@ -102,8 +102,8 @@ describe('formatMoney', () => {
   });
 
   it('throws for an unknown currency or a non-integer amount', () => {
-    expect(() => formatMoney(100, 'XXX')).toThrow(/Unsupported currency "XXX"/);
-    expect(() => formatMoney(12.5, 'USD')).toThrow(RangeError);
+    expect(() => formatMoney(100, 'XXX', 'en')).toThrow(/Unsupported currency "XXX"/);
+    expect(() => formatMoney(12.5, 'USD', 'en')).toThrow(RangeError);
   });
 });
 

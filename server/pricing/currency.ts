@@ -80,8 +80,12 @@ export function minorToDecimalString(minor: number, exponent: number): string {
   return `${sign}${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
 }
 
-/** Formats integer minor units for display, e.g. (1234, 'USD') → "$12.34", (780, 'JPY') → "¥780". */
-export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
+/**
+ * Formats integer minor units for display in the reader's locale (a BCP 47 tag: 'en', 'zh-CN', 'ja'), e.g.
+ * (1234, 'USD', 'en') → "$12.34", (780, 'JPY', 'en') → "¥780", (780, 'JPY', 'zh-CN') → "JP¥780",
+ * (780, 'JPY', 'ja') → "￥780". No default: every caller says whose money words these are.
+ */
+export function formatMoney(minor: number, currency: string, locale: string): string {
   const exponent = currencyExponent(currency);
   // Intl formats a decimal string exactly, so even amounts beyond float precision print right.
   const decimal = minorToDecimalString(minor, exponent) as `${number}`;

@@ -24,7 +24,7 @@ const people = (n: number): string => `${n} ${n === 1 ? 'person' : 'people'}`;
 
 function money(minor: number, currency: string | undefined): string {
   return currency !== undefined && isCurrency(currency) && Number.isSafeInteger(minor)
-    ? formatMoney(minor, currency)
+    ? formatMoney(minor, currency, 'en')
     : String(minor);
 }
 

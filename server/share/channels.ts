@@ -1,5 +1,6 @@
-// Share channels: the tags links carry (?c=whatsapp) so joins and visits are attributed.
-// Edit when a new way to share is added to the share panel.
+// Share channels: the tags links carry (?c=whatsapp) so joins and visits are attributed, and their names
+// on the share buttons. Edit when a new way to share is added to the share panel.
+import type { Words } from './group-words';
 
 /** Every channel a link may be tagged with; anything else is ignored (treated as untagged). */
 export const SHARE_CHANNELS = [
@@ -15,6 +16,16 @@ export const SHARE_CHANNELS = [
 ] as const;
 
 export type ShareChannel = (typeof SHARE_CHANNELS)[number];
+
+// Apps are called by their own names in every language; the other channels are words from the catalog.
+const APP_NAMES = { whatsapp: 'WhatsApp', telegram: 'Telegram', line: 'LINE' } as const;
+type AppChannel = keyof typeof APP_NAMES;
+const isApp = (c: ShareChannel): c is AppChannel => Object.hasOwn(APP_NAMES, c);
+
+/** A channel's name on its share button, in the sharer's language: "WhatsApp", "SMS" / "短信", "E-mail" / "メール". */
+export function channelLabel(w: Words, channel: ShareChannel): string {
+  return isApp(channel) ? APP_NAMES[channel] : w.group(`share.channel.${channel}`);
+}
 
 /** The channel named by an untrusted query value, or null when it is missing, repeated or unknown. */
 export function parseChannel(raw: unknown): ShareChannel | null {

@@ -22,6 +22,9 @@ import {
   type GroupFacts,
   type ViewerFacts,
 } from './group-words';
+import { wordsFor } from './words-for';
+
+const w = wordsFor('en');
 
 // USD: list $30.00; $26.00 from 3, $23.00 from 6, $19.90 from 10.
 const usd: GroupFacts = {
@@ -55,8 +58,8 @@ describe('plurals', () => {
     [2, '2 people', '2 more people'],
     [21, '21 people', '21 more people'],
   ])('%i → %s / %s', (n, p, m) => {
-    expect(people(n)).toBe(p);
-    expect(morePeople(n)).toBe(m);
+    expect(people(w, n)).toBe(p);
+    expect(morePeople(w, n)).toBe(m);
   });
 });
 
@@ -138,50 +141,52 @@ describe('group headline in every state', () => {
       'Canceled; every hold was released and nobody paid',
     ],
   ])('%s', (_name, f, text) => {
-    expect(groupHeadline(f)).toBe(text);
-    expect(groupHeadline(f)).not.toMatch(/\btip|1 people|NaN|undefined/);
+    expect(groupHeadline(w, f)).toBe(text);
+    expect(groupHeadline(w, f)).not.toMatch(/\btip|1 people|NaN|undefined/);
   });
 
   it('never announces an unlock of a price that is not lower', () => {
     for (let n = 0; n <= 12; n++) {
       const m = groupMoment(at(usd, { confirmedCount: n }));
       if (m.kind === 'bracket' && m.next) expect(m.next.unitPrice).toBeLessThan(m.price);
-      const line = groupHeadline(at(usd, { confirmedCount: n }));
+      const line = groupHeadline(w, at(usd, { confirmedCount: n }));
       const unlock = /unlocks? (\S+)$/.exec(line);
       if (unlock) expect(line.startsWith(unlock[1] ?? '')).toBe(false);
     }
   });
 
   it('has a shorter line for cards', () => {
-    expect(groupShortLine(at(usd, { confirmedCount: 1 }))).toBe('2 more people needed to go ahead at $26.00');
-    expect(groupShortLine(at(usd, { confirmedCount: 4 }))).toBe('$26.00 now; 2 more people unlock $23.00');
-    expect(groupShortLine(at(usd, { confirmedCount: 10 }))).toBe('$19.90 each now, the best price');
+    expect(groupShortLine(w, at(usd, { confirmedCount: 1 }))).toBe(
+      '2 more people needed to go ahead at $26.00',
+    );
+    expect(groupShortLine(w, at(usd, { confirmedCount: 4 }))).toBe('$26.00 now; 2 more people unlock $23.00');
+    expect(groupShortLine(w, at(usd, { confirmedCount: 10 }))).toBe('$19.90 each now, the best price');
   });
 
   it('describes a page for link previews', () => {
-    expect(groupMetaDescription(at(usd, { confirmedCount: 1 }), 5 * 3600_000)).toBe(
+    expect(groupMetaDescription(w, at(usd, { confirmedCount: 1 }), 5 * 3600_000)).toBe(
       '2 more people needed to go ahead at $26.00; at 6, $23.00. 1 joined · Ends in 5 h. List price $30.00. Join with a card hold; you never pay more than shown.',
     );
-    expect(groupMetaDescription(at(usd, { status: 'failed', closeReason: 'merchant' }), -1)).toBe(
+    expect(groupMetaDescription(w, at(usd, { status: 'failed', closeReason: 'merchant' }), -1)).toBe(
       'Ended early by the merchant before it reached 3 people; every hold was released. List price $30.00.',
     );
   });
 
   it('titles a page by its condition', () => {
-    expect(groupPageTitle('Mug', usd)).toBe('Mug: $26.00 each if 3 people join');
-    expect(groupPageTitle('Mug', at(jpy, { confirmedCount: 3 }))).toBe('Mug: ¥980 each in a group');
-    expect(groupPageTitle('Mug', at(usd, { status: 'failed' }))).toBe('Mug: a closed group');
+    expect(groupPageTitle(w, 'Mug', usd)).toBe('Mug: $26.00 each if 3 people join');
+    expect(groupPageTitle(w, 'Mug', at(jpy, { confirmedCount: 3 }))).toBe('Mug: ¥980 each in a group');
+    expect(groupPageTitle(w, 'Mug', at(usd, { status: 'failed' }))).toBe('Mug: a closed group');
   });
 });
 
 describe('ladder', () => {
   it('is one line in every currency', () => {
-    expect(ladderLine(usd.tiers, 'USD')).toBe('$26.00 → $23.00 at 6 → $19.90 at 10');
-    expect(ladderLine(jpy.tiers, 'JPY')).toBe('¥980 → ¥780 at 4');
+    expect(ladderLine(w, usd.tiers, 'USD')).toBe('$26.00 → $23.00 at 6 → $19.90 at 10');
+    expect(ladderLine(w, jpy.tiers, 'JPY')).toBe('¥980 → ¥780 at 4');
   });
 
   it('steps light the current bracket and say how many more the rest need', () => {
-    expect(ladderSteps(at(usd, { confirmedCount: 7 }))).toEqual([
+    expect(ladderSteps(w, at(usd, { confirmedCount: 7 }))).toEqual([
       {
         minMembers: 3,
         unitPrice: 2600,
@@ -210,7 +215,7 @@ describe('ladder', () => {
         needed: '3 more people',
       },
     ]);
-    expect(ladderSteps(jpy).map((s) => [s.state, s.needed])).toEqual([
+    expect(ladderSteps(w, jpy).map((s) => [s.state, s.needed])).toEqual([
       ['ahead', '1 more person'],
       ['ahead', '3 more people'],
     ]);
@@ -227,7 +232,7 @@ describe('savings badge', () => {
     ['canceled', at(usd, { status: 'canceled' }), null],
     ['no discount', at(jpy, { listPrice: 980 }), null],
   ])('%s → %s', (_n, f, badge) => {
-    expect(savingsBadge(f)).toBe(badge);
+    expect(savingsBadge(w, f)).toBe(badge);
   });
 });
 
@@ -345,9 +350,9 @@ describe("the viewer's outcome", () => {
       ['Your card hold was never confirmed, so your seat was freed; you were not charged.'],
     ],
   ])('%s', (_n, f, v, label, sentences) => {
-    const w = viewerOutcomeWords(f, v);
-    expect(w.label).toBe(label);
-    expect(w.sentences).toEqual(sentences);
+    const words = viewerOutcomeWords(w, f, v);
+    expect(words.label).toBe(label);
+    expect(words.sentences).toEqual(sentences);
   });
 
   it('counts a refund apart from the saving', () => {
@@ -380,33 +385,33 @@ describe('merchant member status', () => {
     [{ status: 'captured' as const, chargeAmount: 980, refundedAmount: 0 }, 'JPY', null],
     [{ status: 'released' as const, chargeAmount: null, refundedAmount: 0 }, 'JPY', null],
   ])('%o → %s', (m, cur, label) => {
-    expect(memberMoneyLabel(m, cur)).toBe(label);
+    expect(memberMoneyLabel(w, m, cur)).toBe(label);
   });
 });
 
 describe('deal and share sentences', () => {
   it('says the window with the right plural', () => {
-    expect(dealWindowSentence(2 * 86_400, 1)).toMatch(/^A group has 2 days to reach 1 person\. /);
-    expect(dealWindowSentence(3600, 3)).toMatch(/^A group has 1 hour to reach 3 people\. /);
+    expect(dealWindowSentence(w, 2 * 86_400, 1)).toMatch(/^A group has 2 days to reach 1 person\. /);
+    expect(dealWindowSentence(w, 3600, 3)).toMatch(/^A group has 1 hour to reach 3 people\. /);
   });
 
   it('words deal cards with plurals and no 0% saving', () => {
-    expect(openGroupsLine(0)).toBe('Be the first to open a group');
-    expect(openGroupsLine(1)).toBe('1 open group to join');
-    expect(openGroupsLine(4)).toBe('4 open groups to join');
-    expect(dealSaveBadge(0)).toBeNull();
-    expect(dealSaveBadge(33)).toBe('Save up to 33%');
-    expect(dealBestPriceLine(780, 'JPY')).toBe('Down to ¥780 each');
-    expect(dealMetaDescription(1990, 'USD', 0, 'A mug.')).toBe(
+    expect(openGroupsLine(w, 0)).toBe('Be the first to open a group');
+    expect(openGroupsLine(w, 1)).toBe('1 open group to join');
+    expect(openGroupsLine(w, 4)).toBe('4 open groups to join');
+    expect(dealSaveBadge(w, 0)).toBeNull();
+    expect(dealSaveBadge(w, 33)).toBe('Save up to 33%');
+    expect(dealBestPriceLine(w, 780, 'JPY')).toBe('Down to ¥780 each');
+    expect(dealMetaDescription(w, 1990, 'USD', 0, 'A mug.')).toBe(
       'Buy with friends: down to $19.90 each. A mug.',
     );
   });
 
   it('shares what is true now, and no invitation once closed', () => {
-    expect(shareText('Mug', at(usd, { confirmedCount: 1 }), '5 h')).toBe(
+    expect(shareText(w, 'Mug', at(usd, { confirmedCount: 1 }), '5 h')).toBe(
       'Join my group for Mug: 2 more people needed to go ahead at $26.00; at 6, $23.00. Ends in 5 h.',
     );
-    expect(shareText('Mug', at(usd, { status: 'failed', confirmedCount: 1 }), null)).toBe(
+    expect(shareText(w, 'Mug', at(usd, { status: 'failed', confirmedCount: 1 }), null)).toBe(
       'My group for Mug has closed. Did not reach 3 people (1 joined); every hold was released.',
     );
   });

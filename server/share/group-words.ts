@@ -1,8 +1,13 @@
 // Words that are true (DESIGN rule 12): every sentence a shopper or merchant reads about a group's price,
-// progress and outcome, decided from facts in one pure module. Safe in the browser: no env, no zod, no
-// I/O. Each function turns facts into one whole sentence, so a later move into message catalogs (en,
-// zh-CN, ja) replaces the bodies here and nothing at the call sites. Edit when a surface needs a new
-// sentence; never build a sentence from fragments somewhere else.
+// progress and outcome, decided from facts in one pure module and phrased from the `group.words` and `time`
+// catalogs (DESIGN rule 16) in the reader's language. Safe in the browser: no env, no zod, no I/O, no
+// catalogs of its own (the translators come in `w`). Edit when a surface needs a new sentence (its English
+// goes into messages/en/group.json first); never build a sentence from fragments somewhere else.
+//
+// Every function that returns words takes `w: Words` first: the reader's locale and translators.
+//   server code:      wordsFor(locale)   (server/share/words-for.ts; it loads the catalogs)
+//   client components: useWords()        (app/_components/use-words.ts; the provider's messages)
+// groupMoment and viewerOutcome return facts, not words, and take no `w`.
 //
 // API for the pages (all take GroupFacts; the viewer's functions also take ViewerFacts):
 //   groupMoment(f)               → what is true of the group now (a union; the facts every sentence uses)
@@ -33,13 +38,22 @@
 // - A group is "ended early" when its close reason is 'merchant'; "filled up" when it is 'full'.
 // - A listed group counts only confirmed members; reservations whose card is still being confirmed do not
 //   move the price, so they do not change the words either.
+// - Plurals are the catalog's ICU plurals (English one/other; Chinese and Japanese have only other), and
+//   money is Intl in the reader's locale: ¥980 (en), JP¥980 (zh-CN), ￥980 (ja).
+import type { createTranslator } from 'use-intl/core';
 import type { GroupStatus, MemberStatus } from '@/db/schema/statuses';
+import type { Locale } from '@/i18n/locales';
+import type { Messages } from '@/i18n/messages';
 import { formatMoney } from '@/server/pricing/currency';
 import { savings } from '@/server/pricing/price';
 import { formatDuration, formatTimeLeft } from './time-left';
 
-const LOCALE = 'en-US';
-const plural = new Intl.PluralRules(LOCALE);
+/** The reader's language: their locale (Intl money) and translators for the `group` and `time` catalogs. */
+export type Words = {
+  locale: Locale;
+  group: ReturnType<typeof createTranslator<Messages, 'group'>>;
+  time: ReturnType<typeof createTranslator<Messages, 'time'>>;
+};
 
 /** One bracket: `unitPrice` (minor units) applies from `minMembers` confirmed members. */
 export type WordsTier = { minMembers: number; unitPrice: number };
@@ -98,21 +112,14 @@ export type GroupMoment =
   | { kind: 'failed'; joined: number; minMembers: number; early: Early }
   | { kind: 'canceled' };
 
-/** "1 person", "3 people" (plural rules, not a string test). */
-export function people(n: number): string {
-  return plural.select(n) === 'one' ? `${n} person` : `${n} people`;
+/** "1 person", "3 people" / "3 人" / "3人" (the catalog's plural rules). */
+export function people(w: Words, n: number): string {
+  return w.group('words.people', { count: n });
 }
 
-/** "1 more person", "2 more people". */
-export function morePeople(n: number): string {
-  return plural.select(n) === 'one' ? `${n} more person` : `${n} more people`;
-}
-
-// "1 more person unlocks $X" / "2 more people unlock $X": the verb agrees with the count.
-function unlocks(n: number, price: string): string {
-  return plural.select(n) === 'one'
-    ? `${morePeople(n)} unlocks ${price}`
-    : `${morePeople(n)} unlock ${price}`;
+/** "1 more person", "2 more people" / "还差 2 人" / "あと2人". */
+export function morePeople(w: Words, n: number): string {
+  return w.group('words.morePeople', { count: n });
 }
 
 function sorted(tiers: readonly WordsTier[]): Bracket[] {
@@ -178,103 +185,132 @@ export function groupMoment(f: GroupFacts): GroupMoment {
   };
 }
 
-const money = (f: { currency: string }, minor: number) => formatMoney(minor, f.currency);
+const money = (w: Words, f: { currency: string }, minor: number) => formatMoney(minor, f.currency, w.locale);
 
-function neededSentence(m: Extract<GroupMoment, { kind: 'gathering' }>, currency: string): string {
-  const price = formatMoney(m.price, currency);
-  return m.joined === 0
-    ? `${people(m.needed)} needed to go ahead at ${price}`
-    : `${morePeople(m.needed)} needed to go ahead at ${price}`;
+function neededSentence(
+  w: Words,
+  m: Extract<GroupMoment, { kind: 'gathering' }>,
+  currency: string,
+  withThen: boolean,
+): string {
+  const price = formatMoney(m.price, currency, w.locale);
+  const then = withThen ? m.then : null;
+  const args = { count: m.needed, price };
+  if (then === null)
+    return w.group(m.joined === 0 ? 'words.headline.needFirst' : 'words.headline.needMore', args);
+  return w.group(m.joined === 0 ? 'words.headline.needFirstThen' : 'words.headline.needMoreThen', {
+    ...args,
+    thenMembers: then.minMembers,
+    thenPrice: formatMoney(then.unitPrice, currency, w.locale),
+  });
 }
 
 /** The one sentence that says where the group stands, e.g. "2 more people needed to go ahead at $26.00; at 6, $23.00". */
-export function groupHeadline(f: GroupFacts): string {
+export function groupHeadline(w: Words, f: GroupFacts): string {
   const m = groupMoment(f);
+  const $ = (n: number) => money(w, f, n);
   switch (m.kind) {
     case 'gathering':
-      return m.then
-        ? `${neededSentence(m, f.currency)}; at ${m.then.minMembers}, ${money(f, m.then.unitPrice)}`
-        : neededSentence(m, f.currency);
+      return neededSentence(w, m, f.currency, true);
     case 'bracket':
       return m.next
-        ? `${money(f, m.price)} each now; ${unlocks(m.next.needed, money(f, m.next.unitPrice))}`
-        : `${money(f, m.price)} each now, the best price`;
+        ? w.group('words.headline.unlock', {
+            price: $(m.price),
+            count: m.next.needed,
+            nextPrice: $(m.next.unitPrice),
+          })
+        : w.group('words.headline.best', { price: $(m.price) });
     case 'full':
       if (!m.allConfirmed)
         return m.goesAhead
-          ? `Every seat is taken at ${money(f, m.price)} each; waiting for the last card holds`
-          : 'Every seat is taken; waiting for the last card holds';
+          ? w.group('words.headline.fullWaiting', { price: $(m.price) })
+          : w.group('words.headline.fullWaitingShort');
       return m.goesAhead
-        ? `Full at ${money(f, m.price)} each; the group closes now`
-        : 'Every seat is taken; the group closes now';
+        ? w.group('words.headline.full', { price: $(m.price) })
+        : w.group('words.headline.fullShort');
     case 'closing':
-      return closingSentence(f, m);
+      return closingSentence(w, f, m);
     case 'won':
-      return m.early === 'merchant'
-        ? `Ended early by the merchant; went ahead at ${money(f, m.price)} each`
-        : m.early === 'full'
-          ? `Filled up and went ahead at ${money(f, m.price)} each`
-          : `Went ahead at ${money(f, m.price)} each`;
+      return w.group(
+        m.early === 'merchant'
+          ? 'words.headline.wonMerchant'
+          : m.early === 'full'
+            ? 'words.headline.wonFull'
+            : 'words.headline.won',
+        { price: $(m.price) },
+      );
     case 'failed':
       return m.early === 'merchant'
-        ? `Ended early by the merchant before it reached ${people(m.minMembers)}; every hold was released`
-        : `Did not reach ${people(m.minMembers)} (${m.joined} joined); every hold was released`;
+        ? w.group('words.headline.failedMerchant', { min: m.minMembers })
+        : w.group('words.headline.failed', { min: m.minMembers, joined: m.joined });
     case 'canceled':
-      return 'Canceled; every hold was released and nobody paid';
+      return w.group('words.headline.canceled');
   }
 }
 
-function closingSentence(f: GroupFacts, m: Extract<GroupMoment, { kind: 'closing' }>): string {
-  if (m.outcome === 'canceled') return 'Canceled; releasing every hold';
+function closingSentence(w: Words, f: GroupFacts, m: Extract<GroupMoment, { kind: 'closing' }>): string {
+  if (m.outcome === 'canceled') return w.group('words.headline.closingCanceled');
   if (m.outcome === 'won' && m.price !== null)
-    return m.early === 'merchant'
-      ? `Ended early by the merchant; going ahead at ${money(f, m.price)} each`
-      : `Closed; going ahead at ${money(f, m.price)} each`;
-  return m.early === 'merchant'
-    ? 'Ended early by the merchant before enough people joined; releasing every hold'
-    : 'Closed without enough people; releasing every hold';
+    return w.group(
+      m.early === 'merchant' ? 'words.headline.closingWonMerchant' : 'words.headline.closingWon',
+      { price: money(w, f, m.price) },
+    );
+  return w.group(
+    m.early === 'merchant' ? 'words.headline.closingFailedMerchant' : 'words.headline.closingFailed',
+  );
 }
 
 /** A shorter headline for cards and lists: the need or the next price, without the bracket after it. */
-export function groupShortLine(f: GroupFacts): string {
+export function groupShortLine(w: Words, f: GroupFacts): string {
   const m = groupMoment(f);
-  if (m.kind === 'gathering') return neededSentence(m, f.currency);
+  if (m.kind === 'gathering') return neededSentence(w, m, f.currency, false);
   if (m.kind === 'bracket' && m.next)
-    return `${money(f, m.price)} now; ${unlocks(m.next.needed, money(f, m.next.unitPrice))}`;
-  return groupHeadline(f);
+    return w.group('words.shortUnlock', {
+      price: money(w, f, m.price),
+      count: m.next.needed,
+      nextPrice: money(w, f, m.next.unitPrice),
+    });
+  return groupHeadline(w, f);
 }
 
 /** The page title for a group: the price and the condition it holds under. */
-export function groupPageTitle(productTitle: string, f: GroupFacts): string {
+export function groupPageTitle(w: Words, productTitle: string, f: GroupFacts): string {
   const m = groupMoment(f);
+  const title = productTitle;
   switch (m.kind) {
     case 'gathering':
-      return `${productTitle}: ${money(f, m.price)} each if ${people(m.minMembers)} join`;
+      return w.group('words.title.gathering', { title, price: money(w, f, m.price), count: m.minMembers });
     case 'bracket':
     case 'full':
-      return `${productTitle}: ${money(f, m.price)} each in a group`;
+      return w.group('words.title.open', { title, price: money(w, f, m.price) });
     case 'won':
-      return `${productTitle}: a group that went ahead at ${money(f, m.price)} each`;
+      return w.group('words.title.won', { title, price: money(w, f, m.price) });
     case 'closing':
     case 'failed':
     case 'canceled':
-      return `${productTitle}: a closed group`;
+      return w.group('words.title.closed', { title });
   }
 }
 
 /** The page's meta description: where it stands, who joined, time left, and the promise of a hold. */
-export function groupMetaDescription(f: GroupFacts, msLeft: number): string {
+export function groupMetaDescription(w: Words, f: GroupFacts, msLeft: number): string {
   const m = groupMoment(f);
-  const list = money(f, f.listPrice);
+  const list = money(w, f, f.listPrice);
+  const headline = groupHeadline(w, f);
   if (m.kind === 'gathering' || m.kind === 'bracket')
-    return `${groupHeadline(f)}. ${f.confirmedCount} joined · ${endsInSentence(msLeft)}. List price ${list}. Join with a card hold; you never pay more than shown.`;
-  return `${groupHeadline(f)}. List price ${list}.`;
+    return w.group('words.meta.open', {
+      headline,
+      joined: f.confirmedCount,
+      endsIn: endsInSentence(w, msLeft),
+      list,
+    });
+  return w.group('words.meta.closed', { headline, list });
 }
 
 /** The whole ladder on one line: "$26.00 → $23.00 at 6 → $19.90 at 10". */
-export function ladderLine(tiers: readonly WordsTier[], currency: string): string {
+export function ladderLine(w: Words, tiers: readonly WordsTier[], currency: string): string {
   const f = { currency, listPrice: 0, tiers, confirmedCount: 0, status: 'open' as const };
-  return ladderSteps(f)
+  return ladderSteps(w, f)
     .map((s) => s.short)
     .join(' → ');
 }
@@ -294,25 +330,26 @@ export type LadderStepWords = {
 };
 
 /** Every bracket as a step for a ladder UI (the current one lit, the rest with how many more). */
-export function ladderSteps(f: GroupFacts): LadderStepWords[] {
+export function ladderSteps(w: Words, f: GroupFacts): LadderStepWords[] {
   const tiers = sorted(f.tiers);
   const current = bracketAt(tiers, f.confirmedCount).index;
   return tiers.map((t, i) => {
     const missing = t.minMembers - f.confirmedCount;
+    const price = money(w, f, t.unitPrice);
     return {
       minMembers: t.minMembers,
       unitPrice: t.unitPrice,
-      price: money(f, t.unitPrice),
-      from: `from ${people(t.minMembers)}`,
-      short: i === 0 ? money(f, t.unitPrice) : `${money(f, t.unitPrice)} at ${t.minMembers}`,
+      price,
+      from: w.group('words.ladder.from', { count: t.minMembers }),
+      short: i === 0 ? price : w.group('words.ladder.at', { price, members: t.minMembers }),
       state: i === current ? 'current' : missing <= 0 ? 'reached' : 'ahead',
-      needed: missing > 0 ? morePeople(missing) : null,
+      needed: missing > 0 ? morePeople(w, missing) : null,
     };
   });
 }
 
 /** "Save 20%" against the list price at today's (or the final) price, or null when it saves nothing or the group did not go ahead. */
-export function savingsBadge(f: GroupFacts): string | null {
+export function savingsBadge(w: Words, f: GroupFacts): string | null {
   const m = groupMoment(f);
   const price =
     m.kind === 'gathering' || m.kind === 'bracket' || m.kind === 'won'
@@ -324,7 +361,7 @@ export function savingsBadge(f: GroupFacts): string | null {
           : null;
   if (price === null) return null;
   const { percent } = savings(f.listPrice, price);
-  return percent > 0 ? `Save ${percent}%` : null;
+  return percent > 0 ? w.group('words.saveBadge', { percent }) : null;
 }
 
 /** Where the viewer stands, as money facts. */
@@ -407,173 +444,217 @@ export function viewerOutcome(f: GroupFacts, v: ViewerFacts): ViewerOutcome {
 
 /** The viewer's outcome in words: a short label and whole sentences, in reading order. */
 export function viewerOutcomeWords(
+  w: Words,
   f: GroupFacts,
   v: ViewerFacts,
 ): { label: string; tone: 'good' | 'waiting' | 'neutral' | 'problem'; sentences: string[] } {
   const o = viewerOutcome(f, v);
-  const $ = (n: number) => money(f, n);
+  const $ = (n: number) => money(w, f, n);
+  const label = (k: Parameters<typeof outcomeLabel>[1]) => outcomeLabel(w, k);
   switch (o.kind) {
     case 'confirming':
       return {
-        label: 'Confirming card',
+        label: label('confirming'),
         tone: 'waiting',
-        sentences: [`Your seat is reserved while we confirm a hold of ${$(o.hold)} on your card.`],
+        sentences: [w.group('words.outcome.confirming', { hold: $(o.hold) })],
       };
     case 'holding':
       return {
-        label: 'Open',
+        label: label('holding'),
         tone: 'waiting',
         sentences: [
-          `Holding ${$(o.hold)} on your card.`,
+          w.group('words.outcome.holding', { hold: $(o.hold) }),
           o.payNow === null
-            ? 'If the group does not go ahead, the hold is released and you pay nothing.'
-            : `At today's price you pay ${$(o.payNow)}; you never pay more than the hold.`,
+            ? w.group('words.outcome.holdingBelow')
+            : w.group('words.outcome.holdingPayNow', { payNow: $(o.payNow) }),
         ],
       };
     case 'settling':
       return {
-        label: 'Closing',
+        label: label('settling'),
         tone: 'waiting',
         sentences: [
           o.charge === null
-            ? `The group has closed; your hold of ${$(o.hold)} is being released.`
-            : `The group has closed; we are charging ${$(o.charge)} of your ${$(o.hold)} hold.`,
+            ? w.group('words.outcome.settlingRelease', { hold: $(o.hold) })
+            : w.group('words.outcome.settlingCharge', { charge: $(o.charge), hold: $(o.hold) }),
         ],
       };
     case 'charged':
       return {
-        label: o.fullyRefunded ? 'Refunded' : 'Won',
+        label: label(o.fullyRefunded ? 'refunded' : 'won'),
         tone: o.fullyRefunded ? 'neutral' : 'good',
         sentences: [
           o.savedVsList > 0
-            ? `Charged ${$(o.charged)}; you saved ${$(o.savedVsList)} on the list price.`
-            : `Charged ${$(o.charged)}.`,
-          ...(o.released > 0 ? [`The other ${$(o.released)} of your hold was released.`] : []),
+            ? w.group('words.outcome.chargedSaved', { charged: $(o.charged), saved: $(o.savedVsList) })
+            : w.group('words.outcome.charged', { charged: $(o.charged) }),
+          ...(o.released > 0 ? [w.group('words.outcome.released', { released: $(o.released) })] : []),
           ...(o.fullyRefunded
-            ? [`Refunded in full: ${$(o.refunded)}.`]
+            ? [w.group('words.outcome.refundedFull', { refunded: $(o.refunded) })]
             : o.refunded > 0
-              ? [`Refunded ${$(o.refunded)}.`]
+              ? [w.group('words.outcome.refunded', { refunded: $(o.refunded) })]
               : []),
         ],
       };
     case 'released':
       return {
-        label:
+        label: label(
           o.why === 'canceled'
-            ? 'Canceled'
+            ? 'canceled'
             : o.why === 'merchant'
-              ? 'Ended early'
+              ? 'merchant'
               : o.why === 'failed'
-                ? 'Did not go ahead'
-                : 'Hold released',
+                ? 'failed'
+                : 'released',
+        ),
         tone: 'neutral',
         sentences: [
-          o.why === 'canceled'
-            ? 'The group was canceled; your hold was released and you paid nothing.'
-            : o.why === 'merchant'
-              ? 'The merchant ended the group early; your hold was released and you paid nothing.'
-              : o.why === 'failed'
-                ? 'Not enough people joined; your hold was released and you paid nothing.'
-                : 'Your hold was released; you were not charged.',
+          w.group(
+            o.why === 'canceled'
+              ? 'words.outcome.releasedCanceled'
+              : o.why === 'merchant'
+                ? 'words.outcome.releasedMerchant'
+                : o.why === 'failed'
+                  ? 'words.outcome.releasedFailed'
+                  : 'words.outcome.releasedOther',
+          ),
         ],
       };
     case 'left':
       return {
-        label: 'Left',
+        label: label('left'),
         tone: 'neutral',
-        sentences: [`You left this group; your hold of ${$(o.hold)} was released.`],
+        sentences: [w.group('words.outcome.left', { hold: $(o.hold) })],
       };
     case 'declined':
       return {
-        label: 'Card declined',
+        label: label('declined'),
         tone: 'problem',
-        sentences: ['Your card could not be held or charged, so you were not charged.'],
+        sentences: [w.group('words.outcome.declined')],
       };
     case 'expired':
       return {
-        label: 'Expired',
+        label: label('expired'),
         tone: 'neutral',
-        sentences: ['Your card hold was never confirmed, so your seat was freed; you were not charged.'],
+        sentences: [w.group('words.outcome.expired')],
       };
   }
 }
 
+/** The short label of a viewer's outcome ("Won", "Hold released"), for badges and lists. */
+export function outcomeLabel(
+  w: Words,
+  key:
+    | 'confirming'
+    | 'holding'
+    | 'settling'
+    | 'won'
+    | 'refunded'
+    | 'canceled'
+    | 'merchant'
+    | 'failed'
+    | 'released'
+    | 'left'
+    | 'declined'
+    | 'expired',
+): string {
+  return w.group(`words.outcome.label.${key}`);
+}
+
 /** A merchant's status for a member with a refund, e.g. "Refunded $20.00 of $70.00"; null when there is none. */
 export function memberMoneyLabel(
+  w: Words,
   m: { status: MemberStatus; chargeAmount: number | null; refundedAmount: number },
   currency: string,
 ): string | null {
   if (m.status !== 'captured' || m.refundedAmount <= 0 || m.chargeAmount === null) return null;
-  const refunded = formatMoney(m.refundedAmount, currency);
+  const refunded = formatMoney(m.refundedAmount, currency, w.locale);
   return m.refundedAmount >= m.chargeAmount
-    ? `Refunded in full, ${refunded}`
-    : `Refunded ${refunded} of ${formatMoney(m.chargeAmount, currency)}`;
+    ? w.group('words.memberMoney.refundedFull', { refunded })
+    : w.group('words.memberMoney.refundedPart', {
+        refunded,
+        charged: formatMoney(m.chargeAmount, currency, w.locale),
+      });
 }
 
 /** "$26.00 each" */
-export function priceEach(minor: number, currency: string): string {
-  return `${formatMoney(minor, currency)} each`;
+export function priceEach(w: Words, minor: number, currency: string): string {
+  return w.group('words.priceEach', { price: formatMoney(minor, currency, w.locale) });
 }
 
 /** A deal's headline price: "Down to $19.90 each" (the last bracket). */
-export function dealBestPriceLine(bestPrice: number, currency: string): string {
-  return `Down to ${formatMoney(bestPrice, currency)} each`;
+export function dealBestPriceLine(w: Words, bestPrice: number, currency: string): string {
+  return w.group('words.deal.bestPrice', { price: formatMoney(bestPrice, currency, w.locale) });
 }
 
 /** "Save up to 33%", or null when the best bracket saves nothing. */
-export function dealSaveBadge(percent: number): string | null {
-  return percent > 0 ? `Save up to ${percent}%` : null;
+export function dealSaveBadge(w: Words, percent: number): string | null {
+  return percent > 0 ? w.group('words.deal.saveUpTo', { percent }) : null;
 }
 
-/** The deal page's meta description. */
+/** The deal page's meta description (`about` is the merchant's own text, passed through). */
 export function dealMetaDescription(
+  w: Words,
   bestPrice: number,
   currency: string,
   percent: number,
   about: string,
 ): string {
-  const best = formatMoney(bestPrice, currency);
+  const price = formatMoney(bestPrice, currency, w.locale);
   return percent > 0
-    ? `Buy with friends: down to ${best} each (save up to ${percent}%). ${about}`
-    : `Buy with friends: down to ${best} each. ${about}`;
+    ? w.group('words.deal.metaSave', { price, percent, about })
+    : w.group('words.deal.meta', { price, about });
 }
 
 /** How many open groups a deal card can offer: "Be the first to open a group", "2 open groups to join". */
-export function openGroupsLine(n: number): string {
-  if (n === 0) return 'Be the first to open a group';
-  return plural.select(n) === 'one' ? '1 open group to join' : `${n} open groups to join`;
+export function openGroupsLine(w: Words, n: number): string {
+  return n === 0 ? w.group('words.deal.openGroupsNone') : w.group('words.deal.openGroups', { count: n });
 }
 
 /** "3 joined" */
-export function joinedCount(n: number): string {
-  return `${n} joined`;
+export function joinedCount(w: Words, n: number): string {
+  return w.group('words.deal.joined', { count: n });
 }
 
 /** The deal page's rule of the window: "A group has 2 days to reach 3 people. Joining places a card hold; …" */
-export function dealWindowSentence(windowSeconds: number, minMembers: number): string {
-  return `A group has ${formatDuration(windowSeconds)} to reach ${people(minMembers)}. Joining places a card hold; if the group falls short, the hold is released and nobody pays.`;
+export function dealWindowSentence(w: Words, windowSeconds: number, minMembers: number): string {
+  return w.group('words.deal.window', {
+    duration: formatDuration(w, windowSeconds),
+    count: minMembers,
+  });
 }
 
 /** The poster's call under its QR code: join while the group takes members, else look. */
-export function scanCallToAction(f: GroupFacts): string {
+export function scanCallToAction(w: Words, f: GroupFacts): string {
   const kind = groupMoment(f).kind;
-  return kind === 'gathering' || kind === 'bracket' ? 'Scan to join the group' : 'Scan to see the group';
+  return kind === 'gathering' || kind === 'bracket'
+    ? w.group('words.scanToJoin')
+    : w.group('words.scanToSee');
 }
 
 /** "Ends in 5 h" while time is left, "Closing now" once the deadline passed. */
-export function endsInSentence(msLeft: number): string {
-  return msLeft > 0 ? `Ends in ${formatTimeLeft(msLeft)}` : 'Closing now';
+export function endsInSentence(w: Words, msLeft: number): string {
+  return msLeft > 0
+    ? w.group('words.endsIn', { time: formatTimeLeft(w, msLeft) })
+    : w.group('words.closingNow');
 }
 
 /** The chat-ready message without its link; `timeLeft` is null once the deadline passed. */
-export function shareText(productTitle: string, f: GroupFacts, timeLeft: string | null): string {
+export function shareText(w: Words, productTitle: string, f: GroupFacts, timeLeft: string | null): string {
   const m = groupMoment(f);
-  const ends = timeLeft ? ` Ends in ${timeLeft}.` : '';
+  const title = productTitle;
+  const headline = groupHeadline(w, f);
   switch (m.kind) {
     case 'gathering':
     case 'bracket':
-      return `Join my group for ${productTitle}: ${groupHeadline(f)}.${ends}`;
+      return timeLeft
+        ? w.group('words.share.openEnds', { title, headline, time: timeLeft })
+        : w.group('words.share.open', { title, headline });
     default:
-      return `My group for ${productTitle} has closed. ${groupHeadline(f)}.`;
+      return w.group('words.share.closed', { title, headline });
   }
+}
+
+/** The e-mail subject of a shared group: "Join my group for <product>". */
+export function shareSubject(w: Words, productTitle: string): string {
+  return w.group('words.share.subject', { title: productTitle });
 }

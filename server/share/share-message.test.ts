@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseChannel, parseInviteCode } from './channels';
 import { buildShareMessage, groupShareUrl, shareIntents, type ShareFacts } from './share-message';
 import { formatDuration, formatTimeLeft } from './time-left';
+import { wordsFor } from './words-for';
+
+const w = wordsFor('en');
 
 const now = new Date('2026-01-01T10:00:00Z');
 // ¥980 from 2 people, ¥780 from 4, ¥680 from 6; list ¥1,200.
@@ -22,13 +25,13 @@ const facts: ShareFacts = {
 
 describe('share message', () => {
   it('is the chat-ready sentence with price, next bracket, time left and link', () => {
-    expect(buildShareMessage(facts, 'https://flock.test/g/abc')).toBe(
+    expect(buildShareMessage(w, facts, 'https://flock.test/g/abc')).toBe(
       'Join my group for Amaou strawberries: ¥980 each now; 2 more people unlock ¥780. Ends in 5 h. https://flock.test/g/abc',
     );
   });
 
   it('below the minimum says who is needed to go ahead, never an unlock of the same price', () => {
-    const text = buildShareMessage({ ...facts, confirmedCount: 1 }, 'L');
+    const text = buildShareMessage(w, { ...facts, confirmedCount: 1 }, 'L');
     expect(text).toBe(
       'Join my group for Amaou strawberries: 1 more person needed to go ahead at ¥980; at 4, ¥780. Ends in 5 h. L',
     );
@@ -36,16 +39,18 @@ describe('share message', () => {
   });
 
   it('speaks of one person in the singular and of the best price at the last bracket', () => {
-    expect(buildShareMessage({ ...facts, confirmedCount: 3 }, 'L')).toContain('1 more person unlocks ¥780');
-    expect(buildShareMessage({ ...facts, confirmedCount: 7 }, 'L')).toBe(
+    expect(buildShareMessage(w, { ...facts, confirmedCount: 3 }, 'L')).toContain(
+      '1 more person unlocks ¥780',
+    );
+    expect(buildShareMessage(w, { ...facts, confirmedCount: 7 }, 'L')).toBe(
       'Join my group for Amaou strawberries: ¥680 each now, the best price. Ends in 5 h. L',
     );
   });
 
   it('invites nobody once the group has closed', () => {
-    expect(buildShareMessage({ ...facts, status: 'won', finalUnitPrice: 780, confirmedCount: 4 }, 'L')).toBe(
-      'My group for Amaou strawberries has closed. Went ahead at ¥780 each. L',
-    );
+    expect(
+      buildShareMessage(w, { ...facts, status: 'won', finalUnitPrice: 780, confirmedCount: 4 }, 'L'),
+    ).toBe('My group for Amaou strawberries has closed. Went ahead at ¥780 each. L');
   });
 
   it("tells the truth from the old facts shape too (today's price and the next bracket)", () => {
@@ -57,16 +62,16 @@ describe('share message', () => {
       deadline: facts.deadline,
       now,
     };
-    expect(buildShareMessage(legacy, 'L')).toBe(
+    expect(buildShareMessage(w, legacy, 'L')).toBe(
       'Join my group for Mug: 2 more people needed to go ahead at $26.00. Ends in 5 h. L',
     );
     expect(
-      buildShareMessage({ ...legacy, next: { unitPrice: 2300, minMembers: 6, membersNeeded: 1 } }, 'L'),
+      buildShareMessage(w, { ...legacy, next: { unitPrice: 2300, minMembers: 6, membersNeeded: 1 } }, 'L'),
     ).toBe('Join my group for Mug: $26.00 each now; 1 more person unlocks $23.00. Ends in 5 h. L');
   });
 
   it('tags each intent link with its channel and the sharer invite code', () => {
-    const intents = shareIntents(facts, 'https://flock.test', 'abcdefgh23', 'inv123');
+    const intents = shareIntents(w, facts, 'https://flock.test', 'abcdefgh23', 'inv123');
     expect(intents.map((i) => i.channel)).toEqual(['whatsapp', 'telegram', 'line', 'sms', 'email']);
     const wa = intents[0]?.href ?? '';
     expect(wa.startsWith('https://wa.me/?text=')).toBe(true);
@@ -74,7 +79,7 @@ describe('share message', () => {
       'https://flock.test/g/abcdefgh23?i=inv123&c=whatsapp',
     );
     const tg = new URL(intents[1]?.href ?? '');
-    expect(tg.searchParams.get('url')).toBe('https://flock.test/g/abcdefgh23?i=inv123&c=telegram');
+    expect(tg.searchParams.get('url')).toBe('https://flock.test/g/abcdefgh23?i=inv123&c=telegram&hl=en');
     expect(tg.searchParams.get('text')).not.toContain('http');
   });
 
@@ -107,7 +112,7 @@ describe('time left', () => {
     [5 * 3600_000, '5 h'],
     [2 * 86_400_000 + 3 * 3600_000, '2 d 3 h'],
   ])('%i ms → %s', (ms, text) => {
-    expect(formatTimeLeft(ms)).toBe(text);
+    expect(formatTimeLeft(w, ms)).toBe(text);
   });
 });
 
@@ -121,6 +126,6 @@ describe('window length in words', () => {
     [2 * 86_400 + 4 * 3600, '2 days 4 hours'],
     [6 * 86_400, '6 days'],
   ])('%i s → %s', (seconds, text) => {
-    expect(formatDuration(seconds)).toBe(text);
+    expect(formatDuration(w, seconds)).toBe(text);
   });
 });

@@ -1,7 +1,10 @@
-// The chat-ready message and the share links of a group. Pure (no I/O), so the page renders the intent
-// links on the server (they work without JavaScript) and tests pin the wording.
-import type { ShareChannel } from './channels';
-import { shareText, type GroupFacts } from './group-words';
+// The chat-ready message and the share links of a group, in the SHARER's language (the viewer who shares:
+// their `w`); each link carries that language as a hint (?hl=) for a reader whose own browser language
+// Flock does not speak (i18n/locales.ts chooseLocale). Pure (no I/O), so the page renders the intent links
+// on the server (they work without JavaScript) and tests pin the wording.
+import { HINT_PARAM, type Locale } from '@/i18n/locales';
+import { channelLabel, type ShareChannel } from './channels';
+import { shareSubject, shareText, type GroupFacts, type Words } from './group-words';
 import { formatTimeLeft } from './time-left';
 
 export type ShareFacts = {
@@ -38,21 +41,25 @@ function groupFacts(f: ShareFacts): GroupFacts {
 }
 
 /** "Join my group for <product>: 2 more people needed to go ahead at $X; at 6, $Y. Ends in 5 h. <link>" */
-export function buildShareMessage(f: ShareFacts, link: string): string {
+export function buildShareMessage(w: Words, f: ShareFacts, link: string): string {
   const left = f.deadline.getTime() - f.now.getTime();
-  const text = shareText(f.productTitle, groupFacts(f), left > 0 ? formatTimeLeft(left) : null);
+  const text = shareText(w, f.productTitle, groupFacts(f), left > 0 ? formatTimeLeft(w, left) : null);
   return link ? `${text} ${link}` : text;
 }
 
-/** A group link carrying the sharer's invite code (when they are a member) and the channel it went out on. */
+/**
+ * A group link carrying the sharer's invite code (when they are a member), the channel it went out on and
+ * the sharer's language (`hint`, when the link is shared by a person rather than shown to one).
+ */
 export function groupShareUrl(
   appUrl: string,
   code: string,
-  opts: { inviteCode?: string | null; channel?: ShareChannel | null } = {},
+  opts: { inviteCode?: string | null; channel?: ShareChannel | null; hint?: Locale | null } = {},
 ): string {
   const url = new URL(`/g/${encodeURIComponent(code)}`, appUrl);
   if (opts.inviteCode) url.searchParams.set('i', opts.inviteCode);
   if (opts.channel) url.searchParams.set('c', opts.channel);
+  if (opts.hint) url.searchParams.set(HINT_PARAM, opts.hint);
   return url.toString();
 }
 
@@ -60,28 +67,31 @@ export type ShareIntent = { channel: ShareChannel; label: string; href: string }
 
 /** Links that open each chat app (or SMS / e-mail) with the message filled in, each tagged with its channel. */
 export function shareIntents(
+  w: Words,
   f: ShareFacts,
   appUrl: string,
   code: string,
   inviteCode: string | null,
 ): ShareIntent[] {
-  const linkFor = (channel: ShareChannel) => groupShareUrl(appUrl, code, { inviteCode, channel });
-  const msg = (channel: ShareChannel) => buildShareMessage(f, linkFor(channel));
+  const linkFor = (channel: ShareChannel) =>
+    groupShareUrl(appUrl, code, { inviteCode, channel, hint: w.locale });
+  const msg = (channel: ShareChannel) => buildShareMessage(w, f, linkFor(channel));
+  const label = (channel: ShareChannel) => channelLabel(w, channel);
   const q = encodeURIComponent;
   return [
-    { channel: 'whatsapp', label: 'WhatsApp', href: `https://wa.me/?text=${q(msg('whatsapp'))}` },
+    { channel: 'whatsapp', label: label('whatsapp'), href: `https://wa.me/?text=${q(msg('whatsapp'))}` },
     {
       channel: 'telegram',
-      label: 'Telegram',
-      href: `https://t.me/share/url?url=${q(linkFor('telegram'))}&text=${q(buildShareMessage(f, '').trimEnd())}`,
+      label: label('telegram'),
+      href: `https://t.me/share/url?url=${q(linkFor('telegram'))}&text=${q(buildShareMessage(w, f, '').trimEnd())}`,
     },
-    { channel: 'line', label: 'LINE', href: `https://line.me/R/share?text=${q(msg('line'))}` },
+    { channel: 'line', label: label('line'), href: `https://line.me/R/share?text=${q(msg('line'))}` },
     // "?&body=" works on both iOS and Android messaging apps.
-    { channel: 'sms', label: 'SMS', href: `sms:?&body=${q(msg('sms'))}` },
+    { channel: 'sms', label: label('sms'), href: `sms:?&body=${q(msg('sms'))}` },
     {
       channel: 'email',
-      label: 'E-mail',
-      href: `mailto:?subject=${q(`Join my group for ${f.productTitle}`)}&body=${q(msg('email'))}`,
+      label: label('email'),
+      href: `mailto:?subject=${q(shareSubject(w, f.productTitle))}&body=${q(msg('email'))}`,
     },
   ];
 }

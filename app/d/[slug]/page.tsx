@@ -3,6 +3,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Avatar } from '@/app/_components/avatar';
@@ -19,6 +20,7 @@ import {
   priceEach,
 } from '@/server/share/group-words';
 import { formatTimeLeft } from '@/server/share/time-left';
+import { wordsFor } from '@/server/share/words-for';
 import { DealPlaceholder } from '@/app/_components/deal-placeholder';
 import { OpenGroupButton } from './open-group-button';
 import { ShopCard } from '@/app/_components/shop-card';
@@ -42,16 +44,18 @@ const findDeal = cache(async (slug: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const d = await findDeal((await params).slug);
   if (!d) return { title: 'Deal not found' };
+  const w = wordsFor(await getLocale());
   return {
     title: d.title,
     description: dealMetaDescription(
+      w,
       d.bestPrice,
       d.currency,
       d.bestSavings.percent,
       d.description.slice(0, 140),
     ),
     openGraph: {
-      title: `${d.title}: ${dealBestPriceLine(d.bestPrice, d.currency)}`,
+      title: `${d.title}: ${dealBestPriceLine(w, d.bestPrice, d.currency)}`,
       description: d.description.slice(0, 200),
       images: d.imageUrl ? [d.imageUrl] : [],
     },
@@ -61,11 +65,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DealPage({ params }: Props) {
   const { slug } = await params;
   const d = (await findDeal(slug)) ?? notFound();
+  const w = wordsFor(await getLocale());
   const caller = await serverCaller();
   const groups = await caller.groups.aboutToFill({ slug });
   const now = Date.now();
   const deal = { currency: d.currency, listPrice: d.listPrice, tiers: d.tiers, confirmedCount: 0 };
-  const save = dealSaveBadge(d.bestSavings.percent);
+  const save = dealSaveBadge(w, d.bestSavings.percent);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-x-8">
@@ -85,10 +90,10 @@ export default async function DealPage({ params }: Props) {
         <p className="text-sm font-medium text-stone-600">{d.merchant.name}</p>
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{d.title}</h1>
         <p className="flex flex-wrap items-baseline gap-x-3">
-          <span className="text-3xl font-extrabold">{dealBestPriceLine(d.bestPrice, d.currency)}</span>
+          <span className="text-3xl font-extrabold">{dealBestPriceLine(w, d.bestPrice, d.currency)}</span>
           <s className="text-stone-600">
             <span className="sr-only">List price </span>
-            {formatMoney(d.listPrice, d.currency)}
+            {formatMoney(d.listPrice, d.currency, w.locale)}
           </s>
           {save && (
             <span className="rounded-full bg-green-100 px-2 py-0.5 text-sm font-semibold text-green-800">
@@ -105,15 +110,15 @@ export default async function DealPage({ params }: Props) {
             The more people join, the less everyone pays
           </h2>
           <ol className="mt-3 space-y-2">
-            {ladderSteps({ ...deal, status: 'open' }).map((t) => (
+            {ladderSteps(w, { ...deal, status: 'open' }).map((t) => (
               <li key={t.minMembers} className="flex justify-between rounded-lg bg-stone-50 px-3 py-2">
                 <span className="first-letter:uppercase">{t.from}</span>
-                <span className="font-semibold tabular-nums">{priceEach(t.unitPrice, d.currency)}</span>
+                <span className="font-semibold tabular-nums">{priceEach(w, t.unitPrice, d.currency)}</span>
               </li>
             ))}
           </ol>
           <p className="mt-3 text-sm text-stone-700" data-testid="deal-window">
-            {dealWindowSentence(d.windowSeconds, d.minMembers)}
+            {dealWindowSentence(w, d.windowSeconds, d.minMembers)}
           </p>
         </section>
         <ShopCard shop={d.merchant} />
@@ -165,7 +170,7 @@ export default async function DealPage({ params }: Props) {
                         ))}
                       </span>
                       <span className="text-sm text-stone-700">
-                        Ends in {formatTimeLeft(new Date(g.deadline).getTime() - now)}
+                        Ends in {formatTimeLeft(w, new Date(g.deadline).getTime() - now)}
                       </span>
                     </div>
                     <p className="mt-2 text-sm">
@@ -173,10 +178,10 @@ export default async function DealPage({ params }: Props) {
                       {g.confirmedCount > g.aliases.length
                         ? ` and ${g.confirmedCount - g.aliases.length} more`
                         : ''}{' '}
-                      · {joinedCount(g.confirmedCount)}
+                      · {joinedCount(w, g.confirmedCount)}
                     </p>
                     <p className="font-semibold" data-testid="group-headline">
-                      {groupHeadline(facts)}
+                      {groupHeadline(w, facts)}
                     </p>
                     <Link
                       href={`/g/${g.code}`}

@@ -7,6 +7,7 @@ import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatMoney } from '@/server/pricing/currency';
+import { useWords } from '@/app/_components/use-words';
 import { useGroupView } from './live-group';
 
 export const TEST_CARDS = [
@@ -67,6 +68,7 @@ export function JoinForm({
   onStep?: (active: boolean) => void;
 }) {
   const { view: g, viewer } = useGroupView();
+  const w = useWords();
   const router = useRouter();
   // Someone who left or whose card was declined comes back under the name they chose, not a new one.
   const [alias, setAlias] = useState(viewer?.alias ?? suggestedAlias);
@@ -86,7 +88,7 @@ export function JoinForm({
   const key = useRef<string>('');
   const id = useId();
 
-  const hold = formatMoney(g.unitPrice * quantity, g.currency);
+  const hold = formatMoney(g.unitPrice * quantity, g.currency, w.locale);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();

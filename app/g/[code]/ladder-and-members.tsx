@@ -3,6 +3,7 @@
 import { Avatar } from '@/app/_components/avatar';
 import { ladderSteps } from '@/server/share/group-words';
 import { groupFacts } from './group-view';
+import { useWords } from '@/app/_components/use-words';
 import { useGroupView } from './live-group';
 
 const SHOWN_MEMBERS = 60;
@@ -12,7 +13,8 @@ const SEATS_SHOWN = 8;
 /** Every price bracket as a step: reached ones ticked, the one in force lit, the next ones with how many more. */
 export function PriceLadder() {
   const { view: g } = useGroupView();
-  const steps = ladderSteps(groupFacts(g));
+  const w = useWords();
+  const steps = ladderSteps(w, groupFacts(g));
   const open = g.status === 'open';
   const spotsLeft = Math.max(0, g.maxMembers - g.seatsTaken);
   const next = steps.find((s) => s.state === 'ahead');

@@ -4,11 +4,13 @@ import { CopyButton } from '@/app/_components/copy-button';
 import { LeaveButton } from '@/app/_components/leave-button';
 import { viewerOutcomeWords } from '@/server/share/group-words';
 import { groupFacts, type ViewerMember } from './group-view';
+import { useWords } from '@/app/_components/use-words';
 import { useGroupView } from './live-group';
 
 /** The viewer's membership while the group is open: hold, invite link, leave. */
 export function MemberPanel({ viewer }: { viewer: ViewerMember }) {
   const { view: g } = useGroupView();
+  const w = useWords();
   const open = g.status === 'open';
 
   return (
@@ -20,7 +22,7 @@ export function MemberPanel({ viewer }: { viewer: ViewerMember }) {
       <h2 id="you-heading" className="text-lg font-semibold">
         {viewer.status === 'reserved' ? 'Your seat is reserved' : `You're in, ${viewer.alias}!`}
       </h2>
-      {viewerOutcomeWords(groupFacts(g), viewer).sentences.map((sentence) => (
+      {viewerOutcomeWords(w, groupFacts(g), viewer).sentences.map((sentence) => (
         <p key={sentence} className="mt-1 text-stone-800">
           {sentence}
         </p>

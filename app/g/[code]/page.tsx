@@ -1,6 +1,7 @@
 // The group page: server-rendered and complete without JavaScript (chat apps' previews run none); the
 // live numbers, the join form, the share buttons and the countdown are small client islands.
 import type { Metadata } from 'next';
+import { getLocale } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { suggestAlias } from '@/app/_components/alias-suggestion';
 import { ShopCard } from '@/app/_components/shop-card';
@@ -13,6 +14,7 @@ import { anonymousVisitorKey, isBotUserAgent, recordGroupVisit } from '@/server/
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { groupShareUrl } from '@/server/share/share-message';
 import { groupHeadline, groupMetaDescription, groupPageTitle } from '@/server/share/group-words';
+import { wordsFor } from '@/server/share/words-for';
 import './celebrate.css';
 import { JoinArea } from './join-area';
 import { LiveCountdown } from './live-countdown';
@@ -44,13 +46,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const s = await findGroup(code);
   if (!s) return { title: 'Group not found', robots: { index: false } };
   const f = snapshotFacts(s);
-  const title = groupPageTitle(s.deal.title, f);
-  const description = groupMetaDescription(f, new Date(s.deadline).getTime() - Date.now());
+  const w = wordsFor(await getLocale());
+  const title = groupPageTitle(w, s.deal.title, f);
+  const description = groupMetaDescription(w, f, new Date(s.deadline).getTime() - Date.now());
   const image = {
     url: `${s.url}/og/${previewVersion(s)}`,
     width: 1200,
     height: 630,
-    alt: `${title}. ${groupHeadline(f)}`,
+    alt: `${title}. ${groupHeadline(w, f)}`,
   };
   return {
     title,
@@ -130,7 +133,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
             channel={channel}
             demoMode={!env.STRIPE_PUBLISHABLE_KEY}
             publishableKey={env.STRIPE_PUBLISHABLE_KEY ?? null}
-            suggestedAlias={suggestAlias()}
+            suggestedAlias={suggestAlias(await getLocale())}
             openJoin={one(sp['join']) === '1'}
           />
           <SharePanel appUrl={deps.appUrl} qrSvg={qr} posterHref={poster} />

@@ -12,16 +12,17 @@ import {
   scanCallToAction,
   type GroupFacts,
 } from '@/server/share/group-words';
+import { wordsFor } from '@/server/share/words-for';
 
 const BRAND = '#c2410c';
 
 /** Money as the image font can draw it: "$12.00", "¥780", or "KRW 15,900" when the symbol is not drawable. */
 export function drawableMoney(minor: number, currency: string): string {
-  const text = formatMoney(minor, currency);
+  const text = formatMoney(minor, currency, 'en');
   const drawn = drawableText(text, '');
   return drawn === text
     ? text
-    : `${currency} ${drawableText(formatMoney(minor, currency).replace(/[^\d.,]/g, ''), '')}`;
+    : `${currency} ${drawableText(formatMoney(minor, currency, 'en').replace(/[^\d.,]/g, ''), '')}`;
 }
 
 /** The group's facts for the words module (server/share/group-words.ts), from its snapshot. */
@@ -42,6 +43,7 @@ export function snapshotFacts(s: GroupSnapshot): GroupFacts {
 /** The facts a preview shows, worded for a glance in a chat (every sentence from group-words). */
 export function previewFacts(s: GroupSnapshot, now: Date) {
   const f = snapshotFacts(s);
+  const w = wordsFor('en');
   const m = groupMoment(f);
   const drawable = (text: string) => drawableText(text, '');
   const target = s.next?.minMembers ?? s.ladder[s.ladder.length - 1]?.minMembers ?? s.confirmedCount;
@@ -57,13 +59,13 @@ export function previewFacts(s: GroupSnapshot, now: Date) {
     title: drawableText(s.deal.title, 'Group deal'),
     price: price === null ? null : drawableMoney(price, s.deal.currency),
     listPrice: drawableMoney(s.deal.listPrice, s.deal.currency),
-    save: savingsBadge(f),
-    steps: ladderSteps(f).map((step) => ({ text: drawable(step.short), state: step.state })),
+    save: savingsBadge(w, f),
+    steps: ladderSteps(w, f).map((step) => ({ text: drawable(step.short), state: step.state })),
     progress: target > 0 ? Math.min(1, s.confirmedCount / target) : 1,
-    line: drawable(groupShortLine(f)),
+    line: drawable(groupShortLine(w, f)),
     open: s.status === 'open',
-    scan: scanCallToAction(f),
-    timeLeft: s.status === 'open' ? endsInSentence(left) : null,
+    scan: scanCallToAction(w, f),
+    timeLeft: s.status === 'open' ? endsInSentence(w, left) : null,
   };
 }
 

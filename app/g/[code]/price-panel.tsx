@@ -5,15 +5,17 @@ import { useEffect, useRef, useState } from 'react';
 import { formatMoney } from '@/server/pricing/currency';
 import { groupHeadline, groupMoment, people, savingsBadge } from '@/server/share/group-words';
 import { groupFacts } from './group-view';
+import { useWords } from '@/app/_components/use-words';
 import { useGroupView } from './live-group';
 
 /** The current unit price (large), list price struck through, saving, and the progress bar. */
 export function PricePanel() {
   const { view: g } = useGroupView();
-  const money = (n: number) => formatMoney(n, g.currency);
+  const w = useWords();
+  const money = (n: number) => formatMoney(n, g.currency, w.locale);
   const facts = groupFacts(g);
   const moment = groupMoment(facts);
-  const badge = savingsBadge(facts);
+  const badge = savingsBadge(w, facts);
   const [news, setNews] = useState<string | null>(null);
   const last = useRef({ tier: g.tierIndex, price: g.unitPrice });
   useEffect(() => {
@@ -80,7 +82,7 @@ export function PricePanel() {
         )}
         {moment.kind === 'gathering' && (
           <p className="mt-1 text-sm text-stone-600">
-            Nobody is charged unless the group reaches {people(moment.minMembers)}.
+            Nobody is charged unless the group reaches {people(w, moment.minMembers)}.
           </p>
         )}
       </div>
@@ -108,10 +110,10 @@ export function PricePanel() {
           </div>
         )}
         <p className="mt-2 text-base font-medium text-stone-900" data-testid="next-tier">
-          {groupHeadline(facts)}
+          {groupHeadline(w, facts)}
         </p>
         <p className="text-sm text-stone-600">
-          {people(g.confirmedCount)} joined
+          {people(w, g.confirmedCount)} joined
           {g.seatsTaken > g.confirmedCount ? `, ${g.seatsTaken - g.confirmedCount} confirming a card` : ''} ·
           room for {g.maxMembers}
         </p>

@@ -9,6 +9,7 @@ import {
   shareIntents,
   type ShareFacts,
 } from '@/server/share/share-message';
+import { useWords } from '@/app/_components/use-words';
 import { useGroupView } from './live-group';
 import { isLive } from '@/server/groups/membership';
 
@@ -23,6 +24,7 @@ export function SharePanel({
   posterHref: string;
 }) {
   const { view: g, viewer } = useGroupView();
+  const w = useWords();
   // A member shares their personal invite link, so joins are attributed to them and pass the cutoff.
   const inviteCode = viewer && isLive(viewer.status) ? viewer.inviteCode : null;
   const [canShare, setCanShare] = useState(false);
@@ -44,12 +46,12 @@ export function SharePanel({
     now,
   };
   const copyLink = groupShareUrl(appUrl, g.code, { inviteCode, channel: 'copy' });
-  const intents = shareIntents(facts, appUrl, g.code, inviteCode);
+  const intents = shareIntents(w, facts, appUrl, g.code, inviteCode);
 
   async function webShare() {
     const url = groupShareUrl(appUrl, g.code, { inviteCode, channel: 'share' });
     try {
-      await navigator.share({ title: g.title, text: buildShareMessage(facts, '').trimEnd(), url });
+      await navigator.share({ title: g.title, text: buildShareMessage(w, facts, '').trimEnd(), url });
     } catch {
       // The person closed the share sheet: nothing to do.
     }
@@ -71,7 +73,7 @@ export function SharePanel({
           : 'Every friend who joins brings the price down for everyone.'}
       </p>
       <p className="mt-3 rounded-lg bg-stone-100 p-3 text-sm text-stone-800" data-testid="share-message">
-        {buildShareMessage(facts, copyLink)}
+        {buildShareMessage(w, facts, copyLink)}
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
         {/* The phone's own share sheet first where it has one: it reaches every chat app. */}
@@ -85,7 +87,7 @@ export function SharePanel({
           </button>
         )}
         <CopyButton
-          text={buildShareMessage(facts, copyLink)}
+          text={buildShareMessage(w, facts, copyLink)}
           label="Copy message"
           className={
             canShare

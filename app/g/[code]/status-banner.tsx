@@ -5,6 +5,7 @@ import { isLive } from '@/server/groups/membership';
 import { groupHeadline, groupMoment, viewerOutcomeWords } from '@/server/share/group-words';
 import { groupFacts } from './group-view';
 import { mayJoin } from './join-actions';
+import { useWords } from '@/app/_components/use-words';
 import { useGroupView } from './live-group';
 
 type Tone = 'good' | 'bad' | 'info' | 'warn';
@@ -29,6 +30,7 @@ function Banner({ tone, title, children }: { tone: Tone; title: string; children
 /** The banner for the group's state as this viewer should read it; nothing while an open group takes them. */
 export function StatusBanner({ hasInvite }: { hasInvite: boolean }) {
   const { view: g, viewer } = useGroupView();
+  const w = useWords();
   const facts = groupFacts(g);
   const live = viewer && isLive(viewer.status) ? viewer : null;
 
@@ -37,18 +39,18 @@ export function StatusBanner({ hasInvite }: { hasInvite: boolean }) {
     const tone: Tone = moment.kind === 'won' ? 'good' : 'info';
     // A member reads their own outcome (charged, saved, refunded, released); anyone else the group's.
     if (viewer && viewer.status !== 'left') {
-      const o = viewerOutcomeWords(facts, viewer);
+      const o = viewerOutcomeWords(w, facts, viewer);
       return (
         <Banner tone={OUTCOME_TONE[o.tone]} title={o.sentences[0] ?? o.label}>
           {o.sentences.slice(1).map((s) => (
             <p key={s}>{s}</p>
           ))}
-          <p>{groupHeadline(facts)}.</p>
+          <p>{groupHeadline(w, facts)}.</p>
         </Banner>
       );
     }
     return (
-      <Banner tone={tone} title={`${groupHeadline(facts)}.`}>
+      <Banner tone={tone} title={`${groupHeadline(w, facts)}.`}>
         <p>Start a new group on this deal to buy together again.</p>
       </Banner>
     );
@@ -56,7 +58,7 @@ export function StatusBanner({ hasInvite }: { hasInvite: boolean }) {
 
   // Open: a viewer whose attempt ended (left, declined, expired) is told so, with the hold's fate.
   if (viewer && !live) {
-    const o = viewerOutcomeWords(facts, viewer);
+    const o = viewerOutcomeWords(w, facts, viewer);
     return (
       <Banner tone={OUTCOME_TONE[o.tone]} title={o.sentences[0] ?? o.label}>
         {viewer.status === 'failed' && viewer.failureReason ? <p>{viewer.failureReason}</p> : null}

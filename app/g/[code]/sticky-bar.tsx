@@ -10,15 +10,17 @@ import { formatMoney } from '@/server/pricing/currency';
 import { groupShortLine } from '@/server/share/group-words';
 import { focusJoinForm, mayJoin } from './join-actions';
 import { groupFacts } from './group-view';
+import { useWords } from '@/app/_components/use-words';
 import { useGroupView } from './live-group';
 
 /** The bottom bar on phones. `hasInvite`: the visitor came with a member's personal invite link. */
 export function StickyBar({ hasInvite }: { hasInvite: boolean }) {
   const { view: g, viewer } = useGroupView();
+  const w = useWords();
   const canJoin = mayJoin(g, viewer, hasInvite);
   const [canShare, setCanShare] = useState(false);
   useEffect(() => setCanShare(typeof navigator.share === 'function'), []);
-  const money = (n: number) => formatMoney(n, g.currency);
+  const money = (n: number) => formatMoney(n, g.currency, w.locale);
   const member = viewer && isLive(viewer.status) ? viewer : null;
   const open = g.status === 'open';
 
@@ -92,7 +94,7 @@ export function StickyBar({ hasInvite }: { hasInvite: boolean }) {
             {money(g.unitPrice)}
           </span>
           <span className="line-clamp-2 text-sm leading-snug text-stone-600">
-            {groupShortLine(groupFacts(g))}
+            {groupShortLine(w, groupFacts(g))}
           </span>
         </p>
         {action}
