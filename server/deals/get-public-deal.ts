@@ -3,7 +3,9 @@ import { deals, merchants } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { ladder, savings, type LadderStep, type Tier } from '@/server/pricing';
+import type { Locale } from '@/i18n/locales';
 import { countDealGroups } from './count-deal-groups';
+import { dealContentFor } from './deal-content';
 import { isSlugShaped } from './make-slug';
 import { shopProfileColumns, type ShopProfile } from '@/db/schema/shop-profile';
 
@@ -11,8 +13,11 @@ import { shopProfileColumns, type ShopProfile } from '@/db/schema/shop-profile';
 export type PublicDeal = {
   id: string;
   slug: string;
+  /** In the reader's language when the merchant wrote one, else in the deal's own (the *Locale fields say). */
   title: string;
   description: string;
+  titleLocale: Locale;
+  descriptionLocale: Locale;
   imageUrl: string | null;
   currency: string;
   listPrice: number;
@@ -36,8 +41,15 @@ export type PublicDeal = {
   merchant: ShopProfile;
 };
 
-/** A live (active or paused) deal by its slug, with its price ladder; NOT_FOUND for drafts, archived or unknown slugs. */
-export async function getPublicDealBySlugOrThrow(deps: Deps, slug: string): Promise<PublicDeal> {
+/**
+ * A live (active or paused) deal by its slug, with its price ladder and its words for a reader in `locale`;
+ * NOT_FOUND for drafts, archived or unknown slugs.
+ */
+export async function getPublicDealBySlugOrThrow(
+  deps: Deps,
+  slug: string,
+  locale: Locale,
+): Promise<PublicDeal> {
   if (!isSlugShaped(slug))
     throw new DomainError('NOT_FOUND', 'This deal does not exist or is no longer available.');
   const [row] = await deps.db
@@ -58,8 +70,7 @@ export async function getPublicDealBySlugOrThrow(deps: Deps, slug: string): Prom
   return {
     id: deal.id,
     slug: deal.slug,
-    title: deal.title,
-    description: deal.description,
+    ...dealContentFor(deal, locale),
     imageUrl: deal.imageUrl,
     currency: deal.currency,
     listPrice: deal.listPrice,

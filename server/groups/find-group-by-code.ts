@@ -18,6 +18,8 @@ export async function findGroupByCode(db: Tx, code: string) {
         slug: deals.slug,
         title: deals.title,
         description: deals.description,
+        contentLocale: deals.contentLocale,
+        translations: deals.translations,
         imageUrl: deals.imageUrl,
         status: deals.status,
         stock: deals.stock,

@@ -5,6 +5,8 @@ import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { currentTierIndex, ladder, nextTier, savings, unitPriceAt, type LadderStep } from '@/server/pricing';
 import type { SessionUser } from '@/server/auth/session-user';
+import { dealContentFor, type DealContentSource } from '@/server/deals/deal-content';
+import type { Locale } from '@/i18n/locales';
 import { findGroupByCode } from './find-group-by-code';
 import { groupShareUrl } from '@/server/share/share-message';
 import type { ShopProfile } from '@/db/schema/shop-profile';
@@ -39,16 +41,8 @@ export type GroupSnapshot = {
   closeReason: string | null;
   /** The merchant ended it before its deadline ("End now"). */
   endedEarly: boolean;
-  deal: {
-    id: string;
-    slug: string;
-    title: string;
-    description: string;
-    imageUrl: string | null;
-    currency: string;
-    listPrice: number;
-    perBuyerMax: number;
-  };
+  /** The deal, its title and description in the reader's language when the merchant wrote one. */
+  deal: SnapshotDeal & { title: string; description: string; titleLocale: Locale; descriptionLocale: Locale };
   /** Who sells: the shop's public profile. */
   shop: ShopProfile;
   /** Unit price in force now (rule 3), or the final price once closed. */
@@ -79,10 +73,25 @@ export type GroupSnapshot = {
   lastEventId: number;
 };
 
+/** What a snapshot shows of its deal besides the words a merchant may translate. */
+type SnapshotDeal = {
+  id: string;
+  slug: string;
+  imageUrl: string | null;
+  currency: string;
+  listPrice: number;
+  perBuyerMax: number;
+};
+
 const LISTED: MemberStatus[] = ['reserved', 'authorized', 'captured', 'released'];
 
-/** The part of a snapshot that is the same for every visitor: everything but `viewer`. */
-export type PublicGroupSnapshot = Omit<GroupSnapshot, 'viewer'>;
+/**
+ * The part of a snapshot that is the same for every visitor: everything but `viewer`, with the deal's words
+ * in every language it has (one cached read serves readers of every language; each gets theirs after it).
+ */
+export type PublicGroupSnapshot = Omit<GroupSnapshot, 'viewer' | 'deal'> & {
+  deal: SnapshotDeal & DealContentSource;
+};
 
 /** A public snapshot with the ids its cache is invalidated by (the group's and its deal's events). */
 export type PublicSnapshotRead = { groupId: string; dealId: string; snapshot: PublicGroupSnapshot };
@@ -98,11 +107,15 @@ export type PublicSnapshotSource = (
 
 const readNow: PublicSnapshotSource = (_code, read) => read();
 
-/** Everything the group page needs, for any viewer (null = signed out); throws NOT_FOUND for unknown codes. */
+/**
+ * Everything the group page needs, for any viewer (null = signed out) reading in `locale`; throws NOT_FOUND
+ * for unknown codes.
+ */
 export async function getGroupSnapshotOrThrow(
   deps: Deps,
   code: string,
   viewer: SessionUser | null,
+  locale: Locale,
   source: PublicSnapshotSource = readNow,
 ): Promise<GroupSnapshot> {
   const pub = await source(code, () => readPublicSnapshot(deps, code));
@@ -110,7 +123,14 @@ export async function getGroupSnapshotOrThrow(
   // Read after the public part: the membership is never older than the counts beside it; anything newer
   // than lastEventId is replayed by the live stream.
   const mine = viewer ? await readViewerMembership(deps, pub.groupId, pub.snapshot.code, viewer.id) : null;
-  return { ...pub.snapshot, viewer: mine };
+  return { ...snapshotForReader(pub.snapshot, locale), viewer: mine };
+}
+
+/** The public snapshot as a reader in `locale` sees it: the deal's words in their language, or its own. */
+export function snapshotForReader(pub: PublicGroupSnapshot, locale: Locale): Omit<GroupSnapshot, 'viewer'> {
+  const { title, description, contentLocale, translations, ...deal } = pub.deal;
+  const words = dealContentFor({ title, description, contentLocale, translations }, locale);
+  return { ...pub, deal: { ...deal, ...words } };
 }
 
 /** The public part of group `code`'s snapshot (the same for every visitor), or null for an unknown code. */
@@ -156,6 +176,8 @@ export async function readPublicSnapshot(deps: Deps, code: string): Promise<Publ
       slug: deal.slug,
       title: deal.title,
       description: deal.description,
+      contentLocale: deal.contentLocale,
+      translations: deal.translations,
       imageUrl: deal.imageUrl,
       currency: g.currency,
       listPrice: g.listPrice,

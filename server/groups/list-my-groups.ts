@@ -6,6 +6,8 @@ import { viewerOutcome } from '@/server/share/group-words';
 import type { SessionUser } from '@/server/auth/session-user';
 import { groupShareUrl } from '@/server/share/share-message';
 import type { GroupStatus, MemberMoney, MemberStatus } from '@/db/schema';
+import type { Locale } from '@/i18n/locales';
+import { dealTitleFor } from '@/server/deals/deal-content';
 
 export type MyGroup = MemberMoney & {
   memberId: string;
@@ -28,16 +30,23 @@ export type MyGroup = MemberMoney & {
     maxMembers: number;
     seatsTaken: number;
   };
-  deal: { title: string; slug: string; imageUrl: string | null };
+  /** The title in the reader's language when the merchant wrote one (titleLocale says which). */
+  deal: { title: string; titleLocale: Locale; slug: string; imageUrl: string | null };
 };
 
 /** The signed-in buyer's memberships, newest first, with hold, charge, refund and saving (group-words decides). */
-export async function listMyGroups(deps: Deps, user: SessionUser): Promise<MyGroup[]> {
+export async function listMyGroups(deps: Deps, user: SessionUser, locale: Locale): Promise<MyGroup[]> {
   const rows = await deps.db
     .select({
       m: members,
       g: groups,
-      deal: { title: deals.title, slug: deals.slug, imageUrl: deals.imageUrl },
+      deal: {
+        title: deals.title,
+        contentLocale: deals.contentLocale,
+        translations: deals.translations,
+        slug: deals.slug,
+        imageUrl: deals.imageUrl,
+      },
     })
     .from(members)
     .innerJoin(groups, eq(groups.id, members.groupId))
@@ -90,7 +99,11 @@ export async function listMyGroups(deps: Deps, user: SessionUser): Promise<MyGro
         maxMembers: g.maxMembers,
         seatsTaken: g.seatsTaken,
       },
-      deal,
+      deal: {
+        ...dealTitleFor(deal, locale),
+        slug: deal.slug,
+        imageUrl: deal.imageUrl,
+      },
     };
   });
 }

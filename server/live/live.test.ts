@@ -211,7 +211,7 @@ describe('live.group', () => {
   it('yields a fresh snapshot after a join, and nothing before it', async () => {
     const f = await makeGroup();
     const viewer = await h.makeUser();
-    const page = await getGroupSnapshotOrThrow(h.deps, f.code, viewer);
+    const page = await getGroupSnapshotOrThrow(h.deps, f.code, viewer, 'en');
     // Let the hub receive group.opened's NOTIFY first: a late one would rightly ring this stream too.
     await getLiveHub(h.deps).subscribe([], () => {});
     await sleep(150);
@@ -240,7 +240,7 @@ describe('live.group', () => {
   it('shows a real join (reservation, card hold on the emulator) on another open page within a second', async () => {
     const f = await makeGroup();
     const watcher = await h.makeUser();
-    const cursor = String((await getGroupSnapshotOrThrow(h.deps, f.code, watcher)).lastEventId);
+    const cursor = String((await getGroupSnapshotOrThrow(h.deps, f.code, watcher, 'en')).lastEventId);
     const ac = new AbortController();
     const stream = await callerWith(watcher, ac.signal).live.group({ code: f.code, lastEventId: cursor });
     const it = stream[Symbol.asyncIterator]();
@@ -267,7 +267,7 @@ describe('live.group', () => {
 
   it('sends a snapshot at once when the client resumes from an older event id', async () => {
     const f = await makeGroup();
-    const old = (await getGroupSnapshotOrThrow(h.deps, f.code, null)).lastEventId;
+    const old = (await getGroupSnapshotOrThrow(h.deps, f.code, null, 'en')).lastEventId;
     await join(f, await h.makeUser(), 'Crane');
     const ac = new AbortController();
     const stream = await callerWith(null, ac.signal).live.group({ code: f.code, lastEventId: String(old) });
@@ -298,7 +298,7 @@ describe('live.group', () => {
     const member = await h.makeUser();
     const stranger = await h.makeUser();
     const acs = [new AbortController(), new AbortController(), new AbortController()];
-    const cursor = String((await getGroupSnapshotOrThrow(h.deps, f.code, null)).lastEventId);
+    const cursor = String((await getGroupSnapshotOrThrow(h.deps, f.code, null, 'en')).lastEventId);
     const streams = await Promise.all([
       callerWith(member, acs[0]?.signal ?? new AbortController().signal).live.group({
         code: f.code,
@@ -357,7 +357,7 @@ describe('coalescing', () => {
       load: async () => {
         loads += 1;
         await sleep(50);
-        return getGroupSnapshotOrThrow(h.deps, f.code, null);
+        return getGroupSnapshotOrThrow(h.deps, f.code, null, 'en');
       },
     });
     const it = stream[Symbol.asyncIterator]();
@@ -394,9 +394,9 @@ describe('coalescing', () => {
     let loads = 0;
     const load = async () => {
       loads += 1;
-      return getGroupSnapshotOrThrow(h.deps, f.code, null);
+      return getGroupSnapshotOrThrow(h.deps, f.code, null, 'en');
     };
-    const cursor = String((await getGroupSnapshotOrThrow(h.deps, f.code, null)).lastEventId);
+    const cursor = String((await getGroupSnapshotOrThrow(h.deps, f.code, null, 'en')).lastEventId);
     const acs = Array.from({ length: 10 }, () => new AbortController());
     const streams = await Promise.all(
       acs.map((ac) =>

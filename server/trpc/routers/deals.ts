@@ -12,6 +12,7 @@ import { listMerchantDeals } from '@/server/deals/list-merchant-deals';
 import { pauseDeal } from '@/server/deals/pause-deal';
 import { publishDeal } from '@/server/deals/publish-deal';
 import { updateDeal } from '@/server/deals/update-deal';
+import { requestLocale } from '@/server/localize-error';
 import { merchantProcedure, publicProcedure, router } from '@/server/trpc/init';
 
 const dealRef = z.object({ dealId: z.uuid('That is not a deal id') });
@@ -19,10 +20,12 @@ const dealRef = z.object({ dealId: z.uuid('That is not a deal id') });
 export const dealsRouter = router({
   bySlug: publicProcedure
     .input(z.object({ slug: z.string().min(1).max(200) }))
-    .query(({ ctx, input }) => getPublicDealBySlugOrThrow(ctx.deps, input.slug)),
+    .query(({ ctx, input }) => getPublicDealBySlugOrThrow(ctx.deps, input.slug, requestLocale(ctx.headers))),
   listActive: publicProcedure
     .input(z.object({ limit: z.int().min(1).max(100).optional() }).optional())
-    .query(({ ctx, input }) => listActiveDeals(ctx.deps, { limit: input?.limit })),
+    .query(({ ctx, input }) =>
+      listActiveDeals(ctx.deps, requestLocale(ctx.headers), { limit: input?.limit }),
+    ),
 
   create: merchantProcedure
     .input(dealInputSchema)

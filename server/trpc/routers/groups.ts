@@ -10,6 +10,7 @@ import { listMyGroups } from '@/server/groups/list-my-groups';
 import { openGroup } from '@/server/groups/open-group';
 import { authedProcedure, publicProcedure, router } from '@/server/trpc/init';
 import { DomainError } from '@/server/errors';
+import { requestLocale } from '@/server/localize-error';
 import { keyText, singleLineText } from '@/server/text';
 
 const code = z.string().regex(/^[A-Za-z0-9]{8,16}$/, 'That is not a group code');
@@ -52,10 +53,10 @@ export const groupsRouter = router({
     .query(({ ctx, input }) => {
       if (!code.safeParse(input.code).success)
         throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
-      return getGroupSnapshotOrThrow(ctx.deps, input.code, ctx.user);
+      return getGroupSnapshotOrThrow(ctx.deps, input.code, ctx.user, requestLocale(ctx.headers));
     }),
   aboutToFill: publicProcedure
     .input(z.union([z.object({ dealId: z.uuid() }), z.object({ slug: z.string().min(1).max(200) })]))
     .query(({ ctx, input }) => listGroupsAboutToFill(ctx.deps, input)),
-  mine: authedProcedure.query(({ ctx }) => listMyGroups(ctx.deps, ctx.user)),
+  mine: authedProcedure.query(({ ctx }) => listMyGroups(ctx.deps, ctx.user, requestLocale(ctx.headers))),
 });
