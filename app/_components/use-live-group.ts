@@ -4,6 +4,7 @@
 // e-mail) changes who is watching: on coming back to the tab, a new viewer gets a fresh stream. Edit when
 // the stream's input changes.
 import { lazyApi } from '@/app/_trpc/lazy-api';
+import { useLocale } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 import type { GroupSnapshot } from '@/server/groups/get-group-snapshot';
 
@@ -68,6 +69,8 @@ export function useLiveGroup(code: string, initial: GroupSnapshot): LiveGroup {
   const [live, setLive] = useState<{ snapshot: GroupSnapshot; at: Date } | null>(null);
   const [connected, setConnected] = useState(false);
   const epoch = useViewerEpoch();
+  // The page's language, so live snapshots keep the deal's words in it (a share link's hint included).
+  const locale = useLocale();
   useEffect(() => {
     // A new viewer starts without a cursor, so the stream sends their own snapshot at once.
     const cursor = epoch === 0 ? startCursor : null;
@@ -78,7 +81,7 @@ export function useLiveGroup(code: string, initial: GroupSnapshot): LiveGroup {
     void lazyApi().then((api) => {
       if (unmounted) return;
       const sub = api.live.group.subscribe(
-        { code, lastEventId: cursor },
+        { code, lastEventId: cursor, locale },
         {
           onStarted: () => setConnected(true),
           onConnectionStateChange: (state) => setConnected(state.state === 'pending'),
@@ -97,7 +100,7 @@ export function useLiveGroup(code: string, initial: GroupSnapshot): LiveGroup {
       unmounted = true;
       stop?.();
     };
-  }, [code, startCursor, epoch]);
+  }, [code, startCursor, epoch, locale]);
   const snapshot = useMemo(() => (live ? newer(initial, live.snapshot) : initial), [initial, live]);
   return { snapshot, connected, lastUpdateAt: live?.at ?? null };
 }
