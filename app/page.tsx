@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { serverCaller } from './_trpc/server';
 import { DealPlaceholder } from '@/app/_components/deal-placeholder';
 import { formatMoney } from '@/server/pricing/currency';
@@ -10,7 +10,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function Home() {
   const api = await serverCaller();
-  const w = wordsFor(await getLocale());
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('deal')]);
+  const w = wordsFor(locale);
   const deals = await api.deals.listActive({ limit: 24 });
   // The open groups closest to their next price, so a visitor can join one straight from the home page.
   // Only groups someone has joined are listed (and counted): an empty group is not advertised.
@@ -25,22 +26,16 @@ export default async function Home() {
   return (
     <div className="space-y-8">
       <section className="rounded-2xl bg-gradient-to-br from-brand-600 to-brand-700 px-5 py-8 text-white sm:px-8">
-        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Buy together. Pay less.</h1>
-        <p className="mt-3 max-w-xl text-brand-50">
-          Open a group on a deal, share it in your chats, and watch the price drop as friends join. We only
-          hold your card — when the group closes you pay the group&apos;s final price, never more than you
-          were shown.
-        </p>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{t('home.heroTitle')}</h1>
+        <p className="mt-3 max-w-xl text-brand-50">{t('home.heroBody')}</p>
       </section>
 
       <section aria-labelledby="deals-heading">
         <h2 id="deals-heading" className="text-xl font-semibold">
-          Today&apos;s deals
+          {t('home.dealsHeading')}
         </h2>
         {deals.length === 0 ? (
-          <p className="mt-4 text-stone-600">
-            No deals are live right now. Merchants can publish one from the console.
-          </p>
+          <p className="mt-4 text-stone-600">{t('home.noDeals')}</p>
         ) : (
           <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {deals.map((d) => (
@@ -62,7 +57,7 @@ export default async function Home() {
                         {dealBestPriceLine(w, d.bestPrice, d.currency)}
                       </span>{' '}
                       <s className="text-sm text-stone-600">
-                        <span className="sr-only">List price </span>
+                        <span className="sr-only">{t('listPrice')} </span>
                         {formatMoney(d.listPrice, d.currency, w.locale)}
                       </s>{' '}
                       {dealSaveBadge(w, d.bestSavingsPercent) && (
@@ -83,8 +78,10 @@ export default async function Home() {
                     className="mt-2 flex items-center justify-between rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm hover:border-brand-500"
                   >
                     <span>
-                      Join {g.aliases.slice(0, 2).join(', ')}
-                      {g.confirmedCount > 2 ? ` +${g.confirmedCount - 2}` : ''}
+                      {t('home.joinGroup', {
+                        names: g.aliases.slice(0, 2).join(t('aliasSeparator')),
+                        more: Math.max(0, g.confirmedCount - 2),
+                      })}
                     </span>
                     <span className="text-right font-medium text-brand-700">
                       {groupShortLine(w, {

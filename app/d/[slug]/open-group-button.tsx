@@ -2,11 +2,13 @@
 // Opens a new group on a deal (starting an anonymous session if needed) and goes to its page with the join
 // form open: opening a group and joining it are one step for a shopper (a group nobody joined is not listed).
 import { lazyApi } from '@/app/_trpc/lazy-api';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 /** "Start a new group": opens one and lands on its join form (?join=1), where the opener joins and shares. */
 export function OpenGroupButton({ dealId, disabled }: { dealId: string; disabled?: boolean }) {
+  const t = useTranslations('deal.openGroup');
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -20,7 +22,8 @@ export function OpenGroupButton({ dealId, disabled }: { dealId: string; disabled
       const g = await (await lazyApi()).groups.open.mutate({ dealId });
       router.push(`/g/${g.code}?join=1`);
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'We could not start a group. Please try again.');
+      // A refusal from the server arrives in the reader's language (the tRPC error formatter).
+      setError(err instanceof Error && err.message ? err.message : t('failed'));
       setBusy(false);
     }
   }
@@ -32,7 +35,7 @@ export function OpenGroupButton({ dealId, disabled }: { dealId: string; disabled
         disabled={disabled || busy}
         className="w-full rounded-xl bg-brand-600 px-4 py-3 text-lg font-bold text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto"
       >
-        {busy ? 'Starting your group…' : 'Start a new group'}
+        {busy ? t('starting') : t('start')}
       </button>
       {error && (
         <p role="alert" className="mt-2 text-sm font-medium text-red-700">

@@ -3,7 +3,8 @@
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Avatar } from '@/app/_components/avatar';
@@ -14,13 +15,14 @@ import {
   dealMetaDescription,
   dealSaveBadge,
   dealWindowSentence,
+  endsInSentence,
   groupHeadline,
   joinedCount,
   ladderSteps,
   priceEach,
 } from '@/server/share/group-words';
-import { formatTimeLeft } from '@/server/share/time-left';
 import { wordsFor } from '@/server/share/words-for';
+import { pickMessages } from '@/i18n/messages';
 import { DealPlaceholder } from '@/app/_components/deal-placeholder';
 import { OpenGroupButton } from './open-group-button';
 import { ShopCard } from '@/app/_components/shop-card';
@@ -43,8 +45,9 @@ const findDeal = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const d = await findDeal((await params).slug);
-  if (!d) return { title: 'Deal not found' };
-  const w = wordsFor(await getLocale());
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('deal.page')]);
+  if (!d) return { title: t('notFoundTitle') };
+  const w = wordsFor(locale);
   return {
     title: d.title,
     description: dealMetaDescription(
@@ -55,7 +58,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       d.description.slice(0, 140),
     ),
     openGraph: {
-      title: `${d.title}: ${dealBestPriceLine(w, d.bestPrice, d.currency)}`,
+      title: t('ogTitle', { title: d.title, price: dealBestPriceLine(w, d.bestPrice, d.currency) }),
       description: d.description.slice(0, 200),
       images: d.imageUrl ? [d.imageUrl] : [],
     },
@@ -65,7 +68,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DealPage({ params }: Props) {
   const { slug } = await params;
   const d = (await findDeal(slug)) ?? notFound();
-  const w = wordsFor(await getLocale());
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('deal')]);
+  const w = wordsFor(locale);
+  const names = (aliases: readonly string[]) => aliases.join(t('aliasSeparator'));
   const caller = await serverCaller();
   const groups = await caller.groups.aboutToFill({ slug });
   const now = Date.now();
@@ -92,7 +97,7 @@ export default async function DealPage({ params }: Props) {
         <p className="flex flex-wrap items-baseline gap-x-3">
           <span className="text-3xl font-extrabold">{dealBestPriceLine(w, d.bestPrice, d.currency)}</span>
           <s className="text-stone-600">
-            <span className="sr-only">List price </span>
+            <span className="sr-only">{t('listPrice')} </span>
             {formatMoney(d.listPrice, d.currency, w.locale)}
           </s>
           {save && (
@@ -107,13 +112,13 @@ export default async function DealPage({ params }: Props) {
           className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
         >
           <h2 id="ladder-h" className="text-lg font-semibold">
-            The more people join, the less everyone pays
+            {t('page.ladderHeading')}
           </h2>
           <ol className="mt-3 space-y-2">
-            {ladderSteps(w, { ...deal, status: 'open' }).map((t) => (
-              <li key={t.minMembers} className="flex justify-between rounded-lg bg-stone-50 px-3 py-2">
-                <span className="first-letter:uppercase">{t.from}</span>
-                <span className="font-semibold tabular-nums">{priceEach(w, t.unitPrice, d.currency)}</span>
+            {ladderSteps(w, { ...deal, status: 'open' }).map((step) => (
+              <li key={step.minMembers} className="flex justify-between rounded-lg bg-stone-50 px-3 py-2">
+                <span className="first-letter:uppercase">{step.from}</span>
+                <span className="font-semibold tabular-nums">{priceEach(w, step.unitPrice, d.currency)}</span>
               </li>
             ))}
           </ol>
@@ -130,17 +135,15 @@ export default async function DealPage({ params }: Props) {
           className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
         >
           <h2 id="start-h" className="text-lg font-semibold">
-            Start your own group
+            {t('page.startHeading')}
           </h2>
-          <p className="mt-1 mb-3 text-sm text-stone-700">
-            Open a group, join it, and share the link in your chats.
-          </p>
+          <p className="mt-1 mb-3 text-sm text-stone-700">{t('page.startIntro')}</p>
           {d.acceptingNewGroups ? (
-            <OpenGroupButton dealId={d.id} />
+            <NextIntlClientProvider locale={locale} messages={pickMessages(locale, ['common', 'deal'])}>
+              <OpenGroupButton dealId={d.id} />
+            </NextIntlClientProvider>
           ) : (
-            <p className="font-medium text-stone-800">
-              This deal is paused, so no new groups can start right now.
-            </p>
+            <p className="font-medium text-stone-800">{t('page.paused')}</p>
           )}
         </section>
         <section
@@ -148,10 +151,10 @@ export default async function DealPage({ params }: Props) {
           className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
         >
           <h2 id="fill-h" className="text-lg font-semibold">
-            Groups about to fill
+            {t('page.fillHeading')}
           </h2>
           {groups.length === 0 ? (
-            <p className="mt-2 text-stone-600">No open groups right now. Start one!</p>
+            <p className="mt-2 text-stone-600">{t('page.noGroups')}</p>
           ) : (
             <ul className="mt-3 space-y-3" data-testid="about-to-fill">
               {groups.map((g) => {
@@ -170,14 +173,16 @@ export default async function DealPage({ params }: Props) {
                         ))}
                       </span>
                       <span className="text-sm text-stone-700">
-                        Ends in {formatTimeLeft(w, new Date(g.deadline).getTime() - now)}
+                        {endsInSentence(w, new Date(g.deadline).getTime() - now)}
                       </span>
                     </div>
                     <p className="mt-2 text-sm">
-                      {g.aliases.join(', ')}
                       {g.confirmedCount > g.aliases.length
-                        ? ` and ${g.confirmedCount - g.aliases.length} more`
-                        : ''}{' '}
+                        ? t('page.andMore', {
+                            names: names(g.aliases),
+                            count: g.confirmedCount - g.aliases.length,
+                          })
+                        : names(g.aliases)}{' '}
                       · {joinedCount(w, g.confirmedCount)}
                     </p>
                     <p className="font-semibold" data-testid="group-headline">
@@ -187,7 +192,11 @@ export default async function DealPage({ params }: Props) {
                       href={`/g/${g.code}`}
                       className="mt-2 inline-block rounded-lg bg-stone-900 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700"
                     >
-                      Join this group<span className="sr-only"> ({g.aliases.join(', ') || 'new group'})</span>
+                      {t('page.joinThis')}
+                      <span className="sr-only">
+                        {' '}
+                        {t('page.joinThisWho', { names: names(g.aliases) || t('page.newGroup') })}
+                      </span>
                     </Link>
                   </li>
                 );
