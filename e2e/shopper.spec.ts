@@ -66,7 +66,7 @@ test('1. friends join from a copied link, the opener sees every price drop live,
   await a.getByTestId('share-panel').getByRole('button', { name: 'Copy link' }).click();
   await expect(a.getByTestId('share-panel').getByRole('button', { name: 'Copied!' })).toBeVisible();
   const link = await a.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(new RegExp(`/g/${code}\\?i=[a-z0-9]+&c=copy$`));
+  expect(link).toMatch(new RegExp(`/g/${code}\\?i=[a-z0-9]+&c=copy&hl=en$`));
 
   const joiners: [string, number, string][] = [
     ['Ben', 2, '$40.00'],

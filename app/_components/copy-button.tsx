@@ -1,17 +1,11 @@
 'use client';
 // Copies text to the clipboard and says so (visibly and to screen readers).
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
-/** A button that copies `text` and shows "Copied" for a moment. */
-export function CopyButton({
-  text,
-  label = 'Copy link',
-  className,
-}: {
-  text: string;
-  label?: string;
-  className?: string;
-}) {
+/** A button that copies `text` and shows "Copied" for a moment (`label` defaults to "Copy link"). */
+export function CopyButton({ text, label, className }: { text: string; label?: string; className?: string }) {
+  const t = useTranslations('group.copy');
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   async function copy() {
     try {
@@ -32,14 +26,10 @@ export function CopyButton({
           'shrink-0 rounded-lg bg-stone-900 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700'
         }
       >
-        {state === 'copied' ? 'Copied!' : label}
+        {state === 'copied' ? t('copied') : (label ?? t('copyLink'))}
       </button>
       <span role="status" aria-live="polite" className="sr-only">
-        {state === 'copied'
-          ? 'Link copied to the clipboard'
-          : state === 'failed'
-            ? 'Could not copy; select the link and copy it yourself'
-            : ''}
+        {state === 'copied' ? t('announceCopied') : state === 'failed' ? t('announceFailed') : ''}
       </span>
     </>
   );

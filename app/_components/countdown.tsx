@@ -1,6 +1,7 @@
 'use client';
 // A countdown to a deadline that ticks every second. The server renders the same text (readable without
 // JavaScript); the browser then keeps it current.
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { formatClock, formatTimeLeft } from '@/server/share/time-left';
 import { useWords } from './use-words';
@@ -16,6 +17,7 @@ export function Countdown({
   className?: string;
 }) {
   const w = useWords();
+  const t = useTranslations('time.countdown');
   const end = new Date(deadline).getTime();
   const [now, setNow] = useState(() => (serverNow ? new Date(serverNow).getTime() : Date.now()));
   useEffect(() => {
@@ -27,14 +29,22 @@ export function Countdown({
   return (
     <p className={className}>
       {left > 0 ? (
-        <>
-          <span className="text-stone-700">Ends in </span>
-          <time dateTime={deadline} className="font-semibold tabular-nums" suppressHydrationWarning>
-            {left < 24 * 3600 * 1000 ? formatClock(w, left) : formatTimeLeft(w, left)}
-          </time>
-        </>
+        <span className="text-stone-700">
+          {t.rich('endsIn', {
+            time: left < 24 * 3600 * 1000 ? formatClock(w, left) : formatTimeLeft(w, left),
+            clock: (chunks) => (
+              <time
+                dateTime={deadline}
+                className="font-semibold text-stone-950 tabular-nums"
+                suppressHydrationWarning
+              >
+                {chunks}
+              </time>
+            ),
+          })}
+        </span>
       ) : (
-        <span className="font-semibold">Time is up</span>
+        <span className="font-semibold">{t('timeIsUp')}</span>
       )}
     </p>
   );

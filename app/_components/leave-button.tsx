@@ -1,11 +1,13 @@
 'use client';
 // Leave an open group (the hold is released), with a confirmation step. Used on the group page and /me.
 import { lazyApi } from '@/app/_trpc/lazy-api';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 /** "Leave" with a confirmation step; refreshes the list when done. */
 export function LeaveButton({ memberId, title }: { memberId: string; title: string }) {
+  const t = useTranslations('group.leave');
   const router = useRouter();
   const [leaving, setLeaving] = useState(false);
   const [asking, setAsking] = useState(false);
@@ -17,9 +19,7 @@ export function LeaveButton({ memberId, title }: { memberId: string; title: stri
       await (await lazyApi()).groups.leave.mutate({ memberId });
       router.refresh();
     } catch (err) {
-      setError(
-        err instanceof Error ? err.message : 'We could not take you out of the group. Please try again.',
-      );
+      setError(err instanceof Error && err.message ? err.message : t('failed'));
     } finally {
       setLeaving(false);
     }
@@ -28,21 +28,21 @@ export function LeaveButton({ memberId, title }: { memberId: string; title: stri
     <div className="mt-2">
       {asking ? (
         <span className="flex flex-wrap items-center gap-2">
-          <span className="text-sm">Leave and release your hold?</span>
+          <span className="text-sm">{t('ask')}</span>
           <button
             type="button"
             onClick={go}
             disabled={leaving}
             className="rounded-lg bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800"
           >
-            {leaving ? 'Leaving…' : 'Yes, leave'}
+            {leaving ? t('leaving') : t('yes')}
           </button>
           <button
             type="button"
             onClick={() => setAsking(false)}
             className="px-2 py-1.5 text-sm font-semibold underline"
           >
-            Stay
+            {t('stay')}
           </button>
         </span>
       ) : (
@@ -51,7 +51,7 @@ export function LeaveButton({ memberId, title }: { memberId: string; title: stri
           onClick={() => setAsking(true)}
           className="text-sm font-semibold text-stone-700 underline hover:text-stone-950"
         >
-          Leave<span className="sr-only"> {title}</span>
+          {t.rich('leave', { title, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
         </button>
       )}
       {error && (

@@ -1,13 +1,16 @@
 // Who sells: the shop's name, logo, a few words, how to reach it, and its shipping and returns policies,
 // on every deal and group page, so a shopper knows whom they trust with a card hold. Server-rendered
-// (no client code); the policies fold away with <details>.
+// (no client code); the policies fold away with <details>. The shop's own texts are data, shown as the
+// merchant wrote them; the card's words are the reader's (group.shop catalog).
+import { useTranslations } from 'next-intl';
 import type { ShopProfile } from '@/db/schema/shop-profile';
 
 /** The shop's public profile as a card. */
 export function ShopCard({ shop }: { shop: ShopProfile }) {
+  const t = useTranslations('group.shop');
   const policies = [
-    { title: 'Shipping', text: shop.shippingPolicy },
-    { title: 'Returns', text: shop.returnsPolicy },
+    { title: t('shipping'), text: shop.shippingPolicy },
+    { title: t('returns'), text: shop.returnsPolicy },
   ].filter((p) => p.text.trim() !== '');
   return (
     <section
@@ -34,7 +37,7 @@ export function ShopCard({ shop }: { shop: ShopProfile }) {
           </span>
         )}
         <div className="min-w-0">
-          <p className="text-sm text-stone-600">Sold by</p>
+          <p className="text-sm text-stone-600">{t('soldBy')}</p>
           <h2 id="shop-heading" className="truncate text-lg font-semibold">
             {shop.name}
           </h2>
@@ -43,7 +46,7 @@ export function ShopCard({ shop }: { shop: ShopProfile }) {
       {shop.about && <p className="mt-3 whitespace-pre-line text-stone-800">{shop.about}</p>}
       {shop.contactEmail && (
         <p className="mt-2 text-sm">
-          Questions?{' '}
+          {t('questions')}{' '}
           <a href={`mailto:${shop.contactEmail}`} className="font-medium text-brand-700 underline">
             {shop.contactEmail}
           </a>
@@ -56,12 +59,8 @@ export function ShopCard({ shop }: { shop: ShopProfile }) {
         </details>
       ))}
       <details className="mt-3 border-t border-stone-200 pt-3">
-        <summary className="cursor-pointer font-medium">What is a card hold?</summary>
-        <p className="mt-2 text-sm text-stone-700">
-          When you join, your bank sets aside the price shown, but nothing is taken. If the group goes ahead,
-          you are charged the group&apos;s final price, never more than the hold; if it does not, the hold is
-          released and you pay nothing.
-        </p>
+        <summary className="cursor-pointer font-medium">{t('holdQuestion')}</summary>
+        <p className="mt-2 text-sm text-stone-700">{t('holdAnswer')}</p>
       </details>
     </section>
   );

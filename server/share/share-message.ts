@@ -2,10 +2,14 @@
 // their `w`); each link carries that language as a hint (?hl=) for a reader whose own browser language
 // Flock does not speak (i18n/locales.ts chooseLocale). Pure (no I/O), so the page renders the intent links
 // on the server (they work without JavaScript) and tests pin the wording.
-import { HINT_PARAM, type Locale } from '@/i18n/locales';
+import type { HINT_PARAM, Locale } from '@/i18n/locales';
 import { channelLabel, type ShareChannel } from './channels';
 import { shareSubject, shareText, type GroupFacts, type Words } from './group-words';
 import { formatTimeLeft } from './time-left';
+
+// The hint's query parameter, spelled here so the share panel's bundle does not carry i18n/locales.ts and
+// its language negotiator; the type ties it to HINT_PARAM there.
+const HINT: typeof HINT_PARAM = 'hl';
 
 export type ShareFacts = {
   productTitle: string;
@@ -59,7 +63,14 @@ export function groupShareUrl(
   const url = new URL(`/g/${encodeURIComponent(code)}`, appUrl);
   if (opts.inviteCode) url.searchParams.set('i', opts.inviteCode);
   if (opts.channel) url.searchParams.set('c', opts.channel);
-  if (opts.hint) url.searchParams.set(HINT_PARAM, opts.hint);
+  if (opts.hint) url.searchParams.set(HINT, opts.hint);
+  return url.toString();
+}
+
+/** A link the viewer passes on (their invite URL), with their language as the reader's hint (?hl=). */
+export function withHint(link: string, locale: Locale): string {
+  const url = new URL(link);
+  url.searchParams.set(HINT, locale);
   return url.toString();
 }
 

@@ -1,6 +1,7 @@
 'use client';
 // Chooses what sits where the join form goes: the form, the viewer's membership, or (closed) a way on.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { JoinForm } from './join-form';
 import { useGroupView } from './live-group';
@@ -43,10 +44,11 @@ export function JoinArea(props: {
 }
 
 function NewGroupLink({ slug }: { slug: string }) {
+  const t = useTranslations('group.join');
   return (
     <p className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
       <Link href={`/d/${slug}`} className="font-semibold text-brand-700 underline">
-        Start a new group on this deal
+        {t('newGroupLink')}
       </Link>
     </p>
   );

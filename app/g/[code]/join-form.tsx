@@ -4,27 +4,30 @@
 // hold with that card; otherwise Stripe's Payment Element (stripe-hold.tsx) takes the card.
 import { lazyApi } from '@/app/_trpc/lazy-api';
 import dynamic from 'next/dynamic';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatMoney } from '@/server/pricing/currency';
 import { useWords } from '@/app/_components/use-words';
 import { useGroupView } from './live-group';
 
+/** The emulator's test cards the demo offers, each with its words in the `group.join.card` catalog. */
 export const TEST_CARDS = [
-  { id: 'pm_card_visa', label: 'Card that succeeds', hint: 'Visa ending 4242' },
-  { id: 'pm_card_chargeDeclined', label: 'Card that is declined', hint: 'generic decline' },
-  {
-    id: 'pm_card_visa_chargeDeclinedInsufficientFunds',
-    label: 'Insufficient funds',
-    hint: 'declined for insufficient funds',
-  },
-  { id: 'pm_card_authenticationRequired', label: 'Needs authentication', hint: '3-D Secure' },
+  { id: 'pm_card_visa', words: 'succeeds' },
+  { id: 'pm_card_chargeDeclined', words: 'declined' },
+  { id: 'pm_card_visa_chargeDeclinedInsufficientFunds', words: 'insufficient' },
+  { id: 'pm_card_authenticationRequired', words: 'authentication' },
 ] as const;
+
+function LoadingCardForm() {
+  const t = useTranslations('group.join');
+  return <p className="mt-3 text-sm text-stone-600">{t('loadingCardForm')}</p>;
+}
 
 // Stripe.js and its card form load only when a real card is entered (not in demo mode, not on first load).
 const StripeHold = dynamic(() => import('./stripe-hold'), {
   ssr: false,
-  loading: () => <p className="mt-3 text-sm text-stone-600">Loading the secure card form…</p>,
+  loading: () => <LoadingCardForm />,
 });
 
 type Fields = Partial<Record<'alias' | 'quantity', string>>;
@@ -35,8 +38,8 @@ function newKey(): string {
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** Reads a tRPC error into one sentence and per-field messages. */
-function readError(err: unknown): { message: string; fields: Fields } {
+/** Reads a tRPC error into one sentence and per-field messages (`fallback` when it has no words of its own). */
+function readError(err: unknown, fallback: string): { message: string; fields: Fields } {
   // Duck-typed rather than instanceof TRPCClientError, so the page does not load the client to read errors.
   if (err instanceof Error && 'data' in err) {
     const data = err.data as { fields?: Record<string, string> | null } | undefined;
@@ -44,7 +47,7 @@ function readError(err: unknown): { message: string; fields: Fields } {
     return { message: err.message, fields: { alias: f['alias'], quantity: f['quantity'] } };
   }
   if (err instanceof Error && err.message) return { message: err.message, fields: {} };
-  return { message: 'Something went wrong. Please try again.', fields: {} };
+  return { message: fallback, fields: {} };
 }
 
 /** Join with an alias, a quantity and a card hold. */
@@ -69,6 +72,7 @@ export function JoinForm({
 }) {
   const { view: g, viewer } = useGroupView();
   const w = useWords();
+  const t = useTranslations('group.join');
   const router = useRouter();
   // Someone who left or whose card was declined comes back under the name they chose, not a new one.
   const [alias, setAlias] = useState(viewer?.alias ?? suggestedAlias);
@@ -95,7 +99,7 @@ export function JoinForm({
     if (pending) return;
     const trimmed = alias.trim();
     if (trimmed.length < 1 || trimmed.length > 40) {
-      setFields({ alias: 'Choose a name of 1 to 40 characters.' });
+      setFields({ alias: t('aliasInvalid') });
       return;
     }
     setFields({});
@@ -126,7 +130,7 @@ export function JoinForm({
       key.current = '';
       router.refresh();
     } catch (err) {
-      const r = readError(err);
+      const r = readError(err, t('genericError'));
       setError(r.message);
       setFields(r.fields);
       // A decline or refusal ends this attempt; the next submit is a new join.
@@ -148,18 +152,17 @@ export function JoinForm({
       });
       if (!r.ok)
         throw new Error(
-          ((await r.json().catch(() => null)) as { error?: string } | null)?.error ??
-            'We could not reach your bank. Please try again.',
+          ((await r.json().catch(() => null)) as { error?: string } | null)?.error ?? t('bankUnreachable'),
         );
       const res = await (await lazyApi()).groups.confirmHold.mutate({ memberId });
-      if (res.nextAction) throw new Error('Your bank did not approve the hold. Try another card.');
+      if (res.nextAction) throw new Error(t('bankRefused'));
       key.current = '';
       setAuth(null);
       router.refresh();
     } catch (err) {
       setAuth(null);
       key.current = '';
-      setError(readError(err).message);
+      setError(readError(err, t('genericError')).message);
     } finally {
       setPending(false);
     }
@@ -175,13 +178,11 @@ export function JoinForm({
         data-testid="authenticate"
       >
         <p id={`${id}-auth`} className="font-semibold">
-          Your bank asks you to approve this hold of {hold}.
+          {t('approveTitle', { hold })}
         </p>
         {demoAuth ? (
           <>
-            <p className="mt-1 text-sm text-stone-700">
-              Test mode: this stands in for your bank&apos;s security check.
-            </p>
+            <p className="mt-1 text-sm text-stone-700">{t('testMode')}</p>
             <div className="mt-3 flex flex-wrap gap-2">
               <button
                 type="button"
@@ -189,7 +190,7 @@ export function JoinForm({
                 onClick={() => authenticate(auth.memberId, 'succeed')}
                 className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
               >
-                {pending ? 'Checking…' : 'Approve'}
+                {pending ? t('checking') : t('approve')}
               </button>
               <button
                 type="button"
@@ -197,7 +198,7 @@ export function JoinForm({
                 onClick={() => authenticate(auth.memberId, 'fail')}
                 className="rounded-lg px-4 py-2 font-semibold text-stone-800 ring-1 ring-stone-400 hover:bg-stone-100"
               >
-                Refuse
+                {t('refuse')}
               </button>
             </div>
           </>
@@ -205,21 +206,19 @@ export function JoinForm({
           <StripeHold
             publishableKey={publishableKey}
             clientSecret={auth.clientSecret}
-            label={`Hold ${hold}`}
+            label={t('holdButton', { hold })}
             onError={(message) => setError(message)}
             onConfirmed={async () => {
               // The browser's word is not enough: the server retrieves the PaymentIntent and checks the hold.
               const res = await (await lazyApi()).groups.confirmHold.mutate({ memberId: auth.memberId });
-              if (res.nextAction) throw new Error('Your bank did not approve the hold. Try another card.');
+              if (res.nextAction) throw new Error(t('bankRefused'));
               key.current = '';
               setAuth(null);
               router.refresh();
             }}
           />
         ) : (
-          <p className="mt-1 text-sm text-stone-700">
-            Card entry is not available on this server. Please try again later.
-          </p>
+          <p className="mt-1 text-sm text-stone-700">{t('cardUnavailable')}</p>
         )}
         {error && (
           <p
@@ -242,11 +241,11 @@ export function JoinForm({
       data-testid="join-form"
     >
       <h2 id={`${id}-h`} className="text-lg font-semibold">
-        Join this group
+        {t('heading')}
       </h2>
       <div className="mt-3">
         <label htmlFor={`${id}-alias`} className="block font-medium">
-          Your name in the group
+          {t('aliasLabel')}
         </label>
         <input
           id={`${id}-alias`}
@@ -260,7 +259,7 @@ export function JoinForm({
           className="mt-1 block w-full rounded-lg border border-stone-400 px-3 py-2 text-base"
         />
         <p id={`${id}-alias-help`} className="mt-1 text-sm text-stone-600">
-          Others see only this name, never your e-mail or card.
+          {t('aliasHelp')}
         </p>
         {fields.alias && (
           <p id={`${id}-alias-err`} className="mt-1 text-sm font-medium text-red-700">
@@ -272,7 +271,7 @@ export function JoinForm({
       {g.perBuyerMax > 1 && (
         <div className="mt-3">
           <label htmlFor={`${id}-qty`} className="block font-medium">
-            Quantity
+            {t('quantity')}
           </label>
           <select
             id={`${id}-qty`}
@@ -300,9 +299,9 @@ export function JoinForm({
       {demoMode && (
         <fieldset className="mt-4 rounded-lg border border-dashed border-amber-400 bg-amber-50/40 px-3 py-2 text-sm">
           <legend className="px-1 text-xs font-bold tracking-wide text-amber-900 uppercase">
-            Demo: test cards, no real money
+            {t('demoLegend')}
           </legend>
-          <p className="text-stone-700">This site is a demo. Pick a test card to see what happens.</p>
+          <p className="text-stone-700">{t('demoIntro')}</p>
           <div className="mt-1 space-y-0.5">
             {TEST_CARDS.map((c) => (
               <label
@@ -318,7 +317,7 @@ export function JoinForm({
                   className="h-4 w-4 accent-brand-600"
                 />
                 <span>
-                  {c.label} <span className="text-stone-600">({c.hint})</span>
+                  {t(`card.${c.words}`)} <span className="text-stone-600">({t(`card.${c.words}Hint`)})</span>
                 </span>
               </label>
             ))}
@@ -327,7 +326,7 @@ export function JoinForm({
       )}
 
       <p className="mt-4 text-sm text-stone-800" data-testid="hold-wording">
-        We hold up to {hold} now. When the group closes you pay the group&apos;s final price, never more.
+        {t('holdWording', { hold })}
       </p>
       {error && (
         <p
@@ -343,7 +342,7 @@ export function JoinForm({
         disabled={pending}
         className="mt-4 w-full rounded-xl bg-brand-600 px-4 py-3 text-lg font-bold text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? 'Placing your hold…' : `Join and hold ${hold}`}
+        {pending ? t('placing') : t('submit', { hold })}
       </button>
     </form>
   );

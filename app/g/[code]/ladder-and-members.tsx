@@ -1,5 +1,6 @@
 'use client';
 // The price ladder and the members (aliases with generated avatars), updated live.
+import { useTranslations } from 'next-intl';
 import { Avatar } from '@/app/_components/avatar';
 import { ladderSteps } from '@/server/share/group-words';
 import { groupFacts } from './group-view';
@@ -14,6 +15,7 @@ const SEATS_SHOWN = 8;
 export function PriceLadder() {
   const { view: g } = useGroupView();
   const w = useWords();
+  const t = useTranslations('group.ladder');
   const steps = ladderSteps(w, groupFacts(g));
   const open = g.status === 'open';
   const spotsLeft = Math.max(0, g.maxMembers - g.seatsTaken);
@@ -27,7 +29,7 @@ export function PriceLadder() {
       className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
     >
       <h2 id="ladder-heading" className="text-lg font-semibold">
-        The more who join, the less everyone pays
+        {t('heading')}
       </h2>
       <ol className="mt-3 space-y-2">
         {steps.map((step) => (
@@ -50,7 +52,7 @@ export function PriceLadder() {
                     {step.needed} → {step.price}
                   </span>
                 )}
-                <span className="sr-only">{step.state === 'ahead' ? '' : ', reached'}</span>
+                <span className="sr-only">{step.state === 'ahead' ? '' : t('reached')}</span>
               </span>
             </span>
             <span
@@ -73,9 +75,7 @@ export function PriceLadder() {
               className="inline-block size-9 rounded-full border-2 border-dashed border-stone-400"
             />
           ))}
-          <span className="ml-1 text-sm text-stone-700">
-            {spotsLeft === 1 ? '1 spot left' : `${spotsLeft} spots left`}
-          </span>
+          <span className="ml-1 text-sm text-stone-700">{t('spotsLeft', { count: spotsLeft })}</span>
         </div>
       )}
     </section>
@@ -85,6 +85,7 @@ export function PriceLadder() {
 /** Who is in the group, by alias only (DESIGN rule 7). */
 export function MemberList() {
   const { view: g } = useGroupView();
+  const t = useTranslations('group.members');
   const shown = g.members.slice(0, SHOWN_MEMBERS);
   const total = g.members.length + g.moreMembers;
   return (
@@ -93,10 +94,13 @@ export function MemberList() {
       className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
     >
       <h2 id="members-heading" className="text-lg font-semibold">
-        Who&apos;s in <span className="font-normal text-stone-600">({total})</span>
+        {t.rich('heading', {
+          total,
+          count: (chunks) => <span className="font-normal text-stone-600">{chunks}</span>,
+        })}
       </h2>
       {shown.length === 0 ? (
-        <p className="mt-2 text-stone-600">Nobody yet. Be the first to join.</p>
+        <p className="mt-2 text-stone-600">{t('empty')}</p>
       ) : (
         <ul className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="members">
           {shown.map((m, i) => (
@@ -106,13 +110,15 @@ export function MemberList() {
                 <span className="block truncate font-medium" title={m.alias}>
                   {m.alias}
                 </span>
-                {!m.confirmed && <span className="block text-xs text-stone-600">confirming card…</span>}
+                {!m.confirmed && <span className="block text-xs text-stone-600">{t('confirming')}</span>}
               </span>
             </li>
           ))}
         </ul>
       )}
-      {total > shown.length && <p className="mt-2 text-sm text-stone-600">and {total - shown.length} more</p>}
+      {total > shown.length && (
+        <p className="mt-2 text-sm text-stone-600">{t('more', { count: total - shown.length })}</p>
+      )}
     </section>
   );
 }

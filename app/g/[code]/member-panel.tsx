@@ -1,8 +1,10 @@
 'use client';
 // What a member sees instead of the join form: their hold, their personal invite link, and Leave.
+import { useTranslations } from 'next-intl';
 import { CopyButton } from '@/app/_components/copy-button';
 import { LeaveButton } from '@/app/_components/leave-button';
 import { viewerOutcomeWords } from '@/server/share/group-words';
+import { withHint } from '@/server/share/share-message';
 import { groupFacts, type ViewerMember } from './group-view';
 import { useWords } from '@/app/_components/use-words';
 import { useGroupView } from './live-group';
@@ -11,6 +13,9 @@ import { useGroupView } from './live-group';
 export function MemberPanel({ viewer }: { viewer: ViewerMember }) {
   const { view: g } = useGroupView();
   const w = useWords();
+  const t = useTranslations('group.member');
+  // The link the member passes on carries their language as a hint for the friends who open it.
+  const inviteUrl = withHint(viewer.inviteUrl, w.locale);
   const open = g.status === 'open';
 
   return (
@@ -20,7 +25,7 @@ export function MemberPanel({ viewer }: { viewer: ViewerMember }) {
       data-testid="member-panel"
     >
       <h2 id="you-heading" className="text-lg font-semibold">
-        {viewer.status === 'reserved' ? 'Your seat is reserved' : `You're in, ${viewer.alias}!`}
+        {viewer.status === 'reserved' ? t('reserved') : t('youreIn', { alias: viewer.alias })}
       </h2>
       {viewerOutcomeWords(w, groupFacts(g), viewer).sentences.map((sentence) => (
         <p key={sentence} className="mt-1 text-stone-800">
@@ -29,24 +34,24 @@ export function MemberPanel({ viewer }: { viewer: ViewerMember }) {
       ))}
       <div className="mt-4">
         <label htmlFor="invite-link" className="block font-medium">
-          Your personal invite link
+          {t('inviteLabel')}
         </label>
-        <p className="text-sm text-stone-600">It lets friends in even after the group becomes invite-only.</p>
+        <p className="text-sm text-stone-600">{t('inviteHelp')}</p>
         <div className="mt-1 flex gap-2">
           <input
             id="invite-link"
             readOnly
-            value={viewer.inviteUrl}
+            value={inviteUrl}
             onFocus={(e) => e.currentTarget.select()}
             className="min-w-0 flex-1 rounded-lg border border-stone-400 bg-stone-50 px-3 py-2 text-sm"
             data-testid="invite-link"
           />
-          <CopyButton text={viewer.inviteUrl} label="Copy" />
+          <CopyButton text={inviteUrl} label={t('copy')} />
         </div>
       </div>
       {open && (
         <div className="mt-4 border-t border-stone-200 pt-3">
-          <LeaveButton memberId={viewer.id} title="this group" />
+          <LeaveButton memberId={viewer.id} title={t('leaveWhat')} />
         </div>
       )}
     </section>

@@ -1,7 +1,7 @@
 // The group page: server-rendered and complete without JavaScript (chat apps' previews run none); the
 // live numbers, the join form, the share buttons and the countdown are small client islands.
 import type { Metadata } from 'next';
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { suggestAlias } from '@/app/_components/alias-suggestion';
 import { ShopCard } from '@/app/_components/shop-card';
@@ -44,16 +44,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;
   // The page itself answers 404; metadata must not throw, or the 404 page would only render with JavaScript.
   const s = await findGroup(code);
-  if (!s) return { title: 'Group not found', robots: { index: false } };
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('group.page')]);
+  if (!s) return { title: t('notFound'), robots: { index: false } };
   const f = snapshotFacts(s);
-  const w = wordsFor(await getLocale());
+  const w = wordsFor(locale);
   const title = groupPageTitle(w, s.deal.title, f);
   const description = groupMetaDescription(w, f, new Date(s.deadline).getTime() - Date.now());
   const image = {
     url: `${s.url}/og/${previewVersion(s)}`,
     width: 1200,
     height: 630,
-    alt: `${title}. ${groupHeadline(w, f)}`,
+    alt: t('imageAlt', { title, headline: groupHeadline(w, f) }),
   };
   return {
     title,
@@ -69,6 +70,8 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const { code: rawCode } = await params;
   const sp = await searchParams;
   const s = await loadGroup(rawCode);
+  const locale = await getLocale();
+  const t = await getTranslations('group.page');
   const deps = getDeps();
   const env = getEnv();
   const channel = parseChannel(one(sp['c']));
@@ -91,8 +94,13 @@ export default async function GroupPage({ params, searchParams }: Props) {
   }
 
   const sharerInvite = s.viewer && isLive(s.viewer.status) ? s.viewer.inviteCode : null;
-  const qrLink = groupShareUrl(deps.appUrl, s.code, { inviteCode: sharerInvite, channel: 'qr' });
-  const qr = await qrSvg(qrLink, `QR code for ${qrLink}`);
+  // The QR code on screen is scanned by the viewer's friends: it carries the viewer's language as a hint.
+  const qrLink = groupShareUrl(deps.appUrl, s.code, {
+    inviteCode: sharerInvite,
+    channel: 'qr',
+    hint: locale,
+  });
+  const qr = await qrSvg(qrLink, t('qrTitle', { link: qrLink }));
   const poster = `/g/${s.code}/poster${sharerInvite ? `?i=${encodeURIComponent(sharerInvite)}` : ''}`;
 
   return (
@@ -113,10 +121,10 @@ export default async function GroupPage({ params, searchParams }: Props) {
           )}
           <p className="text-sm font-medium text-stone-600">
             {inviter
-              ? `Group buy · ${inviter.alias} invited you`
+              ? t('kickerInvited', { alias: inviter.alias })
               : s.openerAlias
-                ? `Group buy · started by ${s.openerAlias}`
-                : 'Group buy'}
+                ? t('kickerStarted', { alias: s.openerAlias })
+                : t('kicker')}
           </p>
           <h1 className="text-2xl font-bold tracking-tight text-stone-950 sm:text-3xl">{s.deal.title}</h1>
         </header>
@@ -133,7 +141,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
             channel={channel}
             demoMode={!env.STRIPE_PUBLISHABLE_KEY}
             publishableKey={env.STRIPE_PUBLISHABLE_KEY ?? null}
-            suggestedAlias={suggestAlias(await getLocale())}
+            suggestedAlias={suggestAlias(locale)}
             openJoin={one(sp['join']) === '1'}
           />
           <SharePanel appUrl={deps.appUrl} qrSvg={qr} posterHref={poster} />
@@ -144,9 +152,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
           {s.deal.description && <p className="whitespace-pre-line text-stone-800">{s.deal.description}</p>}
           <ShopCard shop={s.shop} />
           <noscript>
-            <p className="rounded-lg bg-amber-50 p-3 text-amber-900">
-              Turn on JavaScript to join this group and see it update live.
-            </p>
+            <p className="rounded-lg bg-amber-50 p-3 text-amber-900">{t('noscript')}</p>
           </noscript>
         </div>
       </div>

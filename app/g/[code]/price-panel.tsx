@@ -1,9 +1,10 @@
 'use client';
 // Price, saving and where the group stands, updated live. A short celebration when the group reaches its
 // minimum (it goes ahead) and when a cheaper price unlocks; never an "unlock" of a price that did not drop.
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { formatMoney } from '@/server/pricing/currency';
-import { groupHeadline, groupMoment, people, savingsBadge } from '@/server/share/group-words';
+import { groupHeadline, groupMoment, savingsBadge } from '@/server/share/group-words';
 import { groupFacts } from './group-view';
 import { useWords } from '@/app/_components/use-words';
 import { useGroupView } from './live-group';
@@ -12,6 +13,7 @@ import { useGroupView } from './live-group';
 export function PricePanel() {
   const { view: g } = useGroupView();
   const w = useWords();
+  const t = useTranslations('group.price');
   const money = (n: number) => formatMoney(n, g.currency, w.locale);
   const facts = groupFacts(g);
   const moment = groupMoment(facts);
@@ -24,10 +26,11 @@ export function PricePanel() {
     if (g.status !== 'open' || g.tierIndex <= before.tier) return;
     setNews(
       g.unitPrice < before.price
-        ? `New price unlocked: ${money(g.unitPrice)} each!`
-        : `Enough people joined: this group goes ahead at ${money(g.unitPrice)} each!`,
+        ? t('newsUnlocked', { price: money(g.unitPrice) })
+        : t('newsAhead', { price: money(g.unitPrice) }),
     );
-    // money() depends only on the currency, which a group never changes.
+    // money() depends only on the currency, which a group never changes; the news is said in the language
+    // of the moment it happened.
   }, [g.tierIndex, g.unitPrice, g.status]);
   // The news lasts a moment, and never outlives the open group (its own timer, so no other change cancels it).
   useEffect(() => {
@@ -52,7 +55,7 @@ export function PricePanel() {
       className={`relative overflow-hidden rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200 ${shownNews ? 'celebrate' : ''}`}
     >
       <h2 id="price-heading" className="sr-only">
-        Price
+        {t('heading')}
       </h2>
       <div aria-live="polite" aria-atomic="true">
         <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -62,11 +65,11 @@ export function PricePanel() {
           >
             {money(g.unitPrice)}
           </span>
-          <span className="text-stone-600">each</span>
+          <span className="text-stone-600">{t('each')}</span>
           {badge && (
             <>
               <s className="text-lg text-stone-600">
-                <span className="sr-only">List price </span>
+                <span className="sr-only">{t('listPrice')} </span>
                 {money(g.listPrice)}
               </s>
               <span className="rounded-full bg-green-100 px-2 py-0.5 text-sm font-semibold text-green-800">
@@ -81,9 +84,7 @@ export function PricePanel() {
           </p>
         )}
         {moment.kind === 'gathering' && (
-          <p className="mt-1 text-sm text-stone-600">
-            Nobody is charged unless the group reaches {people(w, moment.minMembers)}.
-          </p>
+          <p className="mt-1 text-sm text-stone-600">{t('nobodyCharged', { count: moment.minMembers })}</p>
         )}
       </div>
 
@@ -93,10 +94,10 @@ export function PricePanel() {
             role="progressbar"
             aria-label={
               moment.kind === 'gathering'
-                ? 'People toward going ahead'
+                ? t('progressGathering')
                 : g.next
-                  ? `People toward ${money(g.next.unitPrice)}`
-                  : 'People in the group'
+                  ? t('progressNext', { price: money(g.next.unitPrice) })
+                  : t('progressAll')
             }
             aria-valuemin={0}
             aria-valuemax={target}
@@ -113,9 +114,13 @@ export function PricePanel() {
           {groupHeadline(w, facts)}
         </p>
         <p className="text-sm text-stone-600">
-          {people(w, g.confirmedCount)} joined
-          {g.seatsTaken > g.confirmedCount ? `, ${g.seatsTaken - g.confirmedCount} confirming a card` : ''} ·
-          room for {g.maxMembers}
+          {g.seatsTaken > g.confirmedCount
+            ? t('joinedConfirming', {
+                count: g.confirmedCount,
+                confirming: g.seatsTaken - g.confirmedCount,
+                max: g.maxMembers,
+              })
+            : t('joined', { count: g.confirmedCount, max: g.maxMembers })}
         </p>
       </div>
       {shownNews && <span aria-hidden="true" className="confetti" />}

@@ -1,6 +1,7 @@
 'use client';
 // Share the group: copy link, the Web Share API, chat-app intents carrying the chat-ready message, the QR
 // code and a poster for WeChat. Every link carries the sharer's invite code and its channel.
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { CopyButton } from '@/app/_components/copy-button';
 import {
@@ -10,6 +11,7 @@ import {
   type ShareFacts,
 } from '@/server/share/share-message';
 import { useWords } from '@/app/_components/use-words';
+import { groupFacts } from './group-view';
 import { useGroupView } from './live-group';
 import { isLive } from '@/server/groups/membership';
 
@@ -25,6 +27,7 @@ export function SharePanel({
 }) {
   const { view: g, viewer } = useGroupView();
   const w = useWords();
+  const t = useTranslations('group.sharePanel');
   // A member shares their personal invite link, so joins are attributed to them and pass the cutoff.
   const inviteCode = viewer && isLive(viewer.status) ? viewer.inviteCode : null;
   const [canShare, setCanShare] = useState(false);
@@ -37,19 +40,15 @@ export function SharePanel({
   // Nobody can be brought into a closed or full group: sharing it would invite people to nothing.
   if (g.status !== 'open' || g.seatsTaken >= g.maxMembers) return null;
 
-  const facts: ShareFacts = {
-    productTitle: g.title,
-    currency: g.currency,
-    currentPrice: g.unitPrice,
-    next: g.next,
-    deadline: new Date(g.deadline),
-    now,
-  };
-  const copyLink = groupShareUrl(appUrl, g.code, { inviteCode, channel: 'copy' });
+  // Every fact of the group, so the message says exactly what its page says (the need, the next bracket).
+  const facts: ShareFacts = { ...groupFacts(g), productTitle: g.title, deadline: new Date(g.deadline), now };
+  // In the sharer's language; each link carries it as a hint for a friend whose browser language Flock lacks.
+  const hint = w.locale;
+  const copyLink = groupShareUrl(appUrl, g.code, { inviteCode, channel: 'copy', hint });
   const intents = shareIntents(w, facts, appUrl, g.code, inviteCode);
 
   async function webShare() {
-    const url = groupShareUrl(appUrl, g.code, { inviteCode, channel: 'share' });
+    const url = groupShareUrl(appUrl, g.code, { inviteCode, channel: 'share', hint });
     try {
       await navigator.share({ title: g.title, text: buildShareMessage(w, facts, '').trimEnd(), url });
     } catch {
@@ -65,13 +64,9 @@ export function SharePanel({
       data-testid="share-panel"
     >
       <h2 id="share-heading" className="text-lg font-semibold">
-        {inviteCode ? 'Now bring your friends in' : 'Invite friends'}
+        {inviteCode ? t('headingMember') : t('heading')}
       </h2>
-      <p className="mt-1 text-sm text-stone-700">
-        {inviteCode
-          ? 'These links carry your personal invite, so friends get in even when the group fills up.'
-          : 'Every friend who joins brings the price down for everyone.'}
-      </p>
+      <p className="mt-1 text-sm text-stone-700">{inviteCode ? t('introMember') : t('intro')}</p>
       <p className="mt-3 rounded-lg bg-stone-100 p-3 text-sm text-stone-800" data-testid="share-message">
         {buildShareMessage(w, facts, copyLink)}
       </p>
@@ -83,21 +78,21 @@ export function SharePanel({
             onClick={webShare}
             className="rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"
           >
-            Share…
+            {t('share')}
           </button>
         )}
         <CopyButton
           text={buildShareMessage(w, facts, copyLink)}
-          label="Copy message"
+          label={t('copyMessage')}
           className={
             canShare
               ? 'rounded-lg bg-stone-900 px-3 py-2 text-sm font-semibold text-white hover:bg-stone-700'
               : 'rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700'
           }
         />
-        <CopyButton text={copyLink} label="Copy link" />
+        <CopyButton text={copyLink} label={t('copyLink')} />
       </div>
-      <ul className="mt-3 flex flex-wrap gap-2" aria-label="Share in an app">
+      <ul className="mt-3 flex flex-wrap gap-2" aria-label={t('apps')}>
         {intents.map((it) => (
           <li key={it.channel}>
             <a
@@ -119,13 +114,13 @@ export function SharePanel({
           dangerouslySetInnerHTML={{ __html: qrSvg }}
         />
         <div className="text-sm text-stone-700">
-          <p>Scan to join, or save the poster and send it in WeChat.</p>
+          <p>{t('scanOrPoster')}</p>
           <a
             href={posterHref}
             download={`flock-${g.code}.png`}
             className="mt-2 inline-block rounded-lg px-3 py-2 font-semibold text-brand-700 ring-1 ring-brand-600 hover:bg-brand-50"
           >
-            Download poster (PNG)
+            {t('poster')}
           </a>
         </div>
       </div>

@@ -1,6 +1,7 @@
 'use client';
 // One banner per state of the group and of the viewer's membership, in the words module's sentences
 // (server/share/group-words.ts), so the page says what the deal page, /me and the previews say.
+import { useTranslations } from 'next-intl';
 import { isLive } from '@/server/groups/membership';
 import { groupHeadline, groupMoment, viewerOutcomeWords } from '@/server/share/group-words';
 import { groupFacts } from './group-view';
@@ -31,6 +32,8 @@ function Banner({ tone, title, children }: { tone: Tone; title: string; children
 export function StatusBanner({ hasInvite }: { hasInvite: boolean }) {
   const { view: g, viewer } = useGroupView();
   const w = useWords();
+  const t = useTranslations('group');
+  const sentence = (text: string) => t('page.sentence', { text });
   const facts = groupFacts(g);
   const live = viewer && isLive(viewer.status) ? viewer : null;
 
@@ -45,13 +48,13 @@ export function StatusBanner({ hasInvite }: { hasInvite: boolean }) {
           {o.sentences.slice(1).map((s) => (
             <p key={s}>{s}</p>
           ))}
-          <p>{groupHeadline(w, facts)}.</p>
+          <p>{sentence(groupHeadline(w, facts))}</p>
         </Banner>
       );
     }
     return (
-      <Banner tone={tone} title={`${groupHeadline(w, facts)}.`}>
-        <p>Start a new group on this deal to buy together again.</p>
+      <Banner tone={tone} title={sentence(groupHeadline(w, facts))}>
+        <p>{t('banner.newGroup')}</p>
       </Banner>
     );
   }
@@ -62,21 +65,21 @@ export function StatusBanner({ hasInvite }: { hasInvite: boolean }) {
     return (
       <Banner tone={OUTCOME_TONE[o.tone]} title={o.sentences[0] ?? o.label}>
         {viewer.status === 'failed' && viewer.failureReason ? <p>{viewer.failureReason}</p> : null}
-        {mayJoin(g, viewer, hasInvite) && <p>You can join again below while the group is open.</p>}
+        {mayJoin(g, viewer, hasInvite) && <p>{t('banner.joinAgain')}</p>}
       </Banner>
     );
   }
   if (g.seatsTaken >= g.maxMembers && !live) {
     return (
-      <Banner tone="warn" title="This group is full.">
-        <p>Open a new group on this deal to get the same price ladder.</p>
+      <Banner tone="warn" title={t('banner.full')}>
+        <p>{t('banner.fullHint')}</p>
       </Banner>
     );
   }
   if (g.inviteOnly && !live && !hasInvite) {
     return (
-      <Banner tone="warn" title="This group is now invite-only; ask a member for their link.">
-        <p>Or open a new group on this deal and invite your own friends.</p>
+      <Banner tone="warn" title={t('banner.inviteOnly')}>
+        <p>{t('banner.inviteOnlyHint')}</p>
       </Banner>
     );
   }

@@ -4,10 +4,12 @@
 // has one, else the share panel); once the group cannot take the viewer, a way on. Hidden on wide screens,
 // where the join column stays in view.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { isLive } from '@/server/groups/membership';
 import { formatMoney } from '@/server/pricing/currency';
 import { groupShortLine } from '@/server/share/group-words';
+import { withHint } from '@/server/share/share-message';
 import { focusJoinForm, mayJoin } from './join-actions';
 import { groupFacts } from './group-view';
 import { useWords } from '@/app/_components/use-words';
@@ -17,6 +19,7 @@ import { useGroupView } from './live-group';
 export function StickyBar({ hasInvite }: { hasInvite: boolean }) {
   const { view: g, viewer } = useGroupView();
   const w = useWords();
+  const t = useTranslations('group.sticky');
   const canJoin = mayJoin(g, viewer, hasInvite);
   const [canShare, setCanShare] = useState(false);
   useEffect(() => setCanShare(typeof navigator.share === 'function'), []);
@@ -34,13 +37,13 @@ export function StickyBar({ hasInvite }: { hasInvite: boolean }) {
         onClick={focusJoinForm}
         className="rounded-xl bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700"
       >
-        Finish joining
+        {t('finishJoining')}
       </button>
     );
   } else if (open && member && full) {
     // Nobody else can get in, so there is nothing to share: say where they stand.
     action = (
-      <span className="rounded-xl bg-green-50 px-4 py-3 font-semibold text-green-900">You&apos;re in</span>
+      <span className="rounded-xl bg-green-50 px-4 py-3 font-semibold text-green-900">{t('youreIn')}</span>
     );
   } else if (open && member) {
     action = (
@@ -50,7 +53,7 @@ export function StickyBar({ hasInvite }: { hasInvite: boolean }) {
         onClick={async () => {
           if (canShare) {
             try {
-              await navigator.share({ title: g.title, url: member.inviteUrl });
+              await navigator.share({ title: g.title, url: withHint(member.inviteUrl, w.locale) });
               return;
             } catch {
               // Closed the sheet, or the browser refused: fall back to the panel.
@@ -59,7 +62,7 @@ export function StickyBar({ hasInvite }: { hasInvite: boolean }) {
           document.getElementById('share')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
         }}
       >
-        Share with friends
+        {t('shareWithFriends')}
       </button>
     );
   } else if (open && canJoin) {
@@ -69,7 +72,7 @@ export function StickyBar({ hasInvite }: { hasInvite: boolean }) {
         onClick={focusJoinForm}
         className="rounded-xl bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700"
       >
-        Join for {money(g.unitPrice)}
+        {t('joinFor', { price: money(g.unitPrice) })}
       </button>
     );
   } else {
@@ -78,7 +81,7 @@ export function StickyBar({ hasInvite }: { hasInvite: boolean }) {
         href={`/d/${g.dealSlug}`}
         className="rounded-xl bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700"
       >
-        Start a new group
+        {t('startNew')}
       </Link>
     );
   }

@@ -3,10 +3,17 @@
 // manual-capture PaymentIntent; Stripe.js confirms it here (3-D Secure included) and the server then
 // verifies the hold by retrieving it (groups.confirmHold). Loaded only when needed, never in demo mode.
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
-import { loadStripe, type Stripe } from '@stripe/stripe-js';
+import { loadStripe, type Stripe, type StripeElementLocale } from '@stripe/stripe-js';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 const stripes = new Map<string, Promise<Stripe | null>>();
+
+// Stripe's card form in the reader's language (Stripe names Simplified Chinese 'zh').
+const STRIPE_LOCALE = { en: 'en', 'zh-CN': 'zh', ja: 'ja' } as const satisfies Record<
+  ReturnType<typeof useLocale>,
+  StripeElementLocale
+>;
 
 function ConfirmButton({
   label,
@@ -17,6 +24,7 @@ function ConfirmButton({
   onConfirmed: () => Promise<void>;
   onError: (message: string) => void;
 }) {
+  const t = useTranslations('group.join');
   const stripe = useStripe();
   const elements = useElements();
   const [busy, setBusy] = useState(false);
@@ -31,14 +39,11 @@ function ConfirmButton({
         redirect: 'if_required',
         confirmParams: { return_url: window.location.href },
       });
-      if (error) onError(error.message ?? 'Your card could not be used. Try another card.');
+      // Stripe words its own errors in the reader's language (the Elements locale below).
+      if (error) onError(error.message ?? t('cardUnusable'));
       else await onConfirmed();
     } catch (err) {
-      onError(
-        err instanceof Error && err.message
-          ? err.message
-          : 'We could not confirm your hold. Please try again.',
-      );
+      onError(err instanceof Error && err.message ? err.message : t('confirmFailed'));
     } finally {
       setBusy(false);
     }
@@ -51,7 +56,7 @@ function ConfirmButton({
       disabled={!stripe || busy}
       className="mt-4 w-full rounded-xl bg-brand-600 px-4 py-3 text-lg font-bold text-white hover:bg-brand-700 disabled:opacity-60"
     >
-      {busy ? 'Placing your hold…' : label}
+      {busy ? t('placing') : label}
     </button>
   );
 }
@@ -64,6 +69,7 @@ export default function StripeHold(props: {
   onConfirmed: () => Promise<void>;
   onError: (message: string) => void;
 }) {
+  const locale = STRIPE_LOCALE[useLocale()];
   let stripe = stripes.get(props.publishableKey);
   if (!stripe) {
     stripe = loadStripe(props.publishableKey);
@@ -74,6 +80,7 @@ export default function StripeHold(props: {
       stripe={stripe}
       options={{
         clientSecret: props.clientSecret,
+        locale,
         appearance: { theme: 'stripe', variables: { colorPrimary: '#c2410c' } },
       }}
     >

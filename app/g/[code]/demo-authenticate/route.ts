@@ -2,6 +2,7 @@
 // STRIPE_SECRET_KEY). Stands in for the bank's 3-D Secure page: the buyer approves or refuses their own
 // pending hold; the client then asks groups.confirmHold to verify it.
 import { and, eq } from 'drizzle-orm';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { groups, members } from '@/db/schema';
 import { getAuth } from '@/server/auth/auth';
@@ -15,13 +16,15 @@ const body = z.object({ memberId: z.uuid(), outcome: z.enum(['succeed', 'fail'])
 
 export async function POST(req: Request, ctx: { params: Promise<{ code: string }> }) {
   const env = getEnv();
+  // The buyer reads these messages in the join form, in their language (the proxy's stamp on this request).
+  const t = await getTranslations('group.demoAuth');
   if (env.STRIPE_SECRET_KEY || !env.STRIPE_EMULATOR_URL)
-    return Response.json({ error: 'Not found' }, { status: 404 });
+    return Response.json({ error: t('notFound') }, { status: 404 });
   const { code } = await ctx.params;
   const parsed = body.safeParse(await req.json().catch(() => null));
-  if (!parsed.success) return Response.json({ error: 'Bad request' }, { status: 400 });
+  if (!parsed.success) return Response.json({ error: t('badRequest') }, { status: 400 });
   const session = await getAuth().api.getSession({ headers: req.headers });
-  if (!session) return Response.json({ error: 'Please join first.' }, { status: 401 });
+  if (!session) return Response.json({ error: t('joinFirst') }, { status: 401 });
   const [m] = await getDeps()
     .db.select({ paymentIntentId: members.paymentIntentId, status: members.status })
     .from(members)
@@ -34,7 +37,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ code: string }
       ),
     );
   if (!m?.paymentIntentId || m.status !== 'reserved')
-    return Response.json({ error: 'There is no hold waiting for approval.' }, { status: 409 });
+    return Response.json({ error: t('noHold') }, { status: 409 });
   await emulatorControl(env.STRIPE_EMULATOR_URL).authenticate(m.paymentIntentId, parsed.data.outcome);
   return Response.json({ ok: true });
 }
