@@ -1,12 +1,14 @@
 'use client';
 // A guest buyer keeps their groups on an e-mail address: better-auth sends a sign-in link; opening it
 // signs them in and moves this browser's memberships to that account (server/auth/auth.ts onLinkAccount).
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The "keep my groups" form shown to guest buyers on /me. */
 export function ClaimAccount() {
+  const t = useTranslations('me.claim');
   const id = useId();
   const [email, setEmail] = useState('');
   const [state, setState] = useState<
@@ -17,17 +19,14 @@ export function ClaimAccount() {
     e.preventDefault();
     const to = email.trim();
     if (!EMAIL.test(to)) {
-      setState({ kind: 'error', message: 'Enter an e-mail address like name@example.com.' });
+      setState({ kind: 'error', message: t('invalidEmail') });
       return;
     }
     setState({ kind: 'sending' });
     const { authClient } = await import('@/app/_components/auth-client');
     const r = await authClient.signIn.magicLink({ email: to, callbackURL: '/me' });
-    if (r.error)
-      setState({
-        kind: 'error',
-        message: r.error.message ?? 'We could not send the link. Please try again.',
-      });
+    // better-auth's own messages are English: the reader gets ours.
+    if (r.error) setState({ kind: 'error', message: t('failed') });
     else setState({ kind: 'sent', to });
   }
 
@@ -38,8 +37,7 @@ export function ClaimAccount() {
         className="mt-6 rounded-2xl bg-green-50 p-4 text-green-900 ring-1 ring-green-200"
         data-testid="claim-sent"
       >
-        We sent a sign-in link to <strong>{state.to}</strong>. Open it to keep these groups on that address,
-        on any device.
+        {t.rich('sent', { email: state.to, b: (c) => <strong>{c}</strong> })}
       </p>
     );
   }
@@ -51,14 +49,11 @@ export function ClaimAccount() {
       aria-labelledby={`${id}-h`}
     >
       <h2 id={`${id}-h`} className="font-semibold">
-        Keep your groups
+        {t('heading')}
       </h2>
-      <p className="mt-1 text-sm text-stone-700">
-        You joined as a guest on this device. Add your e-mail and we&apos;ll send a sign-in link, so you can
-        see your groups on any device. No password needed.
-      </p>
+      <p className="mt-1 text-sm text-stone-700">{t('intro')}</p>
       <label htmlFor={`${id}-email`} className="mt-3 block font-medium">
-        E-mail
+        {t('emailLabel')}
       </label>
       <div className="mt-1 flex flex-wrap gap-2">
         <input
@@ -76,7 +71,7 @@ export function ClaimAccount() {
           disabled={state.kind === 'sending'}
           className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
         >
-          {state.kind === 'sending' ? 'Sending…' : 'Send me a link'}
+          {state.kind === 'sending' ? t('sending') : t('send')}
         </button>
       </div>
       {state.kind === 'error' && (

@@ -3,7 +3,8 @@ import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
-import { getLocale } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getAuth } from '@/server/auth/auth';
 import { serverCaller } from '@/app/_trpc/server';
 import type { MyGroup } from '@/server/groups/list-my-groups';
@@ -16,11 +17,15 @@ import {
   type Words,
 } from '@/server/share/group-words';
 import { wordsFor } from '@/server/share/words-for';
+import { pickMessages } from '@/i18n/messages';
 import { LeaveButton } from '@/app/_components/leave-button';
 import { ClaimAccount } from './claim-account';
 import { SignOutButton } from './sign-out-button';
 
-export const metadata: Metadata = { title: 'My groups', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('me');
+  return { title: t('metaTitle'), robots: { index: false } };
+}
 export const dynamic = 'force-dynamic';
 
 async function loadMine(): Promise<MyGroup[] | null> {
@@ -56,18 +61,19 @@ function outcome(w: Words, m: MyGroup) {
 
 export default async function MyGroupsPage() {
   const mine = await loadMine();
-  const w = wordsFor(await getLocale());
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('me')]);
+  const w = wordsFor(locale);
   const session = await getAuth().api.getSession({ headers: new Headers(await headers()) });
   const guest = Boolean((session?.user as { isAnonymous?: boolean | null } | undefined)?.isAnonymous);
   return (
     <section aria-labelledby="me-h" className="mx-auto max-w-2xl">
       <h1 id="me-h" className="text-2xl font-bold tracking-tight">
-        My groups
+        {t('title')}
       </h1>
       {session && !guest && (
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <p className="text-sm text-stone-600" data-testid="signed-in-as">
-            Signed in as {session.user.email}
+            {t('signedInAs', { email: session.user.email })}
           </p>
           <SignOutButton
             to="/me"
@@ -77,9 +83,9 @@ export default async function MyGroupsPage() {
       )}
       {!mine || mine.length === 0 ? (
         <p className="mt-4 text-stone-700">
-          You have not joined a group on this device yet.{' '}
+          {t('empty')}{' '}
           <Link href="/" className="font-semibold text-brand-700 underline">
-            See today&apos;s deals
+            {t('seeDeals')}
           </Link>
         </p>
       ) : (
@@ -99,8 +105,11 @@ export default async function MyGroupsPage() {
                   </span>
                 </div>
                 <p className="mt-1 text-sm text-stone-600">
-                  As {m.alias} · {m.quantity} × {formatMoney(m.unitPriceAtJoin, m.group.currency, w.locale)}{' '}
-                  when you joined
+                  {t('joinedAs', {
+                    alias: m.alias,
+                    quantity: m.quantity,
+                    price: formatMoney(m.unitPriceAtJoin, m.group.currency, locale),
+                  })}
                 </p>
                 <div className="mt-1 space-y-0.5 text-stone-800" data-testid="my-outcome">
                   {o.sentences.map((line) => (
@@ -121,7 +130,12 @@ export default async function MyGroupsPage() {
           })}
         </ul>
       )}
-      {guest && mine && mine.length > 0 && <ClaimAccount />}
+      {guest && mine && mine.length > 0 && (
+        // The form's own words: nested providers do not merge, so this one carries what the form reads.
+        <NextIntlClientProvider locale={locale} messages={pickMessages(locale, ['common', 'me'])}>
+          <ClaimAccount />
+        </NextIntlClientProvider>
+      )}
     </section>
   );
 }
