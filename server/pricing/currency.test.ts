@@ -98,6 +98,11 @@ describe('formatMoney', () => {
   it('honours the locale', () => {
     expect(formatMoney(1234, 'EUR', 'de-DE').replace(/\u00a0/g, ' ')).toBe('12,34 €');
     expect(formatMoney(780, 'JPY', 'ja-JP')).toBe('￥780');
+    // The reader's locale decides the symbol: each of Flock's languages writes yen its own way.
+    expect(formatMoney(980, 'JPY', 'en')).toBe('¥980');
+    expect(formatMoney(980, 'JPY', 'zh-CN')).toBe('JP¥980');
+    expect(formatMoney(980, 'JPY', 'ja')).toBe('￥980');
+    expect(formatMoney(2600, 'USD', 'zh-CN')).toBe('US$26.00');
     expect(formatMoney(1234, 'KWD', 'en-US')).toContain('1.234');
   });
 

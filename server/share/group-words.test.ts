@@ -416,3 +416,93 @@ describe('deal and share sentences', () => {
     );
   });
 });
+
+describe('in Chinese and Japanese', () => {
+  const zh = wordsFor('zh-CN');
+  const ja = wordsFor('ja');
+
+  it('counts people the way each language does (no plural forms, "还差 3 人" / "あと3人")', () => {
+    expect(people(zh, 1)).toBe('1 人');
+    expect(morePeople(zh, 3)).toBe('还差 3 人');
+    expect(people(ja, 3)).toBe('3人');
+    expect(morePeople(ja, 3)).toBe('あと3人');
+  });
+
+  it('writes money as each locale does: JP¥980 in Chinese, ￥980 in Japanese', () => {
+    expect(groupHeadline(zh, jpy)).toBe('还差 1 人成团，每件 JP¥980；满 4 人每件 JP¥780');
+    expect(groupHeadline(ja, jpy)).toBe('あと1人集まれば1点￥980で成立（4人なら￥780）');
+    expect(ladderLine(zh, jpy.tiers, 'JPY')).toBe('JP¥980 → 满 4 人 JP¥780');
+    expect(ladderLine(ja, jpy.tiers, 'JPY')).toBe('￥980 → 4人で￥780');
+  });
+
+  it.each<[string, GroupFacts, string, string]>([
+    [
+      'empty, below the minimum',
+      usd,
+      '满 3 人成团，每件 US$26.00；满 6 人每件 US$23.00',
+      '3人集まれば1点$26.00で成立（6人なら$23.00）',
+    ],
+    [
+      'at a bracket',
+      at(jpy, { confirmedCount: 2 }),
+      '现价每件 JP¥980；再来 2 人降至 JP¥780',
+      '現在1点￥980。あと2人で￥780に',
+    ],
+    [
+      'at the best price',
+      at(usd, { confirmedCount: 12 }),
+      '现价每件 US$19.90，已是最低价',
+      '現在1点$19.90（最安値）',
+    ],
+    [
+      'won when full',
+      at(jpy, { status: 'won', confirmedCount: 4, finalUnitPrice: 780, closeReason: 'full' }),
+      '已满员，按每件 JP¥780 成团',
+      '満員になり、1点￥780で成立しました',
+    ],
+    [
+      'failed at the deadline',
+      at(usd, { status: 'failed', confirmedCount: 1, closeReason: 'deadline' }),
+      '未凑满 3 人（1 人参团），未能成团；所有预授权已释放',
+      '3人に届きませんでした（参加1人）。すべての仮押さえは解除されました',
+    ],
+  ])('says where the group stands: %s', (_name, f, zhText, jaText) => {
+    expect(groupHeadline(zh, f)).toBe(zhText);
+    expect(groupHeadline(ja, f)).toBe(jaText);
+  });
+
+  it('tells the viewer their hold in their language, never more than they were shown', () => {
+    const v = member({});
+    expect(viewerOutcomeWords(zh, at(usd, { confirmedCount: 6 }), v).sentences).toEqual([
+      '你的银行卡上已冻结 US$52.00。',
+      '按当前价格你需支付 US$46.00；扣款绝不超过冻结金额。',
+    ]);
+    expect(viewerOutcomeWords(ja, at(usd, { confirmedCount: 6 }), v)).toMatchObject({
+      label: '募集中',
+      sentences: [
+        'カードで$52.00を仮押さえしています。',
+        '現在の価格でのお支払いは$46.00です。仮押さえ額を超えて請求されることはありません。',
+      ],
+    });
+  });
+
+  it('words the deal page and badges', () => {
+    expect(savingsBadge(zh, usd)).toBe('省 13%');
+    expect(savingsBadge(ja, usd)).toBe('13%オフ');
+    expect(dealBestPriceLine(ja, 780, 'JPY')).toBe('最安1点￥780');
+    expect(openGroupsLine(zh, 4)).toBe('4 个拼团可加入');
+    expect(dealWindowSentence(zh, 2 * 86_400, 3)).toMatch(/^每个团需在 2天内凑满 3 人。/);
+    expect(dealWindowSentence(ja, 2 * 86_400, 3)).toMatch(
+      /^グループの募集期間は2日間で、3人集まれば成立します。/,
+    );
+  });
+
+  it('shares what is true now, in the sharer’s language', () => {
+    expect(shareText(zh, '草莓', at(jpy, { confirmedCount: 2 }), '5小时')).toBe(
+      '和我一起拼「草莓」：现价每件 JP¥980；再来 2 人降至 JP¥780。还剩 5小时。',
+    );
+    expect(shareText(ja, 'あまおう', at(jpy, { status: 'failed', confirmedCount: 1 }), null)).toBe(
+      '「あまおう」のグループは締め切りました。2人に届きませんでした（参加1人）。すべての仮押さえは解除されました。',
+    );
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChannel, parseInviteCode } from './channels';
-import { buildShareMessage, groupShareUrl, shareIntents, type ShareFacts } from './share-message';
-import { formatDuration, formatTimeLeft } from './time-left';
+import { buildShareMessage, groupShareUrl, shareIntents, withHint, type ShareFacts } from './share-message';
+import { formatClock, formatDuration, formatTimeLeft } from './time-left';
 import { wordsFor } from './words-for';
 
 const w = wordsFor('en');
@@ -83,6 +83,31 @@ describe('share message', () => {
     expect(tg.searchParams.get('text')).not.toContain('http');
   });
 
+  it("is written in the sharer's language and its links carry that language as a hint", () => {
+    const zh = wordsFor('zh-CN');
+    expect(buildShareMessage(zh, { ...facts, confirmedCount: 1 }, 'L')).toBe(
+      '和我一起拼「Amaou strawberries」：还差 1 人成团，每件 JP¥980；满 4 人每件 JP¥780。还剩 5小时。 L',
+    );
+    const ja = wordsFor('ja');
+    const intents = shareIntents(ja, facts, 'https://flock.test', 'abcdefgh23', null);
+    expect(intents.map((i) => i.label)).toEqual(['WhatsApp', 'Telegram', 'LINE', 'メッセージ', 'メール']);
+    const line = decodeURIComponent(intents[2]?.href.slice('https://line.me/R/share?text='.length) ?? '');
+    expect(line).toBe(
+      '「Amaou strawberries」を一緒に買いませんか：現在1点￥980。あと2人で￥780に。残り5時間。 https://flock.test/g/abcdefgh23?c=line&hl=ja',
+    );
+    const mail = new URL(intents[4]?.href ?? '');
+    expect(mail.searchParams.get('subject')).toBe('「Amaou strawberries」を一緒に買いませんか');
+  });
+
+  it('adds the hint to a link only when someone shares it', () => {
+    expect(groupShareUrl('https://flock.test', 'abcdefgh23', { channel: 'copy', hint: 'zh-CN' })).toBe(
+      'https://flock.test/g/abcdefgh23?c=copy&hl=zh-CN',
+    );
+    expect(withHint('https://flock.test/g/abcdefgh23?i=inv123', 'ja')).toBe(
+      'https://flock.test/g/abcdefgh23?i=inv123&hl=ja',
+    );
+  });
+
   it('leaves the invite code out of links shared by non-members', () => {
     expect(groupShareUrl('https://flock.test/', 'abcdefgh23', { channel: 'qr' })).toBe(
       'https://flock.test/g/abcdefgh23?c=qr',
@@ -113,6 +138,28 @@ describe('time left', () => {
     [2 * 86_400_000 + 3 * 3600_000, '2 d 3 h'],
   ])('%i ms → %s', (ms, text) => {
     expect(formatTimeLeft(w, ms)).toBe(text);
+  });
+});
+
+describe('time left in Chinese and Japanese', () => {
+  const zh = wordsFor('zh-CN');
+  const ja = wordsFor('ja');
+  it.each([
+    [(2 * 86_400 + 23 * 3600) * 1000, '2天23小时', '2日23時間'],
+    [4 * 3600_000 + 12 * 60_000, '4小时12分钟', '4時間12分'],
+    [45_000, '45秒', '45秒'],
+    [0, '已结束', '終了'],
+  ])('%i ms → %s / %s', (ms, zhText, jaText) => {
+    expect(formatTimeLeft(zh, ms)).toBe(zhText);
+    expect(formatTimeLeft(ja, ms)).toBe(jaText);
+  });
+  it('runs the clock with days in each language', () => {
+    expect(formatClock(zh, (86_400 + 3723) * 1000)).toBe('1天 01:02:03');
+    expect(formatClock(ja, 3723 * 1000)).toBe('01:02:03');
+  });
+  it('says a window length', () => {
+    expect(formatDuration(zh, 90 * 60)).toBe('1小时30分钟');
+    expect(formatDuration(ja, 2 * 86_400)).toBe('2日間');
   });
 });
 
