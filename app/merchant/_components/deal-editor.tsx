@@ -5,7 +5,7 @@
 // happening; a published deal lands on its "Your deal is live" page.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { useTRPC } from '@/app/_trpc/client';
@@ -13,6 +13,7 @@ import { CURRENCY_CODES } from '@/server/pricing';
 import { errorFields, errorMessage } from '@/app/merchant/_lib/errors';
 import { BracketEditor } from './bracket-editor';
 import { ConfirmDialog } from './confirm-dialog';
+import { DealTranslationsFields } from './deal-translations-fields';
 import {
   checkDealForm,
   dealFormFromDeal,
@@ -46,8 +47,10 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
+  // A new deal is written in the console's language until the merchant says otherwise.
+  const locale = useLocale();
   const [form, setForm] = useState<DealForm>(() =>
-    deal ? dealFormFromDeal(deal) : emptyDealForm(defaultCurrency),
+    deal ? dealFormFromDeal(deal) : emptyDealForm(defaultCurrency, locale),
   );
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -125,6 +128,8 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
                   dealId: deal.id,
                   title: input.title,
                   description: input.description,
+                  contentLocale: input.contentLocale,
+                  translations: input.translations,
                   imageUrl: input.imageUrl,
                 }
               : { dealId: deal.id, ...input },
@@ -246,6 +251,12 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
               className={inputClass}
             />
           </Field>
+          <DealTranslationsFields
+            contentLocale={form.contentLocale}
+            translations={form.translations}
+            onChange={change}
+            errorOf={errorOf}
+          />
           <ImageUpload
             id="deal-image"
             label={t('editor.photo')}
