@@ -47,11 +47,11 @@ test('a merchant builds a tiered deal, watches a group fill live, ends it, refun
   const consoleLines: string[] = [];
   page.on('console', (m) => consoleLines.push(m.text()));
   await page.getByRole('link', { name: 'New deal' }).click();
-  await expect(page.getByLabel('Title')).toBeVisible();
+  await expect(page.getByLabel('Title', { exact: true })).toBeVisible();
   await page.reload(); // a fresh server render, hydrated in the browser
-  await expect(page.getByLabel('Title')).toBeEditable();
+  await expect(page.getByLabel('Title', { exact: true })).toBeEditable();
   expect(consoleLines.filter((t) => /hydrat|did not match/i.test(t))).toEqual([]);
-  await page.getByLabel('Title').fill('Sourdough box');
+  await page.getByLabel('Title', { exact: true }).fill('Sourdough box');
   await page.getByLabel('List price').fill('10.00');
   await page.getByLabel('Bracket 1: from how many people').fill('5');
   await page.getByLabel('Bracket 1: price each, in USD').fill('6.00');
