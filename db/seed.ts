@@ -1,5 +1,6 @@
-// Demo data: a merchant who can sign in, three deals (one in JPY) and open groups at different tiers,
-// joined by demo buyers with real holds on the payments backend in use (the emulator in development).
+// Demo data: a merchant who can sign in, three deals (one in JPY, with its title and description in Chinese
+// and Japanese too) and open groups at different tiers, joined by demo buyers with real holds on the payments
+// backend in use (the emulator in development).
 // Edit when the demo should show something new.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -64,6 +65,18 @@ const DEALS = [
     title: 'あまおう Amaou strawberries, 2 trays',
     description:
       'Fukuoka Amaou strawberries picked the morning they ship, refrigerated delivery within Japan.',
+    // The same offer in Chinese and Japanese: shoppers reading Flock in those languages see these.
+    contentLocale: 'en',
+    translations: {
+      'zh-CN': {
+        title: '福冈甘王（あまおう）草莓，2 盒',
+        description: '福冈甘王草莓，发货当天早上现摘，日本境内冷藏配送。',
+      },
+      ja: {
+        title: '福岡県産あまおう 2パック',
+        description: '福岡県産のあまおうを出荷当日の朝に摘み取り、日本国内へクール便でお届けします。',
+      },
+    },
     imageUrl: '/demo/strawberries.svg',
     currency: 'JPY',
     listPrice: 1280,
