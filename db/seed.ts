@@ -69,7 +69,7 @@ const DEALS = [
     contentLocale: 'en',
     translations: {
       'zh-CN': {
-        title: '福冈甘王（あまおう）草莓，2 盒',
+        title: '福冈甘王草莓 2 盒',
         description: '福冈甘王草莓，发货当天早上现摘，日本境内冷藏配送。',
       },
       ja: {
