@@ -317,7 +317,11 @@ export function JoinForm({
                   className="h-4 w-4 accent-brand-600"
                 />
                 <span>
-                  {t(`card.${c.words}`)} <span className="text-stone-600">({t(`card.${c.words}Hint`)})</span>
+                  {t.rich('cardChoice', {
+                    label: t(`card.${c.words}`),
+                    hint: t(`card.${c.words}Hint`),
+                    note: (chunks) => <span className="text-stone-600">{chunks}</span>,
+                  })}
                 </span>
               </label>
             ))}
