@@ -9,7 +9,7 @@
 //   client components: useWords()        (app/_components/use-words.ts; the provider's messages)
 // groupMoment and viewerOutcome return facts, not words, and take no `w`.
 //
-// API for the pages (all take GroupFacts; the viewer's functions also take ViewerFacts):
+// API for the pages (the word functions take `w` before the arguments listed; English shown):
 //   groupMoment(f)               → what is true of the group now (a union; the facts every sentence uses)
 //   groupHeadline(f)             → "2 more people needed to go ahead at $26.00; at 6, $23.00"
 //   groupShortLine(f)            → the same for a card or a badge: "2 more people needed to go ahead at $26.00"
@@ -27,6 +27,7 @@
 //   scanCallToAction(f)         → "Scan to join the group" (poster)
 //   endsInSentence(ms)          → "Ends in 5 h" / "Closing now"
 //   people(n) / morePeople(n)    → "1 person" / "3 people", "1 more person" / "2 more people"
+//   outcomeLabel(key), shareSubject(title): a viewer's outcome badge, the e-mail subject of a share
 //
 // Decisions (where the issue and DESIGN are silent):
 // - Below the minimum the price is conditional: "N people needed to go ahead at $X", followed by the next
