@@ -1,9 +1,19 @@
 // The shared text rules: what every user-supplied string may contain, and how it is normalised.
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { englishErrors, issueRefusal, msg, renderRefusal } from './errors';
+import { translator } from '@/i18n/translator';
+import { errorWordsIn } from './localize-error';
 import { hasForbiddenCharacters, keyText, multiLineText, singleLineText } from './text';
 
+/** The first issue's message as a reader of `words` sees it. */
+const said = (r: z.ZodSafeParseResult<unknown>, words = englishErrors) =>
+  r.error?.issues[0] ? renderRefusal(words, issueRefusal(r.error.issues[0])) : undefined;
+
 describe('singleLineText', () => {
-  const alias = singleLineText('Your name').min(1, 'Choose a name').max(40, 'Too long');
+  const alias = singleLineText('fieldName.alias')
+    .min(1, msg('group.aliasRequired'))
+    .max(40, msg('group.aliasTooLong'));
 
   it.each([
     ['NUL', 'Ann\u0000'],
@@ -16,7 +26,15 @@ describe('singleLineText', () => {
   ])('refuses %s with a message naming the field', (_, value) => {
     const r = alias.safeParse(value);
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toMatch(/^Your name contains an invisible control character/);
+    expect(said(r)).toMatch(/^Your name contains an invisible control character/);
+  });
+
+  it('names the field in the reader’s language', () => {
+    const r = alias.safeParse('Ann\u0000');
+    expect(said(r, errorWordsIn('zh-CN'))).toBe(
+      translator('zh-CN', 'errors')('text.controlCharacter', { field: '你的昵称' }),
+    );
+    expect(said(r, errorWordsIn('ja'))).toMatch(/^表示名に目に見えない制御文字/);
   });
 
   it('keeps what people really type: accents, CJK, emoji (a surrogate pair), and trims', () => {
@@ -28,13 +46,13 @@ describe('singleLineText', () => {
   });
 
   it('still applies the field length rules after normalising', () => {
-    expect(alias.safeParse('   ').error?.issues[0]?.message).toBe('Choose a name');
-    expect(alias.safeParse('x'.repeat(41)).error?.issues[0]?.message).toBe('Too long');
+    expect(said(alias.safeParse('   '))).toBe('Choose a name to show to the group');
+    expect(said(alias.safeParse('x'.repeat(41)))).toBe('Use at most 40 characters');
   });
 });
 
 describe('multiLineText', () => {
-  const description = multiLineText('Description').max(100, 'Too long');
+  const description = multiLineText('fieldName.description').max(100, msg('deal.descriptionTooLong'));
 
   it('keeps newlines and tabs, folding Windows line ends', () => {
     expect(description.parse('Line one\r\n\tLine two\rThree')).toBe('Line one\n\tLine two\nThree');
@@ -48,12 +66,14 @@ describe('multiLineText', () => {
 
 describe('keyText', () => {
   it('accepts printable ASCII and refuses anything else', () => {
-    const key = keyText('Request key', 10);
+    const key = keyText('fieldName.requestKey', 10);
     expect(key.parse('abc-123_X')).toBe('abc-123_X');
     expect(key.safeParse('abc\u0000').success).toBe(false);
     expect(key.safeParse('abc def').success).toBe(false);
     expect(key.safeParse('ключ').success).toBe(false);
     expect(key.safeParse('x'.repeat(11)).success).toBe(false);
+    expect(said(key.safeParse('x'.repeat(11)))).toBe('Request key is too long');
+    expect(said(key.safeParse('abc def'))).toBe('Request key contains characters that are not allowed');
   });
 });
 

@@ -1,8 +1,14 @@
 // Text at the edge: every string a person or a client sends goes through one of these schemas before it
 // reaches a service, so nothing PostgreSQL would refuse (NUL, 22021) or a reader could be fooled by
 // (control characters, direction overrides) is ever stored. Pure zod: the browser's forms use it too.
+// Refusals are errors-catalog keys naming the field by its catalog name (fieldName.*), so a form and the
+// server say them in the reader's language (server/errors.ts).
 // Edit when a new kind of text field appears (a key, a multi-line message).
 import { z } from 'zod';
+import { refusalIssue, type ErrorKey } from '@/server/errors';
+
+/** A field's name in the errors catalog ('fieldName.alias' → "Your name"), for refusals that name it. */
+export type FieldName = Extract<ErrorKey, `fieldName.${string}`>;
 
 // C0 and C1 control characters, DEL, the Unicode line/paragraph separators, bidirectional embeddings,
 // overrides and isolates, and non-characters. Newlines and tabs are allowed only in multi-line text.
@@ -12,9 +18,9 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u20
 // A lone UTF-16 surrogate cannot be encoded as UTF-8: it would be stored as U+FFFD, not as typed.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** The sentence for a refused character, naming the field the way the form labels it. */
-export function controlCharacterMessage(field: string): string {
-  return `${field} contains an invisible control character. Remove it (retype the text if you pasted it) and try again.`;
+/** The refusal of a refused character (a zod refine's params), naming the field the way the form labels it. */
+export function controlCharacterIssue(field: FieldName) {
+  return refusalIssue('text.controlCharacter', { field: { key: field } });
 }
 
 /** True when `value` holds a character no text field accepts (newlines allowed when `multiline`). */
@@ -23,28 +29,28 @@ export function hasForbiddenCharacters(value: string, multiline = false): boolea
 }
 
 /** A single-line text field: NFC, trimmed, no control characters; `field` names it in the error. */
-export function singleLineText(field: string) {
+export function singleLineText(field: FieldName) {
   return z
     .string()
-    .refine((v) => !hasForbiddenCharacters(v), controlCharacterMessage(field))
+    .refine((v) => !hasForbiddenCharacters(v), controlCharacterIssue(field))
     .normalize('NFC')
     .trim();
 }
 
 /** A multi-line text field (descriptions, messages): like singleLineText, but newlines and tabs are kept. */
-export function multiLineText(field: string) {
+export function multiLineText(field: FieldName) {
   return z
     .string()
-    .refine((v) => !hasForbiddenCharacters(v, true), controlCharacterMessage(field))
+    .refine((v) => !hasForbiddenCharacters(v, true), controlCharacterIssue(field))
     .normalize('NFC')
     .overwrite((v) => v.replace(/\r\n?/g, '\n'))
     .trim();
 }
 
 /** A machine key from a client (codes, slugs, idempotency keys, channels): printable ASCII only. */
-export function keyText(field: string, max: number) {
+export function keyText(field: FieldName, max: number) {
   return z
     .string()
-    .max(max, `${field} is too long`)
-    .regex(/^[\x21-\x7E]*$/, `${field} contains characters that are not allowed`);
+    .refine((v) => v.length <= max, refusalIssue('text.keyTooLong', { field: { key: field } }))
+    .refine((v) => /^[\x21-\x7E]*$/.test(v), refusalIssue('text.keyCharacters', { field: { key: field } }));
 }

@@ -8,10 +8,7 @@ export function archiveDeal(deps: Deps, merchantId: string, dealId: string): Pro
     to: 'archived',
     from: ['draft', 'active', 'paused'],
     event: 'deal.archived',
-    refusal: () => 'This deal is already archived.',
-    guard: ({ open }) =>
-      open > 0
-        ? `This deal still has ${open} open ${open === 1 ? 'group' : 'groups'}. Pause it to stop new groups, then archive it once they have closed.`
-        : null,
+    refusal: () => 'deal.alreadyArchived',
+    guard: ({ open }) => (open > 0 ? { key: 'deal.openGroupsNoArchive', values: { count: open } } : null),
   });
 }

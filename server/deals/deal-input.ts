@@ -7,12 +7,8 @@ import { z } from 'zod';
 import type { DealTranslations } from '@/db/schema/deals';
 import { LOCALES, type Locale } from '@/i18n/locales';
 import { CURRENCY_CODES, isCurrency, tiersSchema, validateTiers } from '@/server/pricing';
-import {
-  controlCharacterMessage,
-  hasForbiddenCharacters,
-  multiLineText,
-  singleLineText,
-} from '@/server/text';
+import { msg, refusalIssue, type ErrorKey, type ErrorValues } from '@/server/errors';
+import { controlCharacterIssue, hasForbiddenCharacters, multiLineText, singleLineText } from '@/server/text';
 
 /** Card holds last 7 days; a window of at most 6 leaves a day for clock and queue delays (DESIGN rule 8). */
 export const MAX_WINDOW_SECONDS = 6 * 24 * 60 * 60;
@@ -33,8 +29,8 @@ const UPLOAD_PATH = /^\/(?:uploads|demo)\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$
 export const imageUrlSchema = z
   .string()
   .trim()
-  .max(2048, 'Image address is too long')
-  .refine((v) => !hasForbiddenCharacters(v), controlCharacterMessage('Image address'))
+  .max(2048, msg('deal.imageTooLong'))
+  .refine((v) => !hasForbiddenCharacters(v), controlCharacterIssue('fieldName.imageUrl'))
   .refine((v) => {
     if (v.startsWith('/')) return UPLOAD_PATH.test(v) && !v.split('/').includes('..');
     try {
@@ -42,18 +38,25 @@ export const imageUrlSchema = z
     } catch {
       return false;
     }
-  }, 'Image must be an uploaded file or an https:// address');
+  }, msg('deal.imageKind'));
 
-const wholeNumber = (what: string) => z.int({ error: `${what} must be a whole number` });
+const wholeNumber = (key: ErrorKey) => z.int({ error: key });
 
 /** A supported currency code; unknown ones are refused with the code in the message. */
-export const currencySchema = z.string().refine(isCurrency, {
-  error: (issue) =>
-    `We do not support the currency "${String(issue.input)}" (use one of ${CURRENCY_CODES.slice(0, 4).join(', ')}, ...)`,
+export const currencySchema = z.string().superRefine((v, ctx) => {
+  if (isCurrency(v)) return;
+  ctx.addIssue({
+    code: 'custom',
+    input: v,
+    ...refusalIssue('deal.currencyUnknown', {
+      currency: v,
+      examples: CURRENCY_CODES.slice(0, 4).join(', '),
+    }),
+  });
 });
 
-const titleText = singleLineText('Title').max(120, 'Title must be at most 120 characters');
-const descriptionText = multiLineText('Description').max(4000, 'Description must be at most 4000 characters');
+const titleText = singleLineText('fieldName.title').max(120, msg('deal.titleTooLong'));
+const descriptionText = multiLineText('fieldName.description').max(4000, msg('deal.descriptionTooLong'));
 
 /** The deal's title and description in one more language: optional, but a description needs a title. */
 const translationSchema = z
@@ -63,14 +66,14 @@ const translationSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['title'],
-        message: 'Give a title in this language too, or clear its description',
+        message: msg('deal.translationTitleRequired'),
       });
   });
 
 /** Translations by language; a language left blank (no title, no description) is no translation. */
 const translationsSchema = z
   .partialRecord(z.enum(LOCALES), translationSchema, {
-    error: 'Translations can only be in English, Simplified Chinese or Japanese',
+    error: msg('deal.translationLocales'),
   })
   .transform((all): DealTranslations =>
     Object.fromEntries(Object.entries(all).filter(([, t]) => t && (t.title || t.description))),
@@ -79,25 +82,25 @@ const translationsSchema = z
 // Each field on its own; cross-field rules are in dealIssues. No defaults here, so a partial update
 // never fills an omitted field with a default.
 const fields = {
-  title: titleText.min(1, 'Give the deal a title'),
+  title: titleText.min(1, msg('deal.titleRequired')),
   description: descriptionText,
-  contentLocale: z.enum(LOCALES, 'Choose the language the title and description are written in'),
+  contentLocale: z.enum(LOCALES, msg('deal.contentLocale')),
   translations: translationsSchema,
   imageUrl: imageUrlSchema.nullable(),
   currency: currencySchema,
-  listPrice: wholeNumber('List price').positive('List price must be more than zero'),
+  listPrice: wholeNumber('deal.listPriceWhole').positive(msg('deal.listPricePositive')),
   tiers: tiersSchema,
-  windowSeconds: wholeNumber('Window')
-    .positive('Window must be longer than zero')
-    .max(MAX_WINDOW_SECONDS, 'Window can be at most 6 days (card holds expire after 7)'),
-  maxMembers: wholeNumber('Group size')
-    .min(2, 'A group needs room for at least 2 people')
-    .max(5000, 'A group can hold at most 5000 people'),
-  qrCutoff: wholeNumber('Open-link limit').min(1, 'Open-link limit must be at least 1'),
-  perBuyerMax: wholeNumber('Per-buyer limit')
-    .min(1, 'Each buyer must be allowed at least 1')
-    .max(100, 'Per-buyer limit can be at most 100'),
-  stock: wholeNumber('Stock').positive('Stock must be at least 1 (leave it empty for unlimited)').nullable(),
+  windowSeconds: wholeNumber('deal.windowWhole')
+    .positive(msg('deal.windowPositive'))
+    .max(MAX_WINDOW_SECONDS, msg('deal.windowTooLong')),
+  maxMembers: wholeNumber('deal.maxMembersWhole')
+    .min(2, msg('deal.maxMembersTooSmall'))
+    .max(5000, msg('deal.maxMembersTooBig')),
+  qrCutoff: wholeNumber('deal.qrCutoffWhole').min(1, msg('deal.qrCutoffTooSmall')),
+  perBuyerMax: wholeNumber('deal.perBuyerWhole')
+    .min(1, msg('deal.perBuyerTooSmall'))
+    .max(100, msg('deal.perBuyerTooBig')),
+  stock: wholeNumber('deal.stockWhole').positive(msg('deal.stockPositive')).nullable(),
 };
 
 /** The deal's terms as stored: every field present. */
@@ -118,8 +121,11 @@ export type DealValues = {
   stock: number | null;
 };
 
-/** A problem found by the rules across fields, keyed like a field ('windowSeconds', 'tiers.1.unitPrice'). */
-export type DealIssue = { path: (string | number)[]; message: string };
+/**
+ * A problem found by the rules across fields, keyed like a field ('windowSeconds', 'tiers.1.unitPrice'):
+ * an errors-catalog key and its ICU arguments (render with renderRefusal from server/errors.ts).
+ */
+export type DealIssue = { path: (string | number)[]; message: ErrorKey; values?: ErrorValues };
 
 /**
  * Rules across fields: window floor, cutoff within the group size, tiers within the list price and group
@@ -130,19 +136,16 @@ export function dealIssues(v: DealValues, rules: DealRules): DealIssue[] {
   const issues: DealIssue[] = [];
   const min = rules.minWindowSeconds();
   if (v.windowSeconds < min) {
-    issues.push({ path: ['windowSeconds'], message: `Window must be at least ${min} seconds` });
+    issues.push({ path: ['windowSeconds'], message: 'deal.windowTooShort', values: { min } });
   }
   if (v.qrCutoff > v.maxMembers) {
-    issues.push({
-      path: ['qrCutoff'],
-      message: `Open-link limit cannot be more than the group size (${v.maxMembers})`,
-    });
+    issues.push({ path: ['qrCutoff'], message: 'deal.qrCutoffAboveSize', values: { max: v.maxMembers } });
   }
   const own = v.translations[v.contentLocale];
   if (own && (own.title || own.description)) {
     issues.push({
       path: ['translations', v.contentLocale, 'title'],
-      message: 'This is the deal’s main language: write its title and description in the main fields',
+      message: 'deal.mainLanguageTranslation',
     });
   }
   const tiers = validateTiers(v.tiers, {
@@ -177,7 +180,8 @@ function inputSchema(check: (v: DealValues, ctx: z.RefinementCtx) => void) {
  */
 export function dealSchemas(rules: DealRules) {
   const check = (v: DealValues, ctx: z.RefinementCtx): void => {
-    for (const issue of dealIssues(v, rules)) ctx.addIssue({ code: 'custom', ...issue });
+    for (const { path, message, values } of dealIssues(v, rules))
+      ctx.addIssue({ code: 'custom', path, ...refusalIssue(message, values ?? {}) });
   };
   return { dealInputSchema: inputSchema(check), dealValuesSchema: z.object(fields).superRefine(check) };
 }

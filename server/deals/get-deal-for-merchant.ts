@@ -19,7 +19,7 @@ export async function getDealForMerchantOrThrow(
     .from(deals)
     .where(and(eq(deals.id, dealId), eq(deals.merchantId, merchantId)));
   // Same answer whether the deal does not exist or belongs to another merchant: existence is not revealed.
-  if (!row) throw new DomainError('NOT_FOUND', 'We could not find that deal.');
+  if (!row) throw new DomainError('NOT_FOUND', 'deal.notFoundMerchant');
   const counts = (await countDealGroups(deps.db, [row.id])).get(row.id);
   return { ...merchantDealView(row, counts), ladder: ladder(row.tiers, 0) };
 }

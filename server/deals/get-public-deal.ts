@@ -50,8 +50,7 @@ export async function getPublicDealBySlugOrThrow(
   slug: string,
   locale: Locale,
 ): Promise<PublicDeal> {
-  if (!isSlugShaped(slug))
-    throw new DomainError('NOT_FOUND', 'This deal does not exist or is no longer available.');
+  if (!isSlugShaped(slug)) throw new DomainError('NOT_FOUND', 'deal.notAvailable');
   const [row] = await deps.db
     .select({
       deal: deals,
@@ -60,7 +59,7 @@ export async function getPublicDealBySlugOrThrow(
     .from(deals)
     .innerJoin(merchants, eq(merchants.id, deals.merchantId))
     .where(and(eq(deals.slug, slug), inArray(deals.status, ['active', 'paused'])));
-  if (!row) throw new DomainError('NOT_FOUND', 'This deal does not exist or is no longer available.');
+  if (!row) throw new DomainError('NOT_FOUND', 'deal.notAvailable');
   const { deal } = row;
   const status = deal.status === 'active' ? 'active' : 'paused';
   const first = deal.tiers[0];

@@ -22,6 +22,6 @@ export async function lockDealForMerchantOrThrow(
     .from(deals)
     .where(and(eq(deals.id, dealId), eq(deals.merchantId, merchantId)))
     .for('update');
-  if (!deal) throw new DomainError('NOT_FOUND', 'We could not find that deal.');
+  if (!deal) throw new DomainError('NOT_FOUND', 'deal.notFoundMerchant');
   return deal;
 }

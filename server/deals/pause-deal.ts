@@ -8,9 +8,6 @@ export function pauseDeal(deps: Deps, merchantId: string, dealId: string): Promi
     to: 'paused',
     from: ['active'],
     event: 'deal.paused',
-    refusal: (status) =>
-      status === 'draft'
-        ? 'This deal is not published yet, so there is nothing to pause.'
-        : 'This deal is archived, so it cannot be paused.',
+    refusal: (status) => (status === 'draft' ? 'deal.notPublishedNoPause' : 'deal.archivedNoPause'),
   });
 }

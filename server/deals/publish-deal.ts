@@ -8,6 +8,6 @@ export function publishDeal(deps: Deps, merchantId: string, dealId: string): Pro
     to: 'active',
     from: ['draft', 'paused'],
     event: 'deal.published',
-    refusal: () => 'This deal is archived, so it cannot be published again. Create a new deal instead.',
+    refusal: () => 'deal.archivedNoPublish',
   });
 }

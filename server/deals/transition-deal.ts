@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { deals } from '@/db/schema';
 import type { Deps } from '@/server/deps';
-import { DomainError } from '@/server/errors';
+import { DomainError, type ErrorKey, type Refusal } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import { countDealGroups, type DealGroupCounts } from './count-deal-groups';
 import { lockDealForMerchantOrThrow } from './lock-deal-for-merchant';
@@ -13,10 +13,10 @@ export type DealTransition = {
   /** Statuses the move is allowed from; being in `to` already is a no-op (a double click). */
   from: readonly DealStatus[];
   event: string;
-  /** The sentence shown when the deal is in a status not in `from`. */
-  refusal: (status: DealStatus) => string;
+  /** The sentence (errors catalog key) shown when the deal is in a status not in `from`. */
+  refusal: (status: DealStatus) => ErrorKey;
   /** An extra refusal given the deal's groups, or null to allow. */
-  guard?: (counts: DealGroupCounts) => string | null;
+  guard?: (counts: DealGroupCounts) => Refusal | null;
 };
 
 /** Moves a merchant's deal between statuses under a row lock and records the event; shared by publish/pause/archive. */
@@ -32,7 +32,7 @@ export async function transitionDeal(
     if (row.status === move.to) return merchantDealView(row, counts);
     if (!move.from.includes(row.status)) throw new DomainError('CONFLICT', move.refusal(row.status));
     const refusal = counts && move.guard ? move.guard(counts) : null;
-    if (refusal) throw new DomainError('CONFLICT', refusal);
+    if (refusal) throw new DomainError('CONFLICT', refusal.key, refusal.values);
 
     const now = deps.now();
     const [updated] = await tx

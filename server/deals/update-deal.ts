@@ -36,8 +36,7 @@ export async function updateDeal(
   const changes = parseOrThrow(dealPatchSchema, patch);
   return deps.db.transaction(async (tx) => {
     const row = await lockDealForMerchantOrThrow(tx, merchantId, dealId);
-    if (row.status === 'archived')
-      throw new DomainError('CONFLICT', 'This deal is archived, so it can no longer be edited.');
+    if (row.status === 'archived') throw new DomainError('CONFLICT', 'deal.archivedNoEdit');
 
     const current: DealValues = Object.fromEntries(DEAL_FIELDS.map((k) => [k, row[k]])) as DealValues;
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
@@ -49,14 +48,11 @@ export async function updateDeal(
 
     const lockedTerms = changed.filter((k) => (TERMS_FIELDS as readonly string[]).includes(k));
     if (lockedTerms.length > 0 && (counts?.open ?? 0) > 0) {
-      throw new DomainError(
-        'CONFLICT',
-        'A group is open on this deal, so its prices, tiers, window and limits cannot change until every open group has closed. You can still edit the title, description and image.',
-      );
+      throw new DomainError('CONFLICT', 'deal.termsLocked');
     }
     if (next.stock !== null && next.stock < row.stockTaken) {
-      throw new DomainError('INVALID_INPUT', 'Some fields need attention.', {
-        stock: `Stock cannot be less than the ${row.stockTaken} units already taken`,
+      throw new DomainError('INVALID_INPUT', 'request.fieldsNeedAttention', undefined, {
+        stock: { key: 'deal.stockBelowTaken', values: { taken: row.stockTaken } },
       });
     }
 

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { members, user } from '@/db/schema';
 import { sendEmail } from '@/server/auth/mailer';
 import type { Deps } from '@/server/deps';
-import { DomainError } from '@/server/errors';
+import { catalogWord, DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import { formatMoney } from '@/server/pricing';
 import { closeGroup } from './close-group';
@@ -22,7 +22,9 @@ export async function cancelGroup(
       lock: true,
     });
     if (g.status !== 'open')
-      throw new DomainError('GROUP_CLOSED', `This group is already ${g.status}, so it cannot be canceled.`);
+      throw new DomainError('GROUP_CLOSED', 'group.alreadyStatusCancel', {
+        status: catalogWord(`groupStatus.${g.status}`, g.status),
+      });
     const live = await tx
       .select({
         id: members.id,
@@ -36,7 +38,9 @@ export async function cancelGroup(
       .where(and(eq(members.groupId, g.id), inArray(members.status, ['reserved', 'authorized'])));
     const r = await closeGroup(deps, g.id, 'canceled', tx);
     if (!r.closed)
-      throw new DomainError('GROUP_CLOSED', `This group is already ${r.status}, so it cannot be canceled.`);
+      throw new DomainError('GROUP_CLOSED', 'group.alreadyStatusCancel', {
+        status: catalogWord(`groupStatus.${r.status}`, r.status),
+      });
     for (const m of live) {
       await recordEvent(tx, {
         type: 'member.group_canceled',

@@ -27,7 +27,7 @@ export async function closeGroup(
 ): Promise<CloseResult> {
   if (!tx) return deps.db.transaction((t) => closeGroup(deps, groupId, reason, t));
   const g = await lockGroupForMoves(tx, groupId);
-  if (!g) throw new DomainError('NOT_FOUND', 'We could not find that group.');
+  if (!g) throw new DomainError('NOT_FOUND', 'group.notFoundMerchant');
   if (g.status !== 'open') return { closed: false, status: g.status };
   const now = deps.now();
 

@@ -1,5 +1,6 @@
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
+import { storedDeclineKey } from './decline-refusal';
 import type { SessionUser } from '@/server/auth/session-user';
 import { getOwnMemberOrThrow } from './get-own-member';
 import { getGroupProgress } from './group-progress';
@@ -15,28 +16,21 @@ export async function confirmHold(
   const { member, code } = await getOwnMemberOrThrow(deps, user, input.memberId);
   let result = { member, nextAction: null as JoinResult['nextAction'], clientSecret: null as string | null };
   if (member.status === 'reserved') {
-    if (!member.paymentIntentId)
-      throw new DomainError('CONFLICT', 'There is no card hold to confirm yet. Please join again.');
+    if (!member.paymentIntentId) throw new DomainError('CONFLICT', 'group.nothingToConfirm');
     let hold;
     try {
       hold = await deps.payments.retrieve(member.paymentIntentId);
     } catch {
-      throw new DomainError(
-        'PAYMENT_UNAVAILABLE',
-        'We could not reach the payment processor; please try again.',
-      );
+      throw new DomainError('PAYMENT_UNAVAILABLE', 'payment.unavailable');
     }
     result = await applyHoldState(deps, member, hold, 'verify');
   } else if (member.status === 'failed') {
-    throw new DomainError(
-      'PAYMENT_DECLINED',
-      member.failureReason ?? 'Your card was declined. Try another card.',
-    );
+    throw new DomainError('PAYMENT_DECLINED', storedDeclineKey(member.failureReason));
   } else if (member.status !== 'authorized' && member.status !== 'captured') {
-    throw new DomainError('CONFLICT', 'This membership has ended. Please join again.');
+    throw new DomainError('CONFLICT', 'group.membershipEnded');
   }
   const progress = await getGroupProgress(deps, member.groupId);
-  if (!progress) throw new DomainError('NOT_FOUND', 'We could not find this group.');
+  if (!progress) throw new DomainError('NOT_FOUND', 'group.notFoundPlain');
   return {
     member: memberView(deps.appUrl, code, result.member),
     nextAction: result.nextAction,

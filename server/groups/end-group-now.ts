@@ -1,5 +1,5 @@
 import type { Deps } from '@/server/deps';
-import { DomainError } from '@/server/errors';
+import { catalogWord, DomainError } from '@/server/errors';
 import { closeGroup, type CloseResult } from './close-group';
 import { getMerchantGroupOrThrow } from './get-merchant-group-or-throw';
 
@@ -12,7 +12,9 @@ export async function endGroupNow(
     await getMerchantGroupOrThrow(tx, input.merchantId, input.groupId, { lock: true });
     const r = await closeGroup(deps, input.groupId, 'merchant', tx);
     if (!r.closed)
-      throw new DomainError('GROUP_CLOSED', `This group is already ${r.status}, so it cannot be ended now.`);
+      throw new DomainError('GROUP_CLOSED', 'group.alreadyStatus', {
+        status: catalogWord(`groupStatus.${r.status}`, r.status),
+      });
     return r;
   });
 }

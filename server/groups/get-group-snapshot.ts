@@ -119,7 +119,7 @@ export async function getGroupSnapshotOrThrow(
   source: PublicSnapshotSource = readNow,
 ): Promise<GroupSnapshot> {
   const pub = await source(code, () => readPublicSnapshot(deps, code));
-  if (!pub) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
+  if (!pub) throw new DomainError('NOT_FOUND', 'group.notFound');
   // Read after the public part: the membership is never older than the counts beside it; anything newer
   // than lastEventId is replayed by the live stream.
   const mine = viewer ? await readViewerMembership(deps, pub.groupId, pub.snapshot.code, viewer.id) : null;

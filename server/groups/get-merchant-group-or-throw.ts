@@ -16,6 +16,6 @@ export async function getMerchantGroupOrThrow(
     .innerJoin(deals, eq(deals.id, groups.dealId))
     .where(and(eq(groups.id, groupId), eq(deals.merchantId, merchantId)));
   const [row] = opts.lock ? await q.for('update', { of: groups }) : await q;
-  if (!row) throw new DomainError('NOT_FOUND', 'We could not find that group among your deals.');
+  if (!row) throw new DomainError('NOT_FOUND', 'group.notAmongYours');
   return row;
 }

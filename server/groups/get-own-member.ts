@@ -11,7 +11,6 @@ export async function getOwnMemberOrThrow(deps: Deps, user: SessionUser, memberI
     .from(members)
     .innerJoin(groups, eq(groups.id, members.groupId))
     .where(eq(members.id, memberId));
-  if (!row || row.member.userId !== user.id)
-    throw new DomainError('NOT_FOUND', 'We could not find this membership.');
+  if (!row || row.member.userId !== user.id) throw new DomainError('NOT_FOUND', 'group.membershipNotFound');
   return row;
 }

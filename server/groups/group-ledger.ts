@@ -106,7 +106,7 @@ export async function confirmAuthorized(
 async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise<Outcome[]> {
   const now = deps.now();
   const g = await lockGroupForMoves(tx, groupId);
-  if (!g) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
+  if (!g) throw new DomainError('NOT_FOUND', 'group.notFound');
 
   // 1. Confirms first: a hold that came back counts before the next joiner is shown a price.
   const confirms = ops.filter((o): o is ConfirmOp => o.kind === 'confirm');
@@ -129,15 +129,9 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
   const primaries: ReserveOp[] = [];
   for (const r of reserves) if (!primaries.some((p) => p.userId === r.userId)) primaries.push(r);
   let closed: DomainError | null = null;
-  if (g.status !== 'open')
-    closed = new DomainError('GROUP_CLOSED', 'This group has closed, so it is not taking new members.');
-  else if (now.getTime() >= g.deadline.getTime())
-    closed = new DomainError('GROUP_CLOSED', "This group's time is up, so it is not taking new members.");
-  else if (g.dealStatus !== 'active')
-    closed = new DomainError(
-      'GROUP_CLOSED',
-      'The merchant has paused this deal, so groups are not taking new members right now.',
-    );
+  if (g.status !== 'open') closed = new DomainError('GROUP_CLOSED', 'group.closedNoJoin');
+  else if (now.getTime() >= g.deadline.getTime()) closed = new DomainError('GROUP_CLOSED', 'group.timeUp');
+  else if (g.dealStatus !== 'active') closed = new DomainError('GROUP_CLOSED', 'group.dealPaused');
 
   const inviteCodes = [...new Set(primaries.flatMap((r) => (r.inviteCode ? [r.inviteCode] : [])))];
   const inviters =
@@ -163,26 +157,20 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
     if (r.quantity > g.perBuyerMax) {
       return new DomainError(
         'INVALID_INPUT',
-        `You can buy at most ${g.perBuyerMax} per person in this group.`,
-        { quantity: `At most ${g.perBuyerMax}.` },
+        'group.perBuyerMax',
+        { max: g.perBuyerMax },
+        { quantity: { key: 'group.perBuyerMaxField', values: { max: g.perBuyerMax } } },
       );
     }
-    if (seats >= g.maxMembers)
-      return new DomainError(
-        'GROUP_FULL',
-        'This group is full. Open a new group on this deal, or join another one.',
-      );
-    if (!inviterOf(r) && seats >= g.qrCutoff)
-      return new DomainError(
-        'INVITE_ONLY',
-        'This group is now invite-only; ask a member for their personal link.',
-      );
+    if (seats >= g.maxMembers) return new DomainError('GROUP_FULL', 'group.full');
+    if (!inviterOf(r) && seats >= g.qrCutoff) return new DomainError('INVITE_ONLY', 'group.inviteOnly');
     if (g.stock && stockTaken + r.quantity > g.stock.limit) {
       const left = Math.max(0, g.stock.limit - stockTaken);
       return new DomainError(
         'OUT_OF_STOCK',
-        left === 0 ? 'Sorry, this deal is sold out.' : `Sorry, only ${left} left. Choose a smaller quantity.`,
-        { quantity: `Only ${left} left.` },
+        left === 0 ? 'group.soldOut' : 'group.onlyLeft',
+        { left },
+        { quantity: { key: 'group.onlyLeftField', values: { left } } },
       );
     }
     seats += 1;
@@ -257,10 +245,7 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
     if (byKey && byKey.userId !== r.userId) {
       return {
         kind: 'refused',
-        error: new DomainError(
-          'CONFLICT',
-          'This request was already used. Please reload the page and try again.',
-        ),
+        error: new DomainError('CONFLICT', 'group.requestUsed'),
       };
     }
     const found = byKey ?? existing.find((m) => m.userId === r.userId && isLive(m.status));
@@ -268,9 +253,7 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
     const primary = primaries.findIndex((p) => p.userId === r.userId);
     return {
       kind: 'refused',
-      error:
-        decisions[primary] ??
-        new DomainError('CONFLICT', 'We could not reserve your seat. Please try again.'),
+      error: decisions[primary] ?? new DomainError('CONFLICT', 'group.seatFailed'),
     };
   };
   return ops.map((op): Outcome => {

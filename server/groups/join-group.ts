@@ -1,5 +1,6 @@
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
+import { storedDeclineKey } from './decline-refusal';
 import type { SessionUser } from '@/server/auth/session-user';
 import { reserveSeat, type Member } from './group-ledger';
 import type { GroupProgress } from './group-progress';
@@ -53,17 +54,17 @@ export function memberView(appUrl: string, code: string, m: Member): MemberView 
 export async function joinGroup(deps: Deps, user: SessionUser, input: JoinInput): Promise<JoinResult> {
   const alias = input.alias.trim();
   if (alias.length < 1 || alias.length > 40) {
-    throw new DomainError('INVALID_INPUT', 'Choose a name of 1 to 40 characters to show to the group.', {
-      alias: 'Use 1 to 40 characters.',
+    throw new DomainError('INVALID_INPUT', 'group.aliasLength', undefined, {
+      alias: { key: 'group.aliasLengthField' },
     });
   }
   if (!Number.isSafeInteger(input.quantity) || input.quantity < 1) {
-    throw new DomainError('INVALID_INPUT', 'Quantity must be a whole number of at least 1.', {
-      quantity: 'At least 1.',
+    throw new DomainError('INVALID_INPUT', 'group.quantityWhole', undefined, {
+      quantity: { key: 'group.quantityAtLeastField' },
     });
   }
   const groupId = await resolveGroupId(deps.db, input.code);
-  if (!groupId) throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
+  if (!groupId) throw new DomainError('NOT_FOUND', 'group.notFound');
 
   // Everything that can change (status, deadline, capacity, rule 6, per-buyer limit, stock) is decided
   // under the group row's lock in the ledger.
@@ -82,8 +83,7 @@ export async function joinGroup(deps: Deps, user: SessionUser, input: JoinInput)
   let nextAction: NextAction = null;
   let clientSecret: string | null = null;
   let current = member;
-  if (member.userId !== user.id)
-    throw new DomainError('CONFLICT', 'This request was already used. Please reload the page and try again.');
+  if (member.userId !== user.id) throw new DomainError('CONFLICT', 'group.requestUsed');
   if (member.status === 'reserved') {
     // A new reservation, or a retry resuming one whose hold never came back: (re)try the same hold.
     const held = await placeHold(deps, member, hold, input.paymentMethod);
@@ -92,12 +92,9 @@ export async function joinGroup(deps: Deps, user: SessionUser, input: JoinInput)
     clientSecret = held.clientSecret;
     progress = held.progress ?? progress;
   } else if (member.status === 'failed') {
-    throw new DomainError(
-      'PAYMENT_DECLINED',
-      member.failureReason ?? 'Your card was declined. Try another card.',
-    );
+    throw new DomainError('PAYMENT_DECLINED', storedDeclineKey(member.failureReason));
   } else if (member.status !== 'authorized' && member.status !== 'captured') {
-    throw new DomainError('CONFLICT', 'This join attempt has ended. Please join again.');
+    throw new DomainError('CONFLICT', 'group.attemptEnded');
   }
   return { member: memberView(deps.appUrl, hold.code, current), nextAction, clientSecret, group: progress };
 }

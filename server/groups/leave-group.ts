@@ -18,10 +18,9 @@ export async function leaveGroup(
     const progress = await getGroupProgress(deps, member.groupId);
     if (progress) return { status: 'left', group: progress };
   }
-  if (row.groupStatus !== 'open')
-    throw new DomainError('GROUP_CLOSED', 'This group has closed, so you can no longer leave it.');
+  if (row.groupStatus !== 'open') throw new DomainError('GROUP_CLOSED', 'group.closedNoLeave');
   if (member.status !== 'reserved' && member.status !== 'authorized') {
-    throw new DomainError('CONFLICT', 'You are no longer a member of this group.');
+    throw new DomainError('CONFLICT', 'group.noLongerMember');
   }
   // Release before the seat is given back: if the processor is unreachable the member stays (and is
   // charged fairly at close) rather than leaving a hold nobody tracks.
@@ -29,8 +28,8 @@ export async function leaveGroup(
   const freed = await deps.db.transaction((tx) =>
     moveMember(tx, member.id, ['leaveReserved', 'leaveAuthorized'], { now: deps.now() }),
   );
-  if (!freed) throw new DomainError('CONFLICT', 'You are no longer a member of this group.');
+  if (!freed) throw new DomainError('CONFLICT', 'group.noLongerMember');
   const progress = await getGroupProgress(deps, member.groupId);
-  if (!progress) throw new DomainError('NOT_FOUND', 'We could not find this group.');
+  if (!progress) throw new DomainError('NOT_FOUND', 'group.notFoundPlain');
   return { status: 'left', group: progress };
 }

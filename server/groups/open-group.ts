@@ -19,17 +19,12 @@ export async function openGroup(
 ): Promise<OpenedGroup> {
   return deps.db.transaction(async (tx) => {
     const [deal] = await tx.select().from(deals).where(eq(deals.id, input.dealId));
-    if (!deal) throw new DomainError('NOT_FOUND', 'We could not find this deal.');
+    if (!deal) throw new DomainError('NOT_FOUND', 'deal.notFound');
     const byMerchant = 'merchantId' in actor;
     if (byMerchant && deal.merchantId !== actor.merchantId)
-      throw new DomainError('FORBIDDEN', 'Only the merchant who made this deal can open a group for it.');
+      throw new DomainError('FORBIDDEN', 'deal.merchantOnlyOpen');
     if (deal.status !== 'active') {
-      throw new DomainError(
-        'CONFLICT',
-        deal.status === 'paused'
-          ? 'This deal is paused, so no new groups can start right now.'
-          : 'This deal is not available.',
-      );
+      throw new DomainError('CONFLICT', deal.status === 'paused' ? 'deal.paused' : 'deal.unavailable');
     }
     const now = deps.now();
     const deadline = new Date(now.getTime() + deal.windowSeconds * 1000);

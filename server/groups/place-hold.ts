@@ -5,6 +5,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
+import { declineKey } from './decline-refusal';
 import { recordEvent } from '@/server/events/record-event';
 import type { HoldState, PaymentFailure } from '@/server/payments/port';
 import { confirmAuthorized, type HoldContext, type Member } from './group-ledger';
@@ -21,7 +22,7 @@ export type HoldOutcome = {
   progress: GroupProgress | null;
 };
 
-const UNAVAILABLE = 'We could not reach the payment processor; please try again.';
+const UNAVAILABLE = 'payment.unavailable';
 
 // Failures that say nothing about the card: the outcome is unknown or the processor is busy. The
 // reservation stays (it expires on its own) and a retry with the same idempotency key resumes it.
@@ -81,7 +82,7 @@ async function placeAndApply(
     throw new DomainError('PAYMENT_UNAVAILABLE', UNAVAILABLE);
   }
   await declineMember(deps, member.id, r.failure.message);
-  throw new DomainError('PAYMENT_DECLINED', r.failure.message);
+  throw new DomainError('PAYMENT_DECLINED', declineKey(r.failure));
 }
 
 async function retrieveOrThrow(deps: Deps, paymentIntentId: string): Promise<HoldState> {
@@ -125,9 +126,7 @@ export async function applyHoldState(
       );
       throw new DomainError(
         'GROUP_CLOSED',
-        c.kind === 'group_closed'
-          ? 'This group closed before your card hold was confirmed. The hold has been released.'
-          : 'Your seat was released before your card hold was confirmed. The hold has been released; please join again.',
+        c.kind === 'group_closed' ? 'group.closedBeforeHold' : 'group.seatReleasedBeforeHold',
       );
     }
     case 'requires_action':
@@ -150,12 +149,12 @@ export async function applyHoldState(
         };
       }
       await declineMember(deps, member.id, 'Your card could not be authorized. Try another card.');
-      throw new DomainError('PAYMENT_DECLINED', 'Your card could not be authorized. Try another card.');
+      throw new DomainError('PAYMENT_DECLINED', 'payment.notAuthorized');
     case 'canceled':
       await declineMember(deps, member.id, 'The card hold was canceled. Please join again.');
-      throw new DomainError('PAYMENT_DECLINED', 'The card hold was canceled. Please join again.');
+      throw new DomainError('PAYMENT_DECLINED', 'payment.holdCanceled');
     case 'captured':
-      throw new DomainError('CONFLICT', 'This payment was already taken. Please contact the merchant.');
+      throw new DomainError('CONFLICT', 'payment.alreadyTaken');
   }
 }
 

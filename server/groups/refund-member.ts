@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { deals, groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
-import { DomainError } from '@/server/errors';
+import { DomainError, type Refusal } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import { settlementPayments } from '@/server/payments/pacer';
-import { formatMoney } from '@/server/pricing';
 
 /**
  * Refunds part or all of a captured member's charge (merchant console). At most captured − already
@@ -16,8 +15,8 @@ export async function refundMember(
   input: { merchantId: string; memberId: string; amount: number },
 ): Promise<{ refundedAmount: number; refundable: number }> {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
-    throw new DomainError('INVALID_INPUT', 'Enter a refund amount above zero.', {
-      amount: 'Enter an amount above zero.',
+    throw new DomainError('INVALID_INPUT', 'refund.aboveZero', undefined, {
+      amount: { key: 'refund.aboveZeroField' },
     });
   const payments = settlementPayments(deps.payments, deps.db);
   return deps.db.transaction(async (tx) => {
@@ -28,26 +27,25 @@ export async function refundMember(
       .innerJoin(deals, eq(deals.id, groups.dealId))
       .where(and(eq(members.id, input.memberId), eq(deals.merchantId, input.merchantId)))
       .for('update', { of: members });
-    if (!row) throw new DomainError('NOT_FOUND', 'We could not find that member in your groups.');
+    if (!row) throw new DomainError('NOT_FOUND', 'refund.memberNotFound');
     const { m, currency } = row;
     if (m.status !== 'captured' || !m.paymentIntentId || m.chargeAmount === null) {
-      throw new DomainError('CONFLICT', 'Only a member who was charged can be refunded.');
+      throw new DomainError('CONFLICT', 'refund.notCharged');
     }
     const refundable = m.chargeAmount - m.refundedAmount;
     if (input.amount > refundable) {
-      const msg =
+      const msg: Refusal =
         refundable === 0
-          ? 'This member has already been refunded in full.'
-          : `You can refund at most ${formatMoney(refundable, currency, 'en')} to this member.`;
-      throw new DomainError('INVALID_INPUT', msg, { amount: msg });
+          ? { key: 'refund.alreadyFull' }
+          : { key: 'refund.atMost', values: { amount: { money: refundable, currency } } };
+      throw new DomainError('INVALID_INPUT', msg.key, msg.values, { amount: msg });
     }
     const r = await payments.refund({
       key: `${m.id}:${m.refundedAmount}:${input.amount}`,
       paymentIntentId: m.paymentIntentId,
       amount: input.amount,
     });
-    if (!r.ok)
-      throw new DomainError('PAYMENT_UNAVAILABLE', `The refund did not go through: ${r.failure.message}`);
+    if (!r.ok) throw new DomainError('PAYMENT_UNAVAILABLE', 'refund.failed', { reason: r.failure.message });
     const refundedAmount = m.refundedAmount + r.amount;
     await tx.update(members).set({ refundedAmount, updatedAt: deps.now() }).where(eq(members.id, m.id));
     await recordEvent(tx, {

@@ -78,8 +78,7 @@ export async function streamGroup<S extends SnapshotWithCursor>(
 ): Promise<AsyncGenerator<TrackedEnvelope<S>, void, unknown>> {
   const found = await findGroupByCode(deps.db, opts.code);
   const group = found?.group;
-  if (!group)
-    throw new DomainError('NOT_FOUND', 'We could not find that group. Check the link you were sent.');
+  if (!group) throw new DomainError('NOT_FOUND', 'group.notFoundLive');
   const hub = opts.hub ?? getLiveHub(deps);
   const bell = new Doorbell(opts.signal);
   const onSignal = (s: LiveSignal) => {

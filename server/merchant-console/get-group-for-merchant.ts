@@ -32,7 +32,7 @@ export async function getGroupForMerchantOrThrow(
     .from(groups)
     .innerJoin(deals, eq(deals.id, groups.dealId))
     .where(and(eq(groups.id, groupId), eq(deals.merchantId, merchantId)));
-  if (!found) throw new DomainError('NOT_FOUND', 'We could not find that group.');
+  if (!found) throw new DomainError('NOT_FOUND', 'group.notFoundMerchant');
   const [summary] = await summarizeGroups(deps.db, [found.group], deps.appUrl);
   if (!summary) throw new Error('group summary missing');
   const rows = await deps.db

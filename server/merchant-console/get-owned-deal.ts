@@ -11,6 +11,6 @@ export async function getOwnedDealOrThrow(db: Tx, merchantId: string, dealId: st
     .select()
     .from(deals)
     .where(and(eq(deals.id, dealId), eq(deals.merchantId, merchantId)));
-  if (!deal) throw new DomainError('NOT_FOUND', 'We could not find that deal.');
+  if (!deal) throw new DomainError('NOT_FOUND', 'deal.notFoundMerchant');
   return deal;
 }

@@ -12,10 +12,7 @@ export async function createMerchantProfile(
   input: MerchantProfileInput,
 ): Promise<MerchantProfile> {
   if (user.isAnonymous) {
-    throw new DomainError(
-      'FORBIDDEN',
-      'Create an account with your email and a password before you start selling.',
-    );
+    throw new DomainError('FORBIDDEN', 'merchant.accountFirst');
   }
   const values = parseOrThrow(merchantProfileInputSchema, input);
   return deps.db.transaction(async (tx) => {
@@ -26,7 +23,7 @@ export async function createMerchantProfile(
       .values({ ...values, userId: user.id, createdAt: now, updatedAt: now })
       .onConflictDoNothing({ target: merchants.userId })
       .returning();
-    if (!row) throw new DomainError('CONFLICT', 'You already have a merchant profile.');
+    if (!row) throw new DomainError('CONFLICT', 'merchant.alreadyMerchant');
     await recordEvent(tx, { type: 'merchant.created', payload: { merchantId: row.id } });
     return merchantProfileView(row);
   });

@@ -1,24 +1,19 @@
 // The rules for a merchant profile's fields, shared by create and update. Edit when the profile gains a field.
 import { z } from 'zod';
 import { currencySchema, imageUrlSchema } from '@/server/deals/deal-input';
+import { msg } from '@/server/errors';
 import { multiLineText, singleLineText } from '@/server/text';
 
 const fields = {
-  name: singleLineText('Shop name')
-    .min(1, 'Give your shop a name')
-    .max(80, 'Shop name must be at most 80 characters'),
+  name: singleLineText('fieldName.shopName')
+    .min(1, msg('merchant.nameRequired'))
+    .max(80, msg('merchant.nameTooLong')),
   defaultCurrency: currencySchema,
   logoUrl: imageUrlSchema.nullable(),
-  about: multiLineText('About your shop').max(500, 'About your shop must be at most 500 characters'),
-  contactEmail: z
-    .email('Enter an e-mail address shoppers can write to, like hello@yourshop.com')
-    .max(200, 'E-mail address is too long')
-    .nullable(),
-  shippingPolicy: multiLineText('Shipping policy').max(
-    2000,
-    'Shipping policy must be at most 2000 characters',
-  ),
-  returnsPolicy: multiLineText('Returns policy').max(2000, 'Returns policy must be at most 2000 characters'),
+  about: multiLineText('fieldName.about').max(500, msg('merchant.aboutTooLong')),
+  contactEmail: z.email(msg('merchant.contactEmail')).max(200, msg('merchant.emailTooLong')).nullable(),
+  shippingPolicy: multiLineText('fieldName.shippingPolicy').max(2000, msg('merchant.shippingTooLong')),
+  returnsPolicy: multiLineText('fieldName.returnsPolicy').max(2000, msg('merchant.returnsTooLong')),
 };
 
 /** A new merchant profile; the logo is optional. */

@@ -19,7 +19,7 @@ export async function updateMerchantProfile(
       .set({ ...changes, updatedAt: deps.now() })
       .where(eq(merchants.id, merchantId))
       .returning();
-    if (!row) throw new DomainError('NOT_FOUND', 'We could not find your merchant profile.');
+    if (!row) throw new DomainError('NOT_FOUND', 'merchant.profileNotFound');
     await recordEvent(tx, {
       type: 'merchant.updated',
       payload: { merchantId, changed: Object.keys(changes) },

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { englishErrors, issueRefusal, renderRefusal } from '@/server/errors';
+import { errorWordsIn } from '@/server/localize-error';
 import { addTierIssues, tierSchema, tiersSchema, tiersSchemaFor, validateTiers, type Tier } from './tiers';
+
+/** A zod issue's message as an English reader sees it. */
+const english = (issue: z.core.$ZodIssue) => renderRefusal(englishErrors, issueRefusal(issue));
 
 const good: Tier[] = [
   { minMembers: 3, unitPrice: 1000 },
@@ -12,7 +17,11 @@ const rules = { maxMembers: 500, currency: 'USD' };
 function errorsOf(tiers: Tier[], opts: Parameters<typeof validateTiers>[1] = rules) {
   const result = validateTiers(tiers, opts);
   if (result.ok) throw new Error('expected validation to fail');
-  return result.errors;
+  // What an English reader sees (the errors carry catalog keys and arguments).
+  return result.errors.map(({ path, message, values }) => ({
+    path,
+    message: renderRefusal(englishErrors, { key: message, values }),
+  }));
 }
 
 describe('validateTiers', () => {
@@ -208,6 +217,25 @@ describe('validateTiers', () => {
     ]);
   });
 
+  it('says the rules in the reader’s language, prices in their own format', () => {
+    const result = validateTiers(
+      [
+        { minMembers: 3, unitPrice: 780 },
+        { minMembers: 3, unitPrice: 900 },
+      ],
+      { maxMembers: 500, currency: 'JPY' },
+    );
+    const said = (locale: 'zh-CN' | 'ja') =>
+      result.ok
+        ? []
+        : result.errors.map((e) => renderRefusal(errorWordsIn(locale), { key: e.message, values: e.values }));
+    expect(said('zh-CN')).toEqual(['人数（3 人）必须多于上一档（3 人）', '价格必须低于上一档（JP¥780）']);
+    expect(said('ja')).toEqual([
+      '3人からの価格帯は、上の価格帯（3人）より多くしてください',
+      '価格は上の価格帯（￥780）より安くしてください',
+    ]);
+  });
+
   it('does not compare against a bracket that is itself malformed', () => {
     expect(
       errorsOf([
@@ -223,7 +251,7 @@ describe('zod schemas', () => {
     expect(tierSchema.parse({ minMembers: 2, unitPrice: 500 })).toEqual({ minMembers: 2, unitPrice: 500 });
     const bad = tierSchema.safeParse({ minMembers: 0, unitPrice: 1.5 });
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues.map((i) => [i.path, i.message])).toEqual([
+    expect(bad.error?.issues.map((i) => [i.path, english(i)])).toEqual([
       [['minMembers'], 'Must be at least 1 person'],
       [['unitPrice'], 'Price must be a whole number of the smallest unit (e.g. cents)'],
     ]);
@@ -232,7 +260,7 @@ describe('zod schemas', () => {
 
   it('tiersSchema needs at least one bracket', () => {
     const bad = tiersSchema.safeParse([]);
-    expect(bad.error?.issues.map((i) => i.message)).toEqual(['Needs at least one price bracket']);
+    expect(bad.error?.issues.map(english)).toEqual(['Needs at least one price bracket']);
   });
 
   it('addTierIssues puts the rules on the deal form fields', () => {
@@ -248,7 +276,7 @@ describe('zod schemas', () => {
       maxMembers: 8,
       tiers: good,
     });
-    expect(bad.error?.issues.map((i) => [i.path, i.message])).toEqual([
+    expect(bad.error?.issues.map((i) => [i.path, english(i)])).toEqual([
       [['tiers', 0, 'unitPrice'], 'Price must not be more than the list price ($9.00)'],
       [['tiers', 2, 'minMembers'], 'This bracket needs 10 people but a group holds at most 8'],
     ]);
@@ -262,7 +290,7 @@ describe('zod schemas', () => {
       { minMembers: 3, unitPrice: 1000 },
       { minMembers: 3, unitPrice: 1000 },
     ]);
-    expect(bad.error?.issues.map((i) => [i.path, i.message])).toEqual([
+    expect(bad.error?.issues.map((i) => [i.path, english(i)])).toEqual([
       [[1, 'minMembers'], 'From 3 people must be more than the bracket above (3)'],
       [[1, 'unitPrice'], 'Price must be lower than the bracket above (€10.00)'],
     ]);

@@ -1,12 +1,14 @@
 // Price brackets of a deal and their validation (DESIGN rule 2). Deal forms and the deal service use the
-// same rules through validateTiers / addTierIssues, so a merchant sees the same words everywhere.
+// same rules through validateTiers / addTierIssues, so a merchant sees the same words everywhere. Messages
+// are errors-catalog keys with their arguments, said in the reader's language (server/errors.ts).
 import { z } from 'zod';
-import { formatMoney, isCurrency } from './currency';
+import { msg, refusalIssue, type ErrorKey, type ErrorValue, type ErrorValues } from '@/server/errors';
+import { isCurrency } from './currency';
 
 /** One price bracket: `unitPrice` (integer minor units) applies from `minMembers` confirmed members. */
 export type Tier = { minMembers: number; unitPrice: number };
 
-export type TierError = { path: (string | number)[]; message: string };
+export type TierError = { path: (string | number)[]; message: ErrorKey; values?: ErrorValues };
 
 export type TierRules = {
   /** The group's capacity; every bracket must be reachable. */
@@ -20,11 +22,11 @@ export type TierRules = {
 export type TierValidation = { ok: true; tiers: Tier[] } | { ok: false; errors: TierError[] };
 
 const isPositiveInt = (n: number): boolean => Number.isSafeInteger(n) && n >= 1;
-const people = (n: number): string => `${n} ${n === 1 ? 'person' : 'people'}`;
 
-function money(minor: number, currency: string | undefined): string {
+/** A price for a message: written with Intl in the reader's locale; plain minor units without a currency. */
+function money(minor: number, currency: string | undefined): ErrorValue {
   return currency !== undefined && isCurrency(currency) && Number.isSafeInteger(minor)
-    ? formatMoney(minor, currency, 'en')
+    ? { money: minor, currency }
     : String(minor);
 }
 
@@ -33,11 +35,10 @@ export function validateTiers(tiers: Tier[], opts: TierRules): TierValidation {
   const errors: TierError[] = [];
   const { maxMembers, listPrice, currency } = opts;
   const maxOk = isPositiveInt(maxMembers);
-  if (!maxOk)
-    errors.push({ path: ['maxMembers'], message: 'Group size must be a whole number of at least 1' });
+  if (!maxOk) errors.push({ path: ['maxMembers'], message: 'tier.groupSizeWhole' });
 
   if (tiers.length === 0) {
-    errors.push({ path: ['tiers'], message: 'Needs at least one price bracket' });
+    errors.push({ path: ['tiers'], message: 'tier.noBrackets' });
     return { ok: false, errors };
   }
 
@@ -51,38 +52,39 @@ export function validateTiers(tiers: Tier[], opts: TierRules): TierValidation {
 
     // minMembers: whole, ≥ 1 on the first, strictly increasing, within the group size.
     if (!Number.isSafeInteger(minMembers)) {
-      errors.push({ path: at('minMembers'), message: 'Number of people must be a whole number' });
+      errors.push({ path: at('minMembers'), message: 'tier.peopleWhole' });
     } else if (prev === undefined && minMembers < 1) {
-      errors.push({ path: at('minMembers'), message: 'First bracket must start at 1 person or more' });
+      errors.push({ path: at('minMembers'), message: 'tier.firstAtLeastOne' });
     } else if (prevMembersOk && minMembers <= prev.minMembers) {
       errors.push({
         path: at('minMembers'),
-        message: `From ${people(minMembers)} must be more than the bracket above (${prev.minMembers})`,
+        message: 'tier.peopleNotIncreasing',
+        values: { count: minMembers, previous: prev.minMembers },
       });
     } else if (maxOk && minMembers > maxMembers) {
       errors.push({
         path: at('minMembers'),
-        message: `This bracket needs ${people(minMembers)} but a group holds at most ${maxMembers}`,
+        message: 'tier.peopleAboveSize',
+        values: { count: minMembers, max: maxMembers },
       });
     }
 
     // unitPrice: whole minor units, > 0, strictly decreasing, the first within the list price.
     if (!Number.isSafeInteger(unitPrice)) {
-      errors.push({
-        path: at('unitPrice'),
-        message: 'Price must be a whole number of the smallest unit (e.g. cents)',
-      });
+      errors.push({ path: at('unitPrice'), message: 'tier.priceWhole' });
     } else if (unitPrice <= 0) {
-      errors.push({ path: at('unitPrice'), message: 'Price must be more than zero' });
+      errors.push({ path: at('unitPrice'), message: 'tier.pricePositive' });
     } else if (prevPriceOk && unitPrice >= prev.unitPrice) {
       errors.push({
         path: at('unitPrice'),
-        message: `Price must be lower than the bracket above (${money(prev.unitPrice, currency)})`,
+        message: 'tier.priceNotLower',
+        values: { price: money(prev.unitPrice, currency) },
       });
     } else if (prev === undefined && listPrice !== undefined && unitPrice > listPrice) {
       errors.push({
         path: at('unitPrice'),
-        message: `Price must not be more than the list price (${money(listPrice, currency)})`,
+        message: 'tier.priceAboveList',
+        values: { price: money(listPrice, currency) },
       });
     }
   });
@@ -92,14 +94,12 @@ export function validateTiers(tiers: Tier[], opts: TierRules): TierValidation {
 
 /** Shape of one bracket: positive whole numbers (the cross-bracket rules are in validateTiers). */
 export const tierSchema = z.object({
-  minMembers: z.int({ error: 'Number of people must be a whole number' }).min(1, 'Must be at least 1 person'),
-  unitPrice: z
-    .int({ error: 'Price must be a whole number of the smallest unit (e.g. cents)' })
-    .positive('Price must be more than zero'),
+  minMembers: z.int({ error: msg('tier.peopleWhole') }).min(1, msg('tier.peopleAtLeastOne')),
+  unitPrice: z.int({ error: msg('tier.priceWhole') }).positive(msg('tier.pricePositive')),
 });
 
 /** Shape of a deal's brackets: a non-empty list of tierSchema. */
-export const tiersSchema = z.array(tierSchema).min(1, 'Needs at least one price bracket');
+export const tiersSchema = z.array(tierSchema).min(1, msg('tier.noBrackets'));
 
 /**
  * Pushes validateTiers' errors into a zod refinement context. `at` is where the tiers array sits
@@ -117,7 +117,7 @@ export function addTierIssues(
     const [head, ...rest] = error.path;
     // Tier paths start with 'tiers'; anything else (maxMembers) is a sibling field, kept as is.
     const path = head === 'tiers' ? [...at, ...rest] : error.path;
-    ctx.addIssue({ code: 'custom', message: error.message, path });
+    ctx.addIssue({ code: 'custom', path, ...refusalIssue(error.message, error.values ?? {}) });
   }
 }
 

@@ -10,23 +10,15 @@ export async function storeImage(
   storage: FileStorage,
   bytes: Uint8Array,
 ): Promise<{ url: string; contentType: string; size: number }> {
-  if (bytes.length === 0)
-    throw new DomainError('INVALID_INPUT', 'That file is empty. Choose a photo to upload.');
+  if (bytes.length === 0) throw new DomainError('INVALID_INPUT', 'upload.empty');
   if (bytes.length > MAX_IMAGE_BYTES) {
     // Tenths of a megabyte, rounded, built as a string (no float formatting).
     const tenths = Math.round((bytes.length * 10) / (1024 * 1024));
     const mb = `${Math.floor(tenths / 10)}.${tenths % 10}`;
-    throw new DomainError(
-      'INVALID_INPUT',
-      `That image is ${mb} MB; the limit is 2 MB. Try a smaller or compressed photo.`,
-    );
+    throw new DomainError('INVALID_INPUT', 'upload.tooBig', { mb });
   }
   const type = detectImageType(bytes);
-  if (!type)
-    throw new DomainError(
-      'INVALID_INPUT',
-      'That file is not an image we can use. Upload a PNG, JPEG, WebP or GIF.',
-    );
+  if (!type) throw new DomainError('INVALID_INPUT', 'upload.notImage');
   const name = await storage.put(bytes, type.ext);
   return { url: `/uploads/${name}`, contentType: type.contentType, size: bytes.length };
 }

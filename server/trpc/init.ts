@@ -1,5 +1,5 @@
-// tRPC init: context, error mapping (codes from server/errors.ts), and the named procedures (public, authed,
-// merchant).
+// tRPC init: context, error mapping (codes from server/errors.ts, words in the request's language from
+// server/localize-error.ts), and the named procedures (public, authed, merchant).
 // Edit when the context gains a field or a new kind of caller appears.
 import { initTRPC, TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
@@ -9,7 +9,8 @@ import { merchants } from '@/db/schema';
 import { getAuth } from '@/server/auth/auth';
 import type { SessionUser } from '@/server/auth/session-user';
 import { getDeps, type Deps } from '@/server/deps';
-import { DomainError, fieldMessages, isRefusedValue, TRPC_CODE_OF } from '@/server/errors';
+import { DomainError, fieldMessages, fieldRefusals, isRefusedValue, TRPC_CODE_OF } from '@/server/errors';
+import { errorWordsIn, localizeError, requestLocale, sayIn } from '@/server/localize-error';
 
 export type Context = {
   deps: Deps;
@@ -48,17 +49,21 @@ const t = initTRPC.context<Context>().create({
   // Keep live group pages' SSE streams alive through proxies that close idle connections; the client
   // reconnects (resuming from the last event id) if it hears nothing for 20 s.
   sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 20_000 } },
-  errorFormatter({ shape, error }) {
+  // Every refusal reaches the reader in their language (the request's locale); `fields` too.
+  errorFormatter({ shape, error, ctx }) {
+    const locale = requestLocale(ctx?.headers);
     const cause = error.cause;
     const domain = cause instanceof DomainError ? cause : null;
     const zodError = cause instanceof z.ZodError ? cause : null;
+    const localized = domain ? localizeError(domain, locale) : null;
     // Never leak internals: unexpected errors reach the browser as one plain sentence.
     const message =
-      error.code === 'INTERNAL_SERVER_ERROR' && !domain
-        ? 'Something went wrong on our side. Please try again.'
+      localized?.message ??
+      (error.code === 'INTERNAL_SERVER_ERROR'
+        ? sayIn(locale, { key: 'request.internal' })
         : zodError
-          ? 'Some fields need attention.'
-          : shape.message;
+          ? sayIn(locale, { key: 'request.fieldsNeedAttention' })
+          : shape.message);
     return {
       ...shape,
       message,
@@ -66,36 +71,43 @@ const t = initTRPC.context<Context>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         domainCode: domain?.code ?? null,
-        fields: domain?.fields ?? (zodError ? fieldMessages(zodError.issues) : null),
+        fields: localized?.fields ?? (zodError ? fieldMessages(zodError.issues, errorWordsIn(locale)) : null),
       },
     };
   },
 });
 
-/** Maps a DomainError thrown by a service to its tRPC code, keeping the message. */
-const domainErrors = t.middleware(async ({ next }) => {
+/**
+ * Maps a DomainError thrown by a service (or a refused input) to its tRPC code, with the message in the
+ * request's language, so server callers and HTTP clients read the same sentence.
+ */
+const domainErrors = t.middleware(async ({ ctx, next }) => {
   const res = await next();
-  if (!res.ok && res.error.cause instanceof DomainError) {
-    const d = res.error.cause;
-    throw new TRPCError({ code: TRPC_CODE_OF[d.code], message: d.message, cause: d });
+  if (res.ok) return res;
+  const cause = res.error.cause;
+  if (cause instanceof DomainError) {
+    const { message } = localizeError(cause, requestLocale(ctx.headers));
+    throw new TRPCError({ code: TRPC_CODE_OF[cause.code], message, cause });
+  }
+  if (cause instanceof z.ZodError && res.error.code === 'BAD_REQUEST') {
+    const refused = new DomainError(
+      'INVALID_INPUT',
+      'request.fieldsNeedAttention',
+      undefined,
+      fieldRefusals(cause.issues),
+    );
+    const { message } = localizeError(refused, requestLocale(ctx.headers));
+    throw new TRPCError({ code: 'BAD_REQUEST', message, cause: refused });
   }
   // Edge validation should stop such values; if one slips through it is still the sender's mistake, not a 5xx.
-  if (!res.ok && isRefusedValue(res.error.cause)) {
-    console.error(
-      '[trpc] a value reached PostgreSQL that the input schema should have refused',
-      res.error.cause,
-    );
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: 'Some of what you sent cannot be stored. Remove unusual characters and try again.',
-      cause: new DomainError(
-        'INVALID_INPUT',
-        'Some of what you sent cannot be stored. Remove unusual characters and try again.',
-      ),
-    });
+  if (isRefusedValue(cause)) {
+    console.error('[trpc] a value reached PostgreSQL that the input schema should have refused', cause);
+    const refused = new DomainError('INVALID_INPUT', 'request.unstorable');
+    const { message } = localizeError(refused, requestLocale(ctx.headers));
+    throw new TRPCError({ code: 'BAD_REQUEST', message, cause: refused });
   }
-  if (!res.ok && res.error.code === 'INTERNAL_SERVER_ERROR' && !(res.error.cause instanceof DomainError)) {
-    console.error('[trpc]', res.error.cause ?? res.error);
+  if (res.error.code === 'INTERNAL_SERVER_ERROR') {
+    console.error('[trpc]', cause ?? res.error);
   }
   return res;
 });
@@ -106,16 +118,12 @@ export const publicProcedure = t.procedure.use(domainErrors);
 
 /** A signed-in caller (buyers' anonymous sessions included). */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' });
+  if (!ctx.user) throw new DomainError('UNAUTHENTICATED', 'request.signInFirst');
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
 /** A signed-in merchant with a profile. */
 export const merchantProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!ctx.merchantId)
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: 'This is for merchants. Sign in with your merchant account.',
-    });
+  if (!ctx.merchantId) throw new DomainError('FORBIDDEN', 'request.merchantsOnly');
   return next({ ctx: { ...ctx, merchantId: ctx.merchantId } });
 });

@@ -2,14 +2,15 @@
 // Thin: zod input → one service call. Actions on groups live in their own routers. Edit when the console
 // needs another read.
 import { z } from 'zod';
+import { msg } from '@/server/errors';
 import { getDealInsights } from '@/server/insights/get-deal-insights';
 import { getGroupForMerchantOrThrow } from '@/server/merchant-console/get-group-for-merchant';
 import { getMerchantDashboard } from '@/server/merchant-console/get-merchant-dashboard';
 import { listDealGroups } from '@/server/merchant-console/list-deal-groups';
 import { merchantProcedure, router } from '@/server/trpc/init';
 
-const dealRef = z.object({ dealId: z.uuid('That is not a deal id') });
-const groupRef = z.object({ groupId: z.uuid('That is not a group id') });
+const dealRef = z.object({ dealId: z.uuid(msg('ids.dealId')) });
+const groupRef = z.object({ groupId: z.uuid(msg('ids.groupId')) });
 
 export const consoleRouter = router({
   dashboard: merchantProcedure.query(({ ctx }) => getMerchantDashboard(ctx.deps, ctx.merchantId)),

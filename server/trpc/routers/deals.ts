@@ -1,6 +1,7 @@
 // The deals API: public reads for shoppers, and the merchant's own deals. Thin: zod input → one service call.
 // Edit when a deal procedure is added.
 import { z } from 'zod';
+import { msg } from '@/server/errors';
 import { archiveDeal } from '@/server/deals/archive-deal';
 import { createDeal } from '@/server/deals/create-deal';
 import { dealPatchSchema } from '@/server/deals/deal-input';
@@ -15,7 +16,7 @@ import { updateDeal } from '@/server/deals/update-deal';
 import { requestLocale } from '@/server/localize-error';
 import { merchantProcedure, publicProcedure, router } from '@/server/trpc/init';
 
-const dealRef = z.object({ dealId: z.uuid('That is not a deal id') });
+const dealRef = z.object({ dealId: z.uuid(msg('ids.dealId')) });
 
 export const dealsRouter = router({
   bySlug: publicProcedure

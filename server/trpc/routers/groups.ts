@@ -9,19 +9,18 @@ import { listGroupsAboutToFill } from '@/server/groups/list-groups-about-to-fill
 import { listMyGroups } from '@/server/groups/list-my-groups';
 import { openGroup } from '@/server/groups/open-group';
 import { authedProcedure, publicProcedure, router } from '@/server/trpc/init';
-import { DomainError } from '@/server/errors';
+import { DomainError, msg } from '@/server/errors';
 import { requestLocale } from '@/server/localize-error';
 import { keyText, singleLineText } from '@/server/text';
 
-const code = z.string().regex(/^[A-Za-z0-9]{8,16}$/, 'That is not a group code');
-const memberRef = z.object({ memberId: z.uuid('That is not a membership id') });
+const code = z.string().regex(/^[A-Za-z0-9]{8,16}$/, msg('ids.groupCode'));
+const memberRef = z.object({ memberId: z.uuid(msg('ids.memberId')) });
 
 export const groupsRouter = router({
   open: authedProcedure
-    .input(z.object({ dealId: z.uuid('That is not a deal id'), asMerchant: z.boolean().optional() }))
+    .input(z.object({ dealId: z.uuid(msg('ids.dealId')), asMerchant: z.boolean().optional() }))
     .mutation(({ ctx, input }) => {
-      if (input.asMerchant && !ctx.merchantId)
-        throw new DomainError('FORBIDDEN', 'This is for merchants. Sign in with your merchant account.');
+      if (input.asMerchant && !ctx.merchantId) throw new DomainError('FORBIDDEN', 'request.merchantsOnly');
       return openGroup(
         ctx.deps,
         input.asMerchant && ctx.merchantId ? { merchantId: ctx.merchantId } : ctx.user,
@@ -32,14 +31,14 @@ export const groupsRouter = router({
     .input(
       z.object({
         code,
-        alias: singleLineText('Your name')
-          .min(1, 'Choose a name to show to the group')
-          .max(40, 'Use at most 40 characters'),
-        quantity: z.int('Quantity must be a whole number').min(1, 'At least 1'),
-        idempotencyKey: keyText('Request key', 100).min(8),
-        inviteCode: keyText('Invite code', 32).optional(),
-        channel: keyText('Channel', 32).optional(),
-        paymentMethod: keyText('Card', 100).optional(),
+        alias: singleLineText('fieldName.alias')
+          .min(1, msg('group.aliasRequired'))
+          .max(40, msg('group.aliasTooLong')),
+        quantity: z.int(msg('group.quantityWholeField')).min(1, msg('group.quantityAtLeast')),
+        idempotencyKey: keyText('fieldName.requestKey', 100).min(8),
+        inviteCode: keyText('fieldName.inviteCode', 32).optional(),
+        channel: keyText('fieldName.channel', 32).optional(),
+        paymentMethod: keyText('fieldName.card', 100).optional(),
       }),
     )
     .mutation(({ ctx, input }) => joinGroup(ctx.deps, ctx.user, input)),
@@ -51,8 +50,7 @@ export const groupsRouter = router({
     // A malformed code cannot name a group: answer NOT_FOUND like an unknown one.
     .input(z.object({ code: z.string().max(100) }))
     .query(({ ctx, input }) => {
-      if (!code.safeParse(input.code).success)
-        throw new DomainError('NOT_FOUND', 'We could not find this group. Check the link.');
+      if (!code.safeParse(input.code).success) throw new DomainError('NOT_FOUND', 'group.notFound');
       return getGroupSnapshotOrThrow(ctx.deps, input.code, ctx.user, requestLocale(ctx.headers));
     }),
   aboutToFill: publicProcedure

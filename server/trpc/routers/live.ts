@@ -10,7 +10,7 @@ import { streamMerchant } from '@/server/live/stream-merchant';
 import { merchantProcedure, publicProcedure, router } from '@/server/trpc/init';
 
 // httpSubscriptionLink fills lastEventId from the last `tracked` id on reconnect.
-const cursor = keyText('Event id', 32).nullish();
+const cursor = keyText('fieldName.eventId', 32).nullish();
 
 export const liveRouter = router({
   group: publicProcedure
@@ -18,7 +18,7 @@ export const liveRouter = router({
     // reaches the page, not this request); the request's language otherwise.
     .input(
       z.object({
-        code: keyText('Group code', 64).min(1),
+        code: keyText('fieldName.groupCode', 64).min(1),
         lastEventId: cursor,
         locale: z.enum(LOCALES).optional(),
       }),

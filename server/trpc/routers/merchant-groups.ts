@@ -1,6 +1,7 @@
 // The merchant's actions on their groups: end now, cancel, refund a member. Thin: zod input → one service
 // call. Edit when the console gains a group action.
 import { z } from 'zod';
+import { msg } from '@/server/errors';
 import { multiLineText } from '@/server/text';
 import { cancelGroup } from '@/server/groups/cancel-group';
 import { endGroupNow } from '@/server/groups/end-group-now';
@@ -17,7 +18,7 @@ export const merchantGroupsRouter = router({
     .input(
       z.object({
         groupId: z.uuid(),
-        reason: multiLineText('Reason').max(500, 'Use at most 500 characters').optional(),
+        reason: multiLineText('fieldName.reason').max(500, msg('group.reasonTooLong')).optional(),
       }),
     )
     .mutation(({ ctx, input }) => cancelGroup(ctx.deps, { merchantId: ctx.merchantId, ...input })),
