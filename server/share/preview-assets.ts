@@ -3,17 +3,19 @@
 //
 // Fonts come from npm (@fontsource/noto-sans-sc and @fontsource/noto-sans-jp) as the slices Google Fonts
 // cuts them into: Latin, Latin Extended, and about a hundred CJK slices per family, each a small WOFF.
-// Satori (next/og) draws each character with the first loaded font that has it, trying fonts without a
-// `lang` first, then those whose `lang` matches the element's, then the rest; one face per font name. So
-// every slice gets its own name, the Latin slices carry no `lang`, Noto Sans SC's slices carry zh-CN and
-// Noto Sans JP's ja-JP: a Chinese reader gets Chinese glyph shapes and a Japanese reader Japanese ones for
-// the same character. previewFonts() loads only the slices one image's characters need. A character no
-// slice has (checked against the font's own cmap, not just the range its CSS declares) is left out of the
-// text, never drawn as a box.
+// previewFonts() loads only the slices one image's characters need. Satori (next/og) draws each character
+// with the first font in the list that has it and keeps one face per font name, so every slice has its own
+// name and the list is ordered by the reader's language: Latin, then Noto Sans SC before Noto Sans JP for a
+// Chinese reader (Chinese glyph shapes) and JP before SC for a Japanese one; each family fills what the
+// other lacks (团 has no Japanese glyph). Satori's per-font `lang` is not used: it hides the other
+// language's fonts from its glyph check, and next/og then tries to download a font from the network.
+// A character no slice has (checked against the font's own cmap, not just the range its CSS declares) is
+// left out of the text, never drawn as a box.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isValidElement, type ReactNode } from 'react';
+import type { Locale } from '@/i18n/locales';
 import { getStorage } from '@/server/storage/storage';
 import { fontCodePoints } from './font-cmap';
 
@@ -44,20 +46,13 @@ export async function productImageDataUrl(imageUrl: string | null): Promise<stri
   }
 }
 
-/** A face for next/og's ImageResponse (`lang` as Satori spells it). */
-export type PreviewFont = {
-  name: string;
-  data: ArrayBuffer;
-  weight: 400 | 700;
-  style: 'normal';
-  lang?: 'zh-CN' | 'ja-JP';
-};
+/** A face for next/og's ImageResponse. */
+export type PreviewFont = { name: string; data: ArrayBuffer; weight: 400 | 700; style: 'normal' };
 
 type Family = {
   id: 'latin' | 'sc' | 'jp';
   name: string;
   pkg: 'noto-sans-sc' | 'noto-sans-jp';
-  lang?: 'zh-CN' | 'ja-JP';
   /** Which of the package's subsets (keys of its unicode.json) belong to this family. */
   takes: (subset: string) => boolean;
 };
@@ -73,22 +68,19 @@ const SC: Family = {
   id: 'sc',
   name: 'Noto Sans SC',
   pkg: 'noto-sans-sc',
-  lang: 'zh-CN',
   takes: (k) => NUMBERED.test(k),
 };
 const JP: Family = {
   id: 'jp',
   name: 'Noto Sans JP',
   pkg: 'noto-sans-jp',
-  lang: 'ja-JP',
   takes: (k) => NUMBERED.test(k),
 };
-/** Insertion order = Satori's order for text without `lang`: Latin, then Chinese shapes, then Japanese. */
 const FAMILIES = [LATIN, SC, JP] as const;
 
-/** The families tried for a character of text in `lang` (an element's `lang`, as Satori reads it). */
-function familiesFor(lang: string | undefined): readonly Family[] {
-  return lang?.toLowerCase().startsWith('ja') ? [LATIN, JP, SC] : FAMILIES;
+/** The order fonts are tried in: Latin, then the reader's CJK family, then the other. */
+function familyOrder(shapes: 'zh' | 'ja'): readonly Family[] {
+  return shapes === 'ja' ? [LATIN, JP, SC] : FAMILIES;
 }
 
 type Slice = { family: Family; subset: string };
@@ -187,53 +179,55 @@ export function drawableText(text: string, fallback: string): string {
   return kept || fallback;
 }
 
-/** A piece of text an image draws, with the `lang` and boldness it inherits. */
-export type TextRun = { text: string; lang: string | undefined; bold: boolean };
+/** A piece of text an image draws, and whether it is bold. */
+export type TextRun = { text: string; bold: boolean };
 
-type ElementProps = { children?: ReactNode; lang?: string; style?: { fontWeight?: number | string } };
+type ElementProps = { children?: ReactNode; style?: { fontWeight?: number | string } };
 
 /** Every text of a Satori element tree, as Satori will see it (function components are called). */
-export function textRuns(node: ReactNode, lang?: string, bold = false): TextRun[] {
+export function textRuns(node: ReactNode, bold = false): TextRun[] {
   if (node === null || node === undefined || typeof node === 'boolean') return [];
   if (typeof node === 'string' || typeof node === 'number' || typeof node === 'bigint')
-    return [{ text: String(node), lang, bold }];
-  if (Array.isArray(node)) return node.flatMap((child: ReactNode) => textRuns(child, lang, bold));
+    return [{ text: String(node), bold }];
+  if (Array.isArray(node)) return node.flatMap((child: ReactNode) => textRuns(child, bold));
   if (!isValidElement<ElementProps>(node)) return [];
   const props = node.props;
   if (typeof node.type === 'function')
-    return textRuns((node.type as (p: ElementProps) => ReactNode)(props), lang, bold);
+    return textRuns((node.type as (p: ElementProps) => ReactNode)(props), bold);
   const weight = props.style?.fontWeight;
-  const isBold = weight === undefined ? bold : weight === 'bold' || Number(weight) >= 600;
-  return textRuns(props.children, props.lang ?? lang, isBold);
+  return textRuns(props.children, weight === undefined ? bold : weight === 'bold' || Number(weight) >= 600);
 }
 
+const KANA = /[\p{sc=Hira}\p{sc=Kana}]/u;
+
 /**
- * The fonts for next/og's ImageResponse that draw `tree`: the Latin slices, then each CJK slice a character
- * needs, in the family its element's `lang` prefers (Chinese shapes unless the text is Japanese). Pass the
- * same tree you render; put `lang` on elements (the reader's locale on the root, the title's own language
- * on the title).
+ * The fonts for next/og's ImageResponse that draw `tree` (pass the tree you render) for a reader in
+ * `locale`: the Latin slices, then each CJK slice a character needs, Chinese glyph shapes first for zh-CN,
+ * Japanese for ja, and for an English reader Japanese when the image has kana (a Japanese title), else
+ * Chinese.
  */
-export function previewFonts(tree: ReactNode): PreviewFont[] {
+export function previewFonts(tree: ReactNode, locale: Locale): PreviewFont[] {
+  const runs = textRuns(tree);
+  const japanese = locale === 'ja' || (locale !== 'zh-CN' && runs.some((r) => KANA.test(r.text)));
+  const order = familyOrder(japanese ? 'ja' : 'zh');
   const wanted = new Map<string, { family: Family; subset: string; weight: 400 | 700 }>();
   const want = (family: Family, subset: string, weight: 400 | 700) =>
     wanted.set(`${family.id} ${subset} ${weight}`, { family, subset, weight });
-  // The basic Latin face always: Satori measures empty lines with the first font.
+  // The basic Latin face always, first: Satori measures empty lines with the first font.
   want(LATIN, 'latin', 400);
-  for (const run of textRuns(tree)) {
-    const families = familiesFor(run.lang);
+  for (const run of runs) {
     for (const char of new Set(run.text)) {
       const codePoint = char.codePointAt(0);
-      const slice = codePoint === undefined || /\s/.test(char) ? null : sliceFor(codePoint, families);
+      const slice = codePoint === undefined || /\s/.test(char) ? null : sliceFor(codePoint, order);
       if (slice) want(slice.family, slice.subset, run.bold ? 700 : 400);
     }
   }
   return [...wanted.values()]
-    .sort((a, b) => FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family))
+    .sort((a, b) => order.indexOf(a.family) - order.indexOf(b.family))
     .map(({ family, subset, weight }) => ({
       name: `${family.name} ${subset.replace(/[[\]]/g, '')}`,
       data: readFont(fontFile(family, subset, weight)),
       weight,
       style: 'normal' as const,
-      ...(family.lang ? { lang: family.lang } : {}),
     }));
 }

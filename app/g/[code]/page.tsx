@@ -20,7 +20,9 @@ import { JoinArea } from './join-area';
 import { LiveCountdown } from './live-countdown';
 import { PriceLadder, MemberList } from './ladder-and-members';
 import { GroupLiveProvider } from './live-group';
-import { findGroup, loadGroup, previewVersion } from './load';
+import { findGroup, loadGroup } from './load';
+import { previewImageUrl } from './og/link';
+import { posterHref } from './poster/link';
 import { PricePanel } from './price-panel';
 import { snapshotFacts } from './preview-card';
 import { SharePanel } from './share-panel';
@@ -51,7 +53,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const title = groupPageTitle(w, s.deal.title, f);
   const description = groupMetaDescription(w, f, new Date(s.deadline).getTime() - Date.now());
   const image = {
-    url: `${s.url}/og/${previewVersion(s)}`,
+    url: previewImageUrl(s, locale),
     width: 1200,
     height: 630,
     alt: t('imageAlt', { title, headline: groupHeadline(w, f) }),
@@ -101,7 +103,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
     hint: locale,
   });
   const qr = await qrSvg(qrLink, t('qrTitle', { link: qrLink }));
-  const poster = `/g/${s.code}/poster${sharerInvite ? `?i=${encodeURIComponent(sharerInvite)}` : ''}`;
+  const poster = posterHref(s.code, locale, sharerInvite);
 
   return (
     <GroupLiveProvider initial={s}>

@@ -1,4 +1,6 @@
-// The group's preview card, drawn by next/og (Satori): shared by the Open Graph image and the poster.
+// The group's preview card, drawn by next/og (Satori): shared by the Open Graph image and the poster, in
+// the language of the reader it is drawn for (`w`): every word from the catalogs, money with Intl in that
+// locale, the deal's title in that language when the merchant wrote one (the snapshot picked it).
 // Satori supports a subset of CSS: every element with more than one child needs display: flex.
 import { formatMoney } from '@/server/pricing/currency';
 import type { GroupSnapshot } from '@/server/groups/get-group-snapshot';
@@ -11,18 +13,24 @@ import {
   savingsBadge,
   scanCallToAction,
   type GroupFacts,
+  type Words,
 } from '@/server/share/group-words';
-import { wordsFor } from '@/server/share/words-for';
 
 const BRAND = '#c2410c';
 
-/** Money as the image font can draw it: "$12.00", "¥780", or "KRW 15,900" when the symbol is not drawable. */
-export function drawableMoney(minor: number, currency: string): string {
-  const text = formatMoney(minor, currency, 'en');
-  const drawn = drawableText(text, '');
-  return drawn === text
-    ? text
-    : `${currency} ${drawableText(formatMoney(minor, currency, 'en').replace(/[^\d.,]/g, ''), '')}`;
+/**
+ * Money in the reader's locale as the image fonts can draw it: "$12.00", "JP¥780" / "￥780", or the ISO code
+ * before the number when a symbol is not drawable ("THB 1,290.00").
+ */
+export function drawableMoney(w: Words, minor: number, currency: string): string {
+  const text = formatMoney(minor, currency, w.locale);
+  return drawableText(text, '') === text ? text : `${currency} ${text.replace(/[^\d.,]/g, '')}`;
+}
+
+/** The language a deal title is written in, as far as its glyphs go: Japanese if it has kana. */
+function titleLang(s: GroupSnapshot, title: string): string {
+  if (s.deal.titleLocale !== 'en') return s.deal.titleLocale;
+  return /[\p{sc=Hira}\p{sc=Kana}]/u.test(title) ? 'ja' : /\p{sc=Han}/u.test(title) ? 'zh-CN' : 'en';
 }
 
 /** The group's facts for the words module (server/share/group-words.ts), from its snapshot. */
@@ -40,12 +48,12 @@ export function snapshotFacts(s: GroupSnapshot): GroupFacts {
   };
 }
 
-/** The facts a preview shows, worded for a glance in a chat (every sentence from group-words). */
-export function previewFacts(s: GroupSnapshot, now: Date) {
+/** The facts a preview shows, worded for a glance in a chat (every sentence from group-words), in `w`'s language. */
+export function previewFacts(w: Words, s: GroupSnapshot, now: Date) {
   const f = snapshotFacts(s);
-  const w = wordsFor('en');
   const m = groupMoment(f);
   const drawable = (text: string) => drawableText(text, '');
+  const title = drawableText(s.deal.title, w.group('preview.untitled'));
   const target = s.next?.minMembers ?? s.ladder[s.ladder.length - 1]?.minMembers ?? s.confirmedCount;
   const left = new Date(s.deadline).getTime() - now.getTime();
   // A big price only where someone pays it: open, or closed and going ahead.
@@ -56,9 +64,12 @@ export function previewFacts(s: GroupSnapshot, now: Date) {
         ? m.price
         : null;
   return {
-    title: drawableText(s.deal.title, 'Group deal'),
-    price: price === null ? null : drawableMoney(price, s.deal.currency),
-    listPrice: drawableMoney(s.deal.listPrice, s.deal.currency),
+    locale: w.locale,
+    brand: w.group('preview.brand'),
+    title,
+    titleLang: titleLang(s, title),
+    price: price === null ? null : drawableMoney(w, price, s.deal.currency),
+    listPrice: drawableMoney(w, s.deal.listPrice, s.deal.currency),
     save: savingsBadge(w, f),
     steps: ladderSteps(w, f).map((step) => ({ text: drawable(step.short), state: step.state })),
     progress: target > 0 ? Math.min(1, s.confirmedCount / target) : 1,
@@ -132,10 +143,21 @@ export function ImagePlaceholder({ title, size }: { title: string; size: number 
 }
 
 /** The card: product image, title, price (large), list price struck, the ladder, progress and time left. */
-export function PreviewCard({ s, image, now }: { s: GroupSnapshot; image: string | null; now: Date }) {
-  const f = previewFacts(s, now);
+export function PreviewCard({
+  w,
+  s,
+  image,
+  now,
+}: {
+  w: Words;
+  s: GroupSnapshot;
+  image: string | null;
+  now: Date;
+}) {
+  const f = previewFacts(w, s, now);
   return (
     <div
+      lang={f.locale}
       style={{
         width: '100%',
         height: '100%',
@@ -162,8 +184,9 @@ export function PreviewCard({ s, image, now }: { s: GroupSnapshot; image: string
       </div>
       <div style={{ display: 'flex', flexDirection: 'column', flex: 1, justifyContent: 'space-between' }}>
         <div style={{ display: 'flex', flexDirection: 'column' }}>
-          <div style={{ fontSize: 26, color: BRAND, letterSpacing: 2, display: 'flex' }}>FLOCK GROUP BUY</div>
+          <div style={{ fontSize: 26, color: BRAND, letterSpacing: 2, display: 'flex' }}>{f.brand}</div>
           <div
+            lang={f.titleLang}
             style={{
               fontSize: 42,
               lineHeight: 1.15,

@@ -1,25 +1,14 @@
-// The group's link preview (1200×630 PNG): product, current price, progress and time left. Pages link
-// it as /g/<code>/og/<version>, where the version changes with the tier and the count, so chat apps that
-// cache previews forever fetch the new price. Any version serves the current state (an old URL never 404s).
-// A route handler rather than the opengraph-image file convention: that one fixes the URL at build time.
-import { ImageResponse } from 'next/og';
-import { previewFonts, productImageDataUrl } from '@/server/share/preview-assets';
-import { findGroup } from '@/app/g/[code]/load';
-import { PreviewCard } from '@/app/g/[code]/preview-card';
+// The group's link preview at an address without a language (/g/<code>/og/<version>): older pages linked
+// it so, and it still answers, in the language the request carries (saved choice, Accept-Language). Pages
+// now link /g/<code>/og/<version>/<locale> (./[locale]/route.tsx). Any version serves the current state.
+import { getLocale } from 'next-intl/server';
+import { DEFAULT_LOCALE, isLocale } from '@/i18n/locales';
+import { previewImageResponse } from '@/app/g/[code]/og/preview-image';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(_req: Request, ctx: { params: Promise<{ code: string; version: string }> }) {
   const { code } = await ctx.params;
-  const s = await findGroup(code);
-  if (!s) return new Response('Not found', { status: 404 });
-  const image = await productImageDataUrl(s.deal.imageUrl);
-  const card = <PreviewCard s={s} image={image} now={new Date()} />;
-  return new ImageResponse(card, {
-    width: 1200,
-    height: 630,
-    fonts: previewFonts(card),
-    // Short: the URL already changes with the price; this only covers the countdown text.
-    headers: { 'cache-control': 'public, max-age=300' },
-  });
+  const locale = await getLocale();
+  return previewImageResponse(code, isLocale(locale) ? locale : DEFAULT_LOCALE, true);
 }
