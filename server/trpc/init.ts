@@ -9,7 +9,7 @@ import { merchants } from '@/db/schema';
 import { getAuth } from '@/server/auth/auth';
 import type { SessionUser } from '@/server/auth/session-user';
 import { getDeps, type Deps } from '@/server/deps';
-import { DomainError, fieldMessages, fieldRefusals, isRefusedValue, TRPC_CODE_OF } from '@/server/errors';
+import { DomainError, fieldMessages, isRefusedValue, TRPC_CODE_OF } from '@/server/errors';
 import { errorWordsIn, localizeError, requestLocale, sayIn } from '@/server/localize-error';
 
 export type Context = {
@@ -89,15 +89,10 @@ const domainErrors = t.middleware(async ({ ctx, next }) => {
     const { message } = localizeError(cause, requestLocale(ctx.headers));
     throw new TRPCError({ code: TRPC_CODE_OF[cause.code], message, cause });
   }
+  // A refused input keeps its ZodError as the cause: the error formatter says each field's message.
   if (cause instanceof z.ZodError && res.error.code === 'BAD_REQUEST') {
-    const refused = new DomainError(
-      'INVALID_INPUT',
-      'request.fieldsNeedAttention',
-      undefined,
-      fieldRefusals(cause.issues),
-    );
-    const { message } = localizeError(refused, requestLocale(ctx.headers));
-    throw new TRPCError({ code: 'BAD_REQUEST', message, cause: refused });
+    const message = sayIn(requestLocale(ctx.headers), { key: 'request.fieldsNeedAttention' });
+    throw new TRPCError({ code: 'BAD_REQUEST', message, cause });
   }
   // Edge validation should stop such values; if one slips through it is still the sender's mistake, not a 5xx.
   if (isRefusedValue(cause)) {
