@@ -306,6 +306,7 @@ describe('the lifecycle', () => {
     expect(card).toEqual({
       slug: d.slug,
       title: 'Gyoza box',
+      titleLocale: 'en',
       imageUrl: null,
       currency: 'JPY',
       listPrice: 3000,
