@@ -27,6 +27,7 @@ import { PriceChart } from './price-chart';
 import { StatusBadge } from './status-badge';
 import type { DealStatus } from '@/db/schema';
 import { DEAL_FIELDS } from '@/server/deals/deal-input';
+import type { ErrorWords } from '@/server/errors';
 
 type ExistingDeal = DealApiInput & {
   id: string;
@@ -73,7 +74,14 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
     pause.isPending ||
     archive.isPending;
 
-  const check = useMemo(() => checkDealForm(form), [form]);
+  const formWords = useTranslations('merchant.form');
+  // The server's rules' messages, said in the merchant's language as the server would say them.
+  const errorT = useTranslations('errors');
+  const errorWords = useMemo<ErrorWords>(() => ({ t: errorT, locale }), [errorT, locale]);
+  const check = useMemo(
+    () => checkDealForm(form, undefined, formWords, errorWords),
+    [form, formWords, errorWords],
+  );
   const locked = deal?.termsLocked ?? false;
   const status = deal?.status ?? 'draft';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '@/i18n/translator';
 import { checkDealForm, dealFormFromDeal, emptyDealForm, type DealForm } from './deal-form-model';
 
 const form = (patch: Partial<DealForm> = {}): DealForm => ({
@@ -127,5 +128,22 @@ describe('the deal form', () => {
     const f = dealFormFromDeal(stored);
     expect(f).toMatchObject({ listPrice: '1200', windowValue: '2', windowUnit: 'days', stock: '50' });
     expect(checkDealForm(f).input).toEqual(stored);
+  });
+
+  it('words its own messages in the merchant’s language', () => {
+    const blank = form({ listPrice: '', brackets: [{ key: 'a', people: '', price: '8.0.0' }] });
+    expect(checkDealForm(blank).errors).toMatchObject({
+      listPrice: 'Enter the normal price',
+      'tiers.0.minMembers': 'How many people?',
+      'tiers.0.unitPrice': 'Enter an amount like 8.00',
+    });
+    const ja = checkDealForm({ ...blank, currency: 'JPY' }, undefined, translator('ja', 'merchant.form'));
+    expect(ja.errors).toMatchObject({
+      listPrice: '通常価格を入力してください',
+      'tiers.0.minMembers': '何人から？',
+      'tiers.0.unitPrice': '800 のように整数の金額を入力してください',
+    });
+    const zh = checkDealForm({ ...blank, currency: 'XXX' }, undefined, translator('zh-CN', 'merchant.form'));
+    expect(zh.errors.currency).toBe('请选择币种');
   });
 });

@@ -9,10 +9,12 @@ import {
   type DealRules,
   type DealValues,
 } from '@/server/deals/deal-input';
-import { fieldMessages } from '@/server/errors';
+import { englishErrors, fieldMessages, renderRefusal, type ErrorWords } from '@/server/errors';
 import type { DealTranslations } from '@/db/schema/deals';
 import { DEFAULT_LOCALE, type Locale } from '@/i18n/locales';
 import { currencyExponent, isCurrency, parseMoney, type Tier } from '@/server/pricing';
+import { createTranslator } from 'use-intl/core';
+import englishMerchant from '@/messages/en/merchant.json';
 
 export type WindowUnit = 'minutes' | 'hours' | 'days';
 export type BracketRow = { key: string; people: string; price: string };
@@ -49,6 +51,19 @@ export type DealApiInput = {
   perBuyerMax: number;
   stock: number | null;
 };
+
+/** The form's own messages (merchant.form): useTranslations('merchant.form') in the editor. */
+export type FormWords = (
+  key: 'chooseCurrency' | 'wholeAmount' | 'amountLike' | 'enterListPrice' | 'howManyPeople' | 'whatEachPays',
+  values?: { example: string },
+) => string;
+
+/** English form messages, for callers outside React (tests). */
+export const englishFormWords: FormWords = createTranslator({
+  locale: 'en',
+  messages: { form: englishMerchant.form },
+  namespace: 'form',
+});
 
 const UNIT_SECONDS: Record<WindowUnit, number> = { minutes: 60, hours: 3600, days: 86_400 };
 
@@ -136,20 +151,29 @@ export type FormCheck = {
   maxMembers: number | null;
 };
 
-/** Checks the form with the server's rules (under `rules`, default floor by default) and builds the API input. */
-export function checkDealForm(f: DealForm, rules: DealRules = DEFAULT_RULES): FormCheck {
+/**
+ * Checks the form with the server's rules (under `rules`, default floor by default) and builds the API
+ * input; the form's own messages in `form` words (the merchant's language).
+ */
+export function checkDealForm(
+  f: DealForm,
+  rules: DealRules = DEFAULT_RULES,
+  form: FormWords = englishFormWords,
+  // The server's rules' words: useTranslations('errors') and useLocale() in the editor.
+  errorWords: ErrorWords = englishErrors,
+): FormCheck {
   const { dealValuesSchema } = rules === DEFAULT_RULES ? defaultSchemas : dealSchemas(rules);
   // First what only the form can say (text that is not an amount), then the server's field rules, then
   // its rules across fields; the first message for a field wins.
   const errors: Record<string, string> = {};
   const currency = isCurrency(f.currency) ? f.currency : null;
-  if (!currency) errors.currency = 'Choose a currency';
+  if (!currency) errors.currency = form('chooseCurrency');
 
   const exp = currency ? currencyExponent(currency) : 2;
-  const moneyHint = exp === 0 ? 'a whole amount like 800' : `an amount like ${exp === 3 ? '8.500' : '8.00'}`;
+  const enterAmount =
+    exp === 0 ? form('wholeAmount') : form('amountLike', { example: exp === 3 ? '8.500' : '8.00' });
   const listPrice = currency ? parseMoney(f.listPrice, currency) : null;
-  if (listPrice === null)
-    errors.listPrice = f.listPrice.trim() ? `Enter ${moneyHint}` : 'Enter the normal price';
+  if (listPrice === null) errors.listPrice = f.listPrice.trim() ? enterAmount : form('enterListPrice');
 
   const windowNumber = /^\s*\d+(\.\d+)?\s*$/.test(f.windowValue) ? Number(f.windowValue) : null;
   // Nothing readable is no window at all: the server's "longer than zero".
@@ -161,9 +185,8 @@ export function checkDealForm(f: DealForm, rules: DealRules = DEFAULT_RULES): Fo
   f.brackets.forEach((b, i) => {
     const people = int(b.people);
     const price = currency ? parseMoney(b.price, currency) : null;
-    if (!b.people.trim()) errors[`tiers.${i}.minMembers`] = 'How many people?';
-    if (price === null)
-      errors[`tiers.${i}.unitPrice`] = b.price.trim() ? `Enter ${moneyHint}` : 'What does each person pay?';
+    if (!b.people.trim()) errors[`tiers.${i}.minMembers`] = form('howManyPeople');
+    if (price === null) errors[`tiers.${i}.unitPrice`] = b.price.trim() ? enterAmount : form('whatEachPays');
     tiers.push({ minMembers: people, unitPrice: price ?? Number.NaN });
     if (Number.isSafeInteger(people) && price !== null && price > 0)
       previewTiers.push({ minMembers: people, unitPrice: price });
@@ -185,9 +208,10 @@ export function checkDealForm(f: DealForm, rules: DealRules = DEFAULT_RULES): Fo
     stock: f.stock.trim() ? int(f.stock) : null,
   };
   const parsed = dealValuesSchema.safeParse(values);
-  const found = parsed.success ? {} : fieldMessages(parsed.error.issues);
+  const found = parsed.success ? {} : fieldMessages(parsed.error.issues, errorWords);
   // The schema checks across fields only once each field is valid; the form shows both at once.
-  for (const issue of dealIssues(values, rules)) found[issue.path.map(String).join('.')] ??= issue.message;
+  for (const { path, message, values: args } of dealIssues(values, rules))
+    found[path.map(String).join('.')] ??= renderRefusal(errorWords, { key: message, values: args });
   for (const [key, message] of Object.entries(found)) errors[key] ??= message;
 
   const maxMembers = Number.isSafeInteger(values.maxMembers) ? values.maxMembers : null;

@@ -13,18 +13,22 @@ import { tierLine } from '@/app/merchant/_components/live-group-row';
 import { RefundDialog } from '@/app/merchant/_components/refund-dialog';
 import { StatusBadge } from '@/app/merchant/_components/status-badge';
 import { useConsoleLive } from '@/app/merchant/_components/use-console-live';
+import { useConsoleWords } from '@/app/merchant/_components/use-console-words';
 import { errorMessage } from '@/app/merchant/_lib/errors';
-import { GROUP_STATUS_LABEL, MEMBER_STATUS_LABEL, money, when } from '@/app/merchant/_lib/format';
 import { memberMoneyLabel } from '@/server/share/group-words';
+import { useWords } from '@/app/_components/use-words';
 
 /** The group page body. */
 export function GroupMembers({ groupId }: { groupId: string }) {
+  const cw = useConsoleWords();
+  const { t, money } = cw;
   const trpc = useTRPC();
+  const w = useWords();
   useConsoleLive();
   const q = useQuery(trpc.console.group.queryOptions({ groupId }));
   const [refunding, setRefunding] = useState<MerchantMember | null>(null);
-  if (q.error) return <p role="alert">{errorMessage(q.error)}</p>;
-  if (!q.data) return <p className="text-stone-500">Loading…</p>;
+  if (q.error) return <p role="alert">{errorMessage(q.error, t('words.genericError'))}</p>;
+  if (!q.data) return <p className="text-stone-500">{t('words.loading')}</p>;
   const { deal, group: g, members } = q.data;
   const c = g.currency;
   return (
@@ -37,35 +41,38 @@ export function GroupMembers({ groupId }: { groupId: string }) {
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold">
-            Group <span className="font-mono">{g.code}</span>
+            {t.rich('group.title', {
+              code: g.code,
+              mono: (chunks) => <span className="font-mono">{chunks}</span>,
+            })}
           </h1>
-          <StatusBadge status={g.status} label={GROUP_STATUS_LABEL[g.status] ?? g.status} />
+          <StatusBadge status={g.status} label={cw.groupStatus(g.status)} />
           {g.status === 'open' ? (
             <Countdown deadline={new Date(g.deadline).toISOString()} className="text-sm" />
           ) : null}
         </div>
         <p className="text-sm text-stone-700" data-testid="group-summary">
           {g.status === 'won'
-            ? `Won with ${g.members.captured} charged at ${money(g.unitPrice, c)} each.`
+            ? t('group.won', { count: g.members.captured, price: money(g.unitPrice, c) })
             : g.status === 'failed'
-              ? 'Did not reach the minimum: every hold was released.'
+              ? t('group.failed')
               : g.status === 'canceled'
-                ? 'Canceled: every hold was released.'
-                : `${g.confirmedCount} of ${g.maxMembers} joined. ${tierLine(g)}.`}
+                ? t('group.canceled')
+                : t('group.open', { joined: g.confirmedCount, max: g.maxMembers, tierLine: tierLine(cw, g) })}
         </p>
         <dl className="flex flex-wrap gap-4 text-sm">
           <div>
-            <dt className="text-xs text-stone-500">Held on cards</dt>
+            <dt className="text-xs text-stone-500">{t('group.heldOnCards')}</dt>
             <dd className="font-semibold tabular-nums">{money(g.money.held, c)}</dd>
           </div>
           <div>
-            <dt className="text-xs text-stone-500">Captured</dt>
+            <dt className="text-xs text-stone-500">{t('group.captured')}</dt>
             <dd className="font-semibold tabular-nums" data-testid="group-captured">
               {money(g.money.captured, c)}
             </dd>
           </div>
           <div>
-            <dt className="text-xs text-stone-500">Refunded</dt>
+            <dt className="text-xs text-stone-500">{t('group.refunded')}</dt>
             <dd className="font-semibold tabular-nums" data-testid="group-refunded">
               {money(g.money.refunded, c)}
             </dd>
@@ -74,45 +81,45 @@ export function GroupMembers({ groupId }: { groupId: string }) {
         <div className="flex flex-wrap gap-2">
           <GroupActions group={g} />
           <a href={`/api/merchant/deals/${deal.id}/members.csv`} download className={buttonClass.secondary}>
-            Export members (CSV)
+            {t('words.exportCsv')}
           </a>
         </div>
       </header>
 
       <section aria-labelledby="members-h">
         <h2 id="members-h" className="mb-2 text-xl font-bold">
-          Members
+          {t('group.members')}
         </h2>
-        {members.length === 0 ? <p className="text-sm text-stone-500">Nobody has joined yet.</p> : null}
+        {members.length === 0 ? <p className="text-sm text-stone-500">{t('group.nobody')}</p> : null}
         {members.length > 0 ? (
           <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="w-full min-w-[640px] text-left text-sm">
-              <caption className="sr-only">Members of group {g.code}</caption>
+              <caption className="sr-only">{t('group.caption', { code: g.code })}</caption>
               <thead className="bg-stone-100 text-xs text-stone-600">
                 <tr>
                   <th scope="col" className="px-3 py-2">
-                    Alias
+                    {t('group.alias')}
                   </th>
                   <th scope="col" className="px-3 py-2 text-right">
-                    Qty
+                    {t('group.quantity')}
                   </th>
                   <th scope="col" className="px-3 py-2 text-right">
-                    Hold
+                    {t('group.hold')}
                   </th>
                   <th scope="col" className="px-3 py-2 text-right">
-                    Charge
+                    {t('group.charge')}
                   </th>
                   <th scope="col" className="px-3 py-2 text-right">
-                    Refunded
+                    {t('group.refunded')}
                   </th>
                   <th scope="col" className="px-3 py-2">
-                    Status
+                    {t('group.status')}
                   </th>
                   <th scope="col" className="px-3 py-2">
-                    Joined
+                    {t('group.joined')}
                   </th>
                   <th scope="col" className="px-3 py-2">
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t('group.actions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -133,15 +140,15 @@ export function GroupMembers({ groupId }: { groupId: string }) {
                     <td className="px-3 py-2">
                       <StatusBadge
                         status={m.status}
-                        label={memberMoneyLabel(m, c) ?? MEMBER_STATUS_LABEL[m.status] ?? m.status}
+                        label={memberMoneyLabel(w, m, c) ?? cw.memberStatus(m.status)}
                       />
                       {m.failureReason ? (
                         <span className="block text-xs text-red-700">{m.failureReason}</span>
                       ) : null}
                     </td>
                     <td className="px-3 py-2 text-xs text-stone-600">
-                      {when(m.joinedAt)}
-                      {m.channel ? ` · ${m.channel}` : ''}
+                      {cw.when(m.joinedAt)}
+                      {m.channel ? ` · ${t('insights.channelName', { channel: m.channel })}` : ''}
                     </td>
                     <td className="px-3 py-2 text-right">
                       {m.refundable > 0 ? (
@@ -149,9 +156,9 @@ export function GroupMembers({ groupId }: { groupId: string }) {
                           type="button"
                           onClick={() => setRefunding(m)}
                           className="text-sm font-semibold text-brand-700 underline"
-                          aria-label={`Refund ${m.alias}`}
+                          aria-label={t('group.refundFor', { alias: m.alias })}
                         >
-                          Refund
+                          {t('group.refund')}
                         </button>
                       ) : null}
                     </td>

@@ -1,7 +1,9 @@
 // A card of the shopper's deal page drawn from the deal itself: photo, title, shop, the price ladder and
-// the group rule, in the words the deal page uses (server/share/group-words.ts).
+// the group rule, in the words the deal page uses (server/share/group-words.ts), in the merchant's language.
+import { getLocale, getTranslations } from 'next-intl/server';
 import { money } from '@/app/merchant/_lib/format';
 import { dealWindowSentence, ladderLine } from '@/server/share/group-words';
+import { wordsFor } from '@/server/share/words-for';
 
 type PreviewDeal = {
   title: string;
@@ -14,12 +16,15 @@ type PreviewDeal = {
 };
 
 /** The preview card of a deal as shoppers will see it. */
-export function DealPreviewCard({ deal, shopName }: { deal: PreviewDeal; shopName: string }) {
+export async function DealPreviewCard({ deal, shopName }: { deal: PreviewDeal; shopName: string }) {
   const first = deal.tiers[0];
+  const locale = await getLocale();
+  const w = wordsFor(locale);
+  const t = await getTranslations('merchant.live');
   return (
     <article
       className="overflow-hidden rounded-2xl bg-white shadow-sm ring-1 ring-stone-200"
-      aria-label={`Preview of ${deal.title}`}
+      aria-label={t('previewOf', { title: deal.title })}
       data-testid="deal-preview"
     >
       {deal.imageUrl ? <img src={deal.imageUrl} alt="" className="aspect-[4/3] w-full object-cover" /> : null}
@@ -29,21 +34,23 @@ export function DealPreviewCard({ deal, shopName }: { deal: PreviewDeal; shopNam
         {deal.description ? <p className="text-sm text-stone-700">{deal.description}</p> : null}
         {first ? (
           <p className="text-2xl font-bold text-brand-700">
-            {money(first.unitPrice, deal.currency)}{' '}
+            {money(first.unitPrice, deal.currency, locale)}{' '}
             <span className="text-sm font-normal text-stone-500 line-through">
-              {money(deal.listPrice, deal.currency)}
+              {money(deal.listPrice, deal.currency, locale)}
             </span>
           </p>
         ) : null}
-        <p className="text-sm font-medium text-stone-800">{ladderLine(deal.tiers, deal.currency)}</p>
+        <p className="text-sm font-medium text-stone-800">{ladderLine(w, deal.tiers, deal.currency)}</p>
         {first ? (
-          <p className="text-sm text-stone-600">{dealWindowSentence(deal.windowSeconds, first.minMembers)}</p>
+          <p className="text-sm text-stone-600">
+            {dealWindowSentence(w, deal.windowSeconds, first.minMembers)}
+          </p>
         ) : null}
         <p
           aria-hidden="true"
           className="rounded-lg bg-brand-600 px-4 py-2 text-center text-sm font-semibold text-white"
         >
-          Start a new group
+          {t('startGroup')}
         </p>
       </div>
     </article>
