@@ -2,6 +2,7 @@
 // Members and money of one group: who joined (by alias), quantity, hold, charge, status and refunds,
 // with full or partial refunds of captured members. Live: re-fetches on every change.
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 import { Countdown } from '@/app/_components/countdown';
@@ -15,6 +16,8 @@ import { StatusBadge } from '@/app/merchant/_components/status-badge';
 import { useConsoleLive } from '@/app/merchant/_components/use-console-live';
 import { useConsoleWords } from '@/app/merchant/_components/use-console-words';
 import { errorMessage } from '@/app/merchant/_lib/errors';
+import { englishErrors } from '@/server/errors';
+import { storedDeclineKey } from '@/server/groups/decline-refusal';
 import { memberMoneyLabel } from '@/server/share/group-words';
 import { useWords } from '@/app/_components/use-words';
 
@@ -22,6 +25,13 @@ import { useWords } from '@/app/_components/use-words';
 export function GroupMembers({ groupId }: { groupId: string }) {
   const cw = useConsoleWords();
   const { t, money } = cw;
+  const errorT = useTranslations('errors');
+  // A stored failure reason is Flock's English sentence (said again in the merchant's language) or the card
+  // processor's own text (kept for English readers; the generic decline for the others).
+  const failure = (reason: string) => {
+    const key = storedDeclineKey(reason);
+    return englishErrors.t(key) === reason || cw.locale !== 'en' ? errorT(key) : reason;
+  };
   const trpc = useTRPC();
   const w = useWords();
   useConsoleLive();
@@ -143,7 +153,7 @@ export function GroupMembers({ groupId }: { groupId: string }) {
                         label={memberMoneyLabel(w, m, c) ?? cw.memberStatus(m.status)}
                       />
                       {m.failureReason ? (
-                        <span className="block text-xs text-red-700">{m.failureReason}</span>
+                        <span className="block text-xs text-red-700">{failure(m.failureReason)}</span>
                       ) : null}
                     </td>
                     <td className="px-3 py-2 text-xs text-stone-600">
