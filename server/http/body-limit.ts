@@ -3,6 +3,7 @@
 // reading. Past a path's limit the request gets a 413 and its connection is closed, whatever
 // Content-Length claims (chunked bodies have none). Edit when a route gains a body limit.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requestLocale, sayIn } from '@/server/localize-error';
 import { MAX_IMAGE_BYTES } from '@/server/storage/store-image';
 
 /** The image limit plus room for the multipart framing (boundaries, part headers, a file name). */
@@ -17,14 +18,18 @@ export function bodyLimitFor(url: string | undefined): number | null {
   return LIMITS.get(path) ?? null;
 }
 
-const MESSAGE = 'That upload is larger than the 2 MB limit. Try a smaller or compressed photo.';
-
 function refuse(req: IncomingMessage, res: ServerResponse): void {
   if (res.headersSent) {
     req.socket.destroy();
     return;
   }
-  const body = JSON.stringify({ error: MESSAGE });
+  // Said in the uploader's language: this runs before the proxy, so from their saved choice and browser.
+  const headers = new Headers();
+  for (const name of ['cookie', 'accept-language']) {
+    const value = req.headers[name];
+    if (typeof value === 'string') headers.set(name, value);
+  }
+  const body = JSON.stringify({ error: sayIn(requestLocale(headers), { key: 'upload.bodyTooLarge' }) });
   res.writeHead(413, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),

@@ -7,6 +7,7 @@
 // are exempt (they are signed). Every route handler that changes state calls refuseCrossSite first.
 // Edit when a route joins or leaves the exemption.
 import { appUrl } from '@/server/env';
+import { requestLocale, sayIn } from '@/server/localize-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -56,8 +57,7 @@ export function refuseCrossSite(req: Request): Response | null {
   if (!isCrossSiteRequest(req.method, req.headers, appUrl())) return null;
   return Response.json(
     {
-      error:
-        'This request came from another website, so Flock refused it. Open Flock directly and try again.',
+      error: sayIn(requestLocale(req.headers), { key: 'request.crossSite' }),
       code: 'CROSS_SITE_REQUEST',
     },
     { status: 403 },
