@@ -1,7 +1,7 @@
 // CSV export of a deal's members and charges, for the deal's merchant only (the one place buyer e-mails
 // leave the server). Anyone else, or another merchant, gets a plain 404. The header row and the refusals are
 // in the merchant's language (next-intl's request locale); the cells stay data (codes, decimals, ISO times).
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { merchants } from '@/db/schema';
@@ -32,7 +32,10 @@ export async function GET(
   if (!merchant || !z.uuid().safeParse(dealId).success) return text(404, t('notFound'));
   try {
     const { filename, csv } = await membersCsv(deps, merchant.id, dealId, (column) => t(column));
-    return new Response(csv, {
+    // A translated header is not ASCII: the byte-order mark tells spreadsheets the file is UTF-8. (The
+    // English export keeps no mark, as scripts reading the column names expect.)
+    const body = (await getLocale()) === 'en' ? csv : `\uFEFF${csv}`;
+    return new Response(body, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
