@@ -91,12 +91,41 @@ describe('a DomainError', () => {
     expect((await refusedWith(callerIn(browser).groups.snapshot(missing()))).message).toMatch(/^找不到/);
   });
 
+  it('says the live stream’s refusal in the request’s language too', async () => {
+    expect(await refusedWith(callerIn(stamped('zh-CN')).live.group(missing()))).toEqual({
+      code: 'NOT_FOUND',
+      message: '找不到这个团，请检查收到的链接。',
+    });
+  });
+
   it('asks a signed-out reader to sign in, in their language', async () => {
     expect(await refusedWith(callerIn(stamped('ja')).groups.mine())).toEqual({
       code: 'UNAUTHORIZED',
       message: '先にログインしてください。',
     });
     expect((await refusedWith(callerIn(null).groups.mine())).message).toBe('Please sign in first.');
+  });
+});
+
+describe('a card decline', () => {
+  it('is said by its code in the reader’s language, not in the processor’s English', async () => {
+    const shopper = await h.makeUser({ anonymous: true });
+    const declined = { ...join('Mei'), paymentMethod: 'pm_card_chargeDeclined' };
+    expect(await refusedWith(callerIn(stamped('zh-CN'), shopper).groups.join(declined))).toEqual({
+      code: 'PAYMENT_REQUIRED',
+      message: '你的银行卡被拒绝了，请换一张卡。',
+    });
+    const other = await h.makeUser({ anonymous: true });
+    const poor = { ...join('Ken'), paymentMethod: 'pm_card_visa_chargeDeclinedInsufficientFunds' };
+    expect(await refusedWith(callerIn(stamped('ja'), other).groups.join(poor))).toEqual({
+      code: 'PAYMENT_REQUIRED',
+      message: 'カードの利用可能額が不足しています。別のカードをお試しください。',
+    });
+    const third = await h.makeUser({ anonymous: true });
+    const english = { ...join('Ann'), paymentMethod: 'pm_card_visa_chargeDeclinedInsufficientFunds' };
+    expect((await refusedWith(callerIn(null, third).groups.join(english))).message).toBe(
+      'Your card has insufficient funds. Try another card.',
+    );
   });
 });
 
