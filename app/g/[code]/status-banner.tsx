@@ -1,7 +1,8 @@
 'use client';
 // One banner per state of the group and of the viewer's membership, in the words module's sentences
 // (server/share/group-words.ts), so the page says what the deal page, /me and the previews say.
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { storedDeclineKey } from '@/server/groups/decline-refusal';
 import { isLive } from '@/server/groups/membership';
 import { groupHeadline, groupMoment, viewerOutcomeWords } from '@/server/share/group-words';
 import { groupFacts } from './group-view';
@@ -33,6 +34,10 @@ export function StatusBanner({ hasInvite }: { hasInvite: boolean }) {
   const { view: g, viewer } = useGroupView();
   const w = useWords();
   const t = useTranslations('group');
+  // A stored failure reason is English (Flock's sentence or the processor's); other readers get Flock's by key.
+  const errorT = useTranslations('errors');
+  const english = useLocale() === 'en';
+  const failure = (reason: string) => (english ? reason : errorT(storedDeclineKey(reason)));
   const sentence = (text: string) => t('page.sentence', { text });
   const facts = groupFacts(g);
   const live = viewer && isLive(viewer.status) ? viewer : null;
@@ -64,7 +69,7 @@ export function StatusBanner({ hasInvite }: { hasInvite: boolean }) {
     const o = viewerOutcomeWords(w, facts, viewer);
     return (
       <Banner tone={OUTCOME_TONE[o.tone]} title={o.sentences[0] ?? o.label}>
-        {viewer.status === 'failed' && viewer.failureReason ? <p>{viewer.failureReason}</p> : null}
+        {viewer.status === 'failed' && viewer.failureReason ? <p>{failure(viewer.failureReason)}</p> : null}
         {mayJoin(g, viewer, hasInvite) && <p>{t('banner.joinAgain')}</p>}
       </Banner>
     );
