@@ -202,7 +202,7 @@ describe('the demo group drawn for each language', () => {
 });
 
 describe('CJK text is drawn, never as boxes', () => {
-  // Characters of the catalogs and titles: 团 还 拼 have no Japanese glyph; あ 県 no Simplified Chinese one.
+  // Characters of the catalogs and titles, Chinese and Japanese: 团 还 拼 have no glyph in the Japanese font.
   const CHARS = ['团', '还', '拼', '草', '莓', '岡', '県', 'あ', 'ス'];
 
   it('each character differs from the missing-glyph box, and from the others', async () => {
