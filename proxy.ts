@@ -16,6 +16,7 @@ import {
   type Locale,
   PATH_HEADER,
 } from '@/i18n/locales';
+import { PAGE_LOCALE_HEADER } from '@/i18n/page-locale';
 import { appUrl, getEnv } from '@/server/env';
 import {
   apiHeaders,
@@ -73,7 +74,8 @@ export function proxy(request: NextRequest): NextResponse {
   const locale = requestLocale(request);
   if (isApiPath(pathname)) {
     const forwarded = new Headers(request.headers);
-    forwarded.set(LOCALE_HEADER, locale);
+    // An API call from one of our pages answers in that page's language (its share-link hint included).
+    forwarded.set(LOCALE_HEADER, closestLocale(request.headers.get(PAGE_LOCALE_HEADER)) ?? locale);
     return withHeaders(NextResponse.next({ request: { headers: forwarded } }), apiHeaders(https));
   }
   const chosen = request.nextUrl.searchParams.get(CHOOSE_PARAM);

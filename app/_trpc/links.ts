@@ -2,6 +2,7 @@
 // the last tracked event id after a drop). Shared by the react-query client and the plain client.
 import { httpBatchLink, httpSubscriptionLink, splitLink, type TRPCLink } from '@trpc/client';
 import superjson from 'superjson';
+import { pageLocaleHeaders } from '@/i18n/page-locale';
 import type { AppRouter } from '@/server/trpc/root';
 
 /** The links every browser client of the API uses. */
@@ -10,7 +11,7 @@ export function apiLinks(): TRPCLink<AppRouter>[] {
     splitLink({
       condition: (op) => op.type === 'subscription',
       true: httpSubscriptionLink({ url: '/api/trpc', transformer: superjson }),
-      false: httpBatchLink({ url: '/api/trpc', transformer: superjson }),
+      false: httpBatchLink({ url: '/api/trpc', transformer: superjson, headers: pageLocaleHeaders }),
     }),
   ];
 }
