@@ -37,12 +37,11 @@ export function messagesOf(locale: TestLocale): Map<string, string> {
 }
 
 function keyOfEnglish(english: string, startsWith: boolean): string {
-  const keys = [...messagesOf('en')].filter(([, text]) =>
+  const found = [...messagesOf('en')].find(([, text]) =>
     startsWith ? text.startsWith(english) : text === english,
   );
-  if (keys.length === 0)
-    throw new Error(`no English message ${startsWith ? 'starts with' : 'is'} "${english}"`);
-  return keys[0]![0];
+  if (!found) throw new Error(`no English message ${startsWith ? 'starts with' : 'is'} "${english}"`);
+  return found[0];
 }
 
 function escapeRegExp(s: string): string {
