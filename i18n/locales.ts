@@ -92,3 +92,30 @@ export function chooseLocale(signals: LocaleSignals): Locale {
     DEFAULT_LOCALE
   );
 }
+
+function cookieValue(header: string | null, name: string): string | null {
+  for (const part of header?.split(';') ?? []) {
+    const eq = part.indexOf('=');
+    if (eq <= 0 || part.slice(0, eq).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      return null; // a malformed value is no choice
+    }
+  }
+  return null;
+}
+
+/**
+ * The reader's language for a request behind the proxy: its stamp (LOCALE_HEADER); without one (a direct
+ * call, a path the proxy skips), the saved choice, then the browser's languages, then English.
+ */
+export function requestLocale(headers: Headers | null | undefined): Locale {
+  if (!headers) return DEFAULT_LOCALE;
+  const stamped = headers.get(LOCALE_HEADER);
+  if (isLocale(stamped)) return stamped;
+  return chooseLocale({
+    saved: cookieValue(headers.get('cookie'), LOCALE_COOKIE),
+    acceptLanguage: headers.get('accept-language'),
+  });
+}

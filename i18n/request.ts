@@ -2,22 +2,15 @@
 // and its catalog. Server components call getTranslations()/getLocale(); nothing else reads the locale from
 // headers. Edit when the request's formats or time zone need to change.
 import { getRequestConfig } from 'next-intl/server';
-import { cookies, headers } from 'next/headers';
-import { chooseLocale, isLocale, LOCALE_COOKIE, LOCALE_HEADER } from './locales';
+import { headers } from 'next/headers';
+import { requestLocale } from './locales';
 import { MESSAGES } from './messages';
 
 // Dates render in the server's zone, as the console always has (a per-reader zone is not known server-side).
 const SERVER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export default getRequestConfig(async () => {
-  const h = await headers();
-  const stamped = h.get(LOCALE_HEADER);
   // The proxy stamps every page and API request; a path it skips still gets the reader's language.
-  const locale = isLocale(stamped)
-    ? stamped
-    : chooseLocale({
-        saved: (await cookies()).get(LOCALE_COOKIE)?.value,
-        acceptLanguage: h.get('accept-language'),
-      });
+  const locale = requestLocale(await headers());
   return { locale, messages: MESSAGES[locale], timeZone: SERVER_TIME_ZONE };
 });

@@ -84,6 +84,8 @@ export const members = pgTable(
     inviteCode: text('invite_code').notNull().unique(),
     invitedByMemberId: uuid('invited_by_member_id'),
     channel: text('channel'),
+    /** The language the member joined in: what Flock writes to them in (e-mails, later notifications). */
+    locale: text('locale').notNull().default('en'),
     idempotencyKey: text('idempotency_key'),
     failureReason: text('failure_reason'),
     reservedAt: timestamp('reserved_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { members, user } from '@/db/schema';
+import { DEFAULT_LOCALE, isLocale } from '@/i18n/locales';
+import { translator } from '@/i18n/translator';
 import { sendEmail } from '@/server/auth/mailer';
+import { dealTitleFor } from '@/server/deals/deal-content';
 import type { Deps } from '@/server/deps';
 import { catalogWord, DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
@@ -18,7 +21,7 @@ export async function cancelGroup(
   input: { merchantId: string; groupId: string; reason?: string },
 ): Promise<{ canceled: true; members: number }> {
   const told = await deps.db.transaction(async (tx) => {
-    const { g, dealTitle } = await getMerchantGroupOrThrow(tx, input.merchantId, input.groupId, {
+    const { g, deal } = await getMerchantGroupOrThrow(tx, input.merchantId, input.groupId, {
       lock: true,
     });
     if (g.status !== 'open')
@@ -32,6 +35,7 @@ export async function cancelGroup(
         email: user.email,
         isAnonymous: user.isAnonymous,
         alias: members.alias,
+        locale: members.locale,
       })
       .from(members)
       .innerJoin(user, eq(user.id, members.userId))
@@ -50,19 +54,23 @@ export async function cancelGroup(
         payload: { reason: input.reason ?? null },
       });
     }
-    return { live, title: dealTitle, currency: g.currency, code: g.code };
+    return { live, deal, currency: g.currency, code: g.code };
   });
   // Mail after commit: a rolled-back cancel must not tell anyone their group was canceled.
   for (const m of told.live) {
     if (m.isAnonymous || !m.email) continue;
+    // In the language the member joined in, with the deal's title in it when the merchant wrote one.
+    const locale = isLocale(m.locale) ? m.locale : DEFAULT_LOCALE;
+    const t = translator(locale, 'mail.groupCanceled');
+    const { title } = dealTitleFor(told.deal, locale);
     await sendEmail(deps.db, {
       to: m.email,
-      subject: `Your group for ${told.title} was canceled`,
+      subject: t('subject', { title }),
       body: [
-        `Hi ${m.alias},`,
+        t('greeting', { alias: m.alias }),
         '',
-        `The merchant canceled the group for "${told.title}". You will not be charged: your card hold of ${formatMoney(m.holdAmount, told.currency, 'en')} is being released.`,
-        input.reason ? `Their note: ${input.reason}` : '',
+        t('body', { title, amount: formatMoney(m.holdAmount, told.currency, locale) }),
+        input.reason ? t('note', { note: input.reason }) : '',
         '',
         `${deps.appUrl}/g/${told.code}`,
       ]

@@ -79,7 +79,7 @@ describe('canceling a group', () => {
     const rows = await addMembers(h.deps, g, [
       { unitPriceAtJoin: 1800, email: 'ana@example.test' },
       { unitPriceAtJoin: 1800, quantity: 2, anonymous: true },
-      { unitPriceAtJoin: 1800, status: 'reserved', email: 'bo@example.test' },
+      { unitPriceAtJoin: 1800, status: 'reserved', email: 'bo@example.test', locale: 'ja' },
     ]);
     await expect(asOther().cancel({ groupId: g.groupId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
@@ -110,7 +110,12 @@ describe('canceling a group', () => {
     expect(told).toHaveLength(3);
     const mails = await h.t.db.select().from(outbox);
     expect(mails.map((m) => m.to).sort()).toEqual(['ana@example.test', 'bo@example.test']);
-    expect(mails[0]?.body).toMatch(/will not be charged/);
+    // Each in the language the member joined in.
+    const mailTo = (to: string) => mails.find((m) => m.to === to);
+    expect(mailTo('ana@example.test')?.body).toMatch(/will not be charged/);
+    expect(mailTo('bo@example.test')?.subject).toMatch(/グループはキャンセルされました$/);
+    expect(mailTo('bo@example.test')?.body).toContain('お支払いは発生しません');
+    expect(mailTo('bo@example.test')?.body).toContain('出店者からのメッセージ：Out of stock, sorry.');
     await expect(asOwner().cancel({ groupId: g.groupId })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

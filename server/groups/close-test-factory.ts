@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { deals, groups, members, merchants, user, type TierRow } from '@/db/schema';
 import type { Deps } from '@/server/deps';
+import type { Locale } from '@/i18n/locales';
 import { holdAmount } from '@/server/pricing';
 
 export type FactoryMember = {
@@ -15,6 +16,8 @@ export type FactoryMember = {
   card?: string;
   email?: string;
   anonymous?: boolean;
+  /** The language the member joined in (default English). */
+  locale?: Locale;
 };
 
 export type FactoryGroup = {
@@ -182,6 +185,7 @@ export async function addMembers(
         holdAmount: r.hold,
         paymentIntentId: r.pi,
         inviteCode: randomBytes(6).toString('hex'),
+        locale: r.spec.locale ?? 'en',
         authorizedAt: status === 'authorized' ? now : null,
         leftAt: status === 'left' ? now : null,
       };

@@ -11,7 +11,11 @@ export async function getMerchantGroupOrThrow(
   opts: { lock?: boolean } = {},
 ) {
   const q = tx
-    .select({ g: groups, dealTitle: deals.title })
+    .select({
+      g: groups,
+      dealTitle: deals.title,
+      deal: { title: deals.title, contentLocale: deals.contentLocale, translations: deals.translations },
+    })
     .from(groups)
     .innerJoin(deals, eq(deals.id, groups.dealId))
     .where(and(eq(groups.id, groupId), eq(deals.merchantId, merchantId)));

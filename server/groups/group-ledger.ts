@@ -14,6 +14,7 @@
 // Measured alternatives: one conditional UPDATE per join (the naive ceiling) plus a separate confirm
 // transaction locked the row twice per join and queued reserves behind confirms; seat rows claimed with
 // FOR UPDATE SKIP LOCKED avoid the row lock but need a row per seat and still the counters the page reads.
+import { DEFAULT_LOCALE, type Locale } from '@/i18n/locales';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { members } from '@/db/schema';
@@ -43,6 +44,8 @@ export type ReserveOp = {
   /** A member's personal invite code (rule 6); unknown ones count as the plain link. */
   inviteCode: string | null;
   channel: string | null;
+  /** The language of the page the buyer joined from (default English). */
+  locale?: Locale;
 };
 export type ConfirmOp = {
   kind: 'confirm';
@@ -197,6 +200,7 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
           inviteCode: randomCode(10),
           invitedByMemberId: inviterOf(r),
           channel: r.channel,
+          locale: r.locale ?? DEFAULT_LOCALE,
           idempotencyKey: r.idempotencyKey,
           reservedAt: now,
           expiresAt,

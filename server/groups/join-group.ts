@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, type Locale } from '@/i18n/locales';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { storedDeclineKey } from './decline-refusal';
@@ -51,7 +52,13 @@ export function memberView(appUrl: string, code: string, m: Member): MemberView 
 }
 
 /** Joins a group: reserve a seat, place the card hold outside any transaction, then confirm it (DESIGN rules 4-6). */
-export async function joinGroup(deps: Deps, user: SessionUser, input: JoinInput): Promise<JoinResult> {
+export async function joinGroup(
+  deps: Deps,
+  user: SessionUser,
+  input: JoinInput,
+  /** The language of the page the buyer joins from: Flock writes to the member in it. */
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<JoinResult> {
   const alias = input.alias.trim();
   if (alias.length < 1 || alias.length > 40) {
     throw new DomainError('INVALID_INPUT', 'group.aliasLength', undefined, {
@@ -75,6 +82,7 @@ export async function joinGroup(deps: Deps, user: SessionUser, input: JoinInput)
     idempotencyKey: input.idempotencyKey,
     inviteCode: input.inviteCode ?? null,
     channel: input.channel ?? null,
+    locale,
   });
   if (outcome.kind === 'refused') throw outcome.error;
   const { member, hold } = outcome;

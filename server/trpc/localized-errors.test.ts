@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { TRPCError } from '@trpc/server';
+import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { members } from '@/db/schema';
 import { LOCALE_HEADER } from '@/i18n/locales';
 import { makeGroup } from '@/server/groups/test-factory';
 import { createHarness, type Harness } from '@/test/harness';
@@ -162,5 +164,24 @@ describe('a refused input', () => {
     expect(zh.data.domainCode).toBe('INVALID_INPUT');
     expect(zh.message).toBe('本团每人最多购买 3 件。');
     expect(zh.data.fields).toEqual({ quantity: '最多 3 件。' });
+  });
+});
+
+describe('a join', () => {
+  it('remembers the language the buyer joined in, for what Flock writes to them later', async () => {
+    const jaBuyer = await h.makeUser({ anonymous: true });
+    const enBuyer = await h.makeUser({ anonymous: true });
+    const ja = await callerIn(stamped('ja'), jaBuyer).groups.join(join('ジュン'));
+    const en = await callerIn(null, enBuyer).groups.join(join('Eve'));
+    const rows = await h.deps.db
+      .select({ id: members.id, locale: members.locale })
+      .from(members)
+      .where(inArray(members.id, [ja.member.id, en.member.id]));
+    expect(new Map(rows.map((r) => [r.id, r.locale]))).toEqual(
+      new Map([
+        [ja.member.id, 'ja'],
+        [en.member.id, 'en'],
+      ]),
+    );
   });
 });

@@ -41,7 +41,7 @@ export const groupsRouter = router({
         paymentMethod: keyText('fieldName.card', 100).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => joinGroup(ctx.deps, ctx.user, input)),
+    .mutation(({ ctx, input }) => joinGroup(ctx.deps, ctx.user, input, requestLocale(ctx.headers))),
   confirmHold: authedProcedure
     .input(memberRef)
     .mutation(({ ctx, input }) => confirmHold(ctx.deps, ctx.user, input)),
