@@ -142,6 +142,39 @@ export function ImagePlaceholder({ title, size }: { title: string; size: number 
   );
 }
 
+/** The product's photo (a data URL) at `size`, or the stand-in when the deal has none. */
+export function ProductImage({
+  image,
+  title,
+  size,
+  radius,
+}: {
+  image: string | null;
+  title: string;
+  size: number;
+  radius: number;
+}) {
+  if (!image) return <ImagePlaceholder title={title} size={size} />;
+  return (
+    // eslint-disable-next-line @next/next/no-img-element
+    <img
+      src={image}
+      width={size}
+      height={size}
+      alt=""
+      style={{ width: size, height: size, borderRadius: radius, objectFit: 'cover' }}
+    />
+  );
+}
+
+/** The plain-text answer of an image route for a group that does not exist, in the reader's language. */
+export function groupImageNotFound(w: Words): Response {
+  return new Response(w.group('preview.notFound'), {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
+}
+
 /** The card: product image, title, price (large), list price struck, the ladder, progress and time left. */
 export function PreviewCard({
   w,
@@ -169,18 +202,7 @@ export function PreviewCard({
       }}
     >
       <div style={{ display: 'flex', marginRight: 48 }}>
-        {image ? (
-          // eslint-disable-next-line @next/next/no-img-element
-          <img
-            src={image}
-            width={400}
-            height={400}
-            alt=""
-            style={{ width: 400, height: 400, borderRadius: 32, objectFit: 'cover' }}
-          />
-        ) : (
-          <ImagePlaceholder title={f.title} size={400} />
-        )}
+        <ProductImage image={image} title={f.title} size={400} radius={32} />
       </div>
       <div style={{ display: 'flex', flexDirection: 'column', flex: 1, justifyContent: 'space-between' }}>
         <div style={{ display: 'flex', flexDirection: 'column' }}>

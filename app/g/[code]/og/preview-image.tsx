@@ -5,7 +5,7 @@ import type { Locale } from '@/i18n/locales';
 import { previewFonts, productImageDataUrl } from '@/server/share/preview-assets';
 import { wordsFor } from '@/server/share/words-for';
 import { findGroup } from '@/app/g/[code]/load';
-import { PreviewCard } from '@/app/g/[code]/preview-card';
+import { groupImageNotFound, PreviewCard } from '@/app/g/[code]/preview-card';
 
 /**
  * The preview of group `code` for a reader of `locale`: product, current price, progress and time left.
@@ -15,11 +15,7 @@ import { PreviewCard } from '@/app/g/[code]/preview-card';
 export async function previewImageResponse(code: string, locale: Locale, varies: boolean): Promise<Response> {
   const w = wordsFor(locale);
   const s = await findGroup(code, locale);
-  if (!s)
-    return new Response(w.group('preview.notFound'), {
-      status: 404,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
-    });
+  if (!s) return groupImageNotFound(w);
   const image = await productImageDataUrl(s.deal.imageUrl);
   const card = <PreviewCard w={w} s={s} image={image} now={new Date()} />;
   return new ImageResponse(card, {

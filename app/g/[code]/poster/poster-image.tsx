@@ -2,7 +2,7 @@
 // group link, in the language of the reader it is drawn for (`w`). Pure, so tests render it from a snapshot.
 import type { GroupSnapshot } from '@/server/groups/get-group-snapshot';
 import type { Words } from '@/server/share/group-words';
-import { ImagePlaceholder, LadderRow, previewFacts } from '@/app/g/[code]/preview-card';
+import { LadderRow, previewFacts, ProductImage } from '@/app/g/[code]/preview-card';
 
 export const POSTER_WIDTH = 1080;
 export const POSTER_HEIGHT = 1350;
@@ -39,18 +39,7 @@ export function PosterImage({
       <div style={{ fontSize: 34, color: '#c2410c', letterSpacing: 3, display: 'flex' }}>{f.brand}</div>
       <div style={{ display: 'flex', alignItems: 'center', marginTop: 28 }}>
         <div style={{ display: 'flex', marginRight: 36 }}>
-          {image ? (
-            // eslint-disable-next-line @next/next/no-img-element
-            <img
-              src={image}
-              width={280}
-              height={280}
-              alt=""
-              style={{ width: 280, height: 280, borderRadius: 28, objectFit: 'cover' }}
-            />
-          ) : (
-            <ImagePlaceholder title={f.title} size={280} />
-          )}
+          <ProductImage image={image} title={f.title} size={280} radius={28} />
         </div>
         <div style={{ display: 'flex', flexDirection: 'column', width: 600 }}>
           <div lang={f.titleLang} style={{ fontSize: 46, lineHeight: 1.15, display: 'flex' }}>

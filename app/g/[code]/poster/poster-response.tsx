@@ -10,17 +10,14 @@ import { groupShareUrl } from '@/server/share/share-message';
 import { sharerInvite } from '@/server/share/sharer-invite';
 import { wordsFor } from '@/server/share/words-for';
 import { findGroup } from '@/app/g/[code]/load';
+import { groupImageNotFound } from '@/app/g/[code]/preview-card';
 import { POSTER_HEIGHT, POSTER_WIDTH, PosterImage } from './poster-image';
 
 /** The poster of group `code` in `locale`, inviting with the invite code in `req`'s ?i= when it is the viewer's. */
 export async function posterResponse(req: Request, code: string, locale: Locale): Promise<Response> {
   const w = wordsFor(locale);
   const s = await findGroup(code, locale);
-  if (!s)
-    return new Response(w.group('preview.notFound'), {
-      status: 404,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
-    });
+  if (!s) return groupImageNotFound(w);
   const deps = getDeps();
   const invite = await sharerInvite(deps, s.code, new URL(req.url).searchParams.get('i'));
   const link = groupShareUrl(deps.appUrl, s.code, { inviteCode: invite, channel: 'poster', hint: locale });
