@@ -33,8 +33,8 @@ const JOURNEYS = [
     currency: 'CNY',
     listPrice: 12800,
     tiers: [
-      { minMembers: 2, unitPrice: 9900 },
-      { minMembers: 3, unitPrice: 8800 },
+      { minMembers: 1, unitPrice: 9900 },
+      { minMembers: 2, unitPrice: 8800 },
     ],
   },
   {
@@ -43,8 +43,8 @@ const JOURNEYS = [
     currency: 'JPY',
     listPrice: 1500,
     tiers: [
-      { minMembers: 2, unitPrice: 1200 },
-      { minMembers: 3, unitPrice: 980 },
+      { minMembers: 1, unitPrice: 1200 },
+      { minMembers: 2, unitPrice: 980 },
     ],
   },
 ] as const;
@@ -134,7 +134,7 @@ test('the switcher changes the language, keeps the page, and the choice outlives
   const page = await newPhone(browser, 'en-US');
   await page.goto('/terms');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.getByText('English', { exact: true }).click();
+  await page.getByLabel('Language: English').click();
   await page.getByRole('link', { name: '日本語' }).click();
   await expect(page).toHaveURL(/\/terms$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
