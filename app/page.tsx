@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { serverCaller } from './_trpc/server';
+import { otherLang } from '@/i18n/locales';
 import { DealPlaceholder } from '@/app/_components/deal-placeholder';
 import { formatMoney } from '@/server/pricing/currency';
 import { dealBestPriceLine, dealSaveBadge, groupShortLine, openGroupsLine } from '@/server/share/group-words';
@@ -51,7 +52,12 @@ export default async function Home() {
                   )}
                   <div className="space-y-1 p-4">
                     <p className="text-xs text-stone-600">{d.merchantName}</p>
-                    <h3 className="font-semibold group-hover:underline">{d.title}</h3>
+                    <h3
+                      lang={otherLang(d.titleLocale, locale)}
+                      className="font-semibold group-hover:underline"
+                    >
+                      {d.title}
+                    </h3>
                     <p>
                       <span className="text-lg font-bold text-brand-700">
                         {dealBestPriceLine(w, d.bestPrice, d.currency)}

@@ -119,3 +119,11 @@ export function requestLocale(headers: Headers | null | undefined): Locale {
     acceptLanguage: headers.get('accept-language'),
   });
 }
+
+/**
+ * A `lang` attribute for text written in `textLocale` on a page in `pageLocale`: set only when they differ
+ * (a deal with no translation for the reader), so the browser shapes its characters in their own script.
+ */
+export function otherLang(textLocale: Locale, pageLocale: Locale): Locale | undefined {
+  return textLocale === pageLocale ? undefined : textLocale;
+}

@@ -5,6 +5,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { otherLang } from '@/i18n/locales';
 import { getAuth } from '@/server/auth/auth';
 import { serverCaller } from '@/app/_trpc/server';
 import type { MyGroup } from '@/server/groups/list-my-groups';
@@ -96,7 +97,11 @@ export default async function MyGroupsPage() {
               <li key={m.memberId} className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
                 <div className="flex items-start justify-between gap-3">
                   <h2 className="font-semibold">
-                    <Link href={`/g/${m.group.code}`} className="hover:underline">
+                    <Link
+                      href={`/g/${m.group.code}`}
+                      lang={otherLang(m.deal.titleLocale, locale)}
+                      className="hover:underline"
+                    >
                       {m.deal.title}
                     </Link>
                   </h2>

@@ -7,6 +7,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { otherLang } from '@/i18n/locales';
 import { Avatar } from '@/app/_components/avatar';
 import { serverCaller } from '@/app/_trpc/server';
 import { formatMoney } from '@/server/pricing/currency';
@@ -93,7 +94,9 @@ export default async function DealPage({ params }: Props) {
           <DealPlaceholder title={d.title} className="h-28 rounded-2xl text-5xl sm:h-36" />
         )}
         <p className="text-sm font-medium text-stone-600">{d.merchant.name}</p>
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{d.title}</h1>
+        <h1 lang={otherLang(d.titleLocale, locale)} className="text-2xl font-bold tracking-tight sm:text-3xl">
+          {d.title}
+        </h1>
         <p className="flex flex-wrap items-baseline gap-x-3">
           <span className="text-3xl font-extrabold">{dealBestPriceLine(w, d.bestPrice, d.currency)}</span>
           <s className="text-stone-600">
@@ -106,7 +109,11 @@ export default async function DealPage({ params }: Props) {
             </span>
           )}
         </p>
-        {d.description && <p className="whitespace-pre-line text-stone-800">{d.description}</p>}
+        {d.description && (
+          <p lang={otherLang(d.descriptionLocale, locale)} className="whitespace-pre-line text-stone-800">
+            {d.description}
+          </p>
+        )}
         <section
           aria-labelledby="ladder-h"
           className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"

@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
+import { otherLang } from '@/i18n/locales';
 import { suggestAlias } from '@/app/_components/alias-suggestion';
 import { ShopCard } from '@/app/_components/shop-card';
 import { getDeps } from '@/server/deps';
@@ -128,7 +129,12 @@ export default async function GroupPage({ params, searchParams }: Props) {
                 ? t('kickerStarted', { alias: s.openerAlias })
                 : t('kicker')}
           </p>
-          <h1 className="text-2xl font-bold tracking-tight text-stone-950 sm:text-3xl">{s.deal.title}</h1>
+          <h1
+            lang={otherLang(s.deal.titleLocale, locale)}
+            className="text-2xl font-bold tracking-tight text-stone-950 sm:text-3xl"
+          >
+            {s.deal.title}
+          </h1>
         </header>
 
         {/* The price and its ladder lead on a phone, right under the title; on a wide screen they form the
@@ -151,7 +157,14 @@ export default async function GroupPage({ params, searchParams }: Props) {
 
         <div className="space-y-4 lg:col-start-1 lg:row-start-2">
           <MemberList />
-          {s.deal.description && <p className="whitespace-pre-line text-stone-800">{s.deal.description}</p>}
+          {s.deal.description && (
+            <p
+              lang={otherLang(s.deal.descriptionLocale, locale)}
+              className="whitespace-pre-line text-stone-800"
+            >
+              {s.deal.description}
+            </p>
+          )}
           <ShopCard shop={s.shop} />
           <noscript>
             <p className="rounded-lg bg-amber-50 p-3 text-amber-900">{t('noscript')}</p>
