@@ -13,6 +13,8 @@ import enMerchant from '@/messages/en/merchant.json';
 import enErrors from '@/messages/en/errors.json';
 import enLegal from '@/messages/en/legal.json';
 import enMail from '@/messages/en/mail.json';
+import enFulfilment from '@/messages/en/fulfilment.json';
+import enOrders from '@/messages/en/orders.json';
 import zhCNCommon from '@/messages/zh-CN/common.json';
 import zhCNTime from '@/messages/zh-CN/time.json';
 import zhCNGroup from '@/messages/zh-CN/group.json';
@@ -22,6 +24,8 @@ import zhCNMerchant from '@/messages/zh-CN/merchant.json';
 import zhCNErrors from '@/messages/zh-CN/errors.json';
 import zhCNLegal from '@/messages/zh-CN/legal.json';
 import zhCNMail from '@/messages/zh-CN/mail.json';
+import zhCNFulfilment from '@/messages/zh-CN/fulfilment.json';
+import zhCNOrders from '@/messages/zh-CN/orders.json';
 import jaCommon from '@/messages/ja/common.json';
 import jaTime from '@/messages/ja/time.json';
 import jaGroup from '@/messages/ja/group.json';
@@ -31,6 +35,8 @@ import jaMerchant from '@/messages/ja/merchant.json';
 import jaErrors from '@/messages/ja/errors.json';
 import jaLegal from '@/messages/ja/legal.json';
 import jaMail from '@/messages/ja/mail.json';
+import jaFulfilment from '@/messages/ja/fulfilment.json';
+import jaOrders from '@/messages/ja/orders.json';
 
 const en = {
   common: enCommon,
@@ -42,6 +48,8 @@ const en = {
   errors: enErrors,
   legal: enLegal,
   mail: enMail,
+  fulfilment: enFulfilment,
+  orders: enOrders,
 };
 
 /** The catalog shape every locale has (English is the reference). */
@@ -60,6 +68,8 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     errors: zhCNErrors,
     legal: zhCNLegal,
     mail: zhCNMail,
+    fulfilment: zhCNFulfilment,
+    orders: zhCNOrders,
   },
   ja: {
     common: jaCommon,
@@ -71,6 +81,8 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     errors: jaErrors,
     legal: jaLegal,
     mail: jaMail,
+    fulfilment: jaFulfilment,
+    orders: jaOrders,
   },
 };
 

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Locale } from '@/i18n/locales';
+import { NO_FULFILMENT, type FulfilmentOptions } from './fulfilment-options';
 import { merchants } from './merchants';
 import { DEAL_STATUSES } from './statuses';
 
@@ -27,6 +28,8 @@ export const deals = pgTable(
     /** The language the title and description are written in: what a reader gets without a translation. */
     contentLocale: text('content_locale').$type<Locale>().notNull().default('en'),
     /** The merchant's own title and description per other language (server/deals/deal-content.ts picks). */
+    /** How the goods reach buyers (fulfilment-options.ts); at least one option to publish. */
+    fulfilment: jsonb('fulfilment').$type<FulfilmentOptions>().notNull().default(NO_FULFILMENT),
     translations: jsonb('translations').$type<DealTranslations>().notNull().default({}),
     imageUrl: text('image_url'),
     currency: text('currency').notNull(),

@@ -76,6 +76,8 @@ export const members = pgTable(
     status: memberStatus('status').notNull().default('reserved'),
     /** Unit price shown when the member joined (integer minor units). */
     unitPriceAtJoin: integer('unit_price_at_join').notNull(),
+    /** Shipping in the hold and the charge (minor units), fixed at join: per order, or per unit × quantity. */
+    shippingAmount: integer('shipping_amount').notNull().default(0),
     holdAmount: integer('hold_amount').notNull(),
     chargeAmount: integer('charge_amount'),
     refundedAmount: integer('refunded_amount').notNull().default(0),

@@ -9,3 +9,5 @@ export * from './payments';
 export * from './jobs';
 export * from './sign-in-failures';
 export * from './guest-claims';
+export * from './fulfilment-options';
+export * from './fulfilment';

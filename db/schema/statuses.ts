@@ -28,3 +28,26 @@ export const LIVE_STATUSES = [
   'authorized',
   'captured',
 ] as const satisfies readonly MemberStatus[];
+
+/** How an order reaches its buyer (a deal offers one or more; the buyer chooses at join). */
+export const FULFILMENT_METHODS = ['shipping', 'pickup', 'voucher'] as const;
+export type FulfilmentMethod = (typeof FULFILMENT_METHODS)[number];
+
+/**
+ * An order's statuses (one order per membership). `pending` while the group is open or closing;
+ * `to_fulfil` once won and charged; then per method: shipping → shipped → delivered, pickup →
+ * ready → picked_up, voucher → issued → redeemed. `void` when there is nothing to fulfil (the group failed
+ * or was canceled, the member left, expired, failed payment, or was refunded in full).
+ */
+export const ORDER_STATUSES = [
+  'pending',
+  'to_fulfil',
+  'shipped',
+  'delivered',
+  'ready',
+  'picked_up',
+  'issued',
+  'redeemed',
+  'void',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
