@@ -6,6 +6,7 @@ import { groupsRouter } from './routers/groups';
 import { liveRouter } from './routers/live';
 import { merchantRouter } from './routers/merchant';
 import { merchantGroupsRouter } from './routers/merchant-groups';
+import { merchantOrdersRouter } from './routers/merchant-orders';
 
 export const appRouter = router({
   console: consoleRouter,
@@ -14,6 +15,7 @@ export const appRouter = router({
   live: liveRouter,
   merchant: merchantRouter,
   merchantGroups: merchantGroupsRouter,
+  merchantOrders: merchantOrdersRouter,
 });
 
 export type AppRouter = typeof appRouter;
