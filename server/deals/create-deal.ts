@@ -1,9 +1,10 @@
 import { deals } from '@/db/schema';
 import type { Deps } from '@/server/deps';
-import { parseOrThrow } from '@/server/errors';
+import { DomainError, parseOrThrow } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import type { DealInput } from './deal-input';
 import { dealInputSchema } from './deal-schemas';
+import { fulfilmentTimeIssues, issueFields } from './fulfilment-input';
 import { makeSlug } from './make-slug';
 import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
 
@@ -11,6 +12,9 @@ import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
 export async function createDeal(deps: Deps, merchantId: string, input: DealInput): Promise<MerchantDeal> {
   const values = parseOrThrow(dealInputSchema, input);
   const now = deps.now();
+  const late = fulfilmentTimeIssues(values.fulfilment, values.windowSeconds, now);
+  if (late.length > 0)
+    throw new DomainError('INVALID_INPUT', 'request.fieldsNeedAttention', undefined, issueFields(late));
   return deps.db.transaction(async (tx) => {
     // The random suffix makes a clash rare; on one, try another suffix rather than fail the merchant.
     for (let attempt = 0; attempt < 5; attempt++) {

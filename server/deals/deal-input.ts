@@ -2,13 +2,16 @@
 // merchant reads the same words in the browser as from the server. Pure: no environment, no node modules
 // (zod, the pricing engine and server/text.ts only), so a client component may import it. What the
 // environment decides (the shortest window) comes in as DealRules; the server's binding is deal-schemas.ts.
+// The fulfilment options' own rules are in fulfilment-input.ts.
 // Edit when a deal gains a setting or a limit changes.
 import { z } from 'zod';
 import type { DealTranslations } from '@/db/schema/deals';
+import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
 import { LOCALES, type Locale } from '@/i18n/locales';
 import { CURRENCY_CODES, isCurrency, tiersSchema, validateTiers } from '@/server/pricing';
 import { msg, refusalIssue, type ErrorKey, type ErrorValues } from '@/server/errors';
 import { controlCharacterIssue, hasForbiddenCharacters, multiLineText, singleLineText } from '@/server/text';
+import { fulfilmentSchema, NO_FULFILMENT } from './fulfilment-input';
 
 /** Card holds last 7 days; a window of at most 6 leaves a day for clock and queue delays (DESIGN rule 8). */
 export const MAX_WINDOW_SECONDS = 6 * 24 * 60 * 60;
@@ -101,6 +104,7 @@ const fields = {
     .min(1, msg('deal.perBuyerTooSmall'))
     .max(100, msg('deal.perBuyerTooBig')),
   stock: wholeNumber('deal.stockWhole').positive(msg('deal.stockPositive')).nullable(),
+  fulfilment: fulfilmentSchema,
 };
 
 /** The deal's terms as stored: every field present. */
@@ -119,6 +123,8 @@ export type DealValues = {
   qrCutoff: number;
   perBuyerMax: number;
   stock: number | null;
+  /** How the goods reach buyers; a draft may have none yet, publishing needs one (fulfilment-input.ts). */
+  fulfilment: FulfilmentOptions;
 };
 
 /**
@@ -170,6 +176,7 @@ function inputSchema(check: (v: DealValues, ctx: z.RefinementCtx) => void) {
       qrCutoff: fields.qrCutoff.default(100),
       perBuyerMax: fields.perBuyerMax.default(1),
       stock: fields.stock.optional().transform((v) => v ?? null),
+      fulfilment: fields.fulfilment.optional().transform((v) => v ?? NO_FULFILMENT),
     })
     .superRefine(check);
 }
@@ -208,6 +215,7 @@ export const DEAL_FIELDS = [
   'qrCutoff',
   'perBuyerMax',
   'stock',
+  'fulfilment',
 ] as const satisfies readonly (keyof DealValues)[];
 
 // How the deal is presented, and its stock, may change while a group is open; nothing else may.
@@ -220,5 +228,13 @@ const PRESENTATION_FIELDS: readonly string[] = [
   'stock',
 ];
 
+// The fulfilment options may change while a group is open, within their own rules (fulfilmentChangeIssues).
+const OWN_RULES_FIELDS: readonly string[] = ['fulfilment'];
+
 /** Fields whose change would alter the terms of a group already open, so they are locked while one is. */
-export const TERMS_FIELDS = DEAL_FIELDS.filter((f) => !PRESENTATION_FIELDS.includes(f));
+export const TERMS_FIELDS = DEAL_FIELDS.filter(
+  (f) => !PRESENTATION_FIELDS.includes(f) && !OWN_RULES_FIELDS.includes(f),
+);
+
+/** Fields the editor may send while the terms are locked: the presentation and the fulfilment options. */
+export const UNLOCKED_FIELDS = DEAL_FIELDS.filter((f) => !(TERMS_FIELDS as readonly string[]).includes(f));

@@ -4,7 +4,8 @@ import type { Deps } from '@/server/deps';
 import { DomainError, type ErrorKey, type Refusal } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import { countDealGroups, type DealGroupCounts } from './count-deal-groups';
-import { lockDealForMerchantOrThrow } from './lock-deal-for-merchant';
+import { issueFields, type FulfilmentIssue } from './fulfilment-input';
+import { lockDealForMerchantOrThrow, type DealRow } from './lock-deal-for-merchant';
 import { merchantDealView, type MerchantDeal } from './merchant-deal-view';
 import type { DealStatus } from '@/db/schema';
 
@@ -17,6 +18,8 @@ export type DealTransition = {
   refusal: (status: DealStatus) => ErrorKey;
   /** An extra refusal given the deal's groups, or null to allow. */
   guard?: (counts: DealGroupCounts) => Refusal | null;
+  /** What the deal itself must have for the move (publish: a fulfilment option), by field; empty to allow. */
+  ready?: (deal: DealRow, now: Date) => FulfilmentIssue[];
 };
 
 /** Moves a merchant's deal between statuses under a row lock and records the event; shared by publish/pause/archive. */
@@ -33,8 +36,11 @@ export async function transitionDeal(
     if (!move.from.includes(row.status)) throw new DomainError('CONFLICT', move.refusal(row.status));
     const refusal = counts && move.guard ? move.guard(counts) : null;
     if (refusal) throw new DomainError('CONFLICT', refusal.key, refusal.values);
-
     const now = deps.now();
+    const missing = move.ready?.(row, now) ?? [];
+    const first = missing[0];
+    if (first) throw new DomainError('CONFLICT', first.message, first.values, issueFields(missing));
+
     const [updated] = await tx
       .update(deals)
       .set({

@@ -20,6 +20,7 @@ export async function findGroupByCode(db: Tx, code: string) {
         description: deals.description,
         contentLocale: deals.contentLocale,
         translations: deals.translations,
+        fulfilment: deals.fulfilment,
         imageUrl: deals.imageUrl,
         status: deals.status,
         stock: deals.stock,

@@ -6,6 +6,8 @@ import { DomainError } from '@/server/errors';
 import { currentTierIndex, ladder, nextTier, savings, unitPriceAt, type LadderStep } from '@/server/pricing';
 import type { SessionUser } from '@/server/auth/session-user';
 import { dealContentFor, type DealContentSource } from '@/server/deals/deal-content';
+import { publicFulfilment } from '@/server/deals/fulfilment-input';
+import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
 import type { Locale } from '@/i18n/locales';
 import { findGroupByCode } from './find-group-by-code';
 import { groupShareUrl } from '@/server/share/share-message';
@@ -81,6 +83,8 @@ type SnapshotDeal = {
   currency: string;
   listPrice: number;
   perBuyerMax: number;
+  /** How the goods reach buyers: the merchant's public offer (fulfilment-input.ts publicFulfilment). */
+  fulfilment: FulfilmentOptions;
 };
 
 const LISTED: MemberStatus[] = ['reserved', 'authorized', 'captured', 'released'];
@@ -182,6 +186,7 @@ export async function readPublicSnapshot(deps: Deps, code: string): Promise<Publ
       currency: g.currency,
       listPrice: g.listPrice,
       perBuyerMax: g.perBuyerMax,
+      fulfilment: publicFulfilment(deal.fulfilment),
     },
     shop,
     unitPrice,

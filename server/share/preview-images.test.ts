@@ -18,6 +18,7 @@ import { previewFonts, productImageDataUrl, type PreviewFont } from './preview-a
 import { qrPng } from './qr';
 import { groupShareUrl } from './share-message';
 import { wordsFor } from './words-for';
+import { NO_FULFILMENT } from '@/db/schema/fulfilment-options';
 
 const OUT = path.join(process.cwd(), 'test-results', 'previews');
 const NOW = new Date('2026-11-30T12:00:00Z');
@@ -61,6 +62,7 @@ function demoSnapshot(locale: Locale, confirmed = 5): GroupSnapshot {
       currency: 'JPY',
       listPrice: LIST_PRICE,
       perBuyerMax: 2,
+      fulfilment: NO_FULFILMENT,
       ...content,
     },
     shop: {
