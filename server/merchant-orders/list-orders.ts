@@ -1,3 +1,4 @@
+import { formatAddress } from '@cpsdqs/google-i18n-address';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import {
@@ -24,7 +25,13 @@ export type OrderFilter = {
 };
 
 /** The buyer's contact and delivery details: the merchant reads them only for won groups (DESIGN rule 13). */
-export type OrderContact = { email: string; phone: string | null; address: ShippingAddress | null };
+export type OrderContact = {
+  email: string;
+  phone: string | null;
+  address: ShippingAddress | null;
+  /** The address as the country writes it on a parcel (Google's address data), one line per entry. */
+  addressLines: string[];
+};
 
 /** One order as the merchant's console sees it. */
 export type MerchantOrder = {
@@ -81,7 +88,7 @@ export function merchantOrderView(row: OrderJoin): MerchantOrder {
     group: g,
     pickupPoint: o.pickupPointId ? { id: o.pickupPointId, name: point?.name ?? o.pickupPointId } : null,
     country: won ? (o.address?.countryCode ?? null) : null,
-    contact: won ? { email: o.contactEmail, phone: o.phone, address: o.address } : null,
+    contact: won ? { email: o.contactEmail, phone: o.phone, address: o.address, addressLines: [] } : null,
     carrier: o.carrier,
     trackingNumber: o.trackingNumber,
     trackingUrl: o.trackingUrl,
@@ -92,6 +99,32 @@ export function merchantOrderView(row: OrderJoin): MerchantOrder {
     pickedUpAt: o.pickedUpAt,
     redeemedAt: o.redeemedAt,
   };
+}
+
+/** Fills each shipping order's address lines in its country's format (the label a parcel carries). */
+export async function withAddressLines(list: MerchantOrder[]): Promise<MerchantOrder[]> {
+  return Promise.all(
+    list.map(async (o) => {
+      const address = o.contact?.address;
+      if (!o.contact || !address) return o;
+      const text = await formatAddress(address).catch(() =>
+        [
+          address.name,
+          address.companyName,
+          address.streetAddress,
+          address.city,
+          address.postalCode,
+          address.countryCode,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      );
+      return {
+        ...o,
+        contact: { ...o.contact, addressLines: text.split('\n').filter((l) => l.trim() !== '') },
+      };
+    }),
+  );
 }
 
 /** The select and joins every merchant order read shares (deal ownership is the caller's where clause). */
@@ -133,7 +166,7 @@ export async function listMerchantOrders(
     .orderBy(desc(groups.openedAt), asc(orders.number))
     .limit(ORDER_LIST_LIMIT + 1);
   return {
-    orders: rows.slice(0, ORDER_LIST_LIMIT).map(merchantOrderView),
+    orders: await withAddressLines(rows.slice(0, ORDER_LIST_LIMIT).map(merchantOrderView)),
     truncated: rows.length > ORDER_LIST_LIMIT,
   };
 }

@@ -3,7 +3,7 @@ import { deals, groups, orders, type PickupPoint } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { getOwnedDealOrThrow } from '@/server/merchant-console/get-owned-deal';
-import { merchantOrderView, selectMerchantOrders, type MerchantOrder } from './list-orders';
+import { merchantOrderView, selectMerchantOrders, withAddressLines, type MerchantOrder } from './list-orders';
 
 /** A deal's packing list: every shipping order of its won groups still to send, with address and quantity. */
 export async function packingList(
@@ -22,7 +22,10 @@ export async function packingList(
       ),
     )
     .orderBy(asc(orders.number));
-  return { deal: { id: deal.id, title: deal.title }, orders: rows.map(merchantOrderView) };
+  return {
+    deal: { id: deal.id, title: deal.title },
+    orders: await withAddressLines(rows.map(merchantOrderView)),
+  };
 }
 
 /**
