@@ -33,7 +33,15 @@ type ErrorCatalog = typeof englishCatalog;
  * An ICU argument of a refusal: plain text or a number, another catalog message (a field's name, a group's
  * status) rendered in the same language, or an amount written with Intl in the reader's locale.
  */
-export type ErrorValue = string | number | { key: ErrorKey } | { money: number; currency: string };
+export type ErrorValue =
+  | string
+  | number
+  | { key: ErrorKey }
+  | { money: number; currency: string }
+  /** ISO 3166-1 alpha-2 codes, said as a list of country names in the reader's language. */
+  | { countries: readonly string[] }
+  /** An instant (ISO 8601), said as a date and time in the reader's language, with its time zone. */
+  | { date: string };
 export type ErrorValues = Readonly<Record<string, ErrorValue>>;
 
 /** What to say, in no language yet: a catalog key and its arguments. */
@@ -82,12 +90,27 @@ export function refusalIssue(
   return { message: key, params: { values } };
 }
 
-/** Renders a refusal in `words`' language; nested keys and money are rendered first. */
+function countryList(codes: readonly string[], locale: string): string {
+  const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+  return new Intl.ListFormat([locale], { type: 'conjunction' }).format(codes.map((c) => names.of(c) ?? c));
+}
+
+function dateTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat([locale], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
+/** Renders a refusal in `words`' language; nested keys, money, countries and dates are rendered first. */
 export function renderRefusal(words: ErrorWords, refusal: Refusal): string {
   const values: Record<string, string | number> = {};
   for (const [name, v] of Object.entries(refusal.values ?? {})) {
     if (typeof v === 'string' || typeof v === 'number') values[name] = v;
     else if ('key' in v) values[name] = words.t(v.key);
+    else if ('countries' in v) values[name] = countryList(v.countries, words.locale);
+    else if ('date' in v) values[name] = dateTime(v.date, words.locale);
     else values[name] = formatMoney(v.money, v.currency, words.locale);
   }
   return words.t(refusal.key, values);

@@ -8,6 +8,7 @@ import { deals, groups, members } from '@/db/schema';
 import { recordEvents, type EventInput } from '@/server/events/record-event';
 import { addJob, addJobs } from '@/server/jobs/add-job';
 import { closeGroupJobKey, expireReservationJobKey } from '@/server/jobs/job-keys';
+import { followMemberMoves } from '@/server/orders/order-rows';
 import { currentTierIndex, unitPriceAt } from '@/server/pricing';
 import { MOVES, PHASE_GROUP_STATUSES, stockChange, type MoveName } from './membership';
 import type { DealStatus } from '@/db/schema';
@@ -127,6 +128,8 @@ export async function applyMoves(
       .where(eq(deals.id, g.dealId));
   }
   await recordEvents(tx, evts);
+  // The members' orders follow their new statuses in the same transaction (server/orders/order-rows.ts).
+  await followMemberMoves(tx, g, moved, now);
 
   const reserved = moved.filter((m) => m.name === 'reserve');
   await addJobs(

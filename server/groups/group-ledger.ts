@@ -20,7 +20,9 @@ import type { Tx } from '@/db/client';
 import { members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
-import { holdAmount, unitPriceAt } from '@/server/pricing';
+import { insertOrders, lockPickupPlaces } from '@/server/orders/order-rows';
+import type { OrderValues } from '@/server/orders/order-choice';
+import { holdWithShipping, unitPriceAt } from '@/server/pricing';
 import { applyMoves, lockGroupForMoves, type Member, type MoveRequest } from './apply-moves';
 import { progressOf, type GroupProgress } from './group-progress';
 import { createKeyedBatcher } from './keyed-batcher';
@@ -46,6 +48,12 @@ export type ReserveOp = {
   channel: string | null;
   /** The language of the page the buyer joined from (default English). */
   locale?: Locale;
+  /** The order written with the reserve (checked against the deal's options by checkOrderChoice). */
+  order: OrderValues;
+  /** Shipping added to the hold, fixed on the member (minor units). */
+  shippingAmount: number;
+  /** The chosen pickup point's capacity (null: none, or not a pickup order), counted under a lock. */
+  pickupCapacity: number | null;
 };
 export type ConfirmOp = {
   kind: 'confirm';
@@ -153,6 +161,14 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
   const inviterOf = (r: ReserveOp) =>
     r.inviteCode ? (inviters.find((i) => i.inviteCode === r.inviteCode)?.id ?? null) : null;
 
+  // Pickup points with a capacity: their places across the deal are counted under a lock per point.
+  const limited = closed
+    ? []
+    : primaries.flatMap((r) =>
+        r.pickupCapacity !== null && r.order.pickupPointId ? [r.order.pickupPointId] : [],
+      );
+  const placesTaken = await lockPickupPlaces(tx, g.dealId, limited);
+
   let seats = g.seatsTaken;
   let stockTaken = g.stock?.taken ?? 0;
   const decisions = primaries.map((r): DomainError | null => {
@@ -176,6 +192,16 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
         { quantity: { key: 'group.onlyLeftField', values: { left } } },
       );
     }
+    const point = r.pickupCapacity !== null ? r.order.pickupPointId : null;
+    if (point !== null && r.pickupCapacity !== null) {
+      const taken = placesTaken.get(point) ?? 0;
+      if (taken >= r.pickupCapacity) {
+        return new DomainError('CONFLICT', 'order.pickupPointFull', undefined, {
+          'fulfilment.pickupPointId': { key: 'order.pickupPointFull' },
+        });
+      }
+      placesTaken.set(point, taken + 1);
+    }
     seats += 1;
     stockTaken += r.quantity;
     return null;
@@ -196,7 +222,8 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
           alias: r.alias,
           quantity: r.quantity,
           unitPriceAtJoin: price,
-          holdAmount: holdAmount(price, r.quantity),
+          shippingAmount: r.shippingAmount,
+          holdAmount: holdWithShipping(price, r.quantity, r.shippingAmount),
           inviteCode: randomCode(10),
           invitedByMemberId: inviterOf(r),
           channel: r.channel,
@@ -209,6 +236,16 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
       now,
     )
   ).map((m) => m.member);
+  // Each new member's order, in the transaction of its reserve.
+  await insertOrders(
+    tx,
+    { id: g.id, dealId: g.dealId },
+    inserted.flatMap((m) => {
+      const r = granted.find((x) => x.userId === m.userId);
+      return r ? [{ memberId: m.id, order: r.order }] : [];
+    }),
+    now,
+  );
   const others = primaries.filter((r) => !inserted.some((m) => m.userId === r.userId));
   const existing = others.length
     ? await tx

@@ -8,7 +8,10 @@ import type { GroupProgress } from './group-progress';
 import { resolveGroupId } from './resolve-group-id';
 import { placeHold, type NextAction } from './place-hold';
 import { groupShareUrl } from '@/server/share/share-message';
-import type { MemberRow } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { deals, groups, type MemberRow } from '@/db/schema';
+import { fieldRefusals } from '@/server/errors';
+import { checkOrderChoice, orderChoiceSchema, type OrderChoice } from '@/server/orders/order-choice';
 
 export type JoinInput = {
   code: string;
@@ -22,6 +25,8 @@ export type JoinInput = {
   channel?: string;
   /** Demo test card to confirm server-side (pm_card_visa ...); omit to confirm with Stripe.js. */
   paymentMethod?: string;
+  /** How the order reaches the buyer, their contact e-mail, and the address or pickup point it needs. */
+  fulfilment: OrderChoice;
 };
 
 export type MemberView = Pick<
@@ -73,6 +78,33 @@ export async function joinGroup(
   const groupId = await resolveGroupId(deps.db, input.code);
   if (!groupId) throw new DomainError('NOT_FOUND', 'group.notFound');
 
+  // The order: checked against the deal's options and the country's address rules before any seat or hold.
+  const [deal] = await deps.db
+    .select({ fulfilment: deals.fulfilment })
+    .from(groups)
+    .innerJoin(deals, eq(deals.id, groups.dealId))
+    .where(eq(groups.id, groupId));
+  if (!deal) throw new DomainError('NOT_FOUND', 'group.notFound');
+  const parsed = orderChoiceSchema.safeParse(input.fulfilment);
+  if (!parsed.success) {
+    const fields = Object.fromEntries(
+      Object.entries(fieldRefusals(parsed.error.issues)).map(([path, r]) => [`fulfilment.${path}`, r]),
+    );
+    throw new DomainError('INVALID_INPUT', 'request.fieldsNeedAttention', undefined, fields);
+  }
+  const choice = await checkOrderChoice(parsed.data, deal.fulfilment, input.quantity);
+  if (!choice.ok) {
+    const fields = Object.fromEntries(
+      Object.entries(choice.fields).map(([path, r]) => [`fulfilment.${path}`, r]),
+    );
+    throw new DomainError(
+      choice.refusal.key === 'order.noOptions' ? 'CONFLICT' : 'INVALID_INPUT',
+      choice.refusal.key,
+      choice.refusal.values,
+      fields,
+    );
+  }
+
   // Everything that can change (status, deadline, capacity, rule 6, per-buyer limit, stock) is decided
   // under the group row's lock in the ledger.
   const outcome = await reserveSeat(deps, groupId, {
@@ -83,6 +115,9 @@ export async function joinGroup(
     inviteCode: input.inviteCode ?? null,
     channel: input.channel ?? null,
     locale,
+    order: choice.order,
+    shippingAmount: choice.shippingAmount,
+    pickupCapacity: choice.pickupPoint?.capacity ?? null,
   });
   if (outcome.kind === 'refused') throw outcome.error;
   const { member, hold } = outcome;

@@ -2,3 +2,4 @@
 export * from './currency';
 export * from './tiers';
 export * from './price';
+export * from './shipping';

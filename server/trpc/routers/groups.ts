@@ -8,6 +8,7 @@ import { leaveGroup } from '@/server/groups/leave-group';
 import { listGroupsAboutToFill } from '@/server/groups/list-groups-about-to-fill';
 import { listMyGroups } from '@/server/groups/list-my-groups';
 import { openGroup } from '@/server/groups/open-group';
+import { orderChoiceSchema } from '@/server/orders/order-choice';
 import { authedProcedure, publicProcedure, router } from '@/server/trpc/init';
 import { DomainError, msg } from '@/server/errors';
 import { requestLocale } from '@/server/localize-error';
@@ -39,6 +40,7 @@ export const groupsRouter = router({
         inviteCode: keyText('fieldName.inviteCode', 32).optional(),
         channel: keyText('fieldName.channel', 32).optional(),
         paymentMethod: keyText('fieldName.card', 100).optional(),
+        fulfilment: orderChoiceSchema,
       }),
     )
     .mutation(({ ctx, input }) => joinGroup(ctx.deps, ctx.user, input, requestLocale(ctx.headers))),
