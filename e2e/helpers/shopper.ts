@@ -1,6 +1,6 @@
 // Helpers for the shopper e2e specs: test-only API routes (deals, close, emulator) and the page steps a
 // buyer takes (open a group, join with a test card). Edit when the shopper pages' wording changes.
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 export type TestDealInput = {
   title?: string;
@@ -92,16 +92,100 @@ export const CARDS = {
   auth: 'Needs authentication',
 } as const;
 
-/** Fills the join form on the current group page and submits it. */
+export type JoinMethod = 'Delivery' | 'Pick up' | 'Voucher';
+
+/** A shipping address by the join form's English labels ('Full name', 'ZIP code', 'Prefecture' …). */
+export type FormAddress = { country?: string } & Record<string, string>;
+
+/** Addresses that pass Google's rules for the countries the demo and test deals ship to. */
+export const TEST_ADDRESSES: Record<string, FormAddress> = {
+  US: {
+    'Full name': 'Ann Lee',
+    'Street address': '1 Main Street',
+    City: 'Springfield',
+    State: 'IL',
+    'ZIP code': '62701',
+  },
+  JP: {
+    'Full name': '山田 花子',
+    'Postal code': '150-0001',
+    Prefecture: '東京都',
+    'Street address': '渋谷区神宮前1-2-3',
+  },
+  DE: {
+    'Full name': 'Anna Weber',
+    'Street address': 'Hauptstraße 1',
+    'Postal code': '10115',
+    City: 'Berlin',
+  },
+  GB: {
+    'Full name': 'Ann Lee',
+    'Street address': '1 High Street',
+    'Post town': 'London',
+    'Postal code': 'EC1Y 8SY',
+  },
+};
+
+/**
+ * Fills the join form on the current group page and submits it: name, quantity, then what the deal's
+ * fulfilment asks (the method when it offers several, a contact e-mail, the address or the pickup point;
+ * defaults: the first method, `<alias>@example.test`, TEST_ADDRESSES for the chosen country, the first
+ * pickup point), then the test card.
+ */
 export async function submitJoin(
   page: Page,
-  opts: { alias: string; card?: keyof typeof CARDS; quantity?: number },
+  opts: {
+    alias: string;
+    card?: keyof typeof CARDS;
+    quantity?: number;
+    method?: JoinMethod;
+    email?: string;
+    phone?: string;
+    address?: FormAddress;
+    /** The pickup point's name (default: the first offered). */
+    pickupPoint?: string;
+  },
 ): Promise<void> {
   const form = page.getByTestId('join-form');
   await form.getByLabel('Your name in the group').fill(opts.alias);
   if (opts.quantity) await form.getByLabel('Quantity').selectOption(String(opts.quantity));
+  const methods = form.getByRole('group', { name: 'How do you want to receive it?' });
+  if (await methods.isVisible()) {
+    if (opts.method) await methods.getByRole('radio', { name: opts.method }).check();
+    else await methods.getByRole('radio').first().check();
+  }
+  const slug = opts.alias.toLowerCase().replace(/[^a-z0-9]+/g, '') || 'buyer';
+  await form.getByLabel('E-mail', { exact: true }).fill(opts.email ?? `${slug}@example.test`);
+  if (opts.phone) await form.getByLabel('Phone (optional)').fill(opts.phone);
+  const address = form.getByTestId('address-fields');
+  if (await address.isVisible()) await fillAddress(address, opts.address);
+  const points = form.getByTestId('pickup-points');
+  if (await points.isVisible()) {
+    const radio = opts.pickupPoint
+      ? points.getByRole('radio', { name: opts.pickupPoint })
+      : points.getByRole('radio').first();
+    await radio.check();
+  }
   await form.getByLabel(CARDS[opts.card ?? 'visa']).check();
   await form.getByRole('button', { name: /^Join and hold/ }).click();
+}
+
+/** Chooses the country (when there is a choice) and fills the fields its form shows. */
+async function fillAddress(fields: Locator, given: FormAddress | undefined): Promise<void> {
+  const country = fields.getByLabel('Country or region');
+  if (given?.country) await country.selectOption(given.country);
+  // Several countries and none given: the first the deal ships to.
+  else if ((await country.inputValue()) === '') await country.selectOption({ index: 1 });
+  await expect(country).not.toHaveValue('');
+  const code = await country.inputValue();
+  // The country's fields load from the server: wait for the recipient's name, which every country has.
+  await expect(fields.getByLabel('Full name')).toBeVisible();
+  const values = Object.entries(given ?? TEST_ADDRESSES[code] ?? {}).filter(([k]) => k !== 'country');
+  for (const [label, value] of values) {
+    const field = fields.getByLabel(new RegExp(`^${label}( \\(optional\\))?$`));
+    if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+  }
 }
 
 /** Joins with a card that succeeds and waits for the member panel. */

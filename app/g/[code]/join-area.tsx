@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
 import { JoinForm } from './join-form';
 import { useGroupView } from './live-group';
 import { MemberPanel } from './member-panel';
@@ -20,6 +21,8 @@ export function JoinArea(props: {
   suggestedAlias: string;
   /** The link asked to join at once (?join=1, the deal page's "Start a new group"). */
   openJoin: boolean;
+  /** The deal's ways to the buyer (shipping, pickup points, voucher). */
+  fulfilment: FulfilmentOptions;
 }) {
   const { view: g, viewer } = useGroupView();
   const { openJoin, ...formProps } = props;

@@ -9,6 +9,16 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatMoney } from '@/server/pricing/currency';
 import { useWords } from '@/app/_components/use-words';
+import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
+import { holdWithShipping, shippingAmount } from '@/server/pricing/shipping';
+import {
+  emptyDraft,
+  FulfilmentFields,
+  orderChoice,
+  plausibleEmail,
+  type FulfilmentDraft,
+  type FulfilmentErrors,
+} from './fulfilment-fields';
 import { useGroupView } from './live-group';
 
 /** The emulator's test cards the demo offers, each with its words in the `group.join.card` catalog. */
@@ -30,7 +40,7 @@ const StripeHold = dynamic(() => import('./stripe-hold'), {
   loading: () => <LoadingCardForm />,
 });
 
-type Fields = Partial<Record<'alias' | 'quantity', string>>;
+type Fields = Partial<Record<'alias' | 'quantity', string>> & FulfilmentErrors;
 
 function newKey(): string {
   return typeof crypto.randomUUID === 'function'
@@ -43,14 +53,15 @@ function readError(err: unknown, fallback: string): { message: string; fields: F
   // Duck-typed rather than instanceof TRPCClientError, so the page does not load the client to read errors.
   if (err instanceof Error && 'data' in err) {
     const data = err.data as { fields?: Record<string, string> | null } | undefined;
-    const f = data?.fields ?? {};
-    return { message: err.message, fields: { alias: f['alias'], quantity: f['quantity'] } };
+    // The fulfilment's fields arrive as 'fulfilment.address.postalCode'; the form names them from the choice.
+    const fields = Object.entries(data?.fields ?? {}).map(([k, v]) => [k.replace(/^fulfilment\./, ''), v]);
+    return { message: err.message, fields: Object.fromEntries(fields) as Fields };
   }
   if (err instanceof Error && err.message) return { message: err.message, fields: {} };
   return { message: fallback, fields: {} };
 }
 
-/** Join with an alias, a quantity and a card hold. */
+/** Join with an alias, a quantity, how the goods reach the buyer and a card hold. */
 export function JoinForm({
   code,
   inviteCode,
@@ -58,6 +69,7 @@ export function JoinForm({
   demoMode,
   publishableKey,
   suggestedAlias,
+  fulfilment,
   onStep,
 }: {
   code: string;
@@ -67,17 +79,21 @@ export function JoinForm({
   /** Stripe publishable key: card entry with Stripe's Payment Element when set. */
   publishableKey: string | null;
   suggestedAlias: string;
+  /** The deal's ways to the buyer: shipping, pickup points, voucher. */
+  fulfilment: FulfilmentOptions;
   /** Told when an attempt (and any bank step after it) starts and ends, so the form stays while it runs. */
   onStep?: (active: boolean) => void;
 }) {
   const { view: g, viewer } = useGroupView();
   const w = useWords();
   const t = useTranslations('group.join');
+  const tf = useTranslations('fulfilment.join');
   const router = useRouter();
   // Someone who left or whose card was declined comes back under the name they chose, not a new one.
   const [alias, setAlias] = useState(viewer?.alias ?? suggestedAlias);
   const [quantity, setQuantity] = useState(1);
   const [card, setCard] = useState<string>(TEST_CARDS[0].id);
+  const [draft, setDraft] = useState<FulfilmentDraft>(() => emptyDraft(fulfilment));
   const [fields, setFields] = useState<Fields>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -92,14 +108,31 @@ export function JoinForm({
   const key = useRef<string>('');
   const id = useId();
 
-  const hold = formatMoney(g.unitPrice * quantity, g.currency, w.locale);
+  // Shipping is fixed at join and is part of the hold (rule 4: nothing beyond the hold is ever charged).
+  const shipping =
+    draft.method === 'shipping' && fulfilment.shipping ? shippingAmount(fulfilment.shipping, quantity) : 0;
+  const holdAmount = holdWithShipping(g.unitPrice, quantity, shipping);
+  const hold = formatMoney(holdAmount, g.currency, w.locale);
+  const $ = (n: number) => formatMoney(n, g.currency, w.locale);
+
+  /** What the browser can tell before asking the server (which checks everything again). */
+  function checkFulfilment(): FulfilmentErrors {
+    const errs: FulfilmentErrors = {};
+    if (!draft.method) errs['method'] = tf('chooseMethod');
+    if (!plausibleEmail(draft.contactEmail)) errs['contactEmail'] = tf('emailInvalid');
+    if (draft.method === 'pickup' && !draft.pickupPointId) errs['pickupPointId'] = tf('choosePoint');
+    if (draft.method === 'shipping' && !draft.countryCode) errs['countryCode'] = tf('fieldRequired');
+    return errs;
+  }
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     if (pending) return;
     const trimmed = alias.trim();
-    if (trimmed.length < 1 || trimmed.length > 40) {
-      setFields({ alias: t('aliasInvalid') });
+    const local: Fields = checkFulfilment();
+    if (trimmed.length < 1 || trimmed.length > 40) local.alias = t('aliasInvalid');
+    if (Object.keys(local).length > 0) {
+      setFields(local);
       return;
     }
     setFields({});
@@ -120,6 +153,7 @@ export function JoinForm({
         inviteCode: inviteCode ?? undefined,
         channel: channel ?? undefined,
         paymentMethod: demoMode ? card : undefined,
+        fulfilment: orderChoice(draft),
       });
       if (res.nextAction) {
         setAuth({ action: res.nextAction, memberId: res.member.id, clientSecret: res.clientSecret });
@@ -296,6 +330,15 @@ export function JoinForm({
         </div>
       )}
 
+      <FulfilmentFields
+        code={g.code}
+        options={fulfilment}
+        currency={g.currency}
+        draft={draft}
+        onChange={setDraft}
+        errors={fields}
+      />
+
       {demoMode && (
         <fieldset className="mt-4 rounded-lg border border-dashed border-amber-400 bg-amber-50/40 px-3 py-2 text-sm">
           <legend className="px-1 text-xs font-bold tracking-wide text-amber-900 uppercase">
@@ -329,6 +372,32 @@ export function JoinForm({
         </fieldset>
       )}
 
+      <section
+        aria-labelledby={`${id}-sum`}
+        className="mt-4 rounded-lg bg-stone-50 p-3 text-sm"
+        data-testid="join-total"
+      >
+        <h3 id={`${id}-sum`} className="font-semibold">
+          {tf('summaryHeading')}
+        </h3>
+        <dl className="mt-1 space-y-0.5">
+          <div className="flex justify-between gap-3">
+            <dt>{tf('items', { quantity, price: $(g.unitPrice) })}</dt>
+            <dd className="tabular-nums">{$(g.unitPrice * quantity)}</dd>
+          </div>
+          {draft.method === 'shipping' && (
+            <div className="flex justify-between gap-3">
+              <dt>{tf('shipping')}</dt>
+              <dd className="tabular-nums">{shipping === 0 ? tf('shippingFree') : $(shipping)}</dd>
+            </div>
+          )}
+          <div className="flex justify-between gap-3 border-t border-stone-300 pt-1 font-semibold">
+            <dt>{tf('holdTotal')}</dt>
+            <dd className="tabular-nums">{hold}</dd>
+          </div>
+        </dl>
+        {shipping > 0 && <p className="mt-1 text-stone-700">{tf('shippingFixed')}</p>}
+      </section>
       <p className="mt-4 text-sm text-stone-800" data-testid="hold-wording">
         {t('holdWording', { hold })}
       </p>

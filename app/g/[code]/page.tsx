@@ -1,7 +1,9 @@
 // The group page: server-rendered and complete without JavaScript (chat apps' previews run none); the
 // live numbers, the join form, the share buttons and the countdown are small client islands.
 import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { pickMessages, type Namespace } from '@/i18n/messages';
 import { headers } from 'next/headers';
 import { otherLang } from '@/i18n/locales';
 import { suggestAlias } from '@/app/_components/alias-suggestion';
@@ -37,6 +39,9 @@ type Props = {
 };
 
 export const dynamic = 'force-dynamic';
+
+// The layout's client namespaces and the shopper's fulfilment words.
+const JOIN_NAMESPACES: readonly Namespace[] = ['common', 'time', 'group', 'errors', 'fulfilment'];
 
 function one(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? undefined : v;
@@ -144,14 +149,18 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <PricePanel />
           <PriceLadder />
           <LiveCountdown serverNow={new Date().toISOString()} />
-          <JoinArea
-            inviteCode={inviteCode}
-            channel={channel}
-            demoMode={!env.STRIPE_PUBLISHABLE_KEY}
-            publishableKey={env.STRIPE_PUBLISHABLE_KEY ?? null}
-            suggestedAlias={suggestAlias(locale)}
-            openJoin={one(sp['join']) === '1'}
-          />
+          {/* The join form and member panel read the fulfilment catalog too (nested providers do not merge). */}
+          <NextIntlClientProvider locale={locale} messages={pickMessages(locale, JOIN_NAMESPACES)}>
+            <JoinArea
+              inviteCode={inviteCode}
+              channel={channel}
+              demoMode={!env.STRIPE_PUBLISHABLE_KEY}
+              publishableKey={env.STRIPE_PUBLISHABLE_KEY ?? null}
+              suggestedAlias={suggestAlias(locale)}
+              openJoin={one(sp['join']) === '1'}
+              fulfilment={s.deal.fulfilment}
+            />
+          </NextIntlClientProvider>
           <SharePanel appUrl={deps.appUrl} qrSvg={qr} posterHref={poster} />
         </div>
 
