@@ -1,6 +1,8 @@
 // Demo data: a merchant who can sign in, three deals (one in JPY, with its title and description in Chinese
-// and Japanese too) and open groups at different tiers, joined by demo buyers with real holds on the payments
-// backend in use (the emulator in development).
+// and Japanese too), each with real fulfilment options (coffee shipped to the US, Canada and the UK for a
+// price per order; headphones shipped free to several countries; strawberries collected at two pickup points
+// in Fukuoka or shipped within Japan), and open groups at different tiers, joined by demo buyers with real
+// holds on the payments backend in use (the emulator in development), each with an address or a pickup point.
 // Edit when the demo should show something new.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -14,6 +16,8 @@ import { joinGroup } from '@/server/groups/join-group';
 import { openGroup } from '@/server/groups/open-group';
 import { createMerchantProfile } from '@/server/merchants/create-merchant-profile';
 import type { SessionUser } from '@/server/auth/session-user';
+import type { FulfilmentOptions, ShippingAddress } from './schema/fulfilment-options';
+import type { OrderChoice } from '@/server/orders/order-choice';
 import { createDb } from './client';
 
 export const DEMO_MERCHANT = {
@@ -23,6 +27,49 @@ export const DEMO_MERCHANT = {
 };
 
 const DAY = 24 * 3600;
+
+const COFFEE_FULFILMENT: FulfilmentOptions = {
+  shipping: { countries: ['US', 'CA', 'GB'], pricing: 'per_order', price: 800, dispatchDays: 7 },
+  pickup: null,
+  voucher: null,
+};
+
+const HEADPHONES_FULFILMENT: FulfilmentOptions = {
+  shipping: {
+    countries: ['US', 'CA', 'GB', 'DE', 'FR', 'NL', 'JP', 'AU'],
+    pricing: 'included',
+    price: 0,
+    dispatchDays: 3,
+  },
+  pickup: null,
+  voucher: null,
+};
+
+const STRAWBERRIES_FULFILMENT: FulfilmentOptions = {
+  // Refrigerated delivery costs the same per box: each tray pair ships in its own.
+  shipping: { countries: ['JP'], pricing: 'per_unit', price: 350, dispatchDays: 2 },
+  pickup: {
+    points: [
+      {
+        id: 'tenjin26',
+        name: 'Tenjin shop',
+        address: '2-5-28 Tenjin, Chuo-ku, Fukuoka 810-0001',
+        hours: 'Daily 10:00–20:00',
+        windowDays: 3,
+        capacity: 40,
+      },
+      {
+        id: 'hakata26',
+        name: 'Hakata Station pickup counter',
+        address: '1-1 Hakata-eki Chuo-gai, Hakata-ku, Fukuoka 812-0012',
+        hours: 'Mon–Sat 8:00–21:00, Sun 9:00–18:00',
+        windowDays: 2,
+        capacity: 25,
+      },
+    ],
+  },
+  voucher: null,
+};
 
 const DEALS = [
   {
@@ -41,6 +88,7 @@ const DEALS = [
     maxMembers: 30,
     qrCutoff: 20,
     perBuyerMax: 3,
+    fulfilment: COFFEE_FULFILMENT,
     groups: [4, 1],
   },
   {
@@ -59,6 +107,7 @@ const DEALS = [
     maxMembers: 12,
     qrCutoff: 10,
     perBuyerMax: 1,
+    fulfilment: HEADPHONES_FULFILMENT,
     groups: [6],
   },
   {
@@ -89,9 +138,54 @@ const DEALS = [
     maxMembers: 20,
     qrCutoff: 15,
     perBuyerMax: 2,
+    fulfilment: STRAWBERRIES_FULFILMENT,
     groups: [2, 5],
   },
 ] as const;
+
+// Demo buyers' addresses, valid under their country's rules (Google's address data).
+const DEMO_ADDRESSES: Record<string, Omit<ShippingAddress, 'name'>> = {
+  US: {
+    countryCode: 'US',
+    streetAddress: '350 Fifth Avenue',
+    city: 'New York',
+    countryArea: 'NY',
+    postalCode: '10118',
+  },
+  CA: {
+    countryCode: 'CA',
+    streetAddress: '301 Front St W',
+    city: 'Toronto',
+    countryArea: 'ON',
+    postalCode: 'M5V 2T6',
+  },
+  GB: { countryCode: 'GB', streetAddress: '10 Downing Street', city: 'London', postalCode: 'SW1A 2AA' },
+  JP: {
+    countryCode: 'JP',
+    streetAddress: '2-5-28 Tenjin',
+    city: 'Fukuoka-shi Chuo-ku',
+    countryArea: 'Fukuoka',
+    postalCode: '810-0001',
+  },
+};
+
+/** How demo buyer number `i` of a deal gets their order: alternately each way the deal offers. */
+function demoChoice(options: FulfilmentOptions, buyer: SessionUser, i: number): OrderChoice {
+  const contactEmail = buyer.email;
+  const points = options.pickup?.points ?? [];
+  const pickHere = points.length > 0 && (!options.shipping || i % 3 !== 2);
+  if (pickHere) {
+    const point = points[i % points.length];
+    if (point) return { method: 'pickup', contactEmail, pickupPointId: point.id };
+  }
+  if (options.shipping) {
+    const countries = options.shipping.countries.filter((c) => c in DEMO_ADDRESSES);
+    const country = countries[i % countries.length] ?? 'US';
+    const address = DEMO_ADDRESSES[country];
+    if (address) return { method: 'shipping', contactEmail, address: { ...address, name: buyer.name } };
+  }
+  return { method: 'voucher', contactEmail };
+}
 
 const ALIASES = [
   'Mika',
@@ -135,7 +229,10 @@ export async function seedDemo(deps: Deps): Promise<{ dealSlugs: string[]; group
   let a = 0;
   for (const d of DEALS) {
     const { groups: groupSizes, ...input } = d;
-    const deal = await createDeal(deps, profile.id, { ...input, tiers: input.tiers.map((t) => ({ ...t })) });
+    const deal = await createDeal(deps, profile.id, {
+      ...input,
+      tiers: input.tiers.map((t) => ({ ...t })),
+    });
     await publishDeal(deps, profile.id, deal.id);
     dealSlugs.push(deal.slug);
     for (const size of groupSizes) {
@@ -151,6 +248,7 @@ export async function seedDemo(deps: Deps): Promise<{ dealSlugs: string[]; group
           idempotencyKey: `seed-${buyer.id}`,
           paymentMethod: 'pm_card_visa',
           channel: i % 2 ? 'whatsapp' : 'link',
+          fulfilment: demoChoice(deal.fulfilment, buyer, a),
         });
       }
     }
