@@ -38,7 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t('skip')}
         </a>
-        <header className="border-b border-stone-200 bg-white">
+        <header className="border-b border-stone-200 bg-white print:hidden">
           <nav
             aria-label={t('main')}
             className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3"
@@ -62,7 +62,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </NextIntlClientProvider>
         </main>
-        <footer className="border-t border-stone-200 bg-white">
+        <footer className="border-t border-stone-200 bg-white print:hidden">
           <nav
             aria-label={t('about')}
             className="mx-auto flex max-w-5xl flex-wrap gap-x-5 gap-y-2 px-4 py-4 pb-28 text-sm text-stone-600 lg:pb-4"

@@ -1,6 +1,7 @@
 'use client';
 // The merchant's home: deals with their live groups, refreshed by the live feed (no reload needed).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 import { CopyButton } from '@/app/_components/copy-button';
@@ -114,6 +115,7 @@ function DealCard({ d }: { d: DashboardDeal }) {
 /** The dashboard body. */
 export function Dashboard({ shopName, initial }: { shopName: string; initial: { deals: DashboardDeal[] } }) {
   const { t } = useConsoleWords();
+  const ordersT = useTranslations('orders');
   const trpc = useTRPC();
   // Starts from the server's render (never "Loading…" on arrival), refetched on each live event.
   const q = useQuery({ ...trpc.console.dashboard.queryOptions(), initialData: initial });
@@ -129,8 +131,11 @@ export function Dashboard({ shopName, initial }: { shopName: string; initial: { 
             {live.connected ? t('dashboard.live') : t('dashboard.connecting')}
           </p>
         </div>
-        <span className="ml-auto flex gap-2">
+        <span className="ml-auto flex flex-wrap gap-2">
           <SignOutButton to="/merchant/sign-in?from=signed-out" className={buttonClass.secondary} />
+          <Link href="/merchant/orders" className={buttonClass.secondary}>
+            {ordersT('links.orders')}
+          </Link>
           <Link href="/merchant/profile" className={buttonClass.secondary}>
             {t('dashboard.shopProfile')}
           </Link>

@@ -1,6 +1,7 @@
 'use client';
 // One deal: its status and actions, every group with members and money, and its insights — live.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { Countdown } from '@/app/_components/countdown';
 import { useTRPC } from '@/app/_trpc/client';
@@ -17,6 +18,7 @@ import { errorMessage } from '@/app/merchant/_lib/errors';
 export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: string }) {
   const w = useConsoleWords();
   const { t, money } = w;
+  const ordersT = useTranslations('orders');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   useConsoleLive();
@@ -90,6 +92,9 @@ export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: strin
           <a href={`/api/merchant/deals/${d.id}/members.csv`} download className={buttonClass.secondary}>
             {t('words.exportCsv')}
           </a>
+          <Link href={`/merchant/orders?deal=${d.id}`} className={buttonClass.secondary}>
+            {ordersT('links.dealOrders')}
+          </Link>
         </div>
         {open.data ? (
           <p role="status" className="text-sm text-green-800">
