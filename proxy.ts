@@ -22,6 +22,7 @@ import {
   apiHeaders,
   contentSecurityPolicy,
   isApiPath,
+  isCameraPage,
   isPaymentPage,
   needsFullLoad,
   pageHeaders,
@@ -102,6 +103,7 @@ export function proxy(request: NextRequest): NextResponse {
     stripe,
     dev: env.NODE_ENV === 'development',
     https,
+    camera: isCameraPage(pathname),
   };
   const forwarded = new Headers(request.headers);
   forwarded.set('content-security-policy', contentSecurityPolicy(facts));

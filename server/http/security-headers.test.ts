@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   apiHeaders,
   contentSecurityPolicy,
+  isCameraPage,
   isPaymentPage,
   needsFullLoad,
   pageHeaders,
@@ -115,6 +116,25 @@ describe('permissionsPolicy', () => {
         expect(policy).toContain(`${feature}=()`);
       expect(policy).not.toMatch(/clipboard-write|web-share/);
     }
+  });
+
+  it('lets only the pickup desk use the camera, and only for this origin', () => {
+    expect(isCameraPage('/merchant/pickup')).toBe(true);
+    expect(isCameraPage('/merchant/pickup/')).toBe(true);
+    expect(isCameraPage('/merchant/pickups')).toBe(false);
+    expect(isCameraPage('/g/abc')).toBe(false);
+    expect(permissionsPolicy(false, true)).toContain('camera=(self)');
+    expect(permissionsPolicy(false, true)).toContain('microphone=()');
+    expect(pageHeaders({ ...base, camera: true })['Permissions-Policy']).toContain('camera=(self)');
+    expect(pageHeaders(base)['Permissions-Policy']).toContain('camera=()');
+  });
+
+  it('loads the pickup desk as a document, so its camera permission arrives with it', () => {
+    const desk = { pathname: '/merchant/pickup', isRouterRequest: true, stripeEnabled: false };
+    expect(needsFullLoad({ ...desk, refererPath: '/merchant/orders' })).toBe(true);
+    expect(needsFullLoad({ ...desk, refererPath: null })).toBe(true);
+    expect(needsFullLoad({ ...desk, refererPath: '/merchant/pickup' })).toBe(false);
+    expect(needsFullLoad({ ...desk, isRouterRequest: false, refererPath: '/merchant' })).toBe(false);
   });
 
   it('lets only Stripe on a payment page ask for payments', () => {

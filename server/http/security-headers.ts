@@ -13,6 +13,8 @@ export type PageFacts = {
   dev: boolean;
   /** APP_URL is https: browsers are told to stay on https. */
   https: boolean;
+  /** The page may use the camera (the merchant's pickup desk scans QR codes). */
+  camera?: boolean;
 };
 
 type Directive = readonly [name: string, sources: readonly string[]];
@@ -23,12 +25,12 @@ const STRIPE_SCRIPTS = ['https://js.stripe.com', 'https://*.js.stripe.com'];
 const STRIPE_FRAMES = ['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com'];
 const STRIPE_CONNECT = ['https://api.stripe.com'];
 
-// Powerful features no Flock page uses (no page needs the camera: buyers scan a group's QR code with their
-// phone's own camera app). Clipboard and Web Share keep their default (this origin), the share panel uses both.
+// Powerful features no Flock page uses (buyers scan a group's QR code with their phone's own camera app; only
+// the merchant's pickup desk turns the camera on, for itself). Clipboard and Web Share keep their default (this
+// origin), the share panel uses both.
 const DENIED_FEATURES = [
   'accelerometer',
   'browsing-topics',
-  'camera',
   'display-capture',
   'geolocation',
   'gyroscope',
@@ -46,15 +48,20 @@ export function isPaymentPage(pathname: string): boolean {
   return /^\/g\/[^/]+\/?$/.test(pathname);
 }
 
+/** The merchant's pickup desk (/merchant/pickup), the only page that may use the camera (to scan QR codes). */
+export function isCameraPage(pathname: string): boolean {
+  return /^\/merchant\/pickup\/?$/.test(pathname);
+}
+
 /** Paths that only ever answer with data (JSON, CSV, SSE), never a document to render. */
 export function isApiPath(pathname: string): boolean {
   return pathname === '/api' || pathname.startsWith('/api/');
 }
 
 /**
- * True when a client-side navigation must become a full page load: a page's policy is fixed when its
- * document loads, so the router may only move into a page that needs Stripe from a page that already has it.
- * Without a referer we cannot tell, so we load.
+ * True when a client-side navigation must become a full page load: a page's policies are fixed when its
+ * document loads, so the router may only move into a page that needs Stripe (or the camera) from a page that
+ * already has it. Without a referer we cannot tell, so we load.
  */
 export function needsFullLoad(req: {
   pathname: string;
@@ -62,7 +69,9 @@ export function needsFullLoad(req: {
   isRouterRequest: boolean;
   stripeEnabled: boolean;
 }): boolean {
-  if (!req.stripeEnabled || !req.isRouterRequest || !isPaymentPage(req.pathname)) return false;
+  if (!req.isRouterRequest) return false;
+  if (isCameraPage(req.pathname)) return req.refererPath === null || !isCameraPage(req.refererPath);
+  if (!req.stripeEnabled || !isPaymentPage(req.pathname)) return false;
   return req.refererPath === null || !isPaymentPage(req.refererPath);
 }
 
@@ -106,11 +115,14 @@ export function contentSecurityPolicy(f: PageFacts): string {
   return directives.map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
 }
 
-/** The Permissions-Policy: every unused powerful feature off; payments only for Stripe on a group page. */
-export function permissionsPolicy(stripe: boolean): string {
+/**
+ * The Permissions-Policy: every unused powerful feature off; payments only for Stripe on a group page; the
+ * camera only for this origin on the pickup desk.
+ */
+export function permissionsPolicy(stripe: boolean, camera = false): string {
   const denied = DENIED_FEATURES.map((feature) => `${feature}=()`);
   const payment = stripe ? 'payment=(self "https://js.stripe.com")' : 'payment=()';
-  return [...denied, payment].sort().join(', ');
+  return [...denied, payment, camera ? 'camera=(self)' : 'camera=()'].sort().join(', ');
 }
 
 // One year, this host only: subdomains of a deployment may be other people's plain-http services.
@@ -130,7 +142,7 @@ function commonHeaders(https: boolean): Record<string, string> {
 export function pageHeaders(f: PageFacts): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(f),
-    'Permissions-Policy': permissionsPolicy(f.stripe),
+    'Permissions-Policy': permissionsPolicy(f.stripe, f.camera ?? false),
     ...commonHeaders(f.https),
   };
 }
