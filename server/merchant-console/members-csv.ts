@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { groups, members, user } from '@/db/schema';
+import { groups, members, orders, user } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { currencyExponent, minorToDecimalString } from '@/server/pricing';
 import { getOwnedDealOrThrow } from './get-owned-deal';
@@ -34,9 +34,9 @@ export function csvCell(value: string | number | null): string {
 }
 
 /**
- * Members and charges of every group on one of the merchant's deals as CSV (RFC 4180, CRLF). The only
- * place buyer e-mails leave the server, and only to the deal's merchant; guests without an e-mail get
- * an empty cell. NOT_FOUND for another merchant's deal. `heading` words each column for the header row
+ * Members and charges of every group on one of the merchant's deals as CSV (RFC 4180, CRLF). Buyers'
+ * e-mails reach the deal's merchant only for won groups (DESIGN rule 13): the order's contact e-mail, else
+ * the account's; empty for open, failed and canceled groups and for guests who gave none. NOT_FOUND for another merchant's deal. `heading` words each column for the header row
  * (the merchant's language); by default the header is the column names.
  */
 export async function membersCsv(
@@ -47,14 +47,21 @@ export async function membersCsv(
 ): Promise<{ filename: string; csv: string }> {
   const deal = await getOwnedDealOrThrow(deps.db, merchantId, dealId);
   const rows = await deps.db
-    .select({ group: groups, member: members, email: user.email, anonymous: user.isAnonymous })
+    .select({
+      group: groups,
+      member: members,
+      email: user.email,
+      anonymous: user.isAnonymous,
+      contactEmail: orders.contactEmail,
+    })
     .from(members)
     .innerJoin(groups, eq(groups.id, members.groupId))
     .innerJoin(user, eq(user.id, members.userId))
+    .leftJoin(orders, eq(orders.memberId, members.id))
     .where(eq(groups.dealId, deal.id))
     .orderBy(asc(groups.openedAt), asc(groups.id), asc(members.reservedAt), asc(members.id));
   const lines = [MEMBERS_CSV_COLUMNS.map((c) => csvCell(heading(c))).join(',')];
-  for (const { group: g, member: m, email, anonymous } of rows) {
+  for (const { group: g, member: m, email, anonymous, contactEmail } of rows) {
     const exp = currencyExponent(g.currency);
     const money = (minor: number | null) => (minor === null ? null : minorToDecimalString(minor, exp));
     const charged = m.status === 'captured' ? (m.chargeAmount ?? 0) : null;
@@ -62,7 +69,7 @@ export async function membersCsv(
       g.code,
       g.status,
       m.alias,
-      anonymous ? null : email,
+      g.status === 'won' ? (contactEmail ?? (anonymous ? null : email)) : null,
       m.quantity,
       m.status,
       g.currency,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deals, events, orders, type OrderStatus, type ShippingAddress } from '@/db/schema';
+import { membersCsv } from '@/server/merchant-console/members-csv';
 import { seedDeal, seedGroup, seedMember } from '@/server/merchant-console/seed-console-history';
 import { createHarness, type Harness } from '@/test/harness';
 
@@ -158,6 +159,16 @@ describe('the order list', () => {
     expect(pickup.point.name).toBe('Shibuya shop');
     expect(pickup.orders).toHaveLength(1);
     expect(pickup.orders[0]?.code).toMatch(/^P/);
+  });
+});
+
+describe('the members export', () => {
+  it('fills the e-mail column for won groups only, with the order’s contact e-mail', async () => {
+    const { csv } = await membersCsv(h.deps, owner.merchantId, dealId);
+    const line = (alias: string) => csv.split('\r\n').find((l) => l.includes(`,${alias},`)) ?? '';
+    expect(line('Aoi')).toContain(',aoi@example.test,');
+    expect(line('Fay')).toMatch(/,open,Fay,,2,/);
+    expect(csv).not.toContain('fay@example.test');
   });
 });
 
