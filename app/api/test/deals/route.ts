@@ -1,7 +1,8 @@
 // TEST MODE ONLY: creates and publishes a deal with exact terms (tiers, window, cutoff) for e2e scenarios,
 // owned by a test merchant created on first use, or by the merchant signed up with `ownerEmail` (so a spec
 // can sign in as that merchant and end, cancel or refund in the console). Goes through the real deal
-// services and their rules.
+// services and their rules. `fulfilment` (FulfilmentOptions) sets the deal's options; without it the deal
+// offers a voucher valid for a year, so a spec that is not about fulfilment joins with an e-mail only.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { merchants, user } from '@/db/schema';
@@ -15,6 +16,16 @@ import { errorResponse, refuseUnlessTestMode } from '@/app/api/test/guard';
 export const dynamic = 'force-dynamic';
 
 const TEST_MERCHANT_EMAIL = 'e2e-merchant@flock.invalid';
+
+/** The options of a test deal that names none: a voucher, the option that asks a buyer the least. */
+function defaultTestFulfilment(now: Date): NonNullable<DealInput['fulfilment']> {
+  const validUntil = new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    shipping: null,
+    pickup: null,
+    voucher: { validUntil, instructions: 'Show the code at the counter.' },
+  };
+}
 
 async function merchantIdByEmail(email: string): Promise<string> {
   const { db } = getDeps();
@@ -51,7 +62,10 @@ async function testMerchantId(): Promise<string> {
   return m.id;
 }
 
-/** POST a deal's terms (DealInput JSON, optionally with ownerEmail) → { id, slug } of the published deal. */
+/**
+ * POST a deal's terms (DealInput JSON, optionally with ownerEmail and fulfilment) → { id, slug } of the
+ * published deal.
+ */
 export async function POST(req: Request) {
   const refused = refuseUnlessTestMode() ?? refuseCrossSite(req);
   if (refused) return refused;
@@ -59,7 +73,10 @@ export async function POST(req: Request) {
     const { ownerEmail, ...input } = (await req.json()) as DealInput & { ownerEmail?: string };
     const deps = getDeps();
     const merchantId = ownerEmail ? await merchantIdByEmail(ownerEmail) : await testMerchantId();
-    const deal = await createDeal(deps, merchantId, input);
+    const deal = await createDeal(deps, merchantId, {
+      ...input,
+      fulfilment: input.fulfilment ?? defaultTestFulfilment(deps.now()),
+    });
     await publishDeal(deps, merchantId, deal.id);
     return Response.json({ id: deal.id, slug: deal.slug });
   } catch (err) {
