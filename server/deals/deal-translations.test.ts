@@ -2,6 +2,7 @@
 // description per language (refused with field messages, writing nothing, when they break a rule), and each
 // reader gets theirs or the deal's own, on the deal page, the home page, My groups and the group page, whose
 // shared snapshot cache serves readers of every language from one read.
+import { VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { eq } from 'drizzle-orm';
@@ -38,6 +39,8 @@ const validDeal = {
     { minMembers: 10, unitPrice: 2000 },
   ],
   windowSeconds: 86_400,
+  // A deal is published only with a way for buyers to get their order.
+  fulfilment: { shipping: null, pickup: null, voucher: { validUntil: '2099-12-31', instructions: '' } },
 };
 
 const chinese = { title: '豚骨拉面套装', description: '四碗装。' };
@@ -211,6 +214,7 @@ describe('each reader gets the deal in their language, or the deal’s own', () 
       code,
       alias: 'Mei',
       quantity: 1,
+      fulfilment: VOUCHER_CHOICE,
       idempotencyKey: `join-${buyer.id}`,
       paymentMethod: 'pm_card_visa',
     });

@@ -7,7 +7,7 @@ import { groups, members } from '@/db/schema';
 import { closeGroupJobKey } from '@/server/jobs/job-keys';
 import { createHarness, type Harness } from '@/test/harness';
 import { webhookDriver, type WebhookDriver } from '@/test/webhooks';
-import { makeGroup, readGroup } from './test-factory';
+import { makeGroup, readGroup, VOUCHER_CHOICE } from './test-factory';
 
 let h: Harness;
 let webhooks: WebhookDriver;
@@ -30,6 +30,7 @@ const join = (code: string, alias: string) =>
       code,
       alias,
       quantity: 1,
+      fulfilment: VOUCHER_CHOICE,
       idempotencyKey: randomUUID(),
       paymentMethod: 'pm_card_visa',
     }),
@@ -75,6 +76,7 @@ describe('a hold canceled by the bank', () => {
       code,
       alias: 'Lea',
       quantity: 1,
+      fulfilment: VOUCHER_CHOICE,
       idempotencyKey: randomUUID(),
       paymentMethod: 'pm_card_visa',
     });

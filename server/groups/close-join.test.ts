@@ -1,4 +1,5 @@
 // End to end through the real join and leave flows (groups router), then the close.
+import { VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -27,6 +28,7 @@ async function join(code: string, quantity = 1) {
     code,
     alias: u.name,
     quantity,
+    fulfilment: VOUCHER_CHOICE,
     idempotencyKey: randomUUID(),
     paymentMethod: 'pm_card_visa',
   });

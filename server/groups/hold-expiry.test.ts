@@ -5,7 +5,7 @@ import { events, groups } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
 import { closeGroupJobKey } from '@/server/jobs/job-keys';
 import { HOLD_EXPIRY_MARGIN_MS } from './apply-moves';
-import { makeGroup } from './test-factory';
+import { makeGroup, VOUCHER_CHOICE } from './test-factory';
 
 let h: Harness;
 beforeAll(async () => {
@@ -30,6 +30,7 @@ describe('hold expiry guard', () => {
       code,
       alias: 'Early',
       quantity: 1,
+      fulfilment: VOUCHER_CHOICE,
       idempotencyKey: randomUUID(),
       paymentMethod: 'pm_card_visa',
     });
@@ -69,6 +70,7 @@ describe('hold expiry guard', () => {
       code,
       alias: 'Soon',
       quantity: 1,
+      fulfilment: VOUCHER_CHOICE,
       idempotencyKey: randomUUID(),
       paymentMethod: 'pm_card_visa',
     });

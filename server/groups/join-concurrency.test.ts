@@ -7,7 +7,7 @@ import type { Deps } from '@/server/deps';
 import { createCaller } from '@/server/trpc/root';
 import { createHarness, type Harness } from '@/test/harness';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
-import { makeGroup, readGroup } from './test-factory';
+import { makeGroup, readGroup, VOUCHER_CHOICE } from './test-factory';
 import { refusal } from './test-helpers';
 
 let h: Harness;
@@ -45,6 +45,7 @@ describe('joins under concurrency', () => {
           code,
           alias: `Buyer ${i}`,
           quantity: 1,
+          fulfilment: VOUCHER_CHOICE,
           idempotencyKey: randomUUID(),
           paymentMethod: 'pm_card_visa',
         });
@@ -91,6 +92,7 @@ describe('joins under concurrency', () => {
           code,
           alias: 'Tapper',
           quantity: 1,
+          fulfilment: VOUCHER_CHOICE,
           idempotencyKey,
           paymentMethod: 'pm_card_visa',
         });

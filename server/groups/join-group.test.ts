@@ -5,7 +5,7 @@ import { deals, events, groups, members } from '@/db/schema';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { createHarness, type Harness } from '@/test/harness';
 import { expireReservation } from '@/server/groups/expire-reservation';
-import { makeGroup, readGroup } from './test-factory';
+import { makeGroup, readGroup, VOUCHER_CHOICE } from './test-factory';
 import { refusal } from './test-helpers';
 
 let h: Harness;
@@ -30,6 +30,7 @@ const join = async (
     code,
     alias: o.alias ?? `Buyer ${u.id.slice(0, 4)}`,
     quantity: o.quantity ?? 1,
+    fulfilment: VOUCHER_CHOICE,
     idempotencyKey: o.idempotencyKey ?? key(),
     inviteCode: o.inviteCode,
     paymentMethod: o.paymentMethod === null ? undefined : (o.paymentMethod ?? 'pm_card_visa'),
@@ -90,11 +91,19 @@ describe('joining a group', () => {
     const u = await h.makeUser({ anonymous: true });
     const first = await h
       .caller(u)
-      .groups.join({ code, alias: 'Dee', quantity: 1, idempotencyKey: key(), paymentMethod: 'pm_card_visa' });
+      .groups.join({
+        code,
+        alias: 'Dee',
+        quantity: 1,
+        fulfilment: VOUCHER_CHOICE,
+        idempotencyKey: key(),
+        paymentMethod: 'pm_card_visa',
+      });
     const again = await h.caller(u).groups.join({
       code,
       alias: 'Dee again',
       quantity: 2,
+      fulfilment: VOUCHER_CHOICE,
       idempotencyKey: key(),
       paymentMethod: 'pm_card_visa',
     });
@@ -192,7 +201,14 @@ describe('joining a group', () => {
       shouldRetry: false,
     });
     const u = await h.makeUser({ anonymous: true });
-    const input = { code, alias: 'Eve', quantity: 1, idempotencyKey: key(), paymentMethod: 'pm_card_visa' };
+    const input = {
+      code,
+      alias: 'Eve',
+      quantity: 1,
+      fulfilment: VOUCHER_CHOICE,
+      idempotencyKey: key(),
+      paymentMethod: 'pm_card_visa',
+    };
     const r = await refusal(h.caller(u).groups.join(input));
     await ctl.clearFaults();
     expect(r).toEqual({

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deals } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
 import { openGroup } from './open-group';
-import { makeDeal } from './test-factory';
+import { makeDeal, VOUCHER_CHOICE } from './test-factory';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,7 +17,16 @@ const slugOf = async (dealId: string) =>
 
 const join = async (code: string, alias: string, paymentMethod?: string) => {
   const u = await h.makeUser({ anonymous: true });
-  return h.caller(u).groups.join({ code, alias, quantity: 1, idempotencyKey: randomUUID(), paymentMethod });
+  return h
+    .caller(u)
+    .groups.join({
+      code,
+      alias,
+      quantity: 1,
+      fulfilment: VOUCHER_CHOICE,
+      idempotencyKey: randomUUID(),
+      paymentMethod,
+    });
 };
 
 describe('groups about to fill (the deal page and home page lists)', () => {

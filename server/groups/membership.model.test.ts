@@ -19,7 +19,7 @@ import { leaveGroup } from './leave-group';
 import { LIVE_STATUSES, MOVES, countersFromMembers, type MemberStatus } from './membership';
 import { refundMember } from './refund-member';
 import { settleMember } from './settle-member';
-import { makeGroup } from './test-factory';
+import { makeGroup, VOUCHER_CHOICE } from './test-factory';
 
 let h: Harness;
 let webhooks: WebhookDriver;
@@ -129,6 +129,7 @@ const join = fc
           code: r.code,
           alias: `Buyer ${u}`,
           quantity,
+          fulfilment: VOUCHER_CHOICE,
           idempotencyKey: randomUUID(),
           paymentMethod: card,
         }),

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { deals, groups, merchants, user, type DealStatus, type TierRow } from '@/db/schema';
+import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
 import type { Deps } from '@/server/deps';
 import { openGroup } from './open-group';
 
@@ -16,7 +17,18 @@ export type DealOverrides = Partial<{
   perBuyerMax: number;
   stock: number | null;
   status: DealStatus;
+  fulfilment: FulfilmentOptions;
 }>;
+
+/** The fulfilment of a test deal unless a test gives its own: a voucher, so a join needs only an e-mail. */
+export const TEST_FULFILMENT: FulfilmentOptions = {
+  shipping: null,
+  pickup: null,
+  voucher: { validUntil: '2099-12-31', instructions: 'Show the code at the counter.' },
+};
+
+/** A join's order choice for TEST_FULFILMENT. */
+export const VOUCHER_CHOICE = { method: 'voucher', contactEmail: 'buyer@example.test' } as const;
 
 /** Inserts an active deal (with its own merchant) and returns its id. */
 export async function makeDeal(
@@ -52,6 +64,7 @@ export async function makeDeal(
       perBuyerMax: o.perBuyerMax ?? 3,
       stock: o.stock ?? null,
       status: o.status ?? 'active',
+      fulfilment: o.fulfilment ?? TEST_FULFILMENT,
       publishedAt: new Date(),
     })
     .returning({ id: deals.id });

@@ -1,5 +1,6 @@
 // Live updates against real PostgreSQL: LISTEN/NOTIFY delivery, the live.group and live.merchant
 // subscriptions through a tRPC caller, coalescing, privacy per viewer, resume, abort and reconnects.
+import { TEST_FULFILMENT, VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { randomBytes } from 'node:crypto';
 import { isTrackedEnvelope } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
@@ -50,6 +51,7 @@ async function makeGroup(merchant?: { merchantId: string; user: SessionUser }): 
       tiers,
       windowSeconds: 3600,
       status: 'active',
+      fulfilment: TEST_FULFILMENT,
     })
     .returning({ id: deals.id });
   if (!d) throw new Error('no deal');
@@ -249,6 +251,7 @@ describe('live.group', () => {
       code: f.code,
       alias: 'Robin',
       quantity: 2,
+      fulfilment: VOUCHER_CHOICE,
       idempotencyKey: 'k1',
       paymentMethod: 'pm_card_visa',
     });

@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groups, members } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
-import { makeGroup } from '@/server/groups/test-factory';
+import { makeGroup, VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { createStripeClient } from './stripe-client';
 import { registerEmulatorWebhook } from './register-emulator-webhook';
 import { handleHoldWebhook } from '@/server/groups/apply-hold-event';
@@ -49,6 +49,7 @@ describe('webhooks arriving while buyers join', () => {
             code,
             alias: `Racer ${i}`,
             quantity: 1,
+            fulfilment: VOUCHER_CHOICE,
             idempotencyKey: randomUUID(),
             paymentMethod: 'pm_card_visa',
           }),

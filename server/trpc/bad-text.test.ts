@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deals, events, groups, members, merchants } from '@/db/schema';
 import { joinGroup } from '@/server/groups/join-group';
-import { makeGroup, readGroup } from '@/server/groups/test-factory';
+import { makeGroup, readGroup, VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { createHarness, type Harness } from '@/test/harness';
 import type { SessionUser } from '@/server/auth/session-user';
 import { appRouter, createCaller } from './root';
@@ -213,6 +213,7 @@ describe("a group's join batch", () => {
         code: g.code,
         alias,
         quantity: 1,
+        fulfilment: VOUCHER_CHOICE,
         idempotencyKey: randomUUID(),
         paymentMethod: 'pm_card_visa',
       });

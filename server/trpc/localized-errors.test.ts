@@ -8,7 +8,7 @@ import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '@/db/schema';
 import { LOCALE_HEADER } from '@/i18n/locales';
-import { makeGroup } from '@/server/groups/test-factory';
+import { makeGroup, VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { createHarness, type Harness } from '@/test/harness';
 import type { SessionUser } from '@/server/auth/session-user';
 import { appRouter, createCaller } from './root';
@@ -42,6 +42,7 @@ const join = (alias: string) => ({
   code,
   alias,
   quantity: 1,
+  fulfilment: VOUCHER_CHOICE,
   idempotencyKey: randomUUID(),
   paymentMethod: 'pm_card_visa',
 });

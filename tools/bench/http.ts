@@ -29,7 +29,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { user } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { joinGroup } from '@/server/groups/join-group';
-import { makeGroup } from '@/server/groups/test-factory';
+import { makeGroup, VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
 import { setEnv, processEnv } from '../process-env';
@@ -243,6 +243,7 @@ async function joinOverHttp(base: string, code: string): Promise<void> {
         quantity: 1,
         idempotencyKey: randomUUID(),
         paymentMethod: 'pm_card_visa',
+        fulfilment: VOUCHER_CHOICE,
       },
     }),
   });
@@ -373,6 +374,7 @@ async function main(): Promise<void> {
           quantity: 1,
           idempotencyKey: id,
           paymentMethod: 'pm_card_visa',
+          fulfilment: VOUCHER_CHOICE,
         },
       );
     });

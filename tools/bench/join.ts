@@ -18,7 +18,7 @@ import { user } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { confirmAuthorized, reserveSeat } from '@/server/groups/group-ledger';
 import { joinGroup } from '@/server/groups/join-group';
-import { makeGroup } from '@/server/groups/test-factory';
+import { makeGroup, VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
 import { startEmulatorProcess } from './emulator-process';
@@ -118,7 +118,14 @@ async function joins(deps: Deps, clients: number, users: string[]): Promise<Row>
     await joinGroup(
       deps,
       { id, email: `${id}@bench.test`, name: 'Bench', isAnonymous: true },
-      { code, alias: 'Bench buyer', quantity: 1, idempotencyKey: id, paymentMethod: 'pm_card_visa' },
+      {
+        code,
+        alias: 'Bench buyer',
+        quantity: 1,
+        idempotencyKey: id,
+        paymentMethod: 'pm_card_visa',
+        fulfilment: VOUCHER_CHOICE,
+      },
     );
   });
 }
@@ -137,6 +144,9 @@ async function ledgerOnly(deps: Deps, clients: number, users: string[]): Promise
       idempotencyKey: id,
       inviteCode: null,
       channel: null,
+      order: { ...VOUCHER_CHOICE, phone: null, address: null, pickupPointId: null },
+      shippingAmount: 0,
+      pickupCapacity: null,
     });
     if (r.kind === 'refused') throw r.error;
     await confirmAuthorized(
