@@ -30,6 +30,8 @@ const validDeal = {
     { minMembers: 10, unitPrice: 2000 },
   ],
   windowSeconds: 86_400,
+  // A deal is published only with a way for buyers to get their order.
+  fulfilment: { shipping: null, pickup: null, voucher: { validUntil: '2099-12-31', instructions: '' } },
 };
 
 const asOwner = () => h.caller(owner.user, owner.merchantId);

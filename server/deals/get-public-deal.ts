@@ -7,6 +7,8 @@ import type { Locale } from '@/i18n/locales';
 import { countDealGroups } from './count-deal-groups';
 import { dealContentFor } from './deal-content';
 import { isSlugShaped } from './make-slug';
+import { publicFulfilment } from './fulfilment-input';
+import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
 import { shopProfileColumns, type ShopProfile } from '@/db/schema/shop-profile';
 
 /** What anyone may see of a live deal: no merchant ids, no stock counters, no internal settings. */
@@ -39,6 +41,8 @@ export type PublicDeal = {
   openGroups: number;
   /** Who sells: the shop's public profile (trust on every deal page). */
   merchant: ShopProfile;
+  /** How the goods reach buyers: shipping, pickup points, voucher (the merchant's public offer). */
+  fulfilment: FulfilmentOptions;
 };
 
 /**
@@ -86,5 +90,6 @@ export async function getPublicDealBySlugOrThrow(
     bestSavings: savings(deal.listPrice, last.unitPrice),
     openGroups: counts?.open ?? 0,
     merchant: row.merchant,
+    fulfilment: publicFulfilment(deal.fulfilment),
   };
 }
