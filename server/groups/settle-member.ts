@@ -4,7 +4,7 @@ import type { Deps } from '@/server/deps';
 import { recordEvent } from '@/server/events/record-event';
 import { settlementPayments } from '@/server/payments/pacer';
 import type { PaymentFailure, PaymentsPort } from '@/server/payments/port';
-import { chargeAmount } from '@/server/pricing';
+import { chargeWithShipping } from '@/server/pricing';
 import type { MoveFields } from './apply-moves';
 import { closeOutcome } from './close-outcome';
 import { finishCloseIfSettled } from './finish-close';
@@ -73,7 +73,11 @@ export async function settleMember(
   const outcome = closeOutcome(g);
   if (outcome === 'won') {
     if (g.finalUnitPrice === null) throw new Error(`group ${g.id} is won but has no final price`);
-    const amount = Math.min(chargeAmount(g.finalUnitPrice, m.unitPriceAtJoin, m.quantity), m.holdAmount);
+    // Goods at min(final, joined) plus the shipping fixed at join, never above the hold (DESIGN rule 4).
+    const amount = Math.min(
+      chargeWithShipping(g.finalUnitPrice, m.unitPriceAtJoin, m.quantity, m.shippingAmount),
+      m.holdAmount,
+    );
     const r = await payments.capture({ memberId: m.id, paymentIntentId: m.paymentIntentId, amount });
     if (!r.ok) {
       if (r.retryable) throw new RetryableSettleError(r.failure);
@@ -82,7 +86,13 @@ export async function settleMember(
     const unitPrice = Math.min(g.finalUnitPrice, m.unitPriceAtJoin);
     await moveOnce(deps, m.id, 'capture', {
       set: { chargeAmount: r.hold.amountReceived, failureReason: null },
-      payload: { amount: r.hold.amountReceived, unitPrice, quantity: m.quantity, currency: g.currency },
+      payload: {
+        amount: r.hold.amountReceived,
+        unitPrice,
+        quantity: m.quantity,
+        shipping: m.shippingAmount,
+        currency: g.currency,
+      },
     });
     await finishCloseIfSettled(deps, g.id);
     return 'captured';

@@ -7,6 +7,7 @@ import { liveRouter } from './routers/live';
 import { merchantRouter } from './routers/merchant';
 import { merchantGroupsRouter } from './routers/merchant-groups';
 import { merchantOrdersRouter } from './routers/merchant-orders';
+import { ordersRouter } from './routers/orders';
 
 export const appRouter = router({
   console: consoleRouter,
@@ -16,6 +17,7 @@ export const appRouter = router({
   merchant: merchantRouter,
   merchantGroups: merchantGroupsRouter,
   merchantOrders: merchantOrdersRouter,
+  orders: ordersRouter,
 });
 
 export type AppRouter = typeof appRouter;
