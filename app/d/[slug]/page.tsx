@@ -27,6 +27,7 @@ import { pickMessages } from '@/i18n/messages';
 import { DealPlaceholder } from '@/app/_components/deal-placeholder';
 import { OpenGroupButton } from './open-group-button';
 import { ShopCard } from '@/app/_components/shop-card';
+import { FulfilmentSummary } from '@/app/_components/fulfilment-summary';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -133,6 +134,7 @@ export default async function DealPage({ params }: Props) {
             {dealWindowSentence(w, d.windowSeconds, d.minMembers)}
           </p>
         </section>
+        <FulfilmentSummary fulfilment={d.fulfilment} currency={d.currency} />
         <ShopCard shop={d.merchant} />
       </div>
 

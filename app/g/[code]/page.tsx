@@ -8,6 +8,7 @@ import { headers } from 'next/headers';
 import { otherLang } from '@/i18n/locales';
 import { suggestAlias } from '@/app/_components/alias-suggestion';
 import { ShopCard } from '@/app/_components/shop-card';
+import { FulfilmentSummary } from '@/app/_components/fulfilment-summary';
 import { getDeps } from '@/server/deps';
 import { getEnv } from '@/server/env';
 import { parseChannel, parseInviteCode } from '@/server/share/channels';
@@ -174,6 +175,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
               {s.deal.description}
             </p>
           )}
+          <FulfilmentSummary fulfilment={s.deal.fulfilment} currency={s.deal.currency} />
           <ShopCard shop={s.shop} />
           <noscript>
             <p className="rounded-lg bg-amber-50 p-3 text-amber-900">{t('noscript')}</p>
