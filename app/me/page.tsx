@@ -62,7 +62,11 @@ function outcome(w: Words, m: MyGroup) {
 
 export default async function MyGroupsPage() {
   const mine = await loadMine();
-  const [locale, t] = await Promise.all([getLocale(), getTranslations('me')]);
+  const [locale, t, tOrder] = await Promise.all([
+    getLocale(),
+    getTranslations('me'),
+    getTranslations('fulfilment.order.panel'),
+  ]);
   const w = wordsFor(locale);
   const session = await getAuth().api.getSession({ headers: new Headers(await headers()) });
   const guest = Boolean((session?.user as { isAnonymous?: boolean | null } | undefined)?.isAnonymous);
@@ -126,6 +130,15 @@ export default async function MyGroupsPage() {
                     </p>
                   )}
                 </div>
+                <p className="mt-2">
+                  <Link
+                    href={`/me/orders/${m.memberId}`}
+                    className="text-sm font-semibold text-brand-700 underline"
+                    data-testid="my-order-link"
+                  >
+                    {tOrder('seeOrder')}
+                  </Link>
+                </p>
                 {m.group.status === 'open' &&
                   (m.memberStatus === 'authorized' || m.memberStatus === 'reserved') && (
                     <LeaveButton memberId={m.memberId} title={m.deal.title} />
