@@ -12,7 +12,7 @@ import { errorMessage } from '@/app/merchant/_lib/errors';
 import { renderRefusal, type ErrorKey } from '@/server/errors';
 
 const EXAMPLE =
-  'order_number,carrier,tracking_number,tracking_url\nFL-7K3M9Q,Yamato,1234-5678-9012,https://…';
+  'order_number,carrier,tracking_number,tracking_url\nFL-7K3M9QTF,Yamato,1234-5678-9012,https://…';
 
 /** The upload page's body. */
 export function OrdersImport() {
@@ -122,62 +122,60 @@ export function OrdersImport() {
               ? t('import.allValid', { count: rows.length })
               : t('import.someInvalid', { count: preview.data.errorCount, total: rows.length })}
           </p>
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="w-full min-w-[560px] text-left text-sm">
-              <caption className="sr-only">{t('import.previewHeading')}</caption>
-              <thead className="bg-stone-100 text-xs text-stone-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t('import.line')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('import.order')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('import.tracking')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('import.result')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr
-                    key={r.line}
-                    className={r.error ? 'border-t border-stone-100 bg-red-50' : 'border-t border-stone-100'}
-                    data-testid={`import-line-${r.line}`}
+          <div className="rounded-lg border border-stone-200 bg-white text-sm">
+            <div
+              aria-hidden="true"
+              className="hidden grid-cols-[3rem_1fr_1fr_2fr] gap-3 bg-stone-100 px-3 py-2 text-xs text-stone-600 sm:grid"
+            >
+              <span>{t('import.line')}</span>
+              <span>{t('import.order')}</span>
+              <span>{t('import.tracking')}</span>
+              <span>{t('import.result')}</span>
+            </div>
+            <ol aria-label={t('import.previewHeading')}>
+              {rows.map((r) => (
+                <li
+                  key={r.line}
+                  className={`grid grid-cols-[3rem_1fr] gap-x-3 gap-y-1 border-t border-stone-100 px-3 py-2 sm:grid-cols-[3rem_1fr_1fr_2fr] ${r.error ? 'bg-red-50' : ''}`}
+                  data-testid={`import-line-${r.line}`}
+                >
+                  <span className="text-stone-600 tabular-nums">
+                    <span className="sr-only">{t('import.line')} </span>
+                    {r.line}
+                  </span>
+                  <span>
+                    <span className="font-mono">{r.orderNumber || '—'}</span>
+                    {r.alias ? (
+                      <span className="block text-xs text-stone-500">
+                        {r.alias} · {r.dealTitle}
+                      </span>
+                    ) : null}
+                  </span>
+                  <span className="col-start-2 sm:col-start-auto">
+                    {r.carrier} {r.trackingNumber}
+                  </span>
+                  <span
+                    className={`col-start-2 sm:col-start-auto ${r.error ? 'font-semibold text-red-800' : 'text-green-800'}`}
                   >
-                    <td className="px-3 py-2 tabular-nums">{r.line}</td>
-                    <td className="px-3 py-2">
-                      <span className="font-mono">{r.orderNumber || '—'}</span>
-                      {r.alias ? (
-                        <span className="block text-xs text-stone-500">
-                          {r.alias} · {r.dealTitle}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="px-3 py-2">
-                      {r.carrier} {r.trackingNumber}
-                    </td>
-                    <td className={r.error ? 'px-3 py-2 text-red-800' : 'px-3 py-2 text-green-800'}>
-                      {r.error ? renderRefusal(words, r.error) : t('import.rowOk')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    {r.error ? renderRefusal(words, r.error) : t('import.rowOk')}
+                  </span>
+                </li>
+              ))}
+            </ol>
           </div>
           <div className="flex flex-wrap items-center gap-3">
-            <button
-              type="button"
-              className={buttonClass.primary}
-              disabled={!ok || apply.isPending || apply.isSuccess}
-              onClick={() => apply.mutate({ csv })}
-            >
-              {t('import.apply', { count: rows.length })}
-            </button>
-            {!ok ? <p className="text-sm text-stone-600">{t('import.fixFirst')}</p> : null}
+            {ok ? (
+              <button
+                type="button"
+                className={buttonClass.primary}
+                disabled={apply.isPending || apply.isSuccess}
+                onClick={() => apply.mutate({ csv })}
+              >
+                {t('import.apply', { count: rows.length })}
+              </button>
+            ) : (
+              <p className="text-sm text-stone-600">{t('import.fixFirst')}</p>
+            )}
           </div>
           <p role="status" className="text-sm">
             {apply.data ? (

@@ -307,7 +307,9 @@ function OrderCard({ o, countryName }: { o: MerchantOrder; countryName: (code: s
                   {o.contact.addressLines.join('\n')}
                 </address>
               ) : null}
-              {o.country ? <p className="text-xs text-stone-500">{countryName(o.country)}</p> : null}
+              {o.country && o.contact.addressLines.length === 0 ? (
+                <p className="text-xs text-stone-500">{countryName(o.country)}</p>
+              ) : null}
             </>
           ) : (
             <p className="text-stone-500">{t('list.privateUntilWon')}</p>

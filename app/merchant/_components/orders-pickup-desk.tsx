@@ -129,75 +129,6 @@ export function OrdersPickupDesk() {
         <p className="text-sm text-stone-600">{t('desk.intro')}</p>
       </header>
 
-      <section aria-labelledby="desk-camera-h" className="space-y-3">
-        <h2 id="desk-camera-h" className="sr-only">
-          {t('desk.cameraHeading')}
-        </h2>
-        <div className="relative aspect-[4/3] overflow-hidden rounded-xl bg-stone-900">
-          <video
-            ref={videoRef}
-            className={camera === 'on' ? 'h-full w-full object-cover' : 'hidden'}
-            muted
-            playsInline
-            aria-label={t('desk.videoLabel')}
-          />
-          {camera === 'on' ? (
-            <div
-              aria-hidden="true"
-              className="pointer-events-none absolute inset-[15%] rounded-lg border-4 border-white/80"
-            />
-          ) : (
-            <div className="flex h-full flex-col items-center justify-center gap-3 p-4 text-center text-white">
-              {camera === 'denied' ? <p role="alert">{t('desk.cameraDenied')}</p> : null}
-              {camera === 'unavailable' ? <p role="alert">{t('desk.cameraUnavailable')}</p> : null}
-              <button
-                type="button"
-                className="rounded-lg bg-white px-4 py-3 text-base font-semibold text-stone-900 disabled:opacity-60"
-                disabled={camera === 'starting'}
-                onClick={() => void startCamera()}
-              >
-                {camera === 'starting' ? t('desk.cameraStarting') : t('desk.startCamera')}
-              </button>
-            </div>
-          )}
-        </div>
-        <canvas ref={canvasRef} className="hidden" />
-        {camera === 'on' ? (
-          <div className="flex items-center justify-between gap-2">
-            <p className="text-sm text-stone-600" aria-live="polite">
-              {answered ? t('desk.paused') : t('desk.scanning')}
-            </p>
-            <button type="button" className={buttonClass.secondary} onClick={stopCamera}>
-              {t('desk.stopCamera')}
-            </button>
-          </div>
-        ) : null}
-      </section>
-
-      <form onSubmit={onType} className="space-y-2" aria-labelledby="desk-type-h">
-        <h2 id="desk-type-h" className="text-base font-semibold">
-          <label htmlFor="desk-code">{t('desk.typeLabel')}</label>
-        </h2>
-        <div className="flex gap-2">
-          <input
-            id="desk-code"
-            className={`${inputClass} font-mono uppercase`}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-          />
-          <button
-            type="submit"
-            className={buttonClass.primary}
-            disabled={handOver.isPending || !typed.trim()}
-          >
-            {t('desk.submit')}
-          </button>
-        </div>
-      </form>
-
       <section aria-live="assertive" aria-atomic="true" data-testid="desk-answer">
         {handOver.isPending ? <p className="text-stone-600">{t('desk.checking')}</p> : null}
         {handOver.error ? (
@@ -253,6 +184,75 @@ export function OrdersPickupDesk() {
           </div>
         ) : null}
       </section>
+
+      <section aria-labelledby="desk-camera-h" className="space-y-3">
+        <h2 id="desk-camera-h" className="sr-only">
+          {t('desk.cameraHeading')}
+        </h2>
+        <div className="relative aspect-[4/3] overflow-hidden rounded-xl bg-stone-900">
+          <video
+            ref={videoRef}
+            className={camera === 'on' ? 'h-full w-full object-cover' : 'hidden'}
+            muted
+            playsInline
+            aria-label={t('desk.videoLabel')}
+          />
+          {camera === 'on' ? (
+            <div
+              aria-hidden="true"
+              className="pointer-events-none absolute inset-[15%] rounded-lg border-4 border-white/80"
+            />
+          ) : (
+            <div className="flex h-full flex-col items-center justify-center gap-3 p-4 text-center text-white">
+              {camera === 'denied' ? <p role="alert">{t('desk.cameraDenied')}</p> : null}
+              {camera === 'unavailable' ? <p role="alert">{t('desk.cameraUnavailable')}</p> : null}
+              <button
+                type="button"
+                className="rounded-lg bg-white px-4 py-3 text-base font-semibold text-stone-900 disabled:opacity-60"
+                disabled={camera === 'starting'}
+                onClick={() => void startCamera()}
+              >
+                {camera === 'starting' ? t('desk.cameraStarting') : t('desk.startCamera')}
+              </button>
+            </div>
+          )}
+        </div>
+        <canvas ref={canvasRef} className="hidden" />
+        {camera === 'on' ? (
+          <div className="flex items-center justify-between gap-2">
+            <p className="text-sm text-stone-600" aria-live="polite">
+              {answered ? t('desk.paused') : t('desk.scanning')}
+            </p>
+            <button type="button" className={buttonClass.secondary} onClick={stopCamera}>
+              {t('desk.stopCamera')}
+            </button>
+          </div>
+        ) : null}
+      </section>
+
+      <form onSubmit={onType} className="space-y-2">
+        <h2 className="text-base font-semibold">
+          <label htmlFor="desk-code">{t('desk.typeLabel')}</label>
+        </h2>
+        <div className="flex gap-2">
+          <input
+            id="desk-code"
+            className={`${inputClass} font-mono uppercase`}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+          <button
+            type="submit"
+            className={`${buttonClass.primary} shrink-0 whitespace-nowrap`}
+            disabled={handOver.isPending || !typed.trim()}
+          >
+            {t('desk.submit')}
+          </button>
+        </div>
+      </form>
     </div>
   );
 }
