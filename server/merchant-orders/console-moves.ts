@@ -65,7 +65,7 @@ export async function applyConsoleMove(
     dealId: ref.dealId,
     groupId: ref.groupId,
     memberId: ref.memberId,
-    payload: { orderId: ref.id, by: opts.by, ...(opts.tracking ?? {}) },
+    payload: { orderId: ref.id, status: m.to, by: opts.by, ...(opts.tracking ?? {}) },
   });
   return true;
 }
