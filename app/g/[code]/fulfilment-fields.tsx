@@ -101,7 +101,7 @@ export function FulfilmentFields({
   draft: FulfilmentDraft;
   onChange: (next: FulfilmentDraft) => void;
   errors: FulfilmentErrors;
-  /** Ask for the e-mail and phone (the join); the member panel changes only the address or point. */
+  /** The join: ask the method, e-mail and phone; the member panel changes only the address or point. */
   contact?: boolean;
   /** Places left per pickup point id, when the server counted them (null = no limit). */
   placesLeft?: Readonly<Record<string, number | null>>;
@@ -136,7 +136,8 @@ export function FulfilmentFields({
 
   return (
     <div className="mt-4 space-y-4">
-      {methods.length > 1 && (
+      {/* The method is chosen once, at join: changing it means leaving and joining again. */}
+      {contact && methods.length > 1 && (
         <fieldset aria-describedby={errors['method'] ? `${id}-method-err` : undefined}>
           <legend className="font-medium">{t('methodLegend')}</legend>
           <div className="mt-1 grid gap-2 sm:grid-cols-2">

@@ -35,7 +35,11 @@ export function JoinArea(props: {
   }, []);
   if (viewer && HOLDING.includes(viewer.status)) {
     // Once the group has closed, the banner tells the outcome; the hold and invite link are history.
-    return g.status === 'open' ? <MemberPanel viewer={viewer} /> : <NewGroupLink slug={g.dealSlug} />;
+    return g.status === 'open' ? (
+      <MemberPanel viewer={viewer} fulfilment={props.fulfilment} />
+    ) : (
+      <NewGroupLink slug={g.dealSlug} />
+    );
   }
   if (g.status !== 'open') return <NewGroupLink slug={g.dealSlug} />;
   if (!canJoin) return null;

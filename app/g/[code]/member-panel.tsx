@@ -8,9 +8,11 @@ import { withHint } from '@/server/share/share-message';
 import { groupFacts, type ViewerMember } from './group-view';
 import { useWords } from '@/app/_components/use-words';
 import { useGroupView } from './live-group';
+import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
+import { OrderSummary } from './order-summary';
 
-/** The viewer's membership while the group is open: hold, invite link, leave. */
-export function MemberPanel({ viewer }: { viewer: ViewerMember }) {
+/** The viewer's membership while the group is open: hold, their order, invite link, leave. */
+export function MemberPanel({ viewer, fulfilment }: { viewer: ViewerMember; fulfilment: FulfilmentOptions }) {
   const { view: g } = useGroupView();
   const w = useWords();
   const t = useTranslations('group.member');
@@ -32,6 +34,13 @@ export function MemberPanel({ viewer }: { viewer: ViewerMember }) {
           {sentence}
         </p>
       ))}
+      <OrderSummary
+        memberId={viewer.id}
+        code={g.code}
+        currency={g.currency}
+        fulfilment={fulfilment}
+        open={open}
+      />
       <div className="mt-4">
         <label htmlFor="invite-link" className="block font-medium">
           {t('inviteLabel')}
