@@ -162,6 +162,46 @@ describe('the order list', () => {
   });
 });
 
+describe('one order’s steps', () => {
+  it('refuses a step the order cannot take and another shop’s order, and a tracking link that is not a web address', async () => {
+    const api = h.caller(owner.user, owner.merchantId);
+    const cho = await orderByNumber(numbers.Cho ?? '');
+    await expect(api.merchantOrders.move({ orderId: cho.id, move: 'deliver' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'This order cannot take that step now: it is delivered.',
+    });
+    const theirs = await orderByNumber(strangerOrder);
+    await expect(
+      api.merchantOrders.ship({ orderId: theirs.id, carrier: 'DHL', trackingNumber: '1' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const fay = await orderByNumber(openOrder);
+    // An open group's order takes no step (and says nothing about it).
+    await expect(api.merchantOrders.move({ orderId: fay.id, move: 'ready' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const aoi = await orderByNumber(numbers.Aoi ?? '');
+    await expect(
+      api.merchantOrders.ship({
+        orderId: aoi.id,
+        carrier: 'DHL',
+        trackingNumber: '1',
+        trackingUrl: 'javascript:alert(1)',
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect((await orderByNumber(numbers.Aoi ?? '')).status).toBe('to_fulfil');
+  });
+
+  it('marks every waiting order at a point ready, once', async () => {
+    const api = h.caller(owner.user, owner.merchantId);
+    expect(await api.merchantOrders.pointReady({ dealId, pointId: 'pt1' })).toEqual({ ready: 1 });
+    expect(await api.merchantOrders.pointReady({ dealId, pointId: 'pt1' })).toEqual({ ready: 0 });
+    expect((await orderByNumber(numbers.Dan ?? '')).status).toBe('ready');
+    await expect(api.merchantOrders.pointReady({ dealId, pointId: 'nope' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
+
 describe('the members export', () => {
   it('fills the e-mail column for won groups only, with the order’s contact e-mail', async () => {
     const { csv } = await membersCsv(h.deps, owner.merchantId, dealId);
