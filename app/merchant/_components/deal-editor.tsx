@@ -22,6 +22,7 @@ import {
   type DealForm,
 } from './deal-form-model';
 import { buttonClass, Field, inputClass } from './field';
+import { FulfilmentFields } from './fulfilment-fields';
 import { ImageUpload } from './image-upload';
 import { PriceChart } from './price-chart';
 import { StatusBadge } from './status-badge';
@@ -139,6 +140,8 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
                   contentLocale: input.contentLocale,
                   translations: input.translations,
                   imageUrl: input.imageUrl,
+                  // The options have their own rules while a group is open (the server says what it refuses).
+                  fulfilment: input.fulfilment,
                 }
               : { dealId: deal.id, ...input },
           )
@@ -337,6 +340,14 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
               })}
             </div>
           </fieldset>
+
+          <FulfilmentFields
+            value={form.fulfilment}
+            currency={form.currency}
+            locked={locked}
+            onChange={(fulfilment, touchKey) => change({ fulfilment }, touchKey)}
+            errorOf={errorOf}
+          />
         </fieldset>
 
         <aside className="space-y-3 lg:sticky lg:top-4 lg:self-start" aria-label={t('editor.preview')}>

@@ -37,6 +37,7 @@ describe('the deal form', () => {
       qrCutoff: 10,
       perBuyerMax: 2,
       stock: null,
+      fulfilment: { shipping: null, pickup: null, voucher: null },
     });
   });
 
@@ -124,6 +125,22 @@ describe('the deal form', () => {
       qrCutoff: 20,
       perBuyerMax: 1,
       stock: 50,
+      fulfilment: {
+        shipping: { countries: ['JP'], pricing: 'per_unit' as const, price: 350, dispatchDays: 2 },
+        pickup: {
+          points: [
+            {
+              id: 'tenjin01',
+              name: 'Tenjin shop',
+              address: '2-5-28 Tenjin, Fukuoka',
+              hours: 'Daily 10:00–20:00',
+              windowDays: 3,
+              capacity: null,
+            },
+          ],
+        },
+        voucher: { validUntil: '2099-12-31', instructions: 'Show the code.' },
+      },
     };
     const f = dealFormFromDeal(stored);
     expect(f).toMatchObject({ listPrice: '1200', windowValue: '2', windowUnit: 'days', stock: '50' });
@@ -145,5 +162,54 @@ describe('the deal form', () => {
     });
     const zh = checkDealForm({ ...blank, currency: 'XXX' }, undefined, translator('zh-CN', 'merchant.form'));
     expect(zh.errors.currency).toBe('请选择币种');
+  });
+
+  it('checks the fulfilment options with the server’s rules, field by field', () => {
+    const fulfilment = {
+      ...emptyDealForm('USD').fulfilment,
+      shippingOn: true,
+      countries: ['US'],
+      shippingPrice: '4.5.0',
+      pickupOn: true,
+      points: [
+        { id: 'abcd2345', name: '', address: 'Main St 1', hours: '9–5', windowDays: '0', capacity: '' },
+      ],
+      voucherOn: true,
+      validUntil: '2020-01-01',
+    };
+    const c = checkDealForm(form({ fulfilment }));
+    expect(c.input).toBeNull();
+    expect(c.errors).toMatchObject({
+      'fulfilment.shipping.price': 'Enter an amount like 8.00',
+      'fulfilment.pickup.points.0.name': 'Give the pickup point a name',
+      'fulfilment.pickup.points.0.windowDays': 'Buyers need at least 1 day to collect',
+    });
+    expect(c.errors['fulfilment.voucher.validUntil']).toMatch(/^The voucher must still be valid/);
+    const fixed = checkDealForm(
+      form({
+        fulfilment: {
+          ...fulfilment,
+          shippingPrice: '4.50',
+          points: fulfilment.points.map((p) => ({ ...p, name: 'Corner shop', windowDays: '2' })),
+          voucherOn: false,
+        },
+      }),
+    );
+    expect(fixed.input?.fulfilment).toEqual({
+      shipping: { countries: ['US'], pricing: 'per_order', price: 450, dispatchDays: 3 },
+      pickup: {
+        points: [
+          {
+            id: 'abcd2345',
+            name: 'Corner shop',
+            address: 'Main St 1',
+            hours: '9–5',
+            windowDays: 2,
+            capacity: null,
+          },
+        ],
+      },
+      voucher: null,
+    });
   });
 });

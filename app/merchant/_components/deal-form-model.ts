@@ -11,6 +11,8 @@ import {
 } from '@/server/deals/deal-input';
 import { englishErrors, fieldMessages, renderRefusal, type ErrorWords } from '@/server/errors';
 import type { DealTranslations } from '@/db/schema/deals';
+import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
+import { fulfilmentTimeIssues } from '@/server/deals/fulfilment-input';
 import { DEFAULT_LOCALE, type Locale } from '@/i18n/locales';
 import { currencyExponent, isCurrency, parseMoney, type Tier } from '@/server/pricing';
 import { createTranslator } from 'use-intl/core';
@@ -18,6 +20,30 @@ import englishMerchant from '@/messages/en/merchant.json';
 
 export type WindowUnit = 'minutes' | 'hours' | 'days';
 export type BracketRow = { key: string; people: string; price: string };
+
+/** A pickup point as typed; `id` is made when the row is added and kept for as long as the point exists. */
+export type PickupRow = {
+  id: string;
+  name: string;
+  address: string;
+  hours: string;
+  windowDays: string;
+  capacity: string;
+};
+
+/** The fulfilment options as typed: each option on or off, with its fields kept while off. */
+export type FulfilmentForm = {
+  shippingOn: boolean;
+  countries: string[];
+  pricing: 'included' | 'per_order' | 'per_unit';
+  shippingPrice: string;
+  dispatchDays: string;
+  pickupOn: boolean;
+  points: PickupRow[];
+  voucherOn: boolean;
+  validUntil: string;
+  instructions: string;
+};
 
 export type DealForm = {
   title: string;
@@ -34,6 +60,7 @@ export type DealForm = {
   qrCutoff: string;
   perBuyerMax: string;
   stock: string;
+  fulfilment: FulfilmentForm;
 };
 
 export type DealApiInput = {
@@ -50,6 +77,7 @@ export type DealApiInput = {
   qrCutoff: number;
   perBuyerMax: number;
   stock: number | null;
+  fulfilment: FulfilmentOptions;
 };
 
 /** The form's own messages (merchant.form): useTranslations('merchant.form') in the editor. */
@@ -87,6 +115,47 @@ export function minorToInput(minor: number, currency: string): string {
   return `${s.slice(0, -exp)}.${s.slice(-exp)}`;
 }
 
+/** No option chosen yet; shipping starts as a price per order, dispatched within 3 days, when turned on. */
+export function emptyFulfilmentForm(): FulfilmentForm {
+  return {
+    shippingOn: false,
+    countries: [],
+    pricing: 'per_order',
+    shippingPrice: '',
+    dispatchDays: '3',
+    pickupOn: false,
+    points: [],
+    voucherOn: false,
+    validUntil: '',
+    instructions: '',
+  };
+}
+
+/** A deal's options as the form shows them. */
+export function fulfilmentFormFrom(f: FulfilmentOptions, currency: string): FulfilmentForm {
+  const blank = emptyFulfilmentForm();
+  return {
+    shippingOn: f.shipping !== null,
+    countries: f.shipping?.countries ?? [],
+    pricing: f.shipping?.pricing ?? blank.pricing,
+    shippingPrice:
+      f.shipping && f.shipping.pricing !== 'included' ? minorToInput(f.shipping.price, currency) : '',
+    dispatchDays: f.shipping ? String(f.shipping.dispatchDays) : blank.dispatchDays,
+    pickupOn: (f.pickup?.points.length ?? 0) > 0,
+    points: (f.pickup?.points ?? []).map((p) => ({
+      id: p.id,
+      name: p.name,
+      address: p.address,
+      hours: p.hours,
+      windowDays: String(p.windowDays),
+      capacity: p.capacity === null ? '' : String(p.capacity),
+    })),
+    voucherOn: f.voucher !== null,
+    validUntil: f.voucher?.validUntil ?? '',
+    instructions: f.voucher?.instructions ?? '',
+  };
+}
+
 /** A blank deal in the merchant's default currency, with two starter brackets to fill in. */
 export function emptyDealForm(currency: string, contentLocale: Locale = DEFAULT_LOCALE): DealForm {
   return {
@@ -107,6 +176,7 @@ export function emptyDealForm(currency: string, contentLocale: Locale = DEFAULT_
     qrCutoff: '50',
     perBuyerMax: '3',
     stock: '',
+    fulfilment: emptyFulfilmentForm(),
   };
 }
 
@@ -133,6 +203,7 @@ export function dealFormFromDeal(d: DealApiInput): DealForm {
     qrCutoff: String(d.qrCutoff),
     perBuyerMax: String(d.perBuyerMax),
     stock: d.stock === null ? '' : String(d.stock),
+    fulfilment: fulfilmentFormFrom(d.fulfilment, d.currency),
   };
 }
 
@@ -192,6 +263,38 @@ export function checkDealForm(
       previewTiers.push({ minMembers: people, unitPrice: price });
   });
 
+  // Fulfilment: amounts parsed like the prices above; an option turned off is not offered.
+  const ff = f.fulfilment;
+  let shippingPrice = 0;
+  if (ff.shippingOn && ff.pricing !== 'included' && ff.shippingPrice.trim()) {
+    const parsedPrice = currency ? parseMoney(ff.shippingPrice, currency) : null;
+    if (parsedPrice === null) errors['fulfilment.shipping.price'] = enterAmount;
+    shippingPrice = parsedPrice ?? Number.NaN;
+  }
+  const fulfilment: FulfilmentOptions = {
+    shipping: ff.shippingOn
+      ? {
+          countries: ff.countries,
+          pricing: ff.pricing,
+          price: shippingPrice,
+          dispatchDays: int(ff.dispatchDays),
+        }
+      : null,
+    pickup: ff.pickupOn
+      ? {
+          points: ff.points.map((p) => ({
+            id: p.id,
+            name: p.name,
+            address: p.address,
+            hours: p.hours,
+            windowDays: int(p.windowDays),
+            capacity: p.capacity.trim() ? int(p.capacity) : null,
+          })),
+        }
+      : null,
+    voucher: ff.voucherOn ? { validUntil: ff.validUntil, instructions: ff.instructions } : null,
+  };
+
   const values: DealValues = {
     title: f.title,
     description: f.description,
@@ -206,11 +309,16 @@ export function checkDealForm(
     qrCutoff: int(f.qrCutoff),
     perBuyerMax: int(f.perBuyerMax),
     stock: f.stock.trim() ? int(f.stock) : null,
+    fulfilment,
   };
   const parsed = dealValuesSchema.safeParse(values);
   const found = parsed.success ? {} : fieldMessages(parsed.error.issues, errorWords);
   // The schema checks across fields only once each field is valid; the form shows both at once.
-  for (const { path, message, values: args } of dealIssues(values, rules))
+  const issues = [
+    ...dealIssues(values, rules),
+    ...fulfilmentTimeIssues(fulfilment, windowSeconds, new Date()),
+  ];
+  for (const { path, message, values: args } of issues)
     found[path.map(String).join('.')] ??= renderRefusal(errorWords, { key: message, values: args });
   for (const [key, message] of Object.entries(found)) errors[key] ??= message;
 
