@@ -68,8 +68,9 @@ export async function handOverByCode(
     const now = deps.now();
     const voucher = row.deal.fulfilment.voucher;
     const isVoucher = o.method === 'voucher';
-    // A voucher's last day ends at the end of that day, UTC (the date the buyer reads).
-    if (isVoucher && voucher && now.getTime() >= Date.parse(`${voucher.validUntil}T00:00:00Z`) + 86_400_000) {
+    // Valid through the whole last day wherever the buyer and the shop are: until it ends in UTC−12, the
+    // last time zone to finish a date.
+    if (isVoucher && voucher && now.getTime() > Date.parse(`${voucher.validUntil}T23:59:59.999-12:00`)) {
       throw new DomainError('CONFLICT', 'merchantOrders.desk.voucherExpired', { date: voucher.validUntil });
     }
     const ref = { id: o.id, memberId: o.memberId, groupId: row.group.id, dealId: row.deal.id };

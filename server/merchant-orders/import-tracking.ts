@@ -42,10 +42,11 @@ type Found = {
 
 const statusWord = (status: string) => catalogWord(`merchantOrders.orderStatus.${status}`, status);
 
-function httpUrl(text: string): boolean {
+/** A tracking link must be an https address (the order page links to it), as server/orders/move-order.ts checks. */
+function httpsUrl(text: string): boolean {
+  if (!/^https:\/\/[^\s]+$/i.test(text)) return false;
   try {
-    const u = new URL(text);
-    return u.protocol === 'https:' || u.protocol === 'http:';
+    return new URL(text).protocol === 'https:';
   } catch {
     return false;
   }
@@ -61,7 +62,7 @@ function rowShapeError(r: TrackingCsvRow): Refusal | null {
   if (r.carrier.length > MAX_CELL || r.trackingNumber.length > MAX_CELL || r.trackingUrl.length > MAX_URL) {
     return { key: 'merchantOrders.csv.tooLong' };
   }
-  if (r.trackingUrl && !httpUrl(r.trackingUrl)) return { key: 'merchantOrders.csv.badTrackingUrl' };
+  if (r.trackingUrl && !httpsUrl(r.trackingUrl)) return { key: 'merchantOrders.csv.badTrackingUrl' };
   return null;
 }
 

@@ -226,6 +226,7 @@ describe('tracking CSV', () => {
       `${openOrder},Yamato,6666,`,
       `${numbers.Ben},,7777,`,
       `${numbers.Dan},Yamato,8888,`,
+      `${numbers.Ben},Yamato,9999,http://track.example/9999`,
     ].join('\r\n');
     const preview = await api.merchantOrders.previewTracking({ csv });
     expect(preview.valid).toBe(false);
@@ -239,13 +240,14 @@ describe('tracking CSV', () => {
       'merchantOrders.csv.notShippable',
       'merchantOrders.csv.missingCarrier',
       'merchantOrders.csv.notShipping',
+      'merchantOrders.csv.badTrackingUrl',
     ]);
     expect(preview.rows[3]?.error?.values).toEqual({ number: numbers.Aoi, line: 2 });
     // Another shop's order: not even its buyer's alias is shown.
     expect(preview.rows[2]?.alias).toBeNull();
     await expect(api.merchantOrders.applyTracking({ csv })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
-      message: '8 rows need fixing; nothing was changed.',
+      message: '9 rows need fixing; nothing was changed.',
     });
     // The valid first row was not applied either.
     expect((await orderByNumber(numbers.Aoi ?? '')).status).toBe('to_fulfil');
@@ -316,6 +318,24 @@ describe('the pickup desk', () => {
     const eri = await orderByNumber(numbers.Eri ?? '');
     const r = await api.merchantOrders.handOver({ code: eri.voucherCode ?? '' });
     expect(r).toMatchObject({ outcome: 'handedOver', order: { status: 'redeemed' } });
+  });
+
+  it('refuses a voucher after its last day, wherever it still is that day', async () => {
+    const api = h.caller(owner.user, owner.merchantId);
+    const deal = await seedDeal(h.t.db, owner.merchantId, { title: 'Massage' });
+    await h.t.db
+      .update(deals)
+      .set({
+        fulfilment: { shipping: null, pickup: null, voucher: { validUntil: '2020-01-31', instructions: '' } },
+      })
+      .where(eq(deals.id, deal.id));
+    const won = await seedGroup(h.t.db, deal, { status: 'won' });
+    const number = await seedOrder(won.id, { alias: 'Hana', method: 'voucher', status: 'issued' });
+    const code = (await orderByNumber(number)).voucherCode ?? '';
+    await expect(api.merchantOrders.handOver({ code })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'This voucher has expired: it was valid until 2020-01-31.',
+    });
   });
 
   it('refuses an unknown code and another shop’s code plainly', async () => {

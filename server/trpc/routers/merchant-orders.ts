@@ -14,7 +14,7 @@ import { merchantProcedure, router } from '@/server/trpc/init';
 const csvText = z.string().max(1_000_000, msg('merchantOrders.csv.tooLarge'));
 const cell = (max: number) => z.string().trim().min(1).max(max);
 const trackingUrl = z
-  .union([z.literal(''), z.url({ protocol: /^https?$/, error: msg('merchantOrders.csv.badTrackingUrl') })])
+  .union([z.literal(''), z.url({ protocol: /^https$/, error: msg('merchantOrders.csv.badTrackingUrl') })])
   .optional();
 
 export const merchantOrdersRouter = router({
