@@ -11,6 +11,7 @@ import { createHarness, type Harness } from '@/test/harness';
 import { appRouter } from '@/server/trpc/root';
 import type { SessionUser } from '@/server/auth/session-user';
 import { translator } from '@/i18n/translator';
+import { getGroupSnapshotOrThrow } from '@/server/groups/get-group-snapshot';
 
 let h: Harness;
 let owner: { user: SessionUser; merchantId: string };
@@ -99,11 +100,12 @@ async function rejection(p: Promise<unknown>): Promise<TRPCError> {
 async function memberChose(
   dealId: string,
   choice: { method: 'shipping' | 'pickup' | 'voucher'; pickupPointId?: string },
-): Promise<void> {
+): Promise<string> {
+  const code = `g${Math.random().toString(36).slice(2, 12)}`;
   const [g] = await h.t.db
     .insert(groups)
     .values({
-      code: `g${Math.random().toString(36).slice(2, 12)}`,
+      code,
       dealId,
       status: 'open',
       currency: 'JPY',
@@ -150,6 +152,7 @@ async function memberChose(
           }
         : null,
   });
+  return code;
 }
 
 describe('fulfilment options on save', () => {
@@ -261,6 +264,17 @@ describe('publishing', () => {
     await asOwner().deals.publish({ dealId: d.id });
     const pub = await h.caller(null).deals.bySlug({ slug: d.slug });
     expect(pub.fulfilment).toEqual(ALL_OPTIONS);
+  });
+
+  it('shows them on the group snapshot, and nothing of what a member chose or where they live', async () => {
+    const d = await asOwner().deals.create({ ...baseDeal, fulfilment: ALL_OPTIONS });
+    await asOwner().deals.publish({ dealId: d.id });
+    const code = await memberChose(d.id, { method: 'shipping' });
+    const s = await getGroupSnapshotOrThrow(h.deps, code, null, 'en');
+    expect(s.deal.fulfilment).toEqual(ALL_OPTIONS);
+    const json = JSON.stringify(s);
+    expect(json).not.toContain('aiko@example.test');
+    expect(json).not.toContain('810-0001');
   });
 });
 
