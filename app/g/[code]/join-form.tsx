@@ -14,6 +14,7 @@ import { holdWithShipping, shippingAmount } from '@/server/pricing/shipping';
 import {
   emptyDraft,
   FulfilmentFields,
+  offeredMethods,
   orderChoice,
   plausibleEmail,
   type FulfilmentDraft,
@@ -118,7 +119,8 @@ export function JoinForm({
   /** What the browser can tell before asking the server (which checks everything again). */
   function checkFulfilment(): FulfilmentErrors {
     const errs: FulfilmentErrors = {};
-    if (!draft.method) errs['method'] = tf('chooseMethod');
+    // A deal with no way to its buyers is refused by the server in its own words (order.noOptions).
+    if (!draft.method && offeredMethods(fulfilment).length > 0) errs['method'] = tf('chooseMethod');
     if (!plausibleEmail(draft.contactEmail)) errs['contactEmail'] = tf('emailInvalid');
     if (draft.method === 'pickup' && !draft.pickupPointId) errs['pickupPointId'] = tf('choosePoint');
     if (draft.method === 'shipping' && !draft.countryCode) errs['countryCode'] = tf('fieldRequired');
