@@ -1,5 +1,4 @@
 // End to end through the real join and leave flows (groups router), then the close.
-import { VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -10,6 +9,7 @@ import type { WorkerHandle } from '@/server/jobs/worker';
 import { startAppWorker } from '@/server/tasks';
 import { createOpenGroup, waitForGroupStatus } from './close-test-factory';
 import { openGroup } from './open-group';
+import { VOUCHER_CHOICE } from './test-factory';
 
 let h: Harness;
 let worker: WorkerHandle;

@@ -7,6 +7,7 @@ import { deals, groups, members, merchants, user, type TierRow } from '@/db/sche
 import type { Deps } from '@/server/deps';
 import type { Locale } from '@/i18n/locales';
 import { holdAmount } from '@/server/pricing';
+import { TEST_FULFILMENT } from './test-factory';
 
 export type FactoryMember = {
   unitPriceAtJoin: number;
@@ -85,6 +86,7 @@ export async function createOpenGroup(
       qrCutoff: Math.min(100, maxMembers),
       perBuyerMax: 10,
       status: 'active',
+      fulfilment: TEST_FULFILMENT,
     })
     .returning({ id: deals.id });
   if (!d) throw new Error('deal insert failed');

@@ -46,6 +46,7 @@ const join = (over: Record<string, unknown>) => ({
   quantity: 1,
   idempotencyKey: randomUUID(),
   paymentMethod: 'pm_card_visa',
+  fulfilment: VOUCHER_CHOICE,
   ...over,
 });
 
@@ -65,6 +66,25 @@ const cases = (): Case[] => [
   { path: 'groups.join', as: 'buyer', input: join({ channel: `wa${NUL}` }) },
   { path: 'groups.join', as: 'buyer', input: join({ paymentMethod: `pm_card_visa${NUL}` }) },
   { path: 'groups.join', as: 'buyer', input: join({ code: `${code}${NUL}` }) },
+  {
+    path: 'groups.join',
+    as: 'buyer',
+    input: join({ fulfilment: { method: 'voucher', contactEmail: `mei${NUL}@example.test` } }),
+  },
+  {
+    path: 'groups.join',
+    as: 'buyer',
+    input: join({
+      fulfilment: {
+        method: 'shipping',
+        contactEmail: 'mei@example.test',
+        address: { countryCode: 'US', name: `Mei${NUL}`, streetAddress: '1 Main St' },
+      },
+    }),
+  },
+  { path: 'orders.mine', as: 'buyer', input: { memberId: `${groupId}${NUL}` } },
+  { path: 'orders.update', as: 'buyer', input: { memberId: groupId, phone: `+1 555${NUL}` } },
+  { path: 'orders.update', as: 'buyer', input: { memberId: groupId, pickupPointId: `shop${NUL}` } },
   { path: 'groups.snapshot', as: 'nobody', input: { code: `${code}${NUL}` } },
   { path: 'groups.aboutToFill', as: 'nobody', input: { slug: `deal${NUL}` }, emptyOk: true },
   { path: 'deals.bySlug', as: 'nobody', input: { slug: `deal${NUL}` } },
@@ -93,7 +113,14 @@ function who(as: Case['as']): { user: SessionUser | null; merchantId: string | n
 
 /** Calls a procedure over HTTP exactly as the browser does; returns the status and error body. */
 async function overHttp(c: Case) {
-  const isQuery = ['groups.snapshot', 'groups.aboutToFill', 'deals.bySlug', 'deals.get', 'console.group'];
+  const isQuery = [
+    'groups.snapshot',
+    'groups.aboutToFill',
+    'deals.bySlug',
+    'deals.get',
+    'console.group',
+    'orders.mine',
+  ];
   const body = JSON.stringify({ json: c.input });
   const url = `http://flock.test/api/trpc/${c.path}`;
   const req = isQuery.includes(c.path)
