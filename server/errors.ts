@@ -97,8 +97,11 @@ function countryList(codes: readonly string[], locale: string): string {
 
 function dateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat([locale], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
     timeZoneName: 'short',
   }).format(new Date(iso));
 }

@@ -172,7 +172,7 @@ async function moveOrders(
 }
 
 /** Marks shipping orders shipped with their carrier, tracking number and link. */
-export function markShipped(
+export async function markShipped(
   deps: Deps,
   actor: MerchantActor,
   orderIds: readonly string[],

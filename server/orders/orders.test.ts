@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { deals, events, groups, members, orders } from '@/db/schema';
+import { deals, events, groups, members, merchants, orders } from '@/db/schema';
 import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
 import type { SessionUser } from '@/server/auth/session-user';
 import { closeGroup } from '@/server/groups/close-group';
@@ -11,6 +11,7 @@ import { makeGroup } from '@/server/groups/test-factory';
 import type { WorkerHandle } from '@/server/jobs/worker';
 import { startAppWorker } from '@/server/tasks';
 import { DomainError } from '@/server/errors';
+import { markDelivered, markReady, markShipped, pickUp, redeem } from './move-order';
 import { createHarness, type Harness } from '@/test/harness';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 
@@ -339,5 +340,94 @@ describe('privacy of contact and delivery details', () => {
     // Order events (they reach live streams) name no contact or address.
     const evts = await h.t.db.select().from(events).where(eq(events.memberId, r.member.id));
     for (const secret of secrets) expect(JSON.stringify(evts)).not.toContain(secret);
+  });
+});
+
+describe('the merchant moves orders after the win', () => {
+  it('ships, delivers, readies, hands over and redeems once; refuses others’ orders and second scans', async () => {
+    const { code, groupId } = await makeGroup(h.deps, {
+      fulfilment: OPTIONS,
+      tiers: [{ minMembers: 1, unitPrice: 1000 }],
+    });
+    const ship = await join(code, await h.makeUser({ anonymous: true }), {
+      method: 'shipping',
+      contactEmail: 's@example.test',
+      address: US_ADDRESS,
+    });
+    const pick = await join(code, await h.makeUser({ anonymous: true }), {
+      method: 'pickup',
+      contactEmail: 'p@example.test',
+      pickupPointId: 'depot',
+    });
+    const vouch = await join(code, await h.makeUser({ anonymous: true }), {
+      method: 'voucher',
+      contactEmail: 'v@example.test',
+    });
+    // Before the win there is nothing to move.
+    const [own] = await h.t.db
+      .select({ merchantId: deals.merchantId, userId: merchants.userId })
+      .from(groups)
+      .innerJoin(deals, eq(deals.id, groups.dealId))
+      .innerJoin(merchants, eq(merchants.id, deals.merchantId))
+      .where(eq(groups.id, groupId));
+    const actor = { merchantId: own?.merchantId ?? '', userId: own?.userId ?? '' };
+    const so = await orderOf(ship.member.id);
+    const tracking = { carrier: 'UPS', trackingNumber: '1Z999', trackingUrl: 'https://ups.example/1Z999' };
+    expect((await refused(markShipped(h.deps, actor, [so?.id ?? ''], tracking))).code).toBe('NOT_FOUND');
+
+    await closeGroup(h.deps, groupId, 'merchant');
+    expect(await waitForGroupStatus(h.deps, groupId, ['won'])).toBe('won');
+    const stranger = await h.makeMerchant({ name: 'Other Shop' });
+    const other = { merchantId: stranger.merchantId, userId: stranger.user.id };
+    expect((await refused(markShipped(h.deps, other, [so?.id ?? ''], tracking))).code).toBe('NOT_FOUND');
+    const badUrl = await refused(
+      markShipped(h.deps, actor, [so?.id ?? ''], { ...tracking, trackingUrl: 'ftp://x' }),
+    );
+    expect(badUrl.refusal.key).toBe('order.trackingUrlInvalid');
+
+    expect(await markShipped(h.deps, actor, [so?.id ?? ''], tracking)).toEqual({ moved: 1 });
+    expect(await markShipped(h.deps, actor, [so?.id ?? ''], tracking)).toEqual({ moved: 0 });
+    expect(await orderOf(ship.member.id)).toMatchObject({
+      status: 'shipped',
+      carrier: 'UPS',
+      trackingNumber: '1Z999',
+    });
+    expect(await markDelivered(h.deps, actor, [so?.id ?? ''])).toEqual({ moved: 1 });
+    const late = await refused(markReady(h.deps, actor, [so?.id ?? '']));
+    expect(late.message).toBe(
+      `Order ${so?.number ?? ''} is delivered, so it cannot be marked ready for pickup.`,
+    );
+
+    const po = await orderOf(pick.member.id);
+    expect(await markReady(h.deps, actor, [po?.id ?? ''])).toEqual({ moved: 1 });
+    expect((await refused(pickUp(h.deps, actor, 'ZZZZZZZZZZ'))).refusal.key).toBe('order.codeUnknown');
+    expect((await refused(pickUp(h.deps, other, po?.pickupCode ?? ''))).refusal.key).toBe(
+      'order.codeOtherShop',
+    );
+    const picked = await pickUp(h.deps, actor, (po?.pickupCode ?? '').toLowerCase());
+    expect(picked).toMatchObject({ status: 'picked_up', handedOverBy: actor.userId });
+    const again = await refused(pickUp(h.deps, actor, po?.pickupCode ?? ''));
+    expect(again.message).toMatch(/^Already picked up: .+, handed over by Merchant\.$/);
+
+    const vo = await orderOf(vouch.member.id);
+    // A voucher code is not a pickup code.
+    expect((await refused(pickUp(h.deps, actor, vo?.voucherCode ?? ''))).refusal.key).toBe(
+      'order.codeUnknown',
+    );
+    expect(await redeem(h.deps, actor, vo?.voucherCode ?? '')).toMatchObject({ status: 'redeemed' });
+    expect((await refused(redeem(h.deps, actor, vo?.voucherCode ?? ''))).refusal.key).toBe(
+      'order.alreadyRedeemed',
+    );
+
+    const types = (await h.t.db.select().from(events).where(eq(events.groupId, groupId))).map((e) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'order.shipped',
+        'order.delivered',
+        'order.ready',
+        'order.picked_up',
+        'order.redeemed',
+      ]),
+    );
   });
 });
