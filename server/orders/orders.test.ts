@@ -121,6 +121,8 @@ describe('joining with an order', () => {
     expect(await waitForGroupStatus(h.deps, groupId, ['won', 'failed'])).toBe('won');
     const pis = await emulatorControl(h.emulatorUrl).listPaymentIntents();
     const pa = pis.find((p) => p.id === ma?.paymentIntentId);
+    // The hold the emulator was asked for: goods at the price shown plus shipping.
+    expect(pa?.amount).toBe(3500);
     // final 12.00 × 2 + 5.00 shipping, captured once
     expect(pa).toMatchObject({ status: 'succeeded', amount_received: 2900 });
     expect((await orderOf(ra.member.id))?.status).toBe('to_fulfil');
@@ -321,12 +323,14 @@ describe('privacy of contact and delivery details', () => {
       address: { ...US_ADDRESS, streetAddress: '42 Secret Lane' },
     });
     await join(code, other, { method: 'voucher', contactEmail: 'other@example.test' });
+    const [deal] = await h.t.db.select({ slug: deals.slug }).from(deals).where(eq(deals.id, dealId));
     const secrets = ['secret-mail@example.test', '555 0199', '42 Secret Lane', 'Ana Diaz', '94043'];
     const seen = [
       await h.caller(null).groups.snapshot({ code }),
       await h.caller(other).groups.snapshot({ code }),
       await h.caller(null).groups.aboutToFill({ dealId }),
       await h.caller(other).groups.mine(),
+      await h.caller(null).deals.bySlug({ slug: deal?.slug ?? '' }),
     ];
     for (const s of seen) {
       const text = JSON.stringify(s);
