@@ -31,7 +31,7 @@ export type JoinInput = {
 
 export type MemberView = Pick<
   MemberRow,
-  'id' | 'alias' | 'quantity' | 'status' | 'unitPriceAtJoin' | 'holdAmount' | 'inviteCode'
+  'id' | 'alias' | 'quantity' | 'status' | 'unitPriceAtJoin' | 'shippingAmount' | 'holdAmount' | 'inviteCode'
 > & { inviteUrl: string };
 
 export type JoinResult = {
@@ -50,6 +50,7 @@ export function memberView(appUrl: string, code: string, m: Member): MemberView 
     quantity: m.quantity,
     status: m.status,
     unitPriceAtJoin: m.unitPriceAtJoin,
+    shippingAmount: m.shippingAmount,
     holdAmount: m.holdAmount,
     inviteCode: m.inviteCode,
     inviteUrl: groupShareUrl(appUrl, code, { inviteCode: m.inviteCode }),
