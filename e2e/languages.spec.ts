@@ -3,7 +3,7 @@
 // checked for English sentences left from the catalogs and kept as a 390×844 screenshot. Steps name the
 // English words and find the same message in the other language (helpers/catalogs.ts).
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { englishLeftovers, say, sayPattern } from './helpers/catalogs';
+import { englishLeftovers, messageAt, say, sayPattern } from './helpers/catalogs';
 import { expect, test } from './helpers/fixtures';
 import { CARDS, closeTestGroup, createTestDeal } from './helpers/shopper';
 
@@ -91,6 +91,9 @@ for (const j of JOURNEYS) {
     await shot(a, '2-join-form');
 
     await form.getByLabel(say(j.locale, 'Your name in the group')).fill('小林');
+    await form
+      .getByLabel(messageAt(j.locale, 'fulfilment.join.emailLabel'), { exact: true })
+      .fill('kobayashi@example.test');
     await form.getByLabel(say(j.locale, CARDS.visa)).check();
     await form.getByRole('button', { name: sayPattern(j.locale, 'Join and hold') }).click();
     await expect(a.getByTestId('member-panel')).toBeVisible();
@@ -109,6 +112,9 @@ for (const j of JOURNEYS) {
     await expect(b.locator('html')).toHaveAttribute('lang', j.locale);
     const bForm = b.getByTestId('join-form');
     await bForm.getByLabel(say(j.locale, 'Your name in the group')).fill('Ben');
+    await bForm
+      .getByLabel(messageAt(j.locale, 'fulfilment.join.emailLabel'), { exact: true })
+      .fill('ben@example.test');
     await bForm.getByLabel(say(j.locale, CARDS.visa)).check();
     await bForm.getByRole('button', { name: sayPattern(j.locale, 'Join and hold') }).click();
     await expect(b.getByTestId('member-panel')).toBeVisible();

@@ -61,6 +61,13 @@ function renderedPattern(elements: MessageFormatElement[]): string {
     .join('');
 }
 
+/** The message at `key` ("namespace.dotted.key") in `locale`, for words English uses in several places. */
+export function messageAt(locale: TestLocale, key: string): string {
+  const text = messagesOf(locale).get(key);
+  if (text === undefined) throw new Error(`${locale} has no message ${key}`);
+  return text;
+}
+
 /** The message `locale` has where English has exactly `english` (a message without arguments). */
 export function say(locale: TestLocale, english: string): string {
   const text = messagesOf(locale).get(keyOfEnglish(english, false));
