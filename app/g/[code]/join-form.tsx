@@ -401,7 +401,9 @@ export function JoinForm({
         {shipping > 0 && <p className="mt-1 text-stone-700">{tf('shippingFixed')}</p>}
       </section>
       <p className="mt-4 text-sm text-stone-800" data-testid="hold-wording">
-        {t('holdWording', { hold })}
+        {shipping > 0
+          ? t('holdWordingShipping', { hold, shipping: $(shipping) })
+          : t('holdWording', { hold })}
       </p>
       {error && (
         <p
