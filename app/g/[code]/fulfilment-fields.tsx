@@ -3,6 +3,7 @@
 // contact e-mail and phone, then only what the chosen way needs: a shipping address laid out for its country
 // (address-form/route.ts, Google's address data), or a pickup point. The state lives in the join form, so a
 // refused join keeps everything typed. Edit when an option asks for something new.
+import dynamic from 'next/dynamic';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
 import type { FulfilmentMethod } from '@/db/schema';
@@ -10,6 +11,9 @@ import type { FulfilmentOptions, PickupPoint, ShippingAddress } from '@/db/schem
 import type { OrderChoice } from '@/server/orders/order-choice';
 import { formatMoney } from '@/server/pricing/currency';
 import type { AddressFormAnswer, AddressLayout } from './address-form/types';
+
+// Stripe's Address Element, only with a real Stripe key (the demo uses the form below).
+const StripeAddress = dynamic(() => import('./stripe-address'), { ssr: false });
 
 /** What the buyer has chosen and typed so far (kept across refusals). */
 export type FulfilmentDraft = {
@@ -94,6 +98,7 @@ export function FulfilmentFields({
   errors,
   contact = true,
   placesLeft,
+  publishableKey = null,
 }: {
   code: string;
   options: FulfilmentOptions;
@@ -105,6 +110,8 @@ export function FulfilmentFields({
   contact?: boolean;
   /** Places left per pickup point id, when the server counted them (null = no limit). */
   placesLeft?: Readonly<Record<string, number | null>>;
+  /** A real Stripe key: the delivery address is taken with Stripe's Address Element. */
+  publishableKey?: string | null;
 }) {
   const t = useTranslations('fulfilment.join');
   const locale = useLocale();
@@ -222,7 +229,30 @@ export function FulfilmentFields({
         </fieldset>
       )}
 
-      {draft.method === 'shipping' && options.shipping && (
+      {draft.method === 'shipping' && options.shipping && publishableKey && (
+        <fieldset className="space-y-2" data-testid="address-fields">
+          <legend className="font-medium">{t('addressLegend')}</legend>
+          <StripeAddress
+            publishableKey={publishableKey}
+            countries={options.shipping.countries}
+            onChange={(v) =>
+              onChange({
+                ...draft,
+                countryCode: v.countryCode,
+                address: v.address,
+                phone: draft.phone || v.phone || '',
+              })
+            }
+          />
+          {/* The server still checks the address by its country's rules; its refusals are listed here. */}
+          {Object.entries(errors)
+            .filter(([key, message]) => message && (key.startsWith('address.') || key === 'countryCode'))
+            .map(([key, message]) => (
+              <FieldError key={key} id={`stripe-address-${key}`} message={message} />
+            ))}
+        </fieldset>
+      )}
+      {draft.method === 'shipping' && options.shipping && !publishableKey && (
         <AddressFields code={code} draft={draft} onChange={onChange} errors={errors} />
       )}
       {draft.method === 'pickup' && options.pickup && (

@@ -37,10 +37,16 @@ export type GroupView = {
   members: { alias: string; confirmed: boolean }[];
   /** Members beyond the listed ones. */
   moreMembers: number;
+  /** Every way to receive the goods adds shipping: the price alone is not what a join holds. */
+  shippingExtra: boolean;
 };
 
 /** The viewer's own membership, as the snapshot carries it (only ever their own). */
 export type ViewerMember = ViewerMembership;
+
+function shippingExtra(f: GroupSnapshot['deal']['fulfilment']): boolean {
+  return Boolean(f.shipping && f.shipping.pricing !== 'included' && !f.pickup && !f.voucher);
+}
 
 /** Maps the API's group snapshot onto what the page renders. */
 export function toGroupView(s: GroupSnapshot): { view: GroupView; viewer: ViewerMember | null } {
@@ -68,6 +74,7 @@ export function toGroupView(s: GroupSnapshot): { view: GroupView; viewer: Viewer
       finalUnitPrice: s.finalUnitPrice,
       members: s.members.map((m) => ({ alias: m.alias, confirmed: m.status === 'authorized' })),
       moreMembers: s.moreMembers,
+      shippingExtra: shippingExtra(s.deal.fulfilment),
     },
     viewer: s.viewer,
   };

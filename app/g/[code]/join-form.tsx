@@ -339,6 +339,7 @@ export function JoinForm({
         draft={draft}
         onChange={setDraft}
         errors={fields}
+        publishableKey={publishableKey}
       />
 
       {demoMode && (

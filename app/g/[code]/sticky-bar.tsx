@@ -72,7 +72,9 @@ export function StickyBar({ hasInvite }: { hasInvite: boolean }) {
         onClick={focusJoinForm}
         className="rounded-xl bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700"
       >
-        {t('joinFor', { price: money(g.unitPrice) })}
+        {g.shippingExtra
+          ? t('joinForPlusShipping', { price: money(g.unitPrice) })
+          : t('joinFor', { price: money(g.unitPrice) })}
       </button>
     );
   } else {

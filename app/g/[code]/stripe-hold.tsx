@@ -9,8 +9,18 @@ import { useState } from 'react';
 
 const stripes = new Map<string, Promise<Stripe | null>>();
 
+/** Stripe.js for a publishable key, loaded once per page. */
+export function stripeFor(publishableKey: string): Promise<Stripe | null> {
+  let stripe = stripes.get(publishableKey);
+  if (!stripe) {
+    stripe = loadStripe(publishableKey);
+    stripes.set(publishableKey, stripe);
+  }
+  return stripe;
+}
+
 // Stripe's card form in the reader's language (Stripe names Simplified Chinese 'zh').
-const STRIPE_LOCALE = { en: 'en', 'zh-CN': 'zh', ja: 'ja' } as const satisfies Record<
+export const STRIPE_LOCALE = { en: 'en', 'zh-CN': 'zh', ja: 'ja' } as const satisfies Record<
   ReturnType<typeof useLocale>,
   StripeElementLocale
 >;
@@ -70,11 +80,7 @@ export default function StripeHold(props: {
   onError: (message: string) => void;
 }) {
   const locale = STRIPE_LOCALE[useLocale()];
-  let stripe = stripes.get(props.publishableKey);
-  if (!stripe) {
-    stripe = loadStripe(props.publishableKey);
-    stripes.set(props.publishableKey, stripe);
-  }
+  const stripe = stripeFor(props.publishableKey);
   return (
     <Elements
       stripe={stripe}
