@@ -38,7 +38,7 @@ export function JoinArea(props: {
     return g.status === 'open' ? (
       <MemberPanel viewer={viewer} fulfilment={props.fulfilment} />
     ) : (
-      <NewGroupLink slug={g.dealSlug} />
+      <NewGroupLink slug={g.dealSlug} orderOf={viewer.id} />
     );
   }
   if (g.status !== 'open') return <NewGroupLink slug={g.dealSlug} />;
@@ -50,10 +50,17 @@ export function JoinArea(props: {
   );
 }
 
-function NewGroupLink({ slug }: { slug: string }) {
+/** After the close: the member's own order (receipt, delivery or pickup) and a new group on the deal. */
+function NewGroupLink({ slug, orderOf }: { slug: string; orderOf?: string }) {
   const t = useTranslations('group.join');
+  const tOrder = useTranslations('fulfilment.order.panel');
   return (
-    <p className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+    <p className="flex flex-wrap gap-x-5 gap-y-2 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+      {orderOf && (
+        <Link href={`/me/orders/${orderOf}`} className="font-semibold text-brand-700 underline">
+          {tOrder('seeOrder')}
+        </Link>
+      )}
       <Link href={`/d/${slug}`} className="font-semibold text-brand-700 underline">
         {t('newGroupLink')}
       </Link>
