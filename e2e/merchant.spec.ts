@@ -87,6 +87,13 @@ test('a merchant builds a tiered deal, watches a group fill live, ends it, refun
   expect(await seriousAxeViolations(page), 'editor').toEqual([]);
   await shoot(page, 'editor');
 
+  // Buyers collect it at the shop: one pickup point, open daily, a week to collect.
+  await page.getByRole('checkbox', { name: 'Pickup points' }).check();
+  await page.getByLabel('Name', { exact: true }).fill('Mia’s Bakery counter');
+  await page.getByLabel('Address', { exact: true }).fill('12 Baker Street, London');
+  await page.getByLabel('Opening hours').fill('Daily 08:00–16:00');
+  await page.getByLabel('Pickup window (days after close)').fill('7');
+
   // Publishing: the button says so and every field waits; then the deal's live page with link and QR.
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByRole('heading', { name: 'Your deal is live' })).toBeVisible({ timeout: 30_000 });
