@@ -3,7 +3,7 @@
 // the buyer, and the merchant once the group is won, may read them (DESIGN rule 3). Edit when an option or
 // an order gains a field, then generate a migration.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { members } from './groups';
 import type { ShippingAddress } from './fulfilment-options';

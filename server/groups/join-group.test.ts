@@ -89,16 +89,14 @@ describe('joining a group', () => {
   it('a second join by the same buyer returns their membership and places no second hold', async () => {
     const { code, groupId } = await makeGroup(h.deps);
     const u = await h.makeUser({ anonymous: true });
-    const first = await h
-      .caller(u)
-      .groups.join({
-        code,
-        alias: 'Dee',
-        quantity: 1,
-        fulfilment: VOUCHER_CHOICE,
-        idempotencyKey: key(),
-        paymentMethod: 'pm_card_visa',
-      });
+    const first = await h.caller(u).groups.join({
+      code,
+      alias: 'Dee',
+      quantity: 1,
+      fulfilment: VOUCHER_CHOICE,
+      idempotencyKey: key(),
+      paymentMethod: 'pm_card_visa',
+    });
     const again = await h.caller(u).groups.join({
       code,
       alias: 'Dee again',

@@ -17,16 +17,14 @@ const slugOf = async (dealId: string) =>
 
 const join = async (code: string, alias: string, paymentMethod?: string) => {
   const u = await h.makeUser({ anonymous: true });
-  return h
-    .caller(u)
-    .groups.join({
-      code,
-      alias,
-      quantity: 1,
-      fulfilment: VOUCHER_CHOICE,
-      idempotencyKey: randomUUID(),
-      paymentMethod,
-    });
+  return h.caller(u).groups.join({
+    code,
+    alias,
+    quantity: 1,
+    fulfilment: VOUCHER_CHOICE,
+    idempotencyKey: randomUUID(),
+    paymentMethod,
+  });
 };
 
 describe('groups about to fill (the deal page and home page lists)', () => {
