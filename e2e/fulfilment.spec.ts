@@ -146,6 +146,7 @@ test('pickup: the desk scans the buyer’s QR code through the camera; a second 
   await buyer.screenshot({ path: 'test-results/fulfilment-order-pickup-390.png', fullPage: true });
 
   // The desk's phone: a browser whose camera shows the buyer's QR code.
+  fs.mkdirSync(testInfo.outputDir, { recursive: true });
   const video = await writeQrVideo(code, path.join(testInfo.outputDir, 'pickup-qr.y4m'));
   const desk = await chromium.launch({
     ...(fs.existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),

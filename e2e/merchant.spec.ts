@@ -181,11 +181,12 @@ test('a merchant builds a tiered deal, watches a group fill live, ends it, refun
     'group_code,group_status,alias,email,quantity,member_status,currency,unit_price_at_join,hold,charge,refunded,net,channel,joined_at,settled_at',
   );
   expect(lines).toHaveLength(3);
+  // A won group's buyers: the contact e-mail they gave at join (issue 14), for the shop to reach them.
   expect(lines[1]).toMatch(
-    new RegExp(`^${code},won,Bea,,2,captured,USD,8\\.00,16\\.00,16\\.00,0\\.00,16\\.00,`),
+    new RegExp(`^${code},won,Bea,bea@example\\.test,2,captured,USD,8\\.00,16\\.00,16\\.00,0\\.00,16\\.00,`),
   );
   expect(lines[2]).toMatch(
-    new RegExp(`^${code},won,Cal,,1,captured,USD,8\\.00,8\\.00,8\\.00,3\\.00,5\\.00,`),
+    new RegExp(`^${code},won,Cal,cal@example\\.test,1,captured,USD,8\\.00,8\\.00,8\\.00,3\\.00,5\\.00,`),
   );
 
   // Insights reflect the settled group.
