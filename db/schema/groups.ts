@@ -117,5 +117,11 @@ export type MemberRow = typeof members.$inferSelect;
 /** What a member's own money looks like on every page that shows it (the buyer's, /me, the merchant's). */
 export type MemberMoney = Pick<
   MemberRow,
-  'alias' | 'quantity' | 'unitPriceAtJoin' | 'holdAmount' | 'chargeAmount' | 'refundedAmount'
+  | 'alias'
+  | 'quantity'
+  | 'unitPriceAtJoin'
+  | 'shippingAmount'
+  | 'holdAmount'
+  | 'chargeAmount'
+  | 'refundedAmount'
 >;

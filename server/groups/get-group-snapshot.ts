@@ -244,6 +244,7 @@ export async function readViewerMembership(
     alias: m.alias,
     quantity: m.quantity,
     unitPriceAtJoin: m.unitPriceAtJoin,
+    shippingAmount: m.shippingAmount,
     holdAmount: m.holdAmount,
     chargeAmount: m.chargeAmount,
     refundedAmount: m.refundedAmount,

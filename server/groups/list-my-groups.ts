@@ -62,6 +62,7 @@ export async function listMyGroups(deps: Deps, user: SessionUser, locale: Locale
         status: m.status,
         quantity: m.quantity,
         unitPriceAtJoin: m.unitPriceAtJoin,
+        shippingAmount: m.shippingAmount,
         holdAmount: m.holdAmount,
         chargeAmount: m.chargeAmount,
         refundedAmount: m.refundedAmount,
@@ -74,6 +75,7 @@ export async function listMyGroups(deps: Deps, user: SessionUser, locale: Locale
       alias: m.alias,
       quantity: m.quantity,
       unitPriceAtJoin: m.unitPriceAtJoin,
+      shippingAmount: m.shippingAmount,
       holdAmount: m.holdAmount,
       chargeAmount: m.chargeAmount,
       refundedAmount: m.refundedAmount,
@@ -81,7 +83,7 @@ export async function listMyGroups(deps: Deps, user: SessionUser, locale: Locale
         outcome.kind === 'charged'
           ? outcome.savedVsList
           : outcome.kind === 'holding' && outcome.payNow !== null
-            ? Math.max(0, g.listPrice * m.quantity - outcome.payNow)
+            ? Math.max(0, g.listPrice * m.quantity - (outcome.payNow - outcome.shipping))
             : 0,
       inviteUrl: groupShareUrl(deps.appUrl, g.code, { inviteCode: m.inviteCode }),
       group: {

@@ -49,6 +49,7 @@ export async function getGroupForMerchantOrThrow(
       quantity: m.quantity,
       status: m.status,
       unitPriceAtJoin: m.unitPriceAtJoin,
+      shippingAmount: m.shippingAmount,
       holdAmount: m.holdAmount,
       chargeAmount: m.chargeAmount,
       refundedAmount: m.refundedAmount,

@@ -273,6 +273,23 @@ describe("the viewer's outcome", () => {
       ['Holding $52.00 on your card.', "At today's price you pay $46.00; you never pay more than the hold."],
     ],
     [
+      'holding with shipping: what they pay today includes the shipping in the hold',
+      at(usd, { confirmedCount: 6 }),
+      member({ shippingAmount: 500, holdAmount: 5700 }),
+      'Open',
+      [
+        'Holding $57.00 on your card.',
+        "At today's price you pay $51.00, $5.00 shipping included; you never pay more than the hold.",
+      ],
+    ],
+    [
+      'won with shipping: the saving is on the goods, not the shipping',
+      at(usd, { status: 'won', confirmedCount: 6, finalUnitPrice: 2300 }),
+      member({ status: 'captured', shippingAmount: 500, holdAmount: 5700, chargeAmount: 5100 }),
+      'Won',
+      ['Charged $51.00; you saved $14.00 on the list price.', 'The other $6.00 of your hold was released.'],
+    ],
+    [
       'closing, going ahead',
       at(usd, { status: 'closing', confirmedCount: 6, finalUnitPrice: 2300 }),
       member({}),

@@ -83,6 +83,8 @@ export type ViewerFacts = {
   status: MemberStatus;
   quantity: number;
   unitPriceAtJoin: number;
+  /** Shipping fixed at join (in the hold and the charge); 0 or absent when nothing ships. */
+  shippingAmount?: number;
   holdAmount: number;
   chargeAmount: number | null;
   refundedAmount: number;
@@ -369,7 +371,7 @@ export function savingsBadge(w: Words, f: GroupFacts): string | null {
 export type ViewerOutcome =
   | { kind: 'confirming'; hold: number }
   /** Open group, hold in place. `payNow` is what they would pay at today's price, null below the minimum. */
-  | { kind: 'holding'; hold: number; payNow: number | null }
+  | { kind: 'holding'; hold: number; payNow: number | null; shipping: number }
   /** The group closed; their hold is being captured (`charge`) or released (charge null). */
   | { kind: 'settling'; hold: number; charge: number | null }
   /** Charged; `released` is the part of the hold never charged; `refunded` comes back separately. */
@@ -389,6 +391,7 @@ export type ViewerOutcome =
 /** The viewer's outcome from the group's facts and their own membership. */
 export function viewerOutcome(f: GroupFacts, v: ViewerFacts): ViewerOutcome {
   const m = groupMoment(f);
+  const shipping = v.shippingAmount ?? 0;
   switch (v.status) {
     case 'reserved':
       return { kind: 'confirming', hold: v.holdAmount };
@@ -398,14 +401,15 @@ export function viewerOutcome(f: GroupFacts, v: ViewerFacts): ViewerOutcome {
         return {
           kind: 'holding',
           hold: v.holdAmount,
-          payNow: goesAhead ? Math.min(m.price, v.unitPriceAtJoin) * v.quantity : null,
+          payNow: goesAhead ? Math.min(m.price, v.unitPriceAtJoin) * v.quantity + shipping : null,
+          shipping,
         };
       }
       const price = m.kind === 'won' || m.kind === 'closing' ? (m.price ?? null) : null;
       return {
         kind: 'settling',
         hold: v.holdAmount,
-        charge: price === null ? null : Math.min(price, v.unitPriceAtJoin) * v.quantity,
+        charge: price === null ? null : Math.min(price, v.unitPriceAtJoin) * v.quantity + shipping,
       };
     }
     case 'captured': {
@@ -417,7 +421,8 @@ export function viewerOutcome(f: GroupFacts, v: ViewerFacts): ViewerOutcome {
         charged,
         released: Math.max(0, v.holdAmount - charged),
         refunded,
-        savedVsList: fullyRefunded ? 0 : Math.max(0, f.listPrice * v.quantity - charged),
+        // Saving is on the goods: shipping is not part of the list price.
+        savedVsList: fullyRefunded ? 0 : Math.max(0, f.listPrice * v.quantity - (charged - shipping)),
         fullyRefunded,
       };
     }
@@ -467,7 +472,12 @@ export function viewerOutcomeWords(
           w.group('words.outcome.holding', { hold: $(o.hold) }),
           o.payNow === null
             ? w.group('words.outcome.holdingBelow')
-            : w.group('words.outcome.holdingPayNow', { payNow: $(o.payNow) }),
+            : o.shipping > 0
+              ? w.group('words.outcome.holdingPayNowShipping', {
+                  payNow: $(o.payNow),
+                  shipping: $(o.shipping),
+                })
+              : w.group('words.outcome.holdingPayNow', { payNow: $(o.payNow) }),
         ],
       };
     case 'settling':

@@ -102,6 +102,23 @@ const cases = (): Case[] => [
   { path: 'deals.get', as: 'merchant', input: { dealId: `${NUL}` } },
   { path: 'console.group', as: 'merchant', input: { groupId: `${NUL}` } },
   { path: 'merchantGroups.cancel', as: 'merchant', input: { groupId, reason: `Sold out${NUL}` } },
+  { path: 'merchantOrders.list', as: 'merchant', input: { pickupPointId: `tenjin${NUL}` } },
+  { path: 'merchantOrders.list', as: 'merchant', input: { country: `J${NUL}` } },
+  { path: 'merchantOrders.pickupList', as: 'merchant', input: { dealId: randomUUID(), pointId: `a${NUL}` } },
+  { path: 'merchantOrders.pointReady', as: 'merchant', input: { dealId: randomUUID(), pointId: `a${NUL}` } },
+  {
+    path: 'merchantOrders.ship',
+    as: 'merchant',
+    input: { orderId: randomUUID(), carrier: `Yamato${NUL}`, trackingNumber: '1234' },
+  },
+  {
+    path: 'merchantOrders.ship',
+    as: 'merchant',
+    input: { orderId: randomUUID(), carrier: 'Yamato', trackingNumber: `12${NUL}34` },
+  },
+  { path: 'merchantOrders.previewTracking', as: 'merchant', input: { csv: `FL-1,UPS,1${NUL}` } },
+  { path: 'merchantOrders.applyTracking', as: 'merchant', input: { csv: `FL-1,UPS,1${NUL}` } },
+  { path: 'merchantOrders.handOver', as: 'merchant', input: { code: `ABC${NUL}DEF` } },
 ];
 
 function who(as: Case['as']): { user: SessionUser | null; merchantId: string | null } {
@@ -120,6 +137,8 @@ async function overHttp(c: Case) {
     'deals.get',
     'console.group',
     'orders.mine',
+    'merchantOrders.list',
+    'merchantOrders.pickupList',
   ];
   const body = JSON.stringify({ json: c.input });
   const url = `http://flock.test/api/trpc/${c.path}`;
@@ -170,6 +189,9 @@ describe('NUL in any text input', () => {
       'console.dealGroups',
       'console.insights',
       'live.merchant',
+      'merchantOrders.filters',
+      'merchantOrders.packingList',
+      'merchantOrders.move',
     ];
     const covered = new Set(cases().map((c) => c.path));
     for (const path of Object.keys(appRouter._def.procedures)) {

@@ -9,10 +9,14 @@ import { applyTrackingImport, previewTrackingImport } from '@/server/merchant-or
 import { listMerchantOrders, orderFilterChoices } from '@/server/merchant-orders/list-orders';
 import { markPointReady, moveMerchantOrder } from '@/server/merchant-orders/move-orders';
 import { packingList, pickupList } from '@/server/merchant-orders/print-lists';
+import { keyText, multiLineText, singleLineText, type FieldName } from '@/server/text';
 import { merchantProcedure, router } from '@/server/trpc/init';
 
-const csvText = z.string().max(1_000_000, msg('merchantOrders.csv.tooLarge'));
-const cell = (max: number) => z.string().trim().min(1).max(max);
+const csvText = multiLineText('fieldName.trackingCsv').pipe(
+  z.string().max(1_000_000, msg('merchantOrders.csv.tooLarge')),
+);
+const cell = (field: FieldName, max: number) => singleLineText(field).pipe(z.string().min(1).max(max));
+const pointId = keyText('fieldName.pickupPoint', 100).pipe(z.string().min(1));
 const trackingUrl = z
   .union([z.literal(''), z.url({ protocol: /^https$/, error: msg('merchantOrders.csv.badTrackingUrl') })])
   .optional();
@@ -23,11 +27,8 @@ export const merchantOrdersRouter = router({
       z.object({
         dealId: z.uuid().optional(),
         status: z.enum(ORDER_STATUSES).optional(),
-        pickupPointId: z.string().max(100).optional(),
-        country: z
-          .string()
-          .regex(/^[A-Za-z]{2}$/)
-          .optional(),
+        pickupPointId: keyText('fieldName.pickupPoint', 100).optional(),
+        country: keyText('fieldName.country', 2).optional(),
       }),
     )
     .query(({ ctx, input }) => listMerchantOrders(ctx.deps, ctx.merchantId, input)),
@@ -36,14 +37,14 @@ export const merchantOrdersRouter = router({
     .input(z.object({ dealId: z.uuid() }))
     .query(({ ctx, input }) => packingList(ctx.deps, ctx.merchantId, input.dealId)),
   pickupList: merchantProcedure
-    .input(z.object({ dealId: z.uuid(), pointId: z.string().min(1).max(100) }))
+    .input(z.object({ dealId: z.uuid(), pointId }))
     .query(({ ctx, input }) => pickupList(ctx.deps, ctx.merchantId, input.dealId, input.pointId)),
   ship: merchantProcedure
     .input(
       z.object({
         orderId: z.uuid(),
-        carrier: cell(100),
-        trackingNumber: cell(100),
+        carrier: cell('fieldName.carrier', 100),
+        trackingNumber: cell('fieldName.trackingNumber', 100),
         trackingUrl,
       }),
     )
@@ -62,7 +63,7 @@ export const merchantOrdersRouter = router({
     .input(z.object({ orderId: z.uuid(), move: z.enum(['deliver', 'ready', 'pickUp', 'redeem']) }))
     .mutation(({ ctx, input }) => moveMerchantOrder(ctx.deps, who(ctx), input)),
   pointReady: merchantProcedure
-    .input(z.object({ dealId: z.uuid(), pointId: z.string().min(1).max(100) }))
+    .input(z.object({ dealId: z.uuid(), pointId }))
     .mutation(({ ctx, input }) => markPointReady(ctx.deps, who(ctx), input)),
   previewTracking: merchantProcedure
     .input(z.object({ csv: csvText }))
@@ -71,7 +72,7 @@ export const merchantOrdersRouter = router({
     .input(z.object({ csv: csvText }))
     .mutation(({ ctx, input }) => applyTrackingImport(ctx.deps, who(ctx), input.csv)),
   handOver: merchantProcedure
-    .input(z.object({ code: z.string().min(1).max(2000) }))
+    .input(z.object({ code: cell('fieldName.pickupCode', 2000) }))
     .mutation(({ ctx, input }) => handOverByCode(ctx.deps, who(ctx), input.code)),
 });
 
