@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { serverCaller } from '@/app/_trpc/server';
-import { OrdersPrintButton } from '@/app/merchant/_components/orders-print-button';
+import { OrdersPrintSheet } from '@/app/merchant/_components/orders-print-sheet';
 import { requireMerchant } from '@/app/merchant/_lib/console-session';
 import { loadOr404 } from '@/app/merchant/_lib/load-or-404';
 
@@ -28,18 +27,14 @@ export default async function PickupListPage({
   const printedAt = new Date().toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const units = list.orders.reduce((n, o) => n + o.quantity, 0);
   return (
-    <article className="space-y-4 print:text-[11pt]">
-      <p className="text-sm print:hidden">
-        <Link
-          href={`/merchant/orders?deal=${list.deal.id}&point=${encodeURIComponent(list.point.id)}`}
-          className="text-brand-700 underline"
-        >
-          ← {t('nav.orders')}
-        </Link>
-      </p>
-      <header className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">{t('print.pickupTitle', { point: list.point.name })}</h1>
+    <OrdersPrintSheet
+      back={{
+        href: `/merchant/orders?deal=${list.deal.id}&point=${encodeURIComponent(list.point.id)}`,
+        label: t('nav.orders'),
+      }}
+      heading={t('print.pickupTitle', { point: list.point.name })}
+      facts={
+        <>
           <p className="font-semibold">{list.deal.title}</p>
           <p className="text-sm text-stone-600">
             {list.point.address} · {list.point.hours}
@@ -47,50 +42,24 @@ export default async function PickupListPage({
           <p className="text-sm text-stone-600">
             {t('print.summary', { orders: list.orders.length, units, when: printedAt })}
           </p>
-        </div>
-        <OrdersPrintButton />
-      </header>
-      {list.orders.length === 0 ? <p className="text-stone-600">{t('print.pickupEmpty')}</p> : null}
-      {list.orders.length > 0 ? (
-        <table className="w-full border-collapse text-left text-sm">
-          <thead>
-            <tr className="border-b-2 border-stone-800">
-              <th scope="col" className="py-2 pr-3">
-                {t('print.order')}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t('print.buyer')}
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                {t('print.quantity')}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t('print.code')}
-              </th>
-              <th scope="col" className="py-2">
-                {t('print.collected')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.orders.map((o) => (
-              <tr key={o.id} className="break-inside-avoid border-b border-stone-300">
-                <td className="py-2 pr-3 font-mono font-semibold">{o.number}</td>
-                <td className="py-2 pr-3">{o.alias}</td>
-                <td className="py-2 pr-3 text-right text-base font-bold tabular-nums">{o.quantity}</td>
-                <td className="py-2 pr-3 font-mono">{o.code}</td>
-                <td className="py-2">
-                  {o.status === 'picked_up' ? (
-                    <span>{t('print.alreadyCollected')}</span>
-                  ) : (
-                    <span aria-hidden="true" className="inline-block h-5 w-5 border-2 border-stone-700" />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-    </article>
+        </>
+      }
+      empty={t('print.pickupEmpty')}
+      columns={{
+        order: t('print.order'),
+        buyer: t('print.buyer'),
+        quantity: t('print.quantity'),
+        detail: t('print.code'),
+        done: t('print.collected'),
+      }}
+      rows={list.orders.map((o) => ({
+        id: o.id,
+        number: o.number,
+        alias: o.alias,
+        quantity: o.quantity,
+        detail: <span className="font-mono">{o.code}</span>,
+        done: o.status === 'picked_up' ? <span>{t('print.alreadyCollected')}</span> : undefined,
+      }))}
+    />
   );
 }
