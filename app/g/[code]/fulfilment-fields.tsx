@@ -79,6 +79,46 @@ export function plausibleEmail(email: string): boolean {
 
 const input = 'mt-1 block w-full rounded-lg border border-stone-400 px-3 py-2 text-base';
 
+/** One contact field: its label, the input, why it is asked and the server's refusal, linked for readers. */
+function ContactInput(props: {
+  id: string;
+  name: string;
+  type: 'email' | 'tel';
+  autoComplete: string;
+  required?: boolean;
+  label: string;
+  help: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  const { id, error } = props;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {props.label}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type}
+        inputMode={props.type}
+        autoComplete={props.autoComplete}
+        required={props.required}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-help${error ? ` ${id}-err` : ''}`}
+        className={input}
+      />
+      <p id={`${id}-help`} className="mt-1 text-sm text-stone-600">
+        {props.help}
+      </p>
+      <FieldError id={`${id}-err`} message={error} />
+    </div>
+  );
+}
+
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
   return (
@@ -183,49 +223,29 @@ export function FulfilmentFields({
       {contact && (
         <fieldset className="space-y-3">
           <legend className="font-medium">{t('contactLegend')}</legend>
-          <div>
-            <label htmlFor={`${id}-email`} className="block text-sm font-medium">
-              {t('emailLabel')}
-            </label>
-            <input
-              id={`${id}-email`}
-              name="contactEmail"
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              required
-              value={draft.contactEmail}
-              onChange={(e) => set({ contactEmail: e.target.value })}
-              aria-invalid={errors['contactEmail'] ? true : undefined}
-              aria-describedby={`${id}-email-help${errors['contactEmail'] ? ` ${id}-email-err` : ''}`}
-              className={input}
-            />
-            <p id={`${id}-email-help`} className="mt-1 text-sm text-stone-600">
-              {t('emailHelp')}
-            </p>
-            <FieldError id={`${id}-email-err`} message={errors['contactEmail']} />
-          </div>
-          <div>
-            <label htmlFor={`${id}-phone`} className="block text-sm font-medium">
-              {t('phoneLabel')}
-            </label>
-            <input
-              id={`${id}-phone`}
-              name="phone"
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              value={draft.phone}
-              onChange={(e) => set({ phone: e.target.value })}
-              aria-invalid={errors['phone'] ? true : undefined}
-              aria-describedby={`${id}-phone-help${errors['phone'] ? ` ${id}-phone-err` : ''}`}
-              className={input}
-            />
-            <p id={`${id}-phone-help`} className="mt-1 text-sm text-stone-600">
-              {t('phoneHelp')}
-            </p>
-            <FieldError id={`${id}-phone-err`} message={errors['phone']} />
-          </div>
+          <ContactInput
+            id={`${id}-email`}
+            name="contactEmail"
+            type="email"
+            autoComplete="email"
+            required
+            label={t('emailLabel')}
+            help={t('emailHelp')}
+            value={draft.contactEmail}
+            onChange={(contactEmail) => set({ contactEmail })}
+            error={errors['contactEmail']}
+          />
+          <ContactInput
+            id={`${id}-phone`}
+            name="phone"
+            type="tel"
+            autoComplete="tel"
+            label={t('phoneLabel')}
+            help={t('phoneHelp')}
+            value={draft.phone}
+            onChange={(phone) => set({ phone })}
+            error={errors['phone']}
+          />
         </fieldset>
       )}
 
