@@ -24,6 +24,31 @@ const schema = z
     FLOCK_TEST_MODE: bool,
     /** Where people reach whoever runs this Flock site (shown on /contact). */
     SUPPORT_EMAIL: z.email().optional(),
+    /** Outgoing mail server (smtp://user:pass@host:port or smtps://…); unset in development = the dev outbox. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'Give an smtp:// or smtps:// URL.')
+      .optional(),
+    /** The From of every e-mail Flock sends, e.g. "Flock <hello@example.com>". */
+    MAIL_FROM: z.string().min(3).default('Flock <no-reply@flock.invalid>'),
+    /** Web Push (VAPID) keys; in development they are generated into the data folder. */
+    VAPID_PUBLIC_KEY: z.string().min(40).optional(),
+    VAPID_PRIVATE_KEY: z.string().min(20).optional(),
+    /** A mailto: or https: contact the push services may use (VAPID "sub"). */
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:)/, 'Give a mailto: or https: address.')
+      .optional(),
+    /** Extra push-service hosts (host or host:port, comma-separated) a subscription may point at (tests' local push service). */
+    PUSH_SERVICE_HOSTS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean),
+      ),
     FLOCK_MIN_WINDOW_SECONDS: z.coerce.number().int().positive().optional(),
     // Reverse proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDR ranges (README).
     TRUSTED_PROXIES: z
@@ -40,6 +65,14 @@ const schema = z
       }),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.VAPID_PUBLIC_KEY !== !env.VAPID_PRIVATE_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VAPID_PRIVATE_KEY'],
+        message:
+          'Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (npx web-push generate-vapid-keys), or neither.',
+      });
+    }
     if (env.NODE_ENV === 'production' && !env.STRIPE_SECRET_KEY && !env.STRIPE_EMULATOR_URL) {
       ctx.addIssue({
         code: 'custom',

@@ -11,3 +11,4 @@ export * from './sign-in-failures';
 export * from './guest-claims';
 export * from './fulfilment-options';
 export * from './fulfilment';
+export * from './notifications';
