@@ -13,6 +13,7 @@ import enMerchant from '@/messages/en/merchant.json';
 import enErrors from '@/messages/en/errors.json';
 import enLegal from '@/messages/en/legal.json';
 import enMail from '@/messages/en/mail.json';
+import enNotify from '@/messages/en/notify.json';
 import enFulfilment from '@/messages/en/fulfilment.json';
 import enOrders from '@/messages/en/orders.json';
 import zhCNCommon from '@/messages/zh-CN/common.json';
@@ -24,6 +25,7 @@ import zhCNMerchant from '@/messages/zh-CN/merchant.json';
 import zhCNErrors from '@/messages/zh-CN/errors.json';
 import zhCNLegal from '@/messages/zh-CN/legal.json';
 import zhCNMail from '@/messages/zh-CN/mail.json';
+import zhCNNotify from '@/messages/zh-CN/notify.json';
 import zhCNFulfilment from '@/messages/zh-CN/fulfilment.json';
 import zhCNOrders from '@/messages/zh-CN/orders.json';
 import jaCommon from '@/messages/ja/common.json';
@@ -35,6 +37,7 @@ import jaMerchant from '@/messages/ja/merchant.json';
 import jaErrors from '@/messages/ja/errors.json';
 import jaLegal from '@/messages/ja/legal.json';
 import jaMail from '@/messages/ja/mail.json';
+import jaNotify from '@/messages/ja/notify.json';
 import jaFulfilment from '@/messages/ja/fulfilment.json';
 import jaOrders from '@/messages/ja/orders.json';
 
@@ -48,6 +51,7 @@ const en = {
   errors: enErrors,
   legal: enLegal,
   mail: enMail,
+  notify: enNotify,
   fulfilment: enFulfilment,
   orders: enOrders,
 };
@@ -68,6 +72,7 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     errors: zhCNErrors,
     legal: zhCNLegal,
     mail: zhCNMail,
+    notify: zhCNNotify,
     fulfilment: zhCNFulfilment,
     orders: zhCNOrders,
   },
@@ -81,6 +86,7 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     errors: jaErrors,
     legal: jaLegal,
     mail: jaMail,
+    notify: jaNotify,
     fulfilment: jaFulfilment,
     orders: jaOrders,
   },
