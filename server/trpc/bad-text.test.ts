@@ -40,6 +40,12 @@ const validDeal = {
   tiers: [{ minMembers: 2, unitPrice: 2500 }],
   windowSeconds: 86_400,
 };
+const pushSub = (over: Record<string, unknown>) => ({
+  endpoint: 'https://fcm.googleapis.com/fcm/send/abc',
+  keys: { p256dh: 'BAAA', auth: 'AAAAAAAAAAAAAAAAAAAAAA' },
+  applicationServerKey: 'BAAA',
+  ...over,
+});
 const join = (over: Record<string, unknown>) => ({
   code,
   alias: 'Mei',
@@ -119,6 +125,15 @@ const cases = (): Case[] => [
   { path: 'merchantOrders.previewTracking', as: 'merchant', input: { csv: `FL-1,UPS,1${NUL}` } },
   { path: 'merchantOrders.applyTracking', as: 'merchant', input: { csv: `FL-1,UPS,1${NUL}` } },
   { path: 'merchantOrders.handOver', as: 'merchant', input: { code: `ABC${NUL}DEF` } },
+  { path: 'push.subscribe', as: 'buyer', input: pushSub({ endpoint: `https://fcm.googleapis.com/x${NUL}` }) },
+  {
+    path: 'push.subscribe',
+    as: 'buyer',
+    input: pushSub({ keys: { p256dh: `BA${NUL}`, auth: 'AAAAAAAAAAAAAAAAAAAAAA' } }),
+  },
+  { path: 'push.subscribe', as: 'buyer', input: pushSub({ keys: { p256dh: 'BAAA', auth: `AA${NUL}` } }) },
+  { path: 'push.subscribe', as: 'buyer', input: pushSub({ applicationServerKey: `BA${NUL}` }) },
+  { path: 'push.unsubscribe', as: 'buyer', input: { endpoint: `https://fcm.googleapis.com/x${NUL}` } },
 ];
 
 function who(as: Case['as']): { user: SessionUser | null; merchantId: string | null } {
@@ -192,6 +207,7 @@ describe('NUL in any text input', () => {
       'merchantOrders.filters',
       'merchantOrders.packingList',
       'merchantOrders.move',
+      'push.config',
     ];
     const covered = new Set(cases().map((c) => c.path));
     for (const path of Object.keys(appRouter._def.procedures)) {

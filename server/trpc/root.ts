@@ -8,6 +8,7 @@ import { merchantRouter } from './routers/merchant';
 import { merchantGroupsRouter } from './routers/merchant-groups';
 import { merchantOrdersRouter } from './routers/merchant-orders';
 import { ordersRouter } from './routers/orders';
+import { pushRouter } from './routers/push';
 
 export const appRouter = router({
   console: consoleRouter,
@@ -18,6 +19,7 @@ export const appRouter = router({
   merchantGroups: merchantGroupsRouter,
   merchantOrders: merchantOrdersRouter,
   orders: ordersRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;
