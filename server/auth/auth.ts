@@ -20,6 +20,7 @@ import {
   SIGN_IN_LINK_SECONDS,
 } from './guest-claims';
 import { requestLocale, sendEmail } from './mailer';
+import { authSecret } from './secret';
 import { claimSignInAttempt, resetSignInFailures, tooManyAttemptsMessage } from './sign-in-throttle';
 
 const PASSWORD_SIGN_IN = '/sign-in/email';
@@ -42,9 +43,7 @@ export function createAuth({ db, now = () => new Date(), rateLimit }: AuthOption
   const env = getEnv();
   return betterAuth({
     baseURL: appUrl(),
-    secret:
-      env.BETTER_AUTH_SECRET ??
-      (env.NODE_ENV === 'production' ? undefined : 'flock-development-secret-not-for-production'),
+    secret: authSecret(),
     // The app is opened from any address (a LAN address too): a request's own origin is trusted, as in
     // server/http/same-origin.ts, which refuses everything else before better-auth sees it.
     trustedOrigins: (request) => [

@@ -7,6 +7,7 @@ import { liveRouter } from './routers/live';
 import { merchantRouter } from './routers/merchant';
 import { merchantGroupsRouter } from './routers/merchant-groups';
 import { merchantOrdersRouter } from './routers/merchant-orders';
+import { notificationSettingsRouter } from './routers/notification-settings';
 import { ordersRouter } from './routers/orders';
 import { pushRouter } from './routers/push';
 
@@ -18,6 +19,7 @@ export const appRouter = router({
   merchant: merchantRouter,
   merchantGroups: merchantGroupsRouter,
   merchantOrders: merchantOrdersRouter,
+  notificationSettings: notificationSettingsRouter,
   orders: ordersRouter,
   push: pushRouter,
 });
