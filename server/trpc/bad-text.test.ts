@@ -125,6 +125,10 @@ const cases = (): Case[] => [
   { path: 'merchantOrders.previewTracking', as: 'merchant', input: { csv: `FL-1,UPS,1${NUL}` } },
   { path: 'merchantOrders.applyTracking', as: 'merchant', input: { csv: `FL-1,UPS,1${NUL}` } },
   { path: 'merchantOrders.handOver', as: 'merchant', input: { code: `ABC${NUL}DEF` } },
+  { path: 'notificationSettings.update', as: 'buyer', input: { timeZone: `Asia/Tokyo${NUL}` } },
+  { path: 'notificationSettings.update', as: 'buyer', input: { quietStart: `21:00${NUL}` } },
+  { path: 'notificationSettings.mute', as: 'buyer', input: { groupId: `${groupId}${NUL}` } },
+  { path: 'notificationSettings.unmute', as: 'buyer', input: { groupId: `${groupId}${NUL}` } },
   { path: 'push.subscribe', as: 'buyer', input: pushSub({ endpoint: `https://fcm.googleapis.com/x${NUL}` }) },
   {
     path: 'push.subscribe',
@@ -207,6 +211,8 @@ describe('NUL in any text input', () => {
       'merchantOrders.filters',
       'merchantOrders.packingList',
       'merchantOrders.move',
+      'notificationSettings.get',
+      'notificationSettings.muted',
       'push.config',
     ];
     const covered = new Set(cases().map((c) => c.path));
