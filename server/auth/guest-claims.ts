@@ -2,11 +2,19 @@
 // session records who asked (a claim keyed by a hash of the link's token); opening the link in any browser
 // signs in as the e-mail account and moves that guest's memberships to it. Opening it in the guest's own
 // browser does the same through better-auth's anonymous onLinkAccount; whichever runs second finds nothing
-// left to move. Edit when a guest owns something else that should follow them to their account.
+// left to move. Their notification preferences, mutes and push subscriptions follow with the groups.
+// Edit when a guest owns something else that should follow them to their account.
 import { createHash } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { groups, guestClaims, members } from '@/db/schema';
+import {
+  groups,
+  guestClaims,
+  members,
+  notificationMutes,
+  notificationSettings,
+  pushSubscriptions,
+} from '@/db/schema';
 
 /** How long an e-mailed sign-in link (and the claim it carries) stays valid: long enough to switch devices. */
 export const SIGN_IN_LINK_SECONDS = 15 * 60;
@@ -31,22 +39,45 @@ export async function recordGuestClaim(
 
 /**
  * Moves every membership of guest `fromUserId` to account `toUserId`, except in groups the account is in
- * already (one buyer has one membership per group); the groups the guest opened follow too. Returns how many moved.
+ * already (one buyer has one membership per group); the groups the guest opened follow too, and so do its
+ * group mutes, its devices' push subscriptions and its notification settings (when the account has none),
+ * all in one transaction. Returns how many memberships moved.
  */
-export async function moveGuestMemberships(db: Tx, fromUserId: string, toUserId: string): Promise<number> {
+export async function moveGuestMemberships(outer: Tx, fromUserId: string, toUserId: string): Promise<number> {
   if (fromUserId === toUserId) return 0;
-  const moved = await db
-    .update(members)
-    .set({ userId: toUserId, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(members.userId, fromUserId),
-        sql`not exists (select 1 from ${members} as other where other.group_id = ${members.groupId} and other.user_id = ${toUserId})`,
-      ),
-    )
-    .returning({ id: members.id });
-  await db.update(groups).set({ openedByUserId: toUserId }).where(eq(groups.openedByUserId, fromUserId));
-  return moved.length;
+  return outer.transaction(async (db) => {
+    const moved = await db
+      .update(members)
+      .set({ userId: toUserId, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(members.userId, fromUserId),
+          sql`not exists (select 1 from ${members} as other where other.group_id = ${members.groupId} and other.user_id = ${toUserId})`,
+        ),
+      )
+      .returning({ id: members.id });
+    await db.update(groups).set({ openedByUserId: toUserId }).where(eq(groups.openedByUserId, fromUserId));
+    await db.execute(sql`
+    insert into ${notificationMutes} (user_id, group_id, created_at)
+    select ${toUserId}, group_id, created_at from ${notificationMutes} where user_id = ${fromUserId}
+    on conflict do nothing`);
+    await db.delete(notificationMutes).where(eq(notificationMutes.userId, fromUserId));
+    await db
+      .update(pushSubscriptions)
+      .set({ userId: toUserId })
+      .where(eq(pushSubscriptions.userId, fromUserId));
+    // The account's own choices win; a guest's are kept only when the account never made any.
+    await db
+      .update(notificationSettings)
+      .set({ userId: toUserId })
+      .where(
+        and(
+          eq(notificationSettings.userId, fromUserId),
+          sql`not exists (select 1 from ${notificationSettings} as mine where mine.user_id = ${toUserId})`,
+        ),
+      );
+    return moved.length;
+  });
 }
 
 /**

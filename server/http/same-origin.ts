@@ -4,7 +4,9 @@
 // Origin's host equals the request's own Host header, or the Origin is APP_URL's (a proxy that rewrites
 // Host). A request with neither header is let through: every browser sends Origin on POST, so only a
 // non-browser client (curl, a server) omits both, and it carries no victim's cookies. Stripe webhooks
-// are exempt (they are signed). Every route handler that changes state calls refuseCrossSite first.
+// are exempt (they are signed), and so is one-click unsubscribe (app/api/unsubscribe/[token]: the signed
+// token in its path is its only credential, and mail providers post it from their own servers). Every other
+// route handler that changes state calls refuseCrossSite first.
 // Edit when a route joins or leaves the exemption.
 import { appUrl } from '@/server/env';
 import { requestLocale, sayIn } from '@/server/localize-error';

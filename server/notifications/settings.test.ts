@@ -1,9 +1,12 @@
 // Notification preferences and group mutes against real PostgreSQL: a person who never chose gets every
 // default; what they save is what they read back (quiet hours typed as "HH:MM"); bad values are refused per
-// field in the reader's language; a group can be muted only by someone who is or was in it.
+// field in the reader's language; a group can be muted only by someone who is or was in it; a guest's
+// preferences, mutes and devices follow them to their account.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_QUIET_END, DEFAULT_QUIET_START } from '@/db/schema';
+import { DEFAULT_QUIET_END, DEFAULT_QUIET_START, pushSubscriptions } from '@/db/schema';
 import { LOCALE_HEADER } from '@/i18n/locales';
+import { moveGuestMemberships } from '@/server/auth/guest-claims';
 import { DomainError } from '@/server/errors';
 import { makeGroup } from '@/server/groups/test-factory';
 import { localizeError } from '@/server/localize-error';
@@ -176,5 +179,55 @@ describe('group mutes', () => {
     });
     expect(await isGroupMuted(h.deps.db, u.id, g.groupId)).toBe(false);
     expect(await isGroupMuted(h.deps.db, other.id, g.groupId)).toBe(false);
+  });
+});
+
+describe('a guest keeping their groups on an account', () => {
+  it('brings its mutes, its devices and, when the account never chose, its settings', async () => {
+    const guest = await h.makeUser({ anonymous: true });
+    const account = await h.makeUser();
+    const chooser = await h.makeUser();
+    const g = await makeGroup(h.deps);
+    const seed = (userId: string) =>
+      seedMember(h.t.db, g.groupId, {
+        userId,
+        unitPriceAtJoin: 1500,
+        holdAmount: 1500,
+        quantity: 1,
+        status: 'authorized',
+      });
+    await seed(guest.id);
+    await muteGroup(h.deps, guest.id, g.groupId);
+    await updateNotificationSettings(h.deps, guest.id, { nudgesEnabled: false, timeZone: 'Asia/Shanghai' });
+    await h.t.db.insert(pushSubscriptions).values({
+      userId: guest.id,
+      endpoint: `https://push.example.test/${guest.id}`,
+      p256dh: 'k',
+      auth: 'a',
+    });
+
+    expect(await moveGuestMemberships(h.t.db, guest.id, account.id)).toBe(1);
+    expect(await isGroupMuted(h.deps.db, account.id, g.groupId)).toBe(true);
+    expect(await isGroupMuted(h.deps.db, guest.id, g.groupId)).toBe(false);
+    expect(await getNotificationSettings(h.deps.db, account.id)).toMatchObject({
+      nudgesEnabled: false,
+      timeZone: 'Asia/Shanghai',
+      saved: true,
+    });
+    const devices = await h.t.db
+      .select()
+      .from(pushSubscriptions)
+      .where(eq(pushSubscriptions.userId, account.id));
+    expect(devices).toHaveLength(1);
+
+    // An account that already chose keeps its own choices.
+    const guest2 = await h.makeUser({ anonymous: true });
+    await updateNotificationSettings(h.deps, guest2.id, { emailEnabled: false });
+    await updateNotificationSettings(h.deps, chooser.id, { pushEnabled: false });
+    await moveGuestMemberships(h.t.db, guest2.id, chooser.id);
+    expect(await getNotificationSettings(h.deps.db, chooser.id)).toMatchObject({
+      emailEnabled: true,
+      pushEnabled: false,
+    });
   });
 });
