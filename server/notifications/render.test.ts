@@ -168,6 +168,23 @@ describe.each(LOCALES)('every moment in %s', (locale) => {
   });
 });
 
+describe('unsubscribing', () => {
+  it('is never offered on a receipt, even when a link is passed', () => {
+    const ctx = typical('wonCharged', 'en');
+    const r = render({ ...ctx, links: { ...ctx.links, unsubscribe: UNSUBSCRIBE } });
+    expect(r.text).not.toContain(UNSUBSCRIBE);
+    expect(r.html).not.toContain(UNSUBSCRIBE);
+    expect(r.text).toContain('Messages about your money are always sent.');
+  });
+
+  it('is left out of a nudge the sender gives no link for', () => {
+    const ctx = typical('closingSoon3h', 'en');
+    const r = render({ ...ctx, links: { ...ctx.links, unsubscribe: null } });
+    expect(r.text).not.toContain('Unsubscribe');
+    expect(r.html).not.toContain('Unsubscribe');
+  });
+});
+
 describe('money in the reader’s language', () => {
   it('writes dollars and yen as Intl does in each locale, yen without decimals', () => {
     const usd = typical('wonCharged', 'en');

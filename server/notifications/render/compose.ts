@@ -3,6 +3,17 @@
 // only what is true in the state it sees (DESIGN rule 12): no next price at the last bracket, no "more
 // needed" once the minimum is met, no shipping line when nothing ships. Edit when a moment is added or
 // says something new (its English goes into messages/en/notify.json first).
+//
+// Decisions (where the issue is silent):
+// - A price a member will pay is min(group price, price at join) (rule 4); "you pay" is said "at this
+//   price" while the group is open, since a member leaving can move it back up (never above the join price).
+// - The saving and the released rest of a hold are viewerOutcome's (server/share/group-words.ts): on the
+//   goods against the list price; shipping is neither saved nor discounted.
+// - Time left is rounded down (minutes under 10 hours, whole hours above): never more time than is left.
+// - Deadlines are written in the reader's time zone with the zone named; an unknown zone reads as UTC.
+// - A receipt never offers an unsubscribe link, even if given one: its footer says receipts always go.
+// - A nudge that is no longer true when sent (the bracket reached) says where the group stands instead of
+//   the stale news; the sender's staleness check should have dropped it first.
 import type { Locale } from '@/i18n/locales';
 import { translator } from '@/i18n/translator';
 import { formatMoney } from '@/server/pricing/currency';
@@ -465,7 +476,11 @@ export function composeMessage(ctx: NotificationContext, opts: RenderOptions): M
             ? t('footer.nudge', { perDay: NOTIFY_RULES.nudgesPerDay })
             : t('footer.notice'),
       preferences: link(t('footer.preferences'), ctx.links.preferences),
-      unsubscribe: ctx.links.unsubscribe ? link(t('footer.unsubscribe'), ctx.links.unsubscribe) : null,
+      // A receipt says it is always sent, so it never offers an unsubscribe link, whatever it is given.
+      unsubscribe:
+        ctx.links.unsubscribe && kind !== 'receipt'
+          ? link(t('footer.unsubscribe'), ctx.links.unsubscribe)
+          : null,
     },
   };
 }
