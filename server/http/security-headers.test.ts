@@ -33,7 +33,8 @@ describe('contentSecurityPolicy', () => {
     expect(contentSecurityPolicy(base)).toBe(
       "script-src 'self' 'nonce-bm9uY2Utb25l' 'strict-dynamic'; default-src 'self'; " +
         "style-src 'self' 'nonce-bm9uY2Utb25l'; style-src-attr 'unsafe-inline'; img-src 'self' https:; " +
-        "font-src 'self'; connect-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'self'; " +
+        "font-src 'self'; connect-src 'self'; frame-src 'none'; worker-src 'self'; object-src 'none'; " +
+        "base-uri 'self'; " +
         "form-action 'self'; frame-ancestors 'none'",
     );
   });

@@ -106,6 +106,9 @@ export function contentSecurityPolicy(f: PageFacts): string {
     // tRPC calls and the live stream (SSE) are same-origin.
     ['connect-src', ["'self'", ...(f.stripe ? STRIPE_CONNECT : [])]],
     ['frame-src', f.stripe ? STRIPE_FRAMES : ["'none'"]],
+    // The alerts' service worker (/sw.js). Said outright: a worker falls back to script-src, whose nonce and
+    // 'strict-dynamic' browsers do not agree on applying to a worker's registration.
+    ['worker-src', ["'self'"]],
     ['object-src', ["'none'"]],
     ['base-uri', ["'self'"]],
     ['form-action', ["'self'"]],

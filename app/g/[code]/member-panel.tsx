@@ -1,5 +1,5 @@
 'use client';
-// What a member sees instead of the join form: their hold, their personal invite link, and Leave.
+// What a member sees instead of the join form: their hold, their personal invite link, the offer of alerts, and Leave.
 import { useTranslations } from 'next-intl';
 import { CopyButton } from '@/app/_components/copy-button';
 import { LeaveButton } from '@/app/_components/leave-button';
@@ -10,6 +10,7 @@ import { useWords } from '@/app/_components/use-words';
 import { useGroupView } from './live-group';
 import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
 import { OrderSummary } from './order-summary';
+import { PushOffer } from './push-offer';
 
 /** The viewer's membership while the group is open: hold, their order, invite link, leave. */
 export function MemberPanel({ viewer, fulfilment }: { viewer: ViewerMember; fulfilment: FulfilmentOptions }) {
@@ -58,6 +59,7 @@ export function MemberPanel({ viewer, fulfilment }: { viewer: ViewerMember; fulf
           <CopyButton text={inviteUrl} label={t('copy')} />
         </div>
       </div>
+      {open && viewer.status === 'authorized' && <PushOffer priceCanDrop={g.next !== null} />}
       {open && (
         <div className="mt-4 border-t border-stone-200 pt-3">
           <LeaveButton memberId={viewer.id} title={t('leaveWhat')} />
