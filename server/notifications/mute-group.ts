@@ -96,3 +96,21 @@ export async function memberGroupTitle(
     .limit(1);
   return row ? { code: row.code, ...dealTitleFor(row.deal, locale) } : null;
 }
+
+/** Every group `userId` is or was in, with whether its reminders are muted (the /me list's mute buttons). */
+export async function listGroupMuteStates(
+  db: Tx,
+  userId: string,
+): Promise<{ groupId: string; code: string; muted: boolean }[]> {
+  const rows = await db
+    .selectDistinct({ groupId: groups.id, code: groups.code, mutedAt: notificationMutes.createdAt })
+    .from(members)
+    .innerJoin(groups, eq(groups.id, members.groupId))
+    .leftJoin(
+      notificationMutes,
+      and(eq(notificationMutes.groupId, groups.id), eq(notificationMutes.userId, userId)),
+    )
+    .where(eq(members.userId, userId))
+    .limit(500);
+  return rows.map((r) => ({ groupId: r.groupId, code: r.code, muted: r.mutedAt !== null }));
+}

@@ -13,7 +13,7 @@ import { localizeError } from '@/server/localize-error';
 import { seedMember } from '@/server/merchant-console/seed-console-history';
 import { createCaller } from '@/server/trpc/root';
 import { createHarness, type Harness } from '@/test/harness';
-import { isGroupMuted, listMutedGroups, muteGroup, unmuteGroup } from './mute-group';
+import { isGroupMuted, listGroupMuteStates, listMutedGroups, muteGroup, unmuteGroup } from './mute-group';
 import { getNotificationSettings, updateNotificationSettings } from './settings';
 import type { NotificationSettingsInput } from './settings-input';
 
@@ -148,7 +148,13 @@ describe('group mutes', () => {
     expect(await listMutedGroups(h.deps.db, u.id, 'en')).toMatchObject([
       { groupId: g.groupId, code: g.code, title: 'Ceramic mug' },
     ]);
+    expect(await listGroupMuteStates(h.deps.db, u.id)).toEqual([
+      { groupId: g.groupId, code: g.code, muted: true },
+    ]);
     expect(await unmuteGroup(h.deps, u.id, g.groupId)).toBe(true);
+    expect(await listGroupMuteStates(h.deps.db, u.id)).toEqual([
+      { groupId: g.groupId, code: g.code, muted: false },
+    ]);
     expect(await isGroupMuted(h.deps.db, u.id, g.groupId)).toBe(false);
     expect(await listMutedGroups(h.deps.db, u.id, 'en')).toEqual([]);
   });

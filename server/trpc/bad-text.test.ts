@@ -213,6 +213,7 @@ describe('NUL in any text input', () => {
       'merchantOrders.move',
       'notificationSettings.get',
       'notificationSettings.muted',
+      'notificationSettings.muteStates',
       'push.config',
     ];
     const covered = new Set(cases().map((c) => c.path));

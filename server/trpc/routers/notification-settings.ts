@@ -3,7 +3,12 @@
 import { z } from 'zod';
 import { msg } from '@/server/errors';
 import { requestLocale } from '@/server/localize-error';
-import { listMutedGroups, muteGroup, unmuteGroup } from '@/server/notifications/mute-group';
+import {
+  listGroupMuteStates,
+  listMutedGroups,
+  muteGroup,
+  unmuteGroup,
+} from '@/server/notifications/mute-group';
 import { getNotificationSettings, updateNotificationSettings } from '@/server/notifications/settings';
 import { notificationSettingsInputSchema } from '@/server/notifications/settings-input';
 import { authedProcedure, router } from '@/server/trpc/init';
@@ -18,6 +23,7 @@ export const notificationSettingsRouter = router({
   muted: authedProcedure.query(({ ctx }) =>
     listMutedGroups(ctx.deps.db, ctx.user.id, requestLocale(ctx.headers)),
   ),
+  muteStates: authedProcedure.query(({ ctx }) => listGroupMuteStates(ctx.deps.db, ctx.user.id)),
   mute: authedProcedure
     .input(groupRef)
     .mutation(({ ctx, input }) => muteGroup(ctx.deps, ctx.user.id, input.groupId)),
