@@ -356,17 +356,20 @@ describe('nudges say only what is still true', () => {
     expect(last.text).not.toMatch(/needed|unlock/);
   });
 
-  it('closing soon tells the time left and never more than is left', () => {
+  it('closing soon tells the time left as a reminder sent a moment late still reads it', () => {
     const ctx = typical('closingSoon3h', 'en');
     const at = (ms: number) => renderNotification(ctx, { now: new Date(DEADLINE.getTime() - ms) }).subject;
-    expect(at(24 * 3_600_000)).toBe(`${EVIL_TITLE} closes in 1 day`);
-    expect(at(3 * 3_600_000)).toBe(`${EVIL_TITLE} closes in 3 hours`);
-    expect(at(3 * 3_600_000 - 30_000)).toBe(`${EVIL_TITLE} closes in 2 hours 59 minutes`);
-    expect(at(23 * 3_600_000 + 59 * 60_000)).toBe(`${EVIL_TITLE} closes in 23 hours`);
-    expect(
-      renderNotification({ ...ctx, locale: 'ja' }, { now: new Date(DEADLINE.getTime() - 3 * 3_600_000) })
-        .subject,
-    ).toContain('残り3時間');
+    const hour = 3_600_000;
+    expect(at(24 * hour)).toBe(`${EVIL_TITLE} closes in 24 hours`);
+    expect(at(24 * hour - 2_000)).toBe(`${EVIL_TITLE} closes in 24 hours`);
+    expect(at(17 * hour + 20 * 60_000)).toBe(`${EVIL_TITLE} closes in 17 hours`);
+    expect(at(3 * hour - 2_000)).toBe(`${EVIL_TITLE} closes in 3 hours`);
+    expect(at(3 * hour - 5 * 60_000)).toBe(`${EVIL_TITLE} closes in 2 hours 55 minutes`);
+    expect(at(50 * hour)).toBe(`${EVIL_TITLE} closes in 2 days 2 hours`);
+    const ja = (ms: number) =>
+      renderNotification({ ...ctx, locale: 'ja' }, { now: new Date(DEADLINE.getTime() - ms) }).subject;
+    expect(ja(24 * hour)).toContain('残り24時間で締め切り');
+    expect(ja(3 * hour)).toContain('残り3時間で締め切り');
   });
 });
 

@@ -9,7 +9,8 @@
 //   price" while the group is open, since a member leaving can move it back up (never above the join price).
 // - The saving and the released rest of a hold are viewerOutcome's (server/share/group-words.ts): on the
 //   goods against the list price; shipping is neither saved nor discounted.
-// - Time left is rounded down (minutes under 10 hours, whole hours above): never more time than is left.
+// - Time left is rounded to the minute under 10 hours and to the hour above (a reminder sent seconds after
+//   its 24-hour mark says 24 hours, not 23), in hours up to two days ("24 hours" reads better than "1 day").
 // - Deadlines are written in the reader's time zone with the zone named; an unknown zone reads as UTC.
 // - A receipt never offers an unsubscribe link, even if given one: its footer says receipts always go.
 // - A nudge that is no longer true when sent (the bracket reached) says where the group stands instead of
@@ -78,11 +79,16 @@ function day(locale: Locale, ymd: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }
 
-/** Time left in words, never more than is left: minutes under 10 hours, whole hours above. */
+/**
+ * Time left in words: to the minute under 10 hours ("2 hours 55 minutes"), to the hour above, and in hours
+ * up to two days ("24 hours", which a 24-hour reminder sent a few seconds late still truly is).
+ */
 function timeLeft(locale: Locale, ms: number): string {
-  const minutes = Math.max(1, Math.floor(ms / 60_000));
-  const seconds = minutes >= 600 ? Math.floor(minutes / 60) * 3600 : minutes * 60;
-  return formatDuration(wordsFor(locale), seconds);
+  const w = wordsFor(locale);
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 600) return formatDuration(w, minutes * 60);
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? w.time('duration.hours', { hours }) : formatDuration(w, hours * 3600);
 }
 
 /** Below the minimum nobody pays unless more join. */
