@@ -273,6 +273,15 @@ describe('the receipt of a hold', () => {
     expect(r.text).toContain("If the group doesn't reach 3 people by Dec 2, 2026, 2:00 PM UTC");
   });
 
+  it('below the minimum, given the tipping bracket as next (as loadContext does), promises no lower price', () => {
+    const ctx = context('holdPlaced', {
+      group: { confirmedCount: 1, nextTier: { minMembers: 3, unitPrice: 2600 } },
+    });
+    const r = render(ctx);
+    expect(r.text).not.toContain('lower price');
+    expect(r.text).toContain("If the group doesn't reach 3 people");
+  });
+
   it('writes the deadline in the reader’s time zone', () => {
     const r = renderNotification(typical('holdPlaced', 'en'), { now: NOW, timeZone: 'Asia/Tokyo' });
     expect(r.text).toContain('by Dec 2, 2026, 11:00 PM GMT+9');
