@@ -1,4 +1,5 @@
-// My groups: every group this browser's buyer joined, with status, hold, final charge and saving.
+// My groups: every group this browser's buyer joined, with status, hold, final charge and saving; a mute for each
+// open group's reminders, and the way to the notification settings.
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
@@ -21,6 +22,7 @@ import { wordsFor } from '@/server/share/words-for';
 import { pickMessages } from '@/i18n/messages';
 import { LeaveButton } from '@/app/_components/leave-button';
 import { ClaimAccount } from './claim-account';
+import { MuteButton } from './notifications/mute-button';
 import { SignOutButton } from './sign-out-button';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,6 +30,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle'), robots: { index: false } };
 }
 export const dynamic = 'force-dynamic';
+
+/** Each group's mute state by group code (empty when signed out). */
+async function loadMuteStates(): Promise<Map<string, { groupId: string; muted: boolean }>> {
+  try {
+    const states = await (await serverCaller()).notificationSettings.muteStates();
+    return new Map(states.map((s) => [s.code, { groupId: s.groupId, muted: s.muted }]));
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === 'UNAUTHORIZED') return new Map();
+    throw err;
+  }
+}
 
 async function loadMine(): Promise<MyGroup[] | null> {
   try {
@@ -61,12 +74,13 @@ function outcome(w: Words, m: MyGroup) {
 }
 
 export default async function MyGroupsPage() {
-  const mine = await loadMine();
+  const [mine, mutes] = await Promise.all([loadMine(), loadMuteStates()]);
   const [locale, t, tOrder] = await Promise.all([
     getLocale(),
     getTranslations('me'),
     getTranslations('fulfilment.order.panel'),
   ]);
+  const hidden = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
   const w = wordsFor(locale);
   const session = await getAuth().api.getSession({ headers: new Headers(await headers()) });
   const guest = Boolean((session?.user as { isAnonymous?: boolean | null } | undefined)?.isAnonymous);
@@ -86,6 +100,17 @@ export default async function MyGroupsPage() {
           />
         </div>
       )}
+      {session && (
+        <p className="mt-1">
+          <Link
+            href="/me/notifications"
+            className="text-sm font-semibold text-brand-700 underline"
+            data-testid="notification-settings-link"
+          >
+            {t('notifications.link')}
+          </Link>
+        </p>
+      )}
       {!mine || mine.length === 0 ? (
         <p className="mt-4 text-stone-700">
           {t('empty')}{' '}
@@ -97,6 +122,9 @@ export default async function MyGroupsPage() {
         <ul className="mt-4 space-y-3" data-testid="my-groups">
           {mine.map((m) => {
             const o = outcome(w, m);
+            // Reminders only come about open groups the member is still in: the mute control is offered there.
+            const stillIn = m.memberStatus === 'authorized' || m.memberStatus === 'reserved';
+            const mute = m.group.status === 'open' && stillIn ? mutes.get(m.group.code) : undefined;
             return (
               <li key={m.memberId} className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
                 <div className="flex items-start justify-between gap-3">
@@ -143,6 +171,18 @@ export default async function MyGroupsPage() {
                   (m.memberStatus === 'authorized' || m.memberStatus === 'reserved') && (
                     <LeaveButton memberId={m.memberId} title={m.deal.title} />
                   )}
+                {mute && (
+                  <MuteButton
+                    groupId={mute.groupId}
+                    muted={mute.muted}
+                    words={{
+                      mute: t.rich('notifications.mute', { title: m.deal.title, hidden }),
+                      unmute: t.rich('notifications.unmute', { title: m.deal.title, hidden }),
+                      mutedNote: t('notifications.mutedNote'),
+                      failed: t('notifications.actionFailed'),
+                    }}
+                  />
+                )}
               </li>
             );
           })}
