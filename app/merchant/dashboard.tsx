@@ -139,6 +139,9 @@ export function Dashboard({ shopName, initial }: { shopName: string; initial: { 
           <Link href="/merchant/profile" className={buttonClass.secondary}>
             {t('dashboard.shopProfile')}
           </Link>
+          <Link href="/merchant/notifications" className={buttonClass.secondary}>
+            {t('notifications.link')}
+          </Link>
           <Link href="/merchant/deals/new" className={buttonClass.primary}>
             {t('dashboard.newDeal')}
           </Link>
