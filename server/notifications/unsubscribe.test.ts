@@ -163,6 +163,17 @@ describe('the one-click endpoint (RFC 8058)', () => {
     expect((await settingsOf(u.id)).nudgesEnabled).toBe(false);
   });
 
+  it('is let in from another site: the signed token, not the origin, is its credential', async () => {
+    const u = await h.makeUser();
+    const token = unsubscribeToken(u.id, { t: 'merchant', setting: 'daily' });
+    const res = await oneClick(token, new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }), {
+      origin: 'https://mail.example',
+      'sec-fetch-site': 'cross-site',
+    });
+    expect(res.status).toBe(200);
+    expect((await settingsOf(u.id)).merchantDailySummary).toBe(false);
+  });
+
   it('accepts multipart too', async () => {
     const a = await member();
     const form = new FormData();
