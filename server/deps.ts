@@ -2,6 +2,7 @@
 // Edit when services need a new collaborator.
 import { getDb, type Db } from '@/db/client';
 import { appUrl } from './env';
+import type { Mailer } from './notifications/channels/email';
 import type { PaymentsPort } from './payments/port';
 import { getStripe } from './payments/stripe-client';
 import { createStripePayments } from './payments/stripe-payments';
@@ -13,6 +14,8 @@ export type Deps = {
   now: () => Date;
   /** Public base URL for links. */
   appUrl: string;
+  /** Where e-mail goes; unset = the process's mailer (SMTP_URL, else the dev outbox). Tests pass their own. */
+  mailer?: Mailer;
 };
 
 let shared: Deps | undefined;

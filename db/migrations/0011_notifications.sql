@@ -43,6 +43,7 @@ CREATE TABLE "notifications" (
 	"status" text DEFAULT 'pending' NOT NULL,
 	"send_after" timestamp with time zone DEFAULT now() NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
+	"claimed_at" timestamp with time zone,
 	"resends" integer DEFAULT 0 NOT NULL,
 	"drop_reason" text,
 	"last_error" text,

@@ -54,6 +54,8 @@ export const notifications = pgTable(
     status: text('status').$type<NotificationStatus>().notNull().default('pending'),
     sendAfter: timestamp('send_after', { withTimezone: true }).notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
+    /** When a sender claimed it ("sending"); a claim older than the lease is a sender that died. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
     /** Times a send was repeated because the worker died between sending and recording it (at most 1). */
     resends: integer('resends').notNull().default(0),
     dropReason: text('drop_reason'),

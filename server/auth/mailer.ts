@@ -1,10 +1,10 @@
 import type { Db } from '@/db/client';
-import { outbox } from '@/db/schema';
+import { getMailer } from '@/server/notifications/channels/email';
 
-/** Sends an e-mail. Flock has no mail provider yet: every message goes to the outbox table and the server log (/dev/outbox lists them). */
+/** Sends an account e-mail (sign-in link, password reset) at once: over SMTP when configured, else the dev outbox. */
 export async function sendEmail(db: Db, msg: { to: string; subject: string; body: string }): Promise<void> {
-  await db.insert(outbox).values(msg);
-  console.log(`[mail] to=${msg.to} subject=${JSON.stringify(msg.subject)}\n${msg.body}`);
+  const r = await getMailer(db).send({ to: msg.to, subject: msg.subject, text: msg.body });
+  if (!r.ok) throw new Error(`mail to ${msg.to} failed: ${r.error}`);
 }
 
 /** The language of a mail a request triggers: the language of the page that asked for it. */

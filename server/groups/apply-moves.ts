@@ -8,6 +8,7 @@ import { deals, groups, members } from '@/db/schema';
 import { recordEvents, type EventInput } from '@/server/events/record-event';
 import { addJob, addJobs } from '@/server/jobs/add-job';
 import { closeGroupJobKey, expireReservationJobKey } from '@/server/jobs/job-keys';
+import { notifyMemberMoves } from '@/server/notifications/notify-member-moves';
 import { followMemberMoves } from '@/server/orders/order-rows';
 import { currentTierIndex, unitPriceAt } from '@/server/pricing';
 import { MOVES, PHASE_GROUP_STATUSES, stockChange, type MoveName } from './membership';
@@ -130,6 +131,8 @@ export async function applyMoves(
   await recordEvents(tx, evts);
   // The members' orders follow their new statuses in the same transaction (server/orders/order-rows.ts).
   await followMemberMoves(tx, g, moved, now);
+  // So does the news they make: receipts, released holds, price drops (server/notifications).
+  await notifyMemberMoves(tx, g, moved, before.confirmedCount, now);
 
   const reserved = moved.filter((m) => m.name === 'reserve');
   await addJobs(

@@ -3,6 +3,7 @@ import type { Tx } from '@/db/client';
 import { groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { recordEvent } from '@/server/events/record-event';
+import { notifyGroupOutcome } from '@/server/notifications/notify-merchant';
 import { closeOutcome } from './close-outcome';
 
 /**
@@ -48,6 +49,7 @@ export async function finishCloseIfSettled(deps: Deps, groupId: string, tx?: Tx)
       currency: g.currency,
     },
   });
+  await notifyGroupOutcome(tx, g, outcome, now);
   return true;
 }
 

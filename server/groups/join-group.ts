@@ -8,6 +8,7 @@ import type { GroupProgress } from './group-progress';
 import { resolveGroupId } from './resolve-group-id';
 import { placeHold, type NextAction } from './place-hold';
 import { groupShareUrl } from '@/server/share/share-message';
+import { rememberTimeZone } from '@/server/notifications/remember-time-zone';
 import { eq } from 'drizzle-orm';
 import { deals, groups, type MemberRow } from '@/db/schema';
 import { fieldRefusals } from '@/server/errors';
@@ -27,6 +28,8 @@ export type JoinInput = {
   paymentMethod?: string;
   /** How the order reaches the buyer, their contact e-mail, and the address or pickup point it needs. */
   fulfilment: OrderChoice;
+  /** The browser's IANA time zone: the buyer's quiet hours follow it until they choose one in /me. */
+  timeZone?: string;
 };
 
 export type MemberView = Pick<
@@ -105,6 +108,8 @@ export async function joinGroup(
       fields,
     );
   }
+
+  if (input.timeZone) await rememberTimeZone(deps.db, user.id, input.timeZone);
 
   // Everything that can change (status, deadline, capacity, rule 6, per-buyer limit, stock) is decided
   // under the group row's lock in the ledger.

@@ -3,6 +3,7 @@ import { deals, groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError, type Refusal } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
+import { notifyMember } from '@/server/notifications/notify-member';
 import { voidRefundedOrder } from '@/server/orders/order-rows';
 import { settlementPayments } from '@/server/payments/pacer';
 
@@ -56,6 +57,7 @@ export async function refundMember(
       memberId: m.id,
       payload: { amount: r.amount, refundedAmount, currency, refundId: r.refundId, source: 'merchant' },
     });
+    await notifyMember(tx, m.id, 'refundIssued', r.refundId, deps.now(), { amount: r.amount });
     // Refunded in full (goods and shipping): nothing is left to fulfil.
     if (refundedAmount >= m.chargeAmount) {
       await voidRefundedOrder(tx, { id: m.groupId, dealId: row.dealId }, m.id, deps.now());

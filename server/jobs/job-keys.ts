@@ -9,3 +9,6 @@ export const settleMemberJobKey = (memberId: string) => `settle:${memberId}`;
 
 /** A reservation's expiry, 15 minutes after the seat was taken. */
 export const expireReservationJobKey = (memberId: string) => `expire-reservation:${memberId}`;
+
+/** One outbox row's delivery. */
+export const notificationJobKey = (notificationId: number) => `notify:${notificationId}`;

@@ -7,6 +7,11 @@ export const taskPayloads = {
   'close-group': z.object({ groupId: z.uuid(), reason: z.enum(['deadline', 'full']).default('deadline') }),
   'expire-reservation': z.object({ memberId: z.uuid() }),
   'settle-member': z.object({ memberId: z.uuid() }),
+  'send-notification': z.object({ id: z.number().int().positive() }),
+  /** Cron (every minute): plans the "closing soon" reminders that have come due. */
+  'notify-closing-soon': z.object({}).loose(),
+  /** Cron (hourly): plans the daily summary of merchants for whom it is now the summary hour. */
+  'notify-daily-summary': z.object({}).loose(),
 };
 
 export type TaskName = keyof typeof taskPayloads;
@@ -29,6 +34,9 @@ declare global {
       'close-group': TaskPayload<'close-group'>;
       'expire-reservation': TaskPayload<'expire-reservation'>;
       'settle-member': TaskPayload<'settle-member'>;
+      'send-notification': TaskPayload<'send-notification'>;
+      'notify-closing-soon': TaskPayload<'notify-closing-soon'>;
+      'notify-daily-summary': TaskPayload<'notify-daily-summary'>;
     }
   }
 }

@@ -81,7 +81,13 @@ async function holdLivenessLock(client: pg.PoolClient): Promise<number> {
   }
 }
 
-export type WorkerOptions = { concurrency?: number; pollInterval?: number; sweepIntervalMs?: number };
+export type WorkerOptions = {
+  concurrency?: number;
+  pollInterval?: number;
+  sweepIntervalMs?: number;
+  /** graphile-worker crontab lines for recurring tasks ('' = none). */
+  crontab?: string;
+};
 
 /** Starts a worker running `taskList` on `pool`; `stop()` shuts it down gracefully. */
 export async function startWorker(
@@ -131,6 +137,7 @@ export async function startWorker(
   const runner = await run({
     pgPool: pool,
     taskList,
+    crontab: opts.crontab ?? '',
     concurrency: opts.concurrency ?? 10,
     pollInterval: opts.pollInterval ?? 1000,
     noHandleSignals: true,

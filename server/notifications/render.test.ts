@@ -36,6 +36,7 @@ function context(moment: Moment, over: Over = {}): NotificationContext {
     minMembers: 3,
     maxMembers: 20,
     currentUnitPrice: 2600,
+    bestUnitPrice: 1990,
     nextTier: { minMembers: 6, unitPrice: 2300 },
     finalUnitPrice: null,
     ...over.group,
@@ -273,13 +274,15 @@ describe('the receipt of a hold', () => {
     expect(r.text).toContain("If the group doesn't reach 3 people by Dec 2, 2026, 2:00 PM UTC");
   });
 
-  it('below the minimum, given the tipping bracket as next (as loadContext does), promises no lower price', () => {
-    const ctx = context('holdPlaced', {
-      group: { confirmedCount: 1, nextTier: { minMembers: 3, unitPrice: 2600 } },
-    });
-    const r = render(ctx);
-    expect(r.text).not.toContain('lower price');
+  it('below the minimum, says a lower price is possible when a cheaper bracket exists, and not when the tipping price is the only one', () => {
+    const tipping = { minMembers: 3, unitPrice: 2600 };
+    const r = render(context('holdPlaced', { group: { confirmedCount: 1, nextTier: tipping } }));
+    expect(r.text).toContain('If the group reaches a lower price, you pay less.');
     expect(r.text).toContain("If the group doesn't reach 3 people");
+    const single = render(
+      context('holdPlaced', { group: { confirmedCount: 1, nextTier: tipping, bestUnitPrice: 2600 } }),
+    );
+    expect(single.text).not.toContain('lower price');
   });
 
   it('writes the deadline in the reader’s time zone', () => {
@@ -291,7 +294,7 @@ describe('the receipt of a hold', () => {
 
   it('once the minimum is met, promises no release and, at the last bracket, no lower price', () => {
     const ctx = context('holdPlaced', {
-      group: { confirmedCount: 10, currentUnitPrice: 1990, nextTier: null },
+      group: { confirmedCount: 10, currentUnitPrice: 1990, bestUnitPrice: 1990, nextTier: null },
       member: { unitPriceAtJoin: 1990, shippingAmount: 0, holdAmount: 3980 },
     });
     const r = render(ctx);

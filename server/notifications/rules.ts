@@ -8,6 +8,8 @@ export const NOTIFY_RULES = {
   groupGapHours: 6,
   /** A "price dropped" waits this long so that a burst of joins makes one message. */
   coalesceMs: 60_000,
+  /** How long a sender may hold a claimed message before another takes it as a sender that died. */
+  sendLeaseMs: 120_000,
   /** Delivery attempts before a message is marked failed (graphile-worker backs off exponentially). */
   maxAttempts: 8,
   /** Reminders before a group's deadline. */

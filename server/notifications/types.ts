@@ -19,6 +19,8 @@ export type GroupFacts = {
   maxMembers: number;
   /** The unit price now (below the minimum: the first tier's, what everyone pays if it tips). */
   currentUnitPrice: number;
+  /** The last (cheapest) tier's unit price: below the minimum, nextTier is the tipping point, and this says whether a lower price exists at all. */
+  bestUnitPrice: number;
   /** The tier after the current one, or null at the last tier. */
   nextTier: TierFact | null;
   /** Set once the group is won. */
@@ -54,7 +56,7 @@ export type SummaryFacts = {
   groupsOpen: number;
   /** Money charged that day, per currency (minor units). */
   charged: { currency: string; amount: number }[];
-  /** Orders waiting to be shipped, made ready or handed over. */
+  /** Orders waiting to be shipped or made ready, and ready ones waiting to be picked up. */
   ordersToFulfil: number;
 };
 
@@ -70,6 +72,8 @@ export type NotificationContext = {
   /** refundIssued: this refund's amount. */
   refundAmount: number | null;
   summary: SummaryFacts | null;
+  /** groupCanceled: the shop's own words about why, when it gave some. */
+  note?: string | null;
   links: {
     /** The page the message is about (the group page, the order page, the console). */
     primary: string;

@@ -12,6 +12,7 @@ import type { OrderStatus } from '@/db/schema/statuses';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
+import { notifyMember } from '@/server/notifications/notify-member';
 import type { OrderRow } from './order-rows';
 
 export type Tracking = { carrier: string; trackingNumber: string; trackingUrl: string | null };
@@ -95,6 +96,8 @@ export async function applyOrderMove(
     memberId: ref.memberId,
     payload: { orderId: ref.id, method: done.method, status: done.status, by: opts.by },
   });
+  if (name === 'ship') await notifyMember(tx, ref.memberId, 'orderShipped', ref.id, opts.now);
+  if (name === 'ready') await notifyMember(tx, ref.memberId, 'orderReady', ref.id, opts.now);
   return done;
 }
 

@@ -156,6 +156,8 @@ export function JoinForm({
         channel: channel ?? undefined,
         paymentMethod: demoMode ? card : undefined,
         fulfilment: orderChoice(draft),
+        // Reminders wait out the buyer's night in their own time zone.
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
       if (res.nextAction) {
         setAuth({ action: res.nextAction, memberId: res.member.id, clientSecret: res.clientSecret });

@@ -112,8 +112,7 @@ function holdPlaced(x: Tools, g: GroupFacts, m: MemberFacts): Body {
   const { t, money } = x;
   const unit = money(m.unitPriceAtJoin);
   const deadline = x.when(g.deadline);
-  const lower =
-    g.nextTier !== null && g.nextTier.unitPrice < m.unitPriceAtJoin && g.nextTier.minMembers <= g.maxMembers;
+  const lower = g.bestUnitPrice < m.unitPriceAtJoin;
   return {
     subject: t('holdPlaced.subject', { title: g.title }),
     heading: t('holdPlaced.heading', { title: g.title }),
@@ -295,7 +294,11 @@ function groupCanceled(x: Tools, g: GroupFacts, m: MemberFacts): Body {
   return {
     subject: t('groupCanceled.subject', { title: g.title }),
     heading: t('groupCanceled.heading'),
-    paragraphs: [t('groupCanceled.body', { title: g.title }), t('released', { hold: money(m.holdAmount) })],
+    paragraphs: [
+      t('groupCanceled.body', { title: g.title }),
+      t('released', { hold: money(m.holdAmount) }),
+      ...(x.ctx.note ? [t('groupCanceled.note', { note: x.ctx.note })] : []),
+    ],
     button: t('groupCanceled.button'),
     push: { body: t('groupCanceled.pushBody', { hold: money(m.holdAmount) }) },
   };

@@ -41,6 +41,7 @@ export const groupsRouter = router({
         channel: keyText('fieldName.channel', 32).optional(),
         paymentMethod: keyText('fieldName.card', 100).optional(),
         fulfilment: orderChoiceSchema,
+        timeZone: keyText('fieldName.timeZone', 64).optional(),
       }),
     )
     .mutation(({ ctx, input }) => joinGroup(ctx.deps, ctx.user, input, requestLocale(ctx.headers))),
