@@ -10,7 +10,7 @@ import type { Deps } from '@/server/deps';
 import { makeGroup } from '@/server/groups/test-factory';
 import { seedMember } from '@/server/merchant-console/seed-console-history';
 import { createHarness, type Harness } from '@/test/harness';
-import { POST } from '@/app/api/unsubscribe/[token]/route';
+import { GET, POST } from '@/app/api/unsubscribe/[token]/route';
 import { applyUnsubscribe } from './apply-unsubscribe';
 import { isGroupMuted } from './mute-group';
 import { DEFAULT_NOTIFICATION_SETTINGS, getNotificationSettings } from './settings';
@@ -172,6 +172,17 @@ describe('the one-click endpoint (RFC 8058)', () => {
     });
     expect(res.status).toBe(200);
     expect((await settingsOf(u.id)).merchantDailySummary).toBe(false);
+  });
+
+  it('changes nothing when the address is merely opened (GET): it sends the reader to the page that asks', async () => {
+    const u = await h.makeUser();
+    const token = unsubscribeToken(u.id, { t: 'email' });
+    const res = await GET(new Request(`http://flock.test/api/unsubscribe/${token}`), {
+      params: Promise.resolve({ token }),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`http://flock.test/u/${token}`);
+    expect(await settingsOf(u.id)).toEqual(DEFAULTS);
   });
 
   it('accepts multipart too', async () => {
