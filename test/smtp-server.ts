@@ -12,7 +12,8 @@ export type ReceivedMail = {
   messageId: string;
   /** Raw header values by lower-case name. */
   headers: Map<string, string>;
-  raw: ParsedMail;
+  /** The parsed message (null when the server was started with parse: false). */
+  raw: ParsedMail | null;
 };
 
 export type TestSmtp = {
@@ -23,8 +24,10 @@ export type TestSmtp = {
   refuse(address: string, code: number, times?: number): void;
   /** Resolves once at least `n` mails arrived (or rejects after `timeoutMs`). */
   waitFor(n: number, timeoutMs?: number): Promise<ReceivedMail[]>;
-  /** Messages accepted (end of DATA), counted before parsing finishes. */
+  /** Messages accepted (end of DATA). */
   accepted(): number;
+  /** Bytes of message data received (parse: false only). */
+  bytes(): number;
   close(): Promise<void>;
 };
 
@@ -33,6 +36,7 @@ export async function startTestSmtp(opts: { parse?: boolean } = {}): Promise<Tes
   const mails: ReceivedMail[] = [];
   const refusals = new Map<string, { code: number; times: number }>();
   let accepted = 0;
+  let bytes = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -51,9 +55,23 @@ export async function startTestSmtp(opts: { parse?: boolean } = {}): Promise<Tes
     },
     onData(stream, session, cb) {
       if (opts.parse === false) {
-        stream.on('data', () => {});
+        let size = 0;
+        stream.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+        });
         stream.on('end', () => {
           accepted += 1;
+          bytes += size;
+          mails.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            from: '',
+            subject: '',
+            text: '',
+            html: '',
+            messageId: '',
+            headers: new Map(),
+            raw: null,
+          });
           cb();
         });
         return;
@@ -95,6 +113,7 @@ export async function startTestSmtp(opts: { parse?: boolean } = {}): Promise<Tes
       return mails;
     },
     accepted: () => accepted,
+    bytes: () => bytes,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
