@@ -1,0 +1,92 @@
+// Notifications a member sees: the hold receipt and a reminder in the dev outbox, alerts offered after
+// joining, settings in /me/notifications, and a reminder's unsubscribe link that stops that group's reminders.
+import { expect, test } from './helpers/fixtures';
+import { seriousAxeViolations } from './helpers/axe';
+import { createTestDeal, openGroupFromDealPage, submitJoin } from './helpers/shopper';
+
+/** An Etc/GMT zone where it is about noon now, so the reminder is not held for quiet hours whenever this runs. */
+function middayZone(): string {
+  let offset = 12 - new Date().getUTCHours(); // hours east of UTC
+  if (offset > 14) offset -= 24;
+  if (offset < -12) offset += 24;
+  // Etc/GMT signs are inverted: Etc/GMT-3 is three hours east of UTC.
+  return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
+test('a member gets a hold receipt and a reminder, and one click stops that group’s reminders', async ({
+  browser,
+  request,
+}) => {
+  const title = `Nudged honey ${Date.now()}`;
+  const deal = await createTestDeal(request, {
+    title,
+    listPrice: 4000,
+    tiers: [
+      { minMembers: 2, unitPrice: 3000 },
+      { minMembers: 4, unitPrice: 2500 },
+    ],
+  });
+  const ctx = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    timezoneId: middayZone(),
+    extraHTTPHeaders: { 'x-forwarded-for': '10.77.3.1' },
+  });
+  try {
+    const page = await ctx.newPage();
+    await openGroupFromDealPage(page, deal.slug);
+    const email = `hana-${Date.now()}@example.test`;
+    await submitJoin(page, { alias: 'Hana', email });
+    await expect(page.getByTestId('member-panel')).toBeVisible();
+    // Alerts on this device are offered after joining; nothing is asked before the tap.
+    await expect(page.getByRole('button', { name: 'Tell me when the price drops' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/notify-offer-390x844.png', fullPage: true });
+
+    // The receipt and the reminder ("one more person unlocks…": the group needs 2) reach the dev outbox.
+    await page.goto('/dev/outbox');
+    const mails = page.getByRole('listitem').filter({ hasText: email });
+    await expect(async () => {
+      await page.reload();
+      await expect(mails.filter({ hasText: `You're in: ${title}` })).toHaveCount(1);
+      await expect(mails.filter({ hasText: /one more person unlocks/ })).toHaveCount(1);
+    }).toPass({ timeout: 20_000 });
+    const receipt = mails.filter({ hasText: `You're in: ${title}` });
+    await expect(receipt).toContainText('We hold $30.00 on your card');
+    await expect(receipt.getByRole('link', { name: /\/u\// })).toHaveCount(0);
+    const reminder = mails.filter({ hasText: /one more person unlocks/ });
+    const unsubscribe = await reminder.getByRole('link', { name: /\/u\// }).getAttribute('href');
+    expect(unsubscribe).toBeTruthy();
+
+    // Opening the link changes nothing until the button is pressed (mail scanners open links).
+    await page.goto(new URL(unsubscribe ?? '').pathname);
+    await expect(page.getByRole('heading', { name: 'Unsubscribe' })).toBeVisible();
+    await expect(page.getByText(`Stop reminders about ${title}`)).toBeVisible();
+    expect(await seriousAxeViolations(page), 'unsubscribe page').toEqual([]);
+    await page.screenshot({ path: 'test-results/notify-unsubscribe-390x844.png', fullPage: true });
+    await page.goto('/me/notifications');
+    await expect(page.getByText(title)).toHaveCount(0);
+
+    await page.goto(new URL(unsubscribe ?? '').pathname);
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await expect(page.getByText('Done: you will not get these messages any more.')).toBeVisible();
+    await page.getByRole('link', { name: 'All notification settings' }).click();
+    await expect(page.getByRole('heading', { name: 'Muted groups' })).toBeVisible();
+    await expect(page.getByText(title)).toBeVisible();
+
+    // Settings: reminders off and other quiet hours, kept after a reload.
+    const nudges = page.getByLabel('Send me reminders');
+    await expect(nudges).toBeChecked();
+    await nudges.uncheck();
+    await page.getByLabel('From').fill('22:30');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Saved.')).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('Send me reminders')).not.toBeChecked();
+    await expect(page.getByLabel('From')).toHaveValue('22:30');
+    expect(await seriousAxeViolations(page), 'notification settings').toEqual([]);
+    await page.screenshot({ path: 'test-results/notify-settings-390x844.png', fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: 'test-results/notify-settings-1280x800.png', fullPage: true });
+  } finally {
+    await ctx.close();
+  }
+});
