@@ -7,6 +7,7 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 import { getEnv } from '@/server/env';
+import { vapidKeysInFolder } from '@/server/notifications/vapid';
 import { setEnv } from './process-env';
 import { startStripeEmulator } from './stripe-emulator/index';
 
@@ -46,6 +47,12 @@ export async function startLocalServices(): Promise<LocalServices> {
     const file = path.join(dataDir, 'auth-secret');
     if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
     setEnv({ BETTER_AUTH_SECRET: fs.readFileSync(file, 'utf8').trim() });
+  }
+
+  // Web Push keys, kept beside the auth secret so browsers' subscriptions survive restarts.
+  if (!env.VAPID_PUBLIC_KEY || !env.VAPID_PRIVATE_KEY) {
+    const pair = vapidKeysInFolder(dataDir);
+    setEnv({ VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey });
   }
 
   const port = env.PORT;

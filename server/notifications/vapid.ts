@@ -1,6 +1,7 @@
-// The site's Web Push (VAPID) keys: from VAPID_* in production; in development and tests generated once into
-// the data folder (vapid.json, readable by this user only) and reused, so a browser's subscription survives
-// restarts. In production without keys push is off: vapidKeys() is null and the page offers no alerts.
+// The site's Web Push (VAPID) keys: from VAPID_* in production (`npm start` sets them from the data folder
+// when they are unset, as it does the auth secret); in development and tests generated once into the data
+// folder (vapid.json, readable by this user only) and reused, so a browser's subscription survives
+// restarts. A production process without keys has push off: vapidKeys() is null and the page offers no alerts.
 // Edit when the keys come from somewhere else.
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,7 +31,8 @@ function readPair(file: string): KeyPair | null {
 
 // Two processes (test workers, web and worker) may start at once: the file appears whole or not at all
 // (written beside it, then linked into place, which fails if another process got there first).
-function generatedPair(dir: string): KeyPair {
+/** The key pair kept in `dir`/vapid.json, generated on first use (npm run dev / npm start keep theirs there). */
+export function vapidKeysInFolder(dir: string): KeyPair {
   const file = path.join(dir, 'vapid.json');
   const existing = readPair(file);
   if (existing) return existing;
@@ -72,7 +74,7 @@ export function vapidKeys(): VapidKeys | null {
     pair = null;
   } else {
     const dir = path.resolve(env.FLOCK_DATA_DIR);
-    if (cached?.dir !== dir) cached = { dir, pair: generatedPair(dir) };
+    if (cached?.dir !== dir) cached = { dir, pair: vapidKeysInFolder(dir) };
     pair = cached.pair;
   }
   return pair ? { ...pair, subject: subject() } : null;

@@ -14,12 +14,12 @@ import { migrateDatabase } from '@/db/migrate';
 import { groups } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { closeGroup } from '@/server/groups/close-group';
-import { addMembers, createOpenGroup } from '@/server/groups/close-test-factory';
 import { startAppWorker } from '@/server/tasks';
 import { pacedPayments, pacerStats } from '@/server/payments/pacer';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
+import { createDueGroup } from './due-group';
 
 const MEMBERS = 500;
 const LIMIT = 90;
@@ -83,24 +83,7 @@ async function main(): Promise<void> {
     };
 
     log(`setting up ${MEMBERS} members with real holds on the emulator`);
-    const g = await createOpenGroup(deps, {
-      deadline: new Date(Date.now() - 1000),
-      maxMembers: MEMBERS,
-      tiers: [
-        { minMembers: 2, unitPrice: 2000 },
-        { minMembers: 100, unitPrice: 1500 },
-        { minMembers: 400, unitPrice: 1200 },
-      ],
-    });
-    await addMembers(
-      deps,
-      g,
-      Array.from({ length: MEMBERS }, (_, i) => ({
-        unitPriceAtJoin: i < 100 ? 2000 : i < 400 ? 1500 : 1200,
-        quantity: 1 + (i % 3),
-      })),
-      { concurrency: 16 },
-    );
+    const g = await createDueGroup(deps, MEMBERS);
     const worker = await startAppWorker(deps, { concurrency: 24, pollInterval: 100 });
     cleanups.unshift(() => worker.stop());
     await sleep(1100); // let the setup's requests leave the emulator's rate-limit window

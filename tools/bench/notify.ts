@@ -15,7 +15,6 @@ import { migrateDatabase } from '@/db/migrate';
 import { groups, notifications } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { closeGroup } from '@/server/groups/close-group';
-import { addMembers, createOpenGroup } from '@/server/groups/close-test-factory';
 import { groupTasks } from '@/server/groups/tasks';
 import { startWorker } from '@/server/jobs/worker';
 import { createMailer } from '@/server/notifications/channels/email';
@@ -24,6 +23,7 @@ import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
 import { startStripeEmulator } from '@/tools/stripe-emulator/index';
 import { startTestSmtp } from '@/test/smtp-server';
+import { createDueGroup } from './due-group';
 
 const MEMBERS = 500;
 const CONCURRENCY = 10;
@@ -59,25 +59,7 @@ async function main(): Promise<void> {
     };
 
     log(`setting up ${MEMBERS} members with real holds on the emulator`);
-    const g = await createOpenGroup(deps, {
-      deadline: new Date(Date.now() - 1000),
-      maxMembers: MEMBERS,
-      tiers: [
-        { minMembers: 2, unitPrice: 2000 },
-        { minMembers: 100, unitPrice: 1500 },
-        { minMembers: 400, unitPrice: 1200 },
-      ],
-    });
-    await addMembers(
-      deps,
-      g,
-      Array.from({ length: MEMBERS }, (_, i) => ({
-        unitPriceAtJoin: i < 100 ? 2000 : i < 400 ? 1500 : 1200,
-        quantity: 1 + (i % 3),
-        locale: (['en', 'zh-CN', 'ja'] as const)[i % 3],
-      })),
-      { concurrency: 16 },
-    );
+    const g = await createDueGroup(deps, MEMBERS);
 
     log('closing (captures, not timed)');
     const closer = await startWorker(db.$client, groupTasks(deps), { concurrency: 24, pollInterval: 100 });
