@@ -2,7 +2,15 @@
 // A buyer's notification preferences: channels, reminders, quiet hours and the time zone they are counted
 // in (taken from the browser while none is saved). Saves through notificationSettings.update.
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import {
+  type FieldLook,
+  QuietHoursFields,
+  TimeZoneSelect,
+  Toggle,
+  Toggles,
+  useBrowserTimeZone,
+} from '@/app/_components/notification-fields';
 import { lazyApi } from '@/app/_trpc/lazy-api';
 import { errorFields } from '@/app/merchant/_lib/errors';
 
@@ -19,47 +27,12 @@ export type BuyerSettings = {
 const card = 'rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200';
 const input =
   'rounded-lg border border-stone-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid=true]:border-red-600';
-
-/** The browser's own time zone when the list knows it, else null. */
-export function browserTimeZone(zones: readonly string[]): string | null {
-  try {
-    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    return zones.includes(tz) ? tz : null;
-  } catch {
-    return null;
-  }
-}
-
-function Toggle(p: {
-  id: string;
-  label: string;
-  hint?: string;
-  checked: boolean;
-  onChange: (v: boolean) => void;
-}) {
-  return (
-    <div className="flex items-start gap-3">
-      <input
-        id={p.id}
-        type="checkbox"
-        checked={p.checked}
-        onChange={(e) => p.onChange(e.target.checked)}
-        aria-describedby={p.hint ? `${p.id}-hint` : undefined}
-        className="mt-1 size-5 accent-brand-600"
-      />
-      <div>
-        <label htmlFor={p.id} className="font-medium">
-          {p.label}
-        </label>
-        {p.hint && (
-          <p id={`${p.id}-hint`} className="text-sm text-stone-600">
-            {p.hint}
-          </p>
-        )}
-      </div>
-    </div>
-  );
-}
+const look: FieldLook = {
+  hint: 'text-sm text-stone-600',
+  label: 'mb-1 block text-sm font-semibold',
+  input,
+  select: `block w-full ${input}`,
+};
 
 /** The form on /me/notifications. */
 export function SettingsForm({
@@ -74,25 +47,17 @@ export function SettingsForm({
   const t = useTranslations('me.notifications');
   const id = useId();
   const [s, setS] = useState(initial);
-  const [fromBrowser, setFromBrowser] = useState(false);
+  // No zone saved yet: offer the browser's.
+  const [fromBrowser, setFromBrowser] = useBrowserTimeZone(initial.timeZone, zones, setS);
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   const [message, setMessage] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
-
-  // No zone saved yet: offer the browser's (after hydration, so server and client render alike first).
-  useEffect(() => {
-    if (initial.timeZone !== null) return;
-    const tz = browserTimeZone(zones);
-    if (tz) {
-      setS((v) => ({ ...v, timeZone: tz }));
-      setFromBrowser(true);
-    }
-  }, [initial.timeZone, zones]);
 
   const set = <K extends keyof BuyerSettings>(k: K, v: BuyerSettings[K]) => {
     setState('idle');
     setS((old) => ({ ...old, [k]: v }));
   };
+  const form = { values: s, errors: fields, onChange: set };
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
@@ -110,7 +75,6 @@ export function SettingsForm({
     }
   }
 
-  const zoneValue = s.timeZone ?? 'UTC';
   return (
     <form onSubmit={save} className="mt-4 space-y-4" data-testid="notification-settings">
       <section className={card} aria-labelledby={`${id}-channels`}>
@@ -118,19 +82,13 @@ export function SettingsForm({
           {t('channels')}
         </h2>
         <div className="space-y-3">
-          <Toggle
-            id={`${id}-email`}
-            label={t('email')}
-            hint={t('emailHint')}
-            checked={s.emailEnabled}
-            onChange={(v) => set('emailEnabled', v)}
-          />
-          <Toggle
-            id={`${id}-push`}
-            label={t('push')}
-            hint={t('pushHint')}
-            checked={s.pushEnabled}
-            onChange={(v) => set('pushEnabled', v)}
+          <Toggles
+            items={[
+              { key: 'emailEnabled', id: `${id}-email`, label: t('email'), hint: t('emailHint') },
+              { key: 'pushEnabled', id: `${id}-push`, label: t('push'), hint: t('pushHint') },
+            ]}
+            form={form}
+            look={look}
           />
         </div>
       </section>
@@ -143,6 +101,7 @@ export function SettingsForm({
           id={`${id}-nudges`}
           label={t('nudgesLabel')}
           hint={t('nudgesHint', rules)}
+          look={look}
           checked={s.nudgesEnabled}
           onChange={(v) => set('nudgesEnabled', v)}
         />
@@ -154,51 +113,20 @@ export function SettingsForm({
         </h2>
         <p className="mt-1 text-sm text-stone-600">{t('quietHint')}</p>
         <div className="mt-3 flex flex-wrap gap-4">
-          {(['quietStart', 'quietEnd'] as const).map((k) => (
-            <div key={k}>
-              <label htmlFor={`${id}-${k}`} className="mb-1 block text-sm font-semibold">
-                {k === 'quietStart' ? t('from') : t('to')}
-              </label>
-              <input
-                id={`${id}-${k}`}
-                type="time"
-                step={60}
-                required
-                value={s[k]}
-                onChange={(e) => set(k, e.target.value)}
-                aria-invalid={fields[k] ? true : undefined}
-                aria-describedby={fields[k] ? `${id}-${k}-error` : undefined}
-                className={input}
-              />
-              {fields[k] && (
-                <p id={`${id}-${k}-error`} className="mt-1 text-sm text-red-700">
-                  {fields[k]}
-                </p>
-              )}
-            </div>
-          ))}
+          <QuietHoursFields idPrefix={id} form={form} labels={{ from: t('from'), to: t('to') }} look={look} />
         </div>
         <div className="mt-4">
-          <label htmlFor={`${id}-tz`} className="mb-1 block text-sm font-semibold">
+          <label htmlFor={`${id}-tz`} className={look.label}>
             {t('timeZone')}
           </label>
-          <select
+          <TimeZoneSelect
             id={`${id}-tz`}
-            value={zoneValue}
-            onChange={(e) => {
-              setFromBrowser(false);
-              set('timeZone', e.target.value);
-            }}
-            aria-invalid={fields.timeZone ? true : undefined}
-            aria-describedby={`${id}-tz-hint`}
-            className={`block w-full ${input}`}
-          >
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z.replaceAll('_', ' ')}
-              </option>
-            ))}
-          </select>
+            zones={zones}
+            form={form}
+            onPick={() => setFromBrowser(false)}
+            describedBy={`${id}-tz-hint`}
+            look={look}
+          />
           <p
             id={`${id}-tz-hint`}
             className={`mt-1 text-sm ${fields.timeZone ? 'text-red-700' : 'text-stone-600'}`}

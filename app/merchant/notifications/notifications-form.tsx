@@ -3,9 +3,15 @@
 // channels, quiet hours, the time zone (taken from the browser while none is saved) and the mails' language.
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import {
+  type FieldLook,
+  QuietHoursFields,
+  TimeZoneSelect,
+  Toggles,
+  useBrowserTimeZone,
+} from '@/app/_components/notification-fields';
 import { useTRPC } from '@/app/_trpc/client';
-import { browserTimeZone } from '@/app/me/notifications/settings-form';
 import { buttonClass, Field, inlineInputClass, inputClass } from '@/app/merchant/_components/field';
 import { errorFields, errorMessage } from '@/app/merchant/_lib/errors';
 import { LOCALE_NAMES, LOCALES, type Locale } from '@/i18n/locales';
@@ -24,37 +30,12 @@ export type MerchantSettings = {
 };
 
 const card = 'space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200';
-
-function Check(p: {
-  id: string;
-  label: string;
-  hint?: string;
-  checked: boolean;
-  onChange: (v: boolean) => void;
-}) {
-  return (
-    <div className="flex items-start gap-3">
-      <input
-        id={p.id}
-        type="checkbox"
-        checked={p.checked}
-        onChange={(e) => p.onChange(e.target.checked)}
-        aria-describedby={p.hint ? `${p.id}-hint` : undefined}
-        className="mt-1 size-5 accent-brand-600"
-      />
-      <div>
-        <label htmlFor={p.id} className="font-medium">
-          {p.label}
-        </label>
-        {p.hint && (
-          <p id={`${p.id}-hint`} className="text-sm text-stone-500">
-            {p.hint}
-          </p>
-        )}
-      </div>
-    </div>
-  );
-}
+const look: FieldLook = {
+  hint: 'text-sm text-stone-500',
+  label: 'mb-1 block text-sm font-semibold text-stone-800',
+  input: inlineInputClass,
+  select: inputClass,
+};
 
 /** The form on /merchant/notifications; `summaryTime` is when the daily summary goes, as the reader writes a time. */
 export function NotificationsForm({
@@ -72,22 +53,14 @@ export function NotificationsForm({
   const update = useMutation(trpc.notificationSettings.update.mutationOptions());
   const fields = errorFields(update.error);
   const [s, setS] = useState(initial);
-  const [fromBrowser, setFromBrowser] = useState(false);
+  const [fromBrowser, setFromBrowser] = useBrowserTimeZone(initial.timeZone, zones, setS);
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    if (initial.timeZone !== null) return;
-    const tz = browserTimeZone(zones);
-    if (tz) {
-      setS((v) => ({ ...v, timeZone: tz }));
-      setFromBrowser(true);
-    }
-  }, [initial.timeZone, zones]);
 
   const set = <K extends keyof MerchantSettings>(k: K, v: MerchantSettings[K]) => {
     setSaved(false);
     setS((old) => ({ ...old, [k]: v }));
   };
+  const form = { values: s, errors: fields, onChange: set };
 
   async function submit() {
     setSaved(false);
@@ -113,23 +86,14 @@ export function NotificationsForm({
         <h2 id="mn-notices" className="font-semibold">
           {t('notices')}
         </h2>
-        <Check
-          id="mn-won"
-          label={t('won')}
-          checked={s.merchantGroupWon}
-          onChange={(v) => set('merchantGroupWon', v)}
-        />
-        <Check
-          id="mn-failed"
-          label={t('failed')}
-          checked={s.merchantGroupFailed}
-          onChange={(v) => set('merchantGroupFailed', v)}
-        />
-        <Check
-          id="mn-daily"
-          label={t('daily', { time: summaryTime })}
-          checked={s.merchantDailySummary}
-          onChange={(v) => set('merchantDailySummary', v)}
+        <Toggles
+          items={[
+            { key: 'merchantGroupWon', id: 'mn-won', label: t('won') },
+            { key: 'merchantGroupFailed', id: 'mn-failed', label: t('failed') },
+            { key: 'merchantDailySummary', id: 'mn-daily', label: t('daily', { time: summaryTime }) },
+          ]}
+          form={form}
+          look={look}
         />
       </section>
 
@@ -137,18 +101,13 @@ export function NotificationsForm({
         <h2 id="mn-channels" className="font-semibold">
           {t('channels')}
         </h2>
-        <Check
-          id="mn-email"
-          label={t('email')}
-          checked={s.emailEnabled}
-          onChange={(v) => set('emailEnabled', v)}
-        />
-        <Check
-          id="mn-push"
-          label={t('push')}
-          hint={t('pushHint')}
-          checked={s.pushEnabled}
-          onChange={(v) => set('pushEnabled', v)}
+        <Toggles
+          items={[
+            { key: 'emailEnabled', id: 'mn-email', label: t('email') },
+            { key: 'pushEnabled', id: 'mn-push', label: t('push'), hint: t('pushHint') },
+          ]}
+          form={form}
+          look={look}
         />
         <Field label={t('language')} htmlFor="mn-locale" error={fields.locale}>
           <select
@@ -175,26 +134,7 @@ export function NotificationsForm({
         </h2>
         <p className="text-sm text-stone-500">{t('quietHint')}</p>
         <div className="flex flex-wrap gap-4">
-          {(['quietStart', 'quietEnd'] as const).map((k) => (
-            <Field
-              key={k}
-              label={k === 'quietStart' ? t('from') : t('to')}
-              htmlFor={`mn-${k}`}
-              error={fields[k]}
-            >
-              <input
-                id={`mn-${k}`}
-                type="time"
-                step={60}
-                required
-                value={s[k]}
-                onChange={(e) => set(k, e.target.value)}
-                aria-invalid={fields[k] ? true : undefined}
-                aria-describedby={fields[k] ? `mn-${k}-error` : undefined}
-                className={inlineInputClass}
-              />
-            </Field>
-          ))}
+          <QuietHoursFields idPrefix="mn" form={form} labels={{ from: t('from'), to: t('to') }} look={look} />
         </div>
         <Field
           label={t('timeZone')}
@@ -202,22 +142,13 @@ export function NotificationsForm({
           error={fields.timeZone}
           hint={fromBrowser ? t('timeZoneFromBrowser') : t('timeZoneHint')}
         >
-          <select
+          <TimeZoneSelect
             id="mn-tz"
-            value={s.timeZone ?? 'UTC'}
-            onChange={(e) => {
-              setFromBrowser(false);
-              set('timeZone', e.target.value);
-            }}
-            aria-invalid={fields.timeZone ? true : undefined}
-            className={inputClass}
-          >
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z.replaceAll('_', ' ')}
-              </option>
-            ))}
-          </select>
+            zones={zones}
+            form={form}
+            onPick={() => setFromBrowser(false)}
+            look={look}
+          />
         </Field>
       </section>
 
