@@ -2,8 +2,8 @@
 // The fields both notification settings forms share (the buyer's on /me/notifications, the merchant's on
 // /merchant/notifications): checkbox toggles, the quiet-hours times, the time-zone select and the browser's
 // own zone offered while none is saved. Edit here when a change should reach both forms; each form keeps its
-// own sections and wording (catalog keys), binds its state once (`form`) and declares its classes once (`look`)
-// where the two looks differ.
+// own sections and wording (catalog keys), binds its state once (`form`) and declares once (`look`) the
+// classes where the two looks differ.
 import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 
 /** The class names where the two forms' fields look different; each form declares its own once. */
@@ -21,7 +21,7 @@ export function browserTimeZone(zones: readonly string[]): string | null {
   }
 }
 
-/** Puts the browser's zone into the settings while none is saved; returns whether the shown zone came from there. */
+/** Puts the browser's zone in the settings while none is saved; says whether the shown zone came from it. */
 export function useBrowserTimeZone<T extends { timeZone: string | null }>(
   saved: string | null,
   zones: readonly string[],
@@ -96,7 +96,7 @@ export function Toggles<K extends string>(p: {
   );
 }
 
-/** The labelled "HH:MM" inputs `${idPrefix}-quietStart` and `-quietEnd` for quiet hours, each with its error. */
+/** The labelled "HH:MM" inputs `${idPrefix}-quietStart` and `-quietEnd`, each with its error. */
 export function QuietHoursFields(p: {
   idPrefix: string;
   form: {
@@ -140,7 +140,7 @@ export function QuietHoursFields(p: {
   );
 }
 
-/** The time-zone select (UTC while none is chosen); `onPick` runs on a choice; label and hint stay in the form. */
+/** The time-zone select (UTC while none is chosen); `onPick` runs on a choice; label, hint are the form's. */
 export function TimeZoneSelect(p: {
   id: string;
   zones: readonly string[];
