@@ -98,7 +98,7 @@ export function SettingsForm({
           {t('nudges')}
         </h2>
         <Toggle
-          id={`${id}-nudges`}
+          id={`${id}-nudges-on`}
           label={t('nudgesLabel')}
           hint={t('nudgesHint', rules)}
           look={look}
