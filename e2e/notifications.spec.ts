@@ -4,13 +4,39 @@ import { expect, test } from './helpers/fixtures';
 import { seriousAxeViolations } from './helpers/axe';
 import { createTestDeal, openGroupFromDealPage, submitJoin } from './helpers/shopper';
 
-/** An Etc/GMT zone where it is about noon now, so the reminder is not held for quiet hours whenever this runs. */
+// Zones without daylight saving, by hours east of UTC.
+const FIXED_ZONES: Record<number, string> = {
+  [-11]: 'Pacific/Pago_Pago',
+  [-10]: 'Pacific/Honolulu',
+  [-9]: 'Pacific/Gambier',
+  [-8]: 'Pacific/Pitcairn',
+  [-7]: 'America/Phoenix',
+  [-6]: 'America/Regina',
+  [-5]: 'America/Bogota',
+  [-4]: 'America/La_Paz',
+  [-3]: 'America/Sao_Paulo',
+  [-2]: 'Atlantic/South_Georgia',
+  [-1]: 'Atlantic/Cape_Verde',
+  0: 'Africa/Abidjan',
+  1: 'Africa/Lagos',
+  2: 'Africa/Johannesburg',
+  3: 'Europe/Moscow',
+  4: 'Asia/Dubai',
+  5: 'Asia/Karachi',
+  6: 'Asia/Dhaka',
+  7: 'Asia/Bangkok',
+  8: 'Asia/Shanghai',
+  9: 'Asia/Tokyo',
+  10: 'Australia/Brisbane',
+  11: 'Pacific/Guadalcanal',
+  12: 'Pacific/Tarawa',
+};
+
+/** A real time zone where it is about noon now, so the reminder is not held for quiet hours whenever this runs. */
 function middayZone(): string {
-  let offset = 12 - new Date().getUTCHours(); // hours east of UTC
-  if (offset > 14) offset -= 24;
-  if (offset < -12) offset += 24;
-  // Etc/GMT signs are inverted: Etc/GMT-3 is three hours east of UTC.
-  return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+  let offset = 12 - new Date().getUTCHours();
+  if (offset > 12) offset -= 24;
+  return FIXED_ZONES[offset] ?? 'Africa/Abidjan';
 }
 
 test('a member gets a hold receipt and a reminder, and one click stops that group’s reminders', async ({
@@ -70,6 +96,8 @@ test('a member gets a hold receipt and a reminder, and one click stops that grou
     await expect(page.getByText('Done: you will not get these messages any more.')).toBeVisible();
     await page.getByRole('link', { name: 'All notification settings' }).click();
     await expect(page.getByRole('heading', { name: 'Muted groups' })).toBeVisible();
+    // The browser's time zone, kept when they joined, is the one their quiet hours follow.
+    await expect(page.getByLabel('Time zone')).toHaveValue(middayZone());
     await expect(page.getByRole('button', { name: `Unmute reminders about ${title}` })).toBeVisible();
 
     // Settings: reminders off and other quiet hours, kept after a reload.
