@@ -57,7 +57,7 @@ export function Toggle(p: {
         checked={p.checked}
         onChange={(e) => p.onChange(e.target.checked)}
         aria-describedby={p.hint ? `${p.id}-hint` : undefined}
-        className="mt-1 size-5 accent-brand-600"
+        className="mt-1 size-5 shrink-0 accent-brand-600"
       />
       <div>
         <label htmlFor={p.id} className="font-medium">

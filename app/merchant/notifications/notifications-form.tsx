@@ -89,7 +89,7 @@ export function NotificationsForm({
         <Toggles
           items={[
             { key: 'merchantGroupWon', id: 'mn-won', label: t('won') },
-            { key: 'merchantGroupFailed', id: 'mn-failed', label: t('failed') },
+            { key: 'merchantGroupFailed', id: 'mn-failed', label: t('groupFailed') },
             { key: 'merchantDailySummary', id: 'mn-daily', label: t('daily', { time: summaryTime }) },
           ]}
           form={form}
