@@ -32,6 +32,8 @@ export const deals = pgTable(
     fulfilment: jsonb('fulfilment').$type<FulfilmentOptions>().notNull().default(NO_FULFILMENT),
     translations: jsonb('translations').$type<DealTranslations>().notNull().default({}),
     imageUrl: text('image_url'),
+    /** Posted in a group's room once per burst of joins; {aliases} is replaced by who joined. */
+    welcomeMessage: text('welcome_message').notNull().default(''),
     currency: text('currency').notNull(),
     /** Integer minor units: the price without a group. */
     listPrice: integer('list_price').notNull(),

@@ -30,6 +30,8 @@ export const groups = pgTable(
       .references(() => deals.id, { onDelete: 'cascade' }),
     openedByUserId: text('opened_by_user_id').references(() => user.id, { onDelete: 'set null' }),
     openedByMerchant: integer('opened_by_merchant').notNull().default(0),
+    /** The community room the group was opened from (announced there). */
+    fromRoomId: uuid('from_room_id'),
     status: groupStatus('status').notNull().default('open'),
     /** The deal's terms frozen when the group opened. */
     currency: text('currency').notNull(),

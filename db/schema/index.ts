@@ -12,3 +12,4 @@ export * from './guest-claims';
 export * from './fulfilment-options';
 export * from './fulfilment';
 export * from './notifications';
+export * from './rooms';

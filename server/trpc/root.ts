@@ -10,6 +10,7 @@ import { merchantOrdersRouter } from './routers/merchant-orders';
 import { notificationSettingsRouter } from './routers/notification-settings';
 import { ordersRouter } from './routers/orders';
 import { pushRouter } from './routers/push';
+import { roomsRouter } from './routers/rooms';
 
 export const appRouter = router({
   console: consoleRouter,
@@ -22,6 +23,7 @@ export const appRouter = router({
   notificationSettings: notificationSettingsRouter,
   orders: ordersRouter,
   push: pushRouter,
+  rooms: roomsRouter,
 });
 
 export type AppRouter = typeof appRouter;
