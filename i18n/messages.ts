@@ -16,6 +16,7 @@ import enMail from '@/messages/en/mail.json';
 import enNotify from '@/messages/en/notify.json';
 import enFulfilment from '@/messages/en/fulfilment.json';
 import enOrders from '@/messages/en/orders.json';
+import enRooms from '@/messages/en/rooms.json';
 import zhCNCommon from '@/messages/zh-CN/common.json';
 import zhCNTime from '@/messages/zh-CN/time.json';
 import zhCNGroup from '@/messages/zh-CN/group.json';
@@ -28,6 +29,7 @@ import zhCNMail from '@/messages/zh-CN/mail.json';
 import zhCNNotify from '@/messages/zh-CN/notify.json';
 import zhCNFulfilment from '@/messages/zh-CN/fulfilment.json';
 import zhCNOrders from '@/messages/zh-CN/orders.json';
+import zhCNRooms from '@/messages/zh-CN/rooms.json';
 import jaCommon from '@/messages/ja/common.json';
 import jaTime from '@/messages/ja/time.json';
 import jaGroup from '@/messages/ja/group.json';
@@ -40,6 +42,7 @@ import jaMail from '@/messages/ja/mail.json';
 import jaNotify from '@/messages/ja/notify.json';
 import jaFulfilment from '@/messages/ja/fulfilment.json';
 import jaOrders from '@/messages/ja/orders.json';
+import jaRooms from '@/messages/ja/rooms.json';
 
 const en = {
   common: enCommon,
@@ -54,6 +57,7 @@ const en = {
   notify: enNotify,
   fulfilment: enFulfilment,
   orders: enOrders,
+  rooms: enRooms,
 };
 
 /** The catalog shape every locale has (English is the reference). */
@@ -75,6 +79,7 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     notify: zhCNNotify,
     fulfilment: zhCNFulfilment,
     orders: zhCNOrders,
+    rooms: zhCNRooms,
   },
   ja: {
     common: jaCommon,
@@ -89,6 +94,7 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     notify: jaNotify,
     fulfilment: jaFulfilment,
     orders: jaOrders,
+    rooms: jaRooms,
   },
 };
 
