@@ -60,6 +60,8 @@ export const currencySchema = z.string().superRefine((v, ctx) => {
 
 const titleText = singleLineText('fieldName.title').max(120, msg('deal.titleTooLong'));
 const descriptionText = multiLineText('fieldName.description').max(4000, msg('deal.descriptionTooLong'));
+/** The longest welcome message, in characters (it is posted in the room as one message). */
+export const MAX_WELCOME_MESSAGE = 1000;
 
 /** The deal's title and description in one more language: optional, but a description needs a title. */
 const translationSchema = z
@@ -105,6 +107,10 @@ const fields = {
     .max(100, msg('deal.perBuyerTooBig')),
   stock: wholeNumber('deal.stockWhole').positive(msg('deal.stockPositive')).nullable(),
   fulfilment: fulfilmentSchema,
+  welcomeMessage: multiLineText('fieldName.welcomeMessage').max(
+    MAX_WELCOME_MESSAGE,
+    msg('deal.welcomeMessageTooLong'),
+  ),
 };
 
 /** The deal's terms as stored: every field present. */
@@ -125,6 +131,8 @@ export type DealValues = {
   stock: number | null;
   /** How the goods reach buyers; a draft may have none yet, publishing needs one (fulfilment-input.ts). */
   fulfilment: FulfilmentOptions;
+  /** Posted in the group's room when members join ('' = none); {aliases} becomes the newcomers' aliases. */
+  welcomeMessage: string;
 };
 
 /**
@@ -177,6 +185,7 @@ function inputSchema(check: (v: DealValues, ctx: z.RefinementCtx) => void) {
       perBuyerMax: fields.perBuyerMax.default(1),
       stock: fields.stock.optional().transform((v) => v ?? null),
       fulfilment: fields.fulfilment.optional().transform((v) => v ?? NO_FULFILMENT),
+      welcomeMessage: fields.welcomeMessage.default(''),
     })
     .superRefine(check);
 }
@@ -216,6 +225,7 @@ export const DEAL_FIELDS = [
   'perBuyerMax',
   'stock',
   'fulfilment',
+  'welcomeMessage',
 ] as const satisfies readonly (keyof DealValues)[];
 
 // How the deal is presented, and its stock, may change while a group is open; nothing else may.
@@ -226,6 +236,7 @@ const PRESENTATION_FIELDS: readonly string[] = [
   'translations',
   'imageUrl',
   'stock',
+  'welcomeMessage',
 ];
 
 // The fulfilment options may change while a group is open, within their own rules (fulfilmentChangeIssues).

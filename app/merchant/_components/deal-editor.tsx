@@ -27,7 +27,7 @@ import { ImageUpload } from './image-upload';
 import { PriceChart } from './price-chart';
 import { StatusBadge } from './status-badge';
 import type { DealStatus } from '@/db/schema';
-import { DEAL_FIELDS } from '@/server/deals/deal-input';
+import { DEAL_FIELDS, MAX_WELCOME_MESSAGE } from '@/server/deals/deal-input';
 import type { ErrorWords } from '@/server/errors';
 
 type ExistingDeal = DealApiInput & {
@@ -140,6 +140,7 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
                   contentLocale: input.contentLocale,
                   translations: input.translations,
                   imageUrl: input.imageUrl,
+                  welcomeMessage: input.welcomeMessage,
                   // The options have their own rules while a group is open (the server says what it refuses).
                   fulfilment: input.fulfilment,
                 }
@@ -274,6 +275,23 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
             value={form.imageUrl}
             onChange={(url) => change({ imageUrl: url })}
           />
+          <Field
+            label={t('editor.welcomeMessage')}
+            htmlFor="deal-welcomeMessage"
+            hint={t('editor.welcomeMessageHint', { max: MAX_WELCOME_MESSAGE })}
+            error={errorOf('welcomeMessage')}
+          >
+            <textarea
+              id="deal-welcomeMessage"
+              rows={3}
+              maxLength={MAX_WELCOME_MESSAGE}
+              value={form.welcomeMessage}
+              onChange={(e) => change({ welcomeMessage: e.target.value })}
+              aria-invalid={errorOf('welcomeMessage') ? true : undefined}
+              aria-describedby={errorOf('welcomeMessage') ? 'deal-welcomeMessage-error' : undefined}
+              className={inputClass}
+            />
+          </Field>
 
           <div className="grid grid-cols-2 gap-3">
             <Field label={t('editor.currency')} htmlFor="deal-currency" error={errorOf('currency')}>

@@ -38,6 +38,7 @@ describe('the deal form', () => {
       perBuyerMax: 2,
       stock: null,
       fulfilment: { shipping: null, pickup: null, voucher: null },
+      welcomeMessage: '',
     });
   });
 
@@ -125,6 +126,7 @@ describe('the deal form', () => {
       qrCutoff: 20,
       perBuyerMax: 1,
       stock: 50,
+      welcomeMessage: 'Welcome {aliases}!\nPickup is on Saturday.',
       fulfilment: {
         shipping: { countries: ['JP'], pricing: 'per_unit' as const, price: 350, dispatchDays: 2 },
         pickup: {

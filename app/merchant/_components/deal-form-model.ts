@@ -61,6 +61,7 @@ export type DealForm = {
   perBuyerMax: string;
   stock: string;
   fulfilment: FulfilmentForm;
+  welcomeMessage: string;
 };
 
 export type DealApiInput = {
@@ -78,6 +79,7 @@ export type DealApiInput = {
   perBuyerMax: number;
   stock: number | null;
   fulfilment: FulfilmentOptions;
+  welcomeMessage: string;
 };
 
 /** The form's own messages (merchant.form): useTranslations('merchant.form') in the editor. */
@@ -177,6 +179,7 @@ export function emptyDealForm(currency: string, contentLocale: Locale = DEFAULT_
     perBuyerMax: '3',
     stock: '',
     fulfilment: emptyFulfilmentForm(),
+    welcomeMessage: '',
   };
 }
 
@@ -204,6 +207,7 @@ export function dealFormFromDeal(d: DealApiInput): DealForm {
     perBuyerMax: String(d.perBuyerMax),
     stock: d.stock === null ? '' : String(d.stock),
     fulfilment: fulfilmentFormFrom(d.fulfilment, d.currency),
+    welcomeMessage: d.welcomeMessage,
   };
 }
 
@@ -310,6 +314,7 @@ export function checkDealForm(
     perBuyerMax: int(f.perBuyerMax),
     stock: f.stock.trim() ? int(f.stock) : null,
     fulfilment,
+    welcomeMessage: f.welcomeMessage,
   };
   const parsed = dealValuesSchema.safeParse(values);
   const found = parsed.success ? {} : fieldMessages(parsed.error.issues, errorWords);

@@ -34,6 +34,7 @@ export default async function EditDealPage({ params }: { params: Promise<{ dealI
     perBuyerMax: d.perBuyerMax,
     stock: d.stock,
     fulfilment: d.fulfilment,
+    welcomeMessage: d.welcomeMessage,
   };
   // Keyed by the deal's last update so a save that changes the stored values re-seeds the form.
   return <DealEditor key={String(d.updatedAt)} deal={deal} defaultCurrency={profile.defaultCurrency} />;
