@@ -1,7 +1,7 @@
 // The merchant console's shell: its pages query and mutate through react-query, so the provider lives
 // here rather than in the root layout (shoppers' pages use the plain client and load less JavaScript).
-// Its own message provider adds the `merchant` and `orders` catalogs (nested providers do not merge, so it repeats the
-// root layout's namespaces).
+// Its own message provider adds the `merchant`, `orders` and `rooms` (the inbox shows rooms) catalogs
+// (nested providers do not merge, so it repeats the root layout's namespaces).
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
@@ -13,7 +13,7 @@ export default async function MerchantLayout({ children }: { children: ReactNode
   return (
     <NextIntlClientProvider
       locale={locale}
-      messages={pickMessages(locale, ['common', 'time', 'group', 'errors', 'merchant', 'orders'])}
+      messages={pickMessages(locale, ['common', 'time', 'group', 'errors', 'merchant', 'orders', 'rooms'])}
     >
       <TRPCReactProvider>{children}</TRPCReactProvider>
     </NextIntlClientProvider>
