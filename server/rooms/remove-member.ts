@@ -1,0 +1,41 @@
+// Staff remove a member from the room (by alias): they lose the room, not their place in the group buy
+// (their membership, hold and order are untouched). Edit when removal gains a rule.
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { roomMembers, rooms } from '@/db/schema';
+import type { Deps } from '@/server/deps';
+import { DomainError } from '@/server/errors';
+import { recordEvent } from '@/server/events/record-event';
+import { getRoomAsStaffOrThrow, type RoomCaller } from './room-access';
+
+/** Removes the room's member `alias` from the room, as the shop's staff. */
+export async function removeMember(
+  deps: Deps,
+  caller: RoomCaller,
+  input: { roomId: string; alias: string },
+): Promise<{ ok: true }> {
+  return deps.db.transaction(async (tx) => {
+    const room = await getRoomAsStaffOrThrow(tx, caller, input.roomId, { lock: true });
+    const removed = await tx
+      .update(roomMembers)
+      .set({ removedAt: deps.now() })
+      .where(
+        and(
+          eq(roomMembers.roomId, room.id),
+          eq(roomMembers.alias, input.alias),
+          isNull(roomMembers.leftAt),
+          isNull(roomMembers.removedAt),
+        ),
+      )
+      .returning({ userId: roomMembers.userId });
+    if (removed.length === 0) throw new DomainError('NOT_FOUND', 'room.memberNotFound');
+    await tx
+      .update(rooms)
+      .set({
+        memberCount: sql`(select count(*)::int from ${roomMembers} rm where rm.room_id = ${room.id}
+          and rm.left_at is null and rm.removed_at is null)`,
+      })
+      .where(eq(rooms.id, room.id));
+    await recordEvent(tx, { type: 'room.member_removed', payload: { roomId: room.id } });
+    return { ok: true };
+  });
+}
