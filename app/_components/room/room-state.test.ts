@@ -108,3 +108,13 @@ describe('room state', () => {
     expect(slowModeWait(30, null, 1_000)).toBe(0);
   });
 });
+
+describe('reloading a room', () => {
+  it('keeps older pages already shown and whether more exist before them', () => {
+    let s = fromRoom(room([msg(60), msg(61)]));
+    s = withOlder(s, [msg(10), msg(11)], false);
+    const reloaded = fromRoom(room([msg(61), msg(62)]), s);
+    expect(ids(reloaded)).toEqual([10, 11, 60, 61, 62]);
+    expect(reloaded.hasOlder).toBe(false);
+  });
+});

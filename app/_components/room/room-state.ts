@@ -27,7 +27,7 @@ export function mergeMessages(
   return [...byId.values()].filter((m) => !deleted.has(m.id)).sort((x, y) => x.id - y.id);
 }
 
-/** The state of a freshly loaded room, keeping whatever live deltas arrived before it (subscribe first). */
+/** The state of a freshly loaded room, keeping what was already on screen or arrived live meanwhile (`early`). */
 export function fromRoom(room: RoomView, early: RoomState | null = null): RoomState {
   const viewer = room.viewer;
   const base: RoomState = {
@@ -40,7 +40,15 @@ export function fromRoom(room: RoomView, early: RoomState | null = null): RoomSt
     mutedUntil: viewer.kind === 'member' ? viewer.mutedUntil : null,
     deleted: early?.deleted ?? new Set(),
   };
-  return early ? { ...base, messages: mergeMessages(base.messages, early.messages, base.deleted) } : base;
+  if (!early) return base;
+  // A reload after older pages were shown keeps them, and whether there are more before them.
+  const firstEarly = early.messages[0]?.id ?? Infinity;
+  const firstLoaded = room.messages[0]?.id ?? Infinity;
+  return {
+    ...base,
+    messages: mergeMessages(base.messages, early.messages, base.deleted),
+    hasOlder: firstEarly < firstLoaded ? early.hasOlder : room.hasOlder,
+  };
 }
 
 /** `s` after a live delta: new or changed messages, deletions, the pin, the reader's standing. */
