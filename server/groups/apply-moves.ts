@@ -10,6 +10,7 @@ import { addJob, addJobs } from '@/server/jobs/add-job';
 import { closeGroupJobKey, expireReservationJobKey } from '@/server/jobs/job-keys';
 import { notifyMemberMoves } from '@/server/notifications/notify-member-moves';
 import { followMemberMoves } from '@/server/orders/order-rows';
+import { followRoomMoves } from '@/server/rooms/follow-room-moves';
 import { currentTierIndex, unitPriceAt } from '@/server/pricing';
 import { MOVES, PHASE_GROUP_STATUSES, stockChange, type MoveName } from './membership';
 import type { DealStatus } from '@/db/schema';
@@ -133,6 +134,8 @@ export async function applyMoves(
   await followMemberMoves(tx, g, moved, now);
   // So does the news they make: receipts, released holds, price drops (server/notifications).
   await notifyMemberMoves(tx, g, moved, before.confirmedCount, now);
+  // And the group's room: seats for new members, none for those who left, the joins and brackets said there.
+  await followRoomMoves(tx, g, moved, before.confirmedCount, now);
 
   const reserved = moved.filter((m) => m.name === 'reserve');
   await addJobs(

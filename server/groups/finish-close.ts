@@ -4,6 +4,7 @@ import { groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { recordEvent } from '@/server/events/record-event';
 import { notifyGroupOutcome } from '@/server/notifications/notify-merchant';
+import { closeGroupRoom } from '@/server/rooms/group-room-lines';
 import { closeOutcome } from './close-outcome';
 
 /**
@@ -50,6 +51,8 @@ export async function finishCloseIfSettled(deps: Deps, groupId: string, tx?: Tx)
     },
   });
   await notifyGroupOutcome(tx, g, outcome, now);
+  // The room says how it ended, and closes (then is purged) on the shop's retention schedule.
+  await closeGroupRoom(tx, g, outcome, now);
   return true;
 }
 

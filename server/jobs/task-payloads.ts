@@ -12,6 +12,8 @@ export const taskPayloads = {
   'notify-closing-soon': z.object({}).loose(),
   /** Cron (hourly): plans the daily summary of merchants for whom it is now the summary hour. */
   'notify-daily-summary': z.object({}).loose(),
+  /** Cron (hourly): deletes the messages of rooms past their retention. */
+  'rooms-purge': z.object({}).loose(),
 };
 
 export type TaskName = keyof typeof taskPayloads;
@@ -37,6 +39,7 @@ declare global {
       'send-notification': TaskPayload<'send-notification'>;
       'notify-closing-soon': TaskPayload<'notify-closing-soon'>;
       'notify-daily-summary': TaskPayload<'notify-daily-summary'>;
+      'rooms-purge': TaskPayload<'rooms-purge'>;
     }
   }
 }

@@ -17,6 +17,9 @@ export const MOMENTS = {
   refundIssued: { audience: 'buyer', kind: 'receipt' },
   orderShipped: { audience: 'buyer', kind: 'receipt' },
   orderReady: { audience: 'buyer', kind: 'receipt' },
+  /** The shop answered in the group's room after the member's message; someone wrote @alias to them there. */
+  roomReply: { audience: 'buyer', kind: 'nudge' },
+  roomMention: { audience: 'buyer', kind: 'nudge' },
   // merchants
   merchantGroupWon: { audience: 'merchant', kind: 'notice' },
   merchantGroupFailed: { audience: 'merchant', kind: 'notice' },

@@ -2,6 +2,7 @@
 // makes each reminder once per member however often the sweep runs or however many workers run it.
 import { sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
+import { postClosingSoonLine } from '@/server/rooms/group-room-lines';
 import { planNotifications } from './plan-notifications';
 import { NOTIFY_RULES } from './rules';
 
@@ -15,8 +16,8 @@ export async function planClosingSoon(deps: Deps): Promise<number> {
     // A later (shorter) reminder already due makes this one pointless.
     const later = steps[i + 1];
     const notBefore = new Date(now.getTime() + (later ? later.hoursBefore : 0) * 3600 * 1000);
-    const due = await deps.db.execute<{ id: string }>(sql`
-      select g.id from groups g
+    const due = await deps.db.execute<{ id: string; deal_id: string }>(sql`
+      select g.id, g.deal_id from groups g
       where g.status = 'open' and g.deadline <= ${within} and g.deadline > ${notBefore}
         and g.opened_at <= g.deadline - make_interval(hours => ${step.hoursBefore})
         and g.seats_taken < g.max_members
@@ -25,8 +26,10 @@ export async function planClosingSoon(deps: Deps): Promise<number> {
                         where (t->>'minMembers')::int > g.confirmed_count and (t->>'minMembers')::int <= g.max_members))
         and exists (select 1 from members m where m.group_id = g.id and m.status = 'authorized'
                     and not exists (select 1 from notifications n where n.member_id = m.id and n.moment = ${step.moment}))`);
-    for (const { id } of due.rows) {
+    for (const { id, deal_id: dealId } of due.rows) {
       written += await deps.db.transaction(async (tx) => {
+        // The group's room hears it too, once, at the last reminder.
+        if (step.moment === 'closingSoon3h') await postClosingSoonLine(tx, { id, dealId }, step.hoursBefore);
         const rows = await tx.execute<{ id: string; user_id: string; locale: string }>(
           sql`select id, user_id, locale from members where group_id = ${id} and status = 'authorized'`,
         );

@@ -121,6 +121,8 @@ function typical(moment: Moment, locale: Locale): NotificationContext {
     case 'groupCanceled':
       return context(moment, { locale, group: { status: 'canceled' } });
     case 'merchantDailySummary':
+    case 'roomReply':
+    case 'roomMention':
       return context(moment, { locale });
   }
 }

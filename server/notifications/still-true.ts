@@ -3,6 +3,9 @@
 import { currentTierIndex, nextTier, type Tier } from '@/server/pricing';
 import type { Moment } from './moments';
 
+/** Member statuses that keep a seat in the group's room (server/rooms/follow-room-moves.ts). */
+const ROOM_MEMBER_STATUSES: ReadonlySet<string> = new Set(['authorized', 'captured', 'released', 'failed']);
+
 export type NudgeGroup = {
   status: string;
   tiers: Tier[];
@@ -29,6 +32,9 @@ export function staleReason(
   member: { status: string; unitPriceAtJoin: number } | null,
   now: Date,
 ): string | null {
+  // A room's news stays true after the close: members released or charged at the close keep the room.
+  if (moment === 'roomReply' || moment === 'roomMention')
+    return member && ROOM_MEMBER_STATUSES.has(member.status) ? null : 'not_in_room';
   if (g.status !== 'open') return 'group_closed';
   if (g.deadline.getTime() <= now.getTime()) return 'deadline_passed';
   if (!member || member.status !== 'authorized') return 'not_a_member';

@@ -359,6 +359,29 @@ function orderReady(x: Tools, g: GroupFacts): Body {
   };
 }
 
+function roomReply(x: Tools, g: GroupFacts): Body {
+  const { t } = x;
+  return {
+    subject: t('roomReply.subject', { title: g.title }),
+    paragraphs: [t('roomReply.body', { title: g.title })],
+    button: t('roomReply.button'),
+    push: { title: t('roomReply.pushTitle'), body: t('roomReply.pushBody', { title: g.title }) },
+  };
+}
+
+function roomMention(x: Tools, g: GroupFacts, m: MemberFacts): Body {
+  const { t } = x;
+  return {
+    subject: t('roomMention.subject', { title: g.title }),
+    paragraphs: [t('roomMention.body', { title: g.title, alias: m.alias })],
+    button: t('roomMention.button'),
+    push: {
+      title: t('roomMention.pushTitle', { alias: m.alias }),
+      body: t('roomMention.pushBody', { title: g.title }),
+    },
+  };
+}
+
 function merchantGroupWon(x: Tools, g: GroupFacts): Body {
   const { t, money } = x;
   return {
@@ -441,6 +464,10 @@ function bodyOf(x: Tools): Body {
       return orderShipped(x, g);
     case 'orderReady':
       return orderReady(x, g);
+    case 'roomReply':
+      return roomReply(x, g);
+    case 'roomMention':
+      return roomMention(x, g, member());
     case 'merchantGroupWon':
       return merchantGroupWon(x, g);
     case 'merchantGroupFailed':

@@ -19,13 +19,22 @@ const memberRef = z.object({ memberId: z.uuid(msg('ids.memberId')) });
 
 export const groupsRouter = router({
   open: authedProcedure
-    .input(z.object({ dealId: z.uuid(msg('ids.dealId')), asMerchant: z.boolean().optional() }))
+    .input(
+      z.object({
+        dealId: z.uuid(msg('ids.dealId')),
+        asMerchant: z.boolean().optional(),
+        fromRoomCode: z
+          .string()
+          .regex(/^[A-Za-z0-9]{8,16}$/, msg('community.code'))
+          .optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => {
       if (input.asMerchant && !ctx.merchantId) throw new DomainError('FORBIDDEN', 'request.merchantsOnly');
       return openGroup(
         ctx.deps,
         input.asMerchant && ctx.merchantId ? { merchantId: ctx.merchantId } : ctx.user,
-        { dealId: input.dealId },
+        { dealId: input.dealId, fromRoomCode: input.fromRoomCode },
       );
     }),
   join: authedProcedure
