@@ -28,6 +28,7 @@ import { findGroup, loadGroup } from './load';
 import { previewImageUrl } from './og/link';
 import { posterHref } from './poster/link';
 import { PricePanel } from './price-panel';
+import { RoomPanel } from './room-panel';
 import { snapshotFacts } from './preview-card';
 import { SharePanel } from './share-panel';
 import { StatusBanner } from './status-banner';
@@ -43,6 +44,9 @@ export const dynamic = 'force-dynamic';
 
 // The layout's client namespaces and the shopper's fulfilment words.
 const JOIN_NAMESPACES: readonly Namespace[] = ['common', 'time', 'group', 'errors', 'fulfilment'];
+
+// Members who have no seat in the group's room (not holding yet, or gone while it was open).
+const NO_ROOM_SEAT: readonly string[] = ['reserved', 'left', 'expired'];
 
 function one(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? undefined : v;
@@ -162,6 +166,12 @@ export default async function GroupPage({ params, searchParams }: Props) {
               fulfilment={s.deal.fulfilment}
             />
           </NextIntlClientProvider>
+          {/* The group's room, for members only: visitors get neither its words nor its code. */}
+          {s.viewer && !NO_ROOM_SEAT.includes(s.viewer.status) && (
+            <NextIntlClientProvider locale={locale} messages={pickMessages(locale, ['rooms'])}>
+              <RoomPanel code={s.code} />
+            </NextIntlClientProvider>
+          )}
           <SharePanel appUrl={deps.appUrl} qrSvg={qr} posterHref={poster} />
         </div>
 
