@@ -5,6 +5,7 @@ import { roomMessages, rooms } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
+import { notifyRoomPost } from './notify-room-post';
 import { getMessageAccessOrThrow, type RoomCaller } from './room-access';
 
 /** Makes held message `messageId` visible, as the shop's staff. */
@@ -19,10 +20,13 @@ export async function approveMessage(
     });
     if (place.kind !== 'staff') throw new DomainError('NOT_FOUND', 'room.messageNotFound');
     if (message.status !== 'held') return { ok: true };
-    await tx
+    const [approved] = await tx
       .update(roomMessages)
       .set({ status: 'visible', heldReason: null, updatedAt: deps.now() })
-      .where(eq(roomMessages.id, message.id));
+      .where(eq(roomMessages.id, message.id))
+      .returning();
+    // Held, it told nobody; approved, it is said now (replies and mentions notify).
+    if (approved) await notifyRoomPost(tx, room, approved);
     if (message.authorKind === 'member')
       await tx
         .update(rooms)

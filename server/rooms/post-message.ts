@@ -9,6 +9,7 @@ import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import type { Locale } from '@/i18n/locales';
 import { appendRoomMessage } from './append-message';
+import { notifyRoomPost } from './notify-room-post';
 import {
   getRoomAccessOrThrow,
   isRoomClosed,
@@ -54,6 +55,7 @@ export async function postMessage(
       now,
     });
     await afterPost(tx, room, place, row, now);
+    await notifyRoomPost(tx, room, row);
     return { row, place };
   });
   const view = await viewMessage(deps, row, viewerOf(place), locale);

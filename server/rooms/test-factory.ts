@@ -1,0 +1,67 @@
+// Test data for the rooms tests: a group's room (the group opened through openGroup, the room made if the
+// open did not make it) and seats inserted directly, each reading from the room's newest message at the
+// time, as a join gives them. Edit when a test needs another kind of room or seat.
+import { and, eq, sql } from 'drizzle-orm';
+import { deals, groups, roomMembers, rooms } from '@/db/schema';
+import type { Deps } from '@/server/deps';
+import { makeGroup, type DealOverrides } from '@/server/groups/test-factory';
+import type { RoomRow } from './room-access';
+
+export type TestRoom = { roomId: string; groupId: string; code: string; dealId: string; merchantId: string };
+
+/** An active deal (with its own shop) and an open group on it, with the group's room. */
+export async function makeRoom(deps: Deps, o: DealOverrides = {}): Promise<TestRoom> {
+  const g = await makeGroup(deps, o);
+  const room = await groupRoom(deps, g.groupId);
+  return { roomId: room.id, groupId: g.groupId, code: g.code, dealId: g.dealId, merchantId: room.merchantId };
+}
+
+/** The room of group `groupId` (made when the group has none yet). */
+export async function groupRoom(deps: Deps, groupId: string): Promise<RoomRow> {
+  const [g] = await deps.db.select().from(groups).where(eq(groups.id, groupId));
+  if (!g) throw new Error('no such group');
+  const [d] = await deps.db
+    .select({ merchantId: deals.merchantId })
+    .from(deals)
+    .where(eq(deals.id, g.dealId));
+  if (!d) throw new Error('group without deal');
+  await deps.db
+    .insert(rooms)
+    .values({ kind: 'group', merchantId: d.merchantId, groupId, dealId: g.dealId })
+    .onConflictDoNothing();
+  const [room] = await deps.db.select().from(rooms).where(eq(rooms.groupId, groupId));
+  if (!room) throw new Error('room not made');
+  return room;
+}
+
+/**
+ * Seats `userId` in the room as `alias`, reading from the room's newest message now (a seat the join
+ * already gave is kept as it is). Returns the seat's history start.
+ */
+export async function seatMember(
+  deps: Deps,
+  roomId: string,
+  userId: string,
+  alias: string,
+  memberId: string | null = null,
+): Promise<number> {
+  const [room] = await deps.db.select().from(rooms).where(eq(rooms.id, roomId));
+  if (!room) throw new Error('no such room');
+  await deps.db
+    .insert(roomMembers)
+    .values({ roomId, userId, alias, memberId, historyFrom: room.lastMessageId, joinedAt: deps.now() })
+    .onConflictDoNothing();
+  await deps.db
+    .update(rooms)
+    .set({
+      memberCount: sql`(select count(*)::int from ${roomMembers} rm where rm.room_id = ${roomId}
+        and rm.left_at is null and rm.removed_at is null)`,
+    })
+    .where(eq(rooms.id, roomId));
+  const [seat] = await deps.db
+    .select({ historyFrom: roomMembers.historyFrom })
+    .from(roomMembers)
+    .where(and(eq(roomMembers.roomId, roomId), eq(roomMembers.userId, userId)));
+  if (!seat) throw new Error('seat not made');
+  return seat.historyFrom;
+}
