@@ -1,0 +1,24 @@
+// The concierge inbox: every live room of the shop (its groups' rooms and its communities), the ones where
+// a member's message waits for a reply first; ?room=<id> opens one. Server-rendered list, live client.
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { serverCaller } from '@/app/_trpc/server';
+import { requireMerchant } from '@/app/merchant/_lib/console-session';
+import { Inbox } from './inbox';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('merchant.inbox');
+  return { title: t('metaTitle') };
+}
+export const dynamic = 'force-dynamic';
+
+type Search = Record<string, string | string[] | undefined>;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** /merchant/inbox[?room=<id>]. */
+export default async function InboxPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const profile = await requireMerchant();
+  const [rooms, s] = await Promise.all([(await serverCaller()).rooms.inbox(), searchParams]);
+  const room = typeof s.room === 'string' && UUID.test(s.room) ? s.room : null;
+  return <Inbox shopName={profile.name} initial={rooms} initialRoomId={room} />;
+}
