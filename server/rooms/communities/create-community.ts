@@ -3,16 +3,19 @@ import { rooms } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { recordEvent } from '@/server/events/record-event';
 import { randomCode } from '@/server/groups/random-code';
-import type { RoomRow } from '../room-access';
+import type { Locale } from '@/i18n/locales';
+import { getRoomForViewer } from '../get-room';
+import type { RoomView } from '../types';
 import type { CreateCommunityInput } from './community-input';
 
-/** Opens a community of shop `merchantId` (a random 10-character code for its link); returns its row. */
+/** Opens a community of shop `merchantId` (a random 10-character code for its link); returns it as staff see it. */
 export async function createCommunity(
   deps: Deps,
   merchantId: string,
   input: CreateCommunityInput,
-): Promise<RoomRow> {
-  return deps.db.transaction(async (tx) => {
+  locale: Locale,
+): Promise<RoomView> {
+  const roomId = await deps.db.transaction(async (tx) => {
     const [room] = await tx
       .insert(rooms)
       .values({
@@ -26,6 +29,7 @@ export async function createCommunity(
       .returning();
     if (!room) throw new Error('community insert returned no row');
     await recordEvent(tx, { type: 'room.created', payload: { roomId: room.id } });
-    return room;
+    return room.id;
   });
+  return getRoomForViewer(deps, { user: null, merchantId }, { roomId }, locale);
 }

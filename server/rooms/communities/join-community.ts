@@ -13,16 +13,19 @@ import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import { randomCode } from '@/server/groups/random-code';
-import type { RoomRow } from '../room-access';
+import type { Locale } from '@/i18n/locales';
+import { getRoomForViewer } from '../get-room';
+import type { RoomView } from '../types';
 import type { JoinCommunityInput } from './community-input';
 
-/** Admits `user` to the community `input.code` as `input.alias`; returns the room row. */
+/** Admits `user` to the community `input.code` as `input.alias`; returns the room as they now see it. */
 export async function joinCommunity(
   deps: Deps,
   user: SessionUser,
   input: JoinCommunityInput,
-): Promise<RoomRow> {
-  return deps.db.transaction(async (tx) => {
+  locale: Locale,
+): Promise<RoomView> {
+  const roomId = await deps.db.transaction(async (tx) => {
     const [room] = await tx
       .select()
       .from(rooms)
@@ -34,7 +37,7 @@ export async function joinCommunity(
       .from(roomMembers)
       .where(and(eq(roomMembers.roomId, room.id), eq(roomMembers.userId, user.id)));
     if (seat?.removedAt) throw new DomainError('NOT_FOUND', 'community.notFound');
-    if (seat && !seat.leftAt) return room;
+    if (seat && !seat.leftAt) return room.id;
     if (room.archivedAt) throw new DomainError('CONFLICT', 'community.archived');
     if (room.memberCount >= room.maxMembers) throw new DomainError('CONFLICT', 'community.full');
     const inviter = await inviterOf(tx, room.id, input.inviteCode);
@@ -76,17 +79,18 @@ export async function joinCommunity(
       .insert(roomMembers)
       .values({ roomId: room.id, userId: user.id, inviteCode: randomCode(10), ...values })
       .onConflictDoUpdate({ target: [roomMembers.roomId, roomMembers.userId], set: values });
-    const [updated] = await tx
+    await tx
       .update(rooms)
       .set({ memberCount: sql`${rooms.memberCount} + 1` })
-      .where(eq(rooms.id, room.id))
-      .returning();
+      .where(eq(rooms.id, room.id));
     await recordEvent(tx, {
       type: 'room.member_joined',
       payload: { roomId: room.id, invited: inviter !== null },
     });
-    return updated ?? room;
+    return room.id;
   });
+  // As a member (not as the shop's staff, even when they are): the view a joiner gets.
+  return getRoomForViewer(deps, { user, merchantId: null }, { roomId }, locale);
 }
 
 /** The user id of the present member whose invite code is `code`, or null. */

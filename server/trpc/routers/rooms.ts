@@ -2,8 +2,14 @@
 // room or a community. Thin: zod input → one service call. Edit when a room procedure is added.
 import { requestLocale } from '@/server/localize-error';
 import { approveMessage } from '@/server/rooms/approve-message';
+import { archiveCommunity } from '@/server/rooms/communities/archive-community';
+import * as community from '@/server/rooms/communities/community-input';
+import { createCommunity } from '@/server/rooms/communities/create-community';
+import { joinCommunity } from '@/server/rooms/communities/join-community';
+import { leaveCommunity } from '@/server/rooms/communities/leave-community';
 import { deleteMessage } from '@/server/rooms/delete-message';
 import { getRoomForViewer } from '@/server/rooms/get-room';
+import { listInbox } from '@/server/rooms/list-inbox';
 import { markRead } from '@/server/rooms/mark-read';
 import { muteMember } from '@/server/rooms/mute-member';
 import { pinMessage } from '@/server/rooms/pin-message';
@@ -63,6 +69,23 @@ export const roomsRouter = router({
   setSlowMode: merchantProcedure
     .input(input.slowModeInput)
     .mutation(({ ctx, input: i }) => setSlowMode(ctx.deps, caller(ctx), i)),
+  joinCommunity: authedProcedure
+    .input(community.joinCommunityInput)
+    .mutation(({ ctx, input: i }) => joinCommunity(ctx.deps, ctx.user, i, requestLocale(ctx.headers))),
+  leaveCommunity: authedProcedure
+    .input(community.communityRef)
+    .mutation(({ ctx, input: i }) => leaveCommunity(ctx.deps, ctx.user, i.roomId)),
+  inbox: merchantProcedure.query(({ ctx }) =>
+    listInbox(ctx.deps, ctx.merchantId, requestLocale(ctx.headers)),
+  ),
+  createCommunity: merchantProcedure
+    .input(community.createCommunityInput)
+    .mutation(({ ctx, input: i }) =>
+      createCommunity(ctx.deps, ctx.merchantId, i, requestLocale(ctx.headers)),
+    ),
+  archiveCommunity: merchantProcedure
+    .input(community.communityRef)
+    .mutation(({ ctx, input: i }) => archiveCommunity(ctx.deps, ctx.merchantId, i.roomId)),
   settings: merchantProcedure.query(({ ctx }) => getRoomSettings(ctx.deps, ctx.merchantId)),
   updateSettings: merchantProcedure
     .input(input.settingsPatchInput)
