@@ -150,6 +150,52 @@ const cases = (): Case[] => [
   { path: 'rooms.createCommunity', as: 'merchant', input: { title: `Bali${NUL}`, description: '' } },
   { path: 'rooms.createCommunity', as: 'merchant', input: { title: 'Bali', description: `Week${NUL}` } },
   { path: 'rooms.archiveCommunity', as: 'merchant', input: { roomId: `${groupId}${NUL}` } },
+  { path: 'rooms.get', as: 'buyer', input: { roomId: `${groupId}${NUL}` } },
+  { path: 'rooms.get', as: 'buyer', input: { groupCode: `${code}${NUL}` } },
+  { path: 'rooms.get', as: 'buyer', input: { communityCode: `abcd${NUL}efgh` } },
+  { path: 'rooms.history', as: 'buyer', input: { roomId: `${groupId}${NUL}`, beforeId: 10 } },
+  {
+    path: 'rooms.post',
+    as: 'buyer',
+    input: { roomId: groupId, body: `hi${NUL}`, clientKey: 'key-12345678' },
+  },
+  {
+    path: 'rooms.post',
+    as: 'buyer',
+    input: { roomId: groupId, body: 'hi', clientKey: `key-${NUL}-12345678` },
+  },
+  {
+    path: 'rooms.post',
+    as: 'buyer',
+    input: { roomId: `${groupId}${NUL}`, body: 'hi', clientKey: 'key-12345678' },
+  },
+  { path: 'rooms.markRead', as: 'buyer', input: { roomId: `${groupId}${NUL}`, messageId: 1 } },
+  { path: 'rooms.postCard', as: 'merchant', input: { roomId: groupId, dealId: `${dealId}${NUL}` } },
+  {
+    path: 'rooms.postImage',
+    as: 'merchant',
+    input: { roomId: groupId, url: `/uploads/${'a'.repeat(32)}${NUL}.png`, width: 1, height: 1 },
+  },
+  { path: 'rooms.pin', as: 'merchant', input: { roomId: `${groupId}${NUL}`, messageId: null } },
+  { path: 'rooms.muteMember', as: 'merchant', input: { roomId: groupId, alias: `Mei${NUL}`, minutes: 5 } },
+  { path: 'rooms.removeMember', as: 'merchant', input: { roomId: groupId, alias: `Mei${NUL}` } },
+  { path: 'rooms.setSlowMode', as: 'merchant', input: { roomId: `${groupId}${NUL}`, seconds: 5 } },
+  { path: 'rooms.updateSettings', as: 'merchant', input: { keywords: [`refund${NUL}`] } },
+  {
+    path: 'rooms.updateSettings',
+    as: 'merchant',
+    input: { savedReplies: [{ title: `Hours${NUL}`, body: 'Mon-Fri' }] },
+  },
+  {
+    path: 'rooms.updateSettings',
+    as: 'merchant',
+    input: { savedReplies: [{ title: 'Hours', body: `Mon${NUL}Fri` }] },
+  },
+  {
+    path: 'rooms.updateSettings',
+    as: 'merchant',
+    input: { savedReplies: [{ id: `r${NUL}1`, title: 'Hours', body: 'Mon-Fri' }] },
+  },
 ];
 
 function who(as: Case['as']): { user: SessionUser | null; merchantId: string | null } {
@@ -170,6 +216,8 @@ async function overHttp(c: Case) {
     'orders.mine',
     'merchantOrders.list',
     'merchantOrders.pickupList',
+    'rooms.get',
+    'rooms.history',
   ];
   const body = JSON.stringify({ json: c.input });
   const url = `http://flock.test/api/trpc/${c.path}`;
@@ -227,6 +275,10 @@ describe('NUL in any text input', () => {
       'notificationSettings.muteStates',
       'push.config',
       'rooms.inbox',
+      'rooms.report',
+      'rooms.deleteMessage',
+      'rooms.approve',
+      'rooms.settings',
     ];
     const covered = new Set(cases().map((c) => c.path));
     for (const path of Object.keys(appRouter._def.procedures)) {
