@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
-import { MAX_MESSAGE_CHARS, messageLength } from '@/app/_components/room/composer';
+import { MAX_MESSAGE_CHARS, messageLength } from '@/app/_components/room/message-length';
 import { useTRPC } from '@/app/_trpc/client';
 import { buttonClass, inputClass } from '@/app/merchant/_components/field';
 import { insertAt } from './inbox-model';
