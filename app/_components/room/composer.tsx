@@ -5,14 +5,10 @@
 // in the box after sending. Shared by the member room and the staff inbox.
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
+import { MAX_MESSAGE_CHARS, messageLength } from './message-length';
 
-/** Longest message (characters after trimming; the server's rule in server/rooms/room-input.ts). */
-export const MAX_MESSAGE_CHARS = 2000;
-
-/** The length the server counts: trimmed, NFC-normalised, UTF-16 units (as zod's max does). */
-export function messageLength(text: string): number {
-  return text.normalize('NFC').replace(/\r\n?/g, '\n').trim().length;
-}
+// The counter's rule, for the staff inbox's composer too.
+export { MAX_MESSAGE_CHARS, messageLength };
 
 function newKey(): string {
   return typeof crypto.randomUUID === 'function'

@@ -6,18 +6,14 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatMoney } from '@/server/pricing/currency';
 import type { DealCardView } from '@/server/rooms/types';
-
-/** Where "Open a group" goes: the deal page, carrying the community it was opened from. */
-export function openGroupHref(slug: string, communityCode: string | null): string {
-  const path = `/d/${encodeURIComponent(slug)}`;
-  return communityCode ? `${path}?from=${encodeURIComponent(communityCode)}` : path;
-}
+import { joinGroupHref, openGroupHref } from './card-links';
 
 /** The card of `card`; `communityCode` when the room is a community. */
 export function ProductCard({ card, communityCode }: { card: DealCardView; communityCode: string | null }) {
   const t = useTranslations('rooms.card');
   const locale = useLocale();
   const $ = (n: number) => formatMoney(n, card.currency, locale);
+  const first = card.tiers[0];
   return (
     <div
       className="mt-1 max-w-sm overflow-hidden rounded-xl bg-white ring-1 ring-stone-200"
@@ -38,7 +34,11 @@ export function ProductCard({ card, communityCode }: { card: DealCardView; commu
       )}
       <div className="space-y-2 p-3">
         <p className="font-semibold text-stone-950">{card.title}</p>
-        <p className="text-sm text-stone-600">{t('listPrice', { price: $(card.listPrice) })}</p>
+        {/* What a new group costs once it goes ahead (the first bracket, DESIGN rule 3). */}
+        {first && (
+          <p className="text-lg font-bold text-stone-950">{t('price', { price: $(first.unitPrice) })}</p>
+        )}
+        <p className="text-sm text-stone-600 line-through">{t('listPrice', { price: $(card.listPrice) })}</p>
         {card.tiers.length > 0 && (
           <div>
             <p className="text-xs font-medium tracking-wide text-stone-500 uppercase">{t('ladder')}</p>
@@ -55,7 +55,7 @@ export function ProductCard({ card, communityCode }: { card: DealCardView; commu
           <div className="flex flex-col gap-2 pt-1 sm:flex-row sm:flex-wrap">
             {card.aboutToFill && (
               <Link
-                href={`/g/${encodeURIComponent(card.aboutToFill.code)}`}
+                href={joinGroupHref(card.aboutToFill.code)}
                 className="rounded-lg bg-brand-600 px-3 py-2 text-center text-sm font-semibold text-white hover:bg-brand-700"
               >
                 {t('join')}
