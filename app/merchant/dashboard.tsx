@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { CopyButton } from '@/app/_components/copy-button';
 import { SignOutButton } from '@/app/me/sign-out-button';
 import { useTRPC } from '@/app/_trpc/client';
+import { InboxLink } from './inbox/inbox-link';
 import type { DashboardDeal } from '@/server/merchant-console/get-merchant-dashboard';
 import { buttonClass } from './_components/field';
 import { LiveGroupRow } from './_components/live-group-row';
@@ -133,6 +134,10 @@ export function Dashboard({ shopName, initial }: { shopName: string; initial: { 
         </div>
         <span className="ml-auto flex flex-wrap gap-2">
           <SignOutButton to="/merchant/sign-in?from=signed-out" className={buttonClass.secondary} />
+          <InboxLink className={buttonClass.secondary} />
+          <Link href="/merchant/communities" className={buttonClass.secondary}>
+            {t('communities.link')}
+          </Link>
           <Link href="/merchant/orders" className={buttonClass.secondary}>
             {ordersT('links.orders')}
           </Link>
