@@ -96,6 +96,7 @@ const cases = (): Case[] => [
   { path: 'deals.bySlug', as: 'nobody', input: { slug: `deal${NUL}` } },
   { path: 'deals.create', as: 'merchant', input: { ...validDeal, title: `Matcha${NUL}` } },
   { path: 'deals.create', as: 'merchant', input: { ...validDeal, description: `Two${NUL}tins` } },
+  { path: 'deals.create', as: 'merchant', input: { ...validDeal, welcomeMessage: `Hi${NUL}` } },
   { path: 'deals.create', as: 'merchant', input: { ...validDeal, currency: `JPY${NUL}` } },
   { path: 'deals.create', as: 'merchant', input: { ...validDeal, imageUrl: `/demo/a${NUL}.png` } },
   { path: 'deals.update', as: 'merchant', input: { dealId: `${NUL}`, title: 'x' } },
