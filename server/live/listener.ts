@@ -1,5 +1,5 @@
 // The live hub: ONE dedicated PostgreSQL connection per app process that LISTENs on the events channel
-// and fans each committed event out to in-process subscribers by topic (group:<id>, deal:<id>, *).
+// and fans each committed event out to in-process subscribers by topic (group:<id>, deal:<id>, room:<id>, *).
 // Edit when a new topic kind is needed or the reconnect policy changes.
 import pg from 'pg';
 import { z } from 'zod';
@@ -7,7 +7,14 @@ import type { Deps } from '@/server/deps';
 import { EVENTS_CHANNEL } from '@/server/events/record-event';
 
 /** What record-event.ts NOTIFYs: enough to route, never private data. */
-export type LiveEvent = { id: number; type: string; groupId: string | null; dealId: string | null };
+export type LiveEvent = {
+  id: number;
+  type: string;
+  groupId: string | null;
+  dealId: string | null;
+  /** Room events (type 'room.*') name their room. */
+  roomId?: string | null;
+};
 
 /** A committed event, or "you may have missed events: re-read" after the connection came back. */
 export type LiveSignal = { kind: 'event'; event: LiveEvent } | { kind: 'resync' };
@@ -30,12 +37,14 @@ const notificationSchema = z.object({
   type: z.string(),
   groupId: z.string().nullable(),
   dealId: z.string().nullable(),
+  roomId: z.string().nullish(),
 });
 
 /** Topic names; subscribers pick the ones they need. */
 export const topics = {
   group: (groupId: string) => `group:${groupId}`,
   deal: (dealId: string) => `deal:${dealId}`,
+  room: (roomId: string) => `room:${roomId}`,
   all: '*',
 } as const;
 
@@ -253,11 +262,14 @@ export class LiveHub {
     }
     const r = notificationSchema.safeParse(parsed);
     if (!r.success) return;
-    const event = r.data;
+    // Events outside rooms keep the shape they always had (no roomId key).
+    const { roomId, ...rest } = r.data;
+    const event: LiveEvent = roomId ? { ...rest, roomId } : rest;
     const targets = new Set<LiveListener>();
     const add = (t: string) => this.byTopic.get(t)?.forEach((l) => targets.add(l));
     if (event.groupId) add(topics.group(event.groupId));
     if (event.dealId) add(topics.deal(event.dealId));
+    if (event.roomId) add(topics.room(event.roomId));
     add(topics.all);
     this.seqValue += 1;
     this.deliver(targets, { kind: 'event', event });

@@ -30,6 +30,8 @@ class SnapshotCache {
       this.touched.clear();
       return;
     }
+    // Room talk is not in the snapshot: a busy room must not empty the cache of its group's page.
+    if (signal.event.type.startsWith('room.')) return;
     const { groupId, dealId } = signal.event;
     for (const id of [groupId, dealId]) if (id) this.touched.set(id, this.tick);
     for (const [code, e] of this.entries)

@@ -84,6 +84,9 @@ export async function streamGroup<S extends SnapshotWithCursor>(
   const onSignal = (s: LiveSignal) => {
     // Deal-wide events (paused, edited) change the page too; other groups' events on the deal do not.
     if (s.kind === 'event' && s.event.groupId !== null && s.event.groupId !== group.id) return;
+    // Room talk never changes the snapshot: it reaches the page through live.room, so a busy room never
+    // slows the price updates.
+    if (s.kind === 'event' && s.event.type.startsWith('room.')) return;
     bell.ring(hub.seq);
   };
   // Subscribe before reading anything, so a change committed during the backfill read still rings.

@@ -1,13 +1,17 @@
-// Live updates over SSE: the group page's snapshots and the merchant console's change feed.
+// Live updates over SSE: the group page's snapshots, the merchant console's change feed, a room's messages
+// (live.room) and the concierge inbox's change feed (live.inbox).
 // Thin: zod input → one stream. Edit when a page gains a live feed.
 import { z } from 'zod';
 import { LOCALES } from '@/i18n/locales';
+import { msg } from '@/server/errors';
 import { requestLocale } from '@/server/localize-error';
 import { keyText } from '@/server/text';
 import { getGroupSnapshotOrThrow } from '@/server/groups/get-group-snapshot';
 import { streamGroup } from '@/server/live/stream-group';
+import { streamInbox } from '@/server/live/stream-inbox';
 import { streamMerchant } from '@/server/live/stream-merchant';
-import { merchantProcedure, publicProcedure, router } from '@/server/trpc/init';
+import { streamRoom } from '@/server/live/stream-room';
+import { authedProcedure, merchantProcedure, publicProcedure, router } from '@/server/trpc/init';
 
 // httpSubscriptionLink fills lastEventId from the last `tracked` id on reconnect.
 const cursor = keyText('fieldName.eventId', 32).nullish();
@@ -38,5 +42,29 @@ export const liveRouter = router({
     .input(z.object({ lastEventId: cursor }).optional())
     .subscription(({ ctx, input, signal }) =>
       streamMerchant(ctx.deps, { merchantId: ctx.merchantId, lastEventId: input?.lastEventId, signal }),
+    ),
+  // A member of the room or the shop's staff; anyone else NOT_FOUND.
+  room: authedProcedure
+    .input(
+      z.object({
+        roomId: z.uuid(msg('room.roomId')),
+        lastEventId: cursor,
+        locale: z.enum(LOCALES).optional(),
+      }),
+    )
+    .subscription(({ ctx, input, signal }) =>
+      streamRoom(ctx.deps, {
+        roomId: input.roomId,
+        userId: ctx.user.id,
+        merchantId: ctx.merchantId,
+        locale: input.locale ?? requestLocale(ctx.headers),
+        lastEventId: input.lastEventId,
+        signal,
+      }),
+    ),
+  inbox: merchantProcedure
+    .input(z.object({ lastEventId: cursor }).optional())
+    .subscription(({ ctx, input, signal }) =>
+      streamInbox(ctx.deps, { merchantId: ctx.merchantId, lastEventId: input?.lastEventId, signal }),
     ),
 });
