@@ -29,12 +29,19 @@ function view(extra: Partial<RoomMessageView>): RoomMessageView {
 }
 
 function html(m: RoomMessageView, locale: Locale = 'en', communityCode: string | null = null): string {
+  const child = createElement(RoomMessage, {
+    m,
+    shopName: 'Leaf & Co',
+    communityCode,
+    onReport: async () => null,
+  });
   return renderToStaticMarkup(
-    createElement(
-      NextIntlClientProvider,
-      { locale, messages: { rooms: MESSAGES[locale].rooms }, timeZone: 'UTC' },
-      createElement(RoomMessage, { m, shopName: 'Leaf & Co', communityCode, onReport: async () => null }),
-    ),
+    createElement(NextIntlClientProvider, {
+      locale,
+      messages: { rooms: MESSAGES[locale].rooms },
+      timeZone: 'UTC',
+      children: child,
+    }),
   );
 }
 
