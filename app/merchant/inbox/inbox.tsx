@@ -14,7 +14,8 @@ import type { InboxRoomView } from '@/server/rooms/types';
 import { filterInbox, INBOX_FILTERS, inboxTotals, previewText, type InboxFilter } from './inbox-model';
 import { StaffRoom } from './staff-room';
 
-function RoomRow({
+/** One room of the list: title, kind, group status, members, waiting/unread/held marks and the last message. */
+export function RoomRow({
   r,
   selected,
   onOpen,
