@@ -23,7 +23,8 @@ export type DomainErrorCode =
   | 'INVITE_ONLY'
   | 'OUT_OF_STOCK'
   | 'PAYMENT_DECLINED'
-  | 'PAYMENT_UNAVAILABLE';
+  | 'PAYMENT_UNAVAILABLE'
+  | 'RATE_LIMITED'; // too many requests from this person for now: try again shortly
 
 /** A key of the `errors` catalog (messages/<locale>/errors.json); English's file types them. */
 export type ErrorKey = MessageKeys<ErrorCatalog, NestedKeyOf<ErrorCatalog>>;
@@ -167,6 +168,7 @@ export const TRPC_CODE_OF: Readonly<Record<DomainErrorCode, TRPCError['code']>> 
   OUT_OF_STOCK: 'CONFLICT',
   PAYMENT_DECLINED: 'PAYMENT_REQUIRED',
   PAYMENT_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
 };
 
 /** True when `err` is a DomainError with (one of) the given code(s). */

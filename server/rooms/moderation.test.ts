@@ -94,6 +94,7 @@ describe('rate limits', () => {
     const calm = await seat(r, 'Calm');
     for (let i = 0; i < 8; i++) await post(flood.c, r, `spam ${i}`);
     await expect(post(flood.c, r, 'spam 8')).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
       message: expect.stringMatching(/too quickly/),
     });
     expect((await post(calm.c, r, 'a real question')).status).toBe('visible');
@@ -112,6 +113,7 @@ describe('rate limits', () => {
     const sixth = posters[5];
     if (!sixth) throw new Error('six posters');
     await expect(post(sixth.c, r, 'one more')).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
       message: expect.stringMatching(/Many people are posting/),
     });
     expect((await post(staff, r, 'staff answer')).status).toBe('visible');

@@ -28,8 +28,9 @@ export async function checkMemberPostRate(
     if (waitMs > 0) throw new DomainError('CONFLICT', 'room.slowMode', { seconds: Math.ceil(waitMs / 1000) });
   }
   if (await reached(tx, room.id, now, MEMBER_RATE, seat.userId))
-    throw new DomainError('CONFLICT', 'room.tooFast');
-  if (await reached(tx, room.id, now, ROOM_RATE, null)) throw new DomainError('CONFLICT', 'room.roomBusy');
+    throw new DomainError('RATE_LIMITED', 'room.tooFast');
+  if (await reached(tx, room.id, now, ROOM_RATE, null))
+    throw new DomainError('RATE_LIMITED', 'room.roomBusy');
 }
 
 // True when the limit's last allowed message (the n-th newest) is inside the window. Reads at most n rows
