@@ -268,6 +268,7 @@ describe('NUL in any text input', () => {
       'console.dealGroups',
       'console.insights',
       'live.merchant',
+      'live.inbox',
       'merchantOrders.filters',
       'merchantOrders.packingList',
       'merchantOrders.move',
@@ -283,7 +284,7 @@ describe('NUL in any text input', () => {
     ];
     const covered = new Set(cases().map((c) => c.path));
     for (const path of Object.keys(appRouter._def.procedures)) {
-      if (path === 'live.group') continue; // a subscription: covered by its own test below
+      if (path === 'live.group' || path === 'live.room') continue; // subscriptions: covered by their own test below
       expect(covered.has(path) || withoutText.includes(path), `${path} has no bad-text case`).toBe(true);
     }
   });
@@ -336,6 +337,15 @@ describe('NUL in any text input', () => {
   it('the live stream refuses a code with NUL without touching the database', async () => {
     const caller = createCaller({ deps: h.deps, user: null, merchantId: null, headers: null });
     await expect(caller.live.group({ code: `${code}${NUL}` })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const member = createCaller({ deps: h.deps, user: newcomer, merchantId: null, headers: null });
+    await expect(member.live.room({ roomId: `${randomUUID()}${NUL}` })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(member.live.room({ roomId: randomUUID(), lastEventId: `1${NUL}` })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    const staff = createCaller({ deps: h.deps, ...who('merchant'), headers: null });
+    await expect(staff.live.inbox({ lastEventId: `1${NUL}` })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
 
