@@ -24,12 +24,14 @@ const busy: InboxRoomView = {
 };
 
 function html(r: InboxRoomView, locale: Locale = 'en'): string {
+  const child = createElement(RoomRow, { r, selected: false, onOpen: () => undefined });
   return renderToStaticMarkup(
-    createElement(
-      NextIntlClientProvider,
-      { locale, messages: { merchant: MESSAGES[locale].merchant }, timeZone: 'UTC' },
-      createElement(RoomRow, { r, selected: false, onOpen: () => undefined }),
-    ),
+    createElement(NextIntlClientProvider, {
+      locale,
+      messages: { merchant: MESSAGES[locale].merchant },
+      timeZone: 'UTC',
+      children: child,
+    }),
   );
 }
 
