@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTRPC } from '@/app/_trpc/client';
 import { buttonClass } from '@/app/merchant/_components/field';
 import { when } from '@/app/merchant/_lib/format';
@@ -101,6 +101,13 @@ export function Inbox({
     void queryClient.invalidateQueries({ queryKey: trpc.rooms.inbox.queryKey() });
   }, [queryClient, trpc]);
   const live = useSubscription(trpc.live.inbox.subscriptionOptions({}, { onData: refetch }));
+
+  // The browser's back and forward buttons move between the list and the rooms opened.
+  useEffect(() => {
+    const follow = () => setRoomId(new URLSearchParams(window.location.search).get('room'));
+    window.addEventListener('popstate', follow);
+    return () => window.removeEventListener('popstate', follow);
+  }, []);
 
   const open = (id: string | null) => {
     setRoomId(id);
