@@ -81,21 +81,30 @@ export async function followRoomMoves(
     const burst = await runningBurst(tx, room, now);
     // A newcomer reads from now on, or from the running burst's line that names them.
     const historyFrom = burst ? burst.line.id - 1 : room.lastMessageId;
-    for (const m of joins) {
-      await tx
-        .insert(roomMembers)
-        .values({
+    // One statement for the batch (a join batch may seat dozens); a returning member gets a fresh seat.
+    await tx
+      .insert(roomMembers)
+      .values(
+        joins.map((m) => ({
           roomId: room.id,
           userId: m.userId,
           alias: m.alias,
           memberId: m.id,
           historyFrom,
           joinedAt: now,
-        })
-        .onConflictDoUpdate({
-          target: [roomMembers.roomId, roomMembers.userId],
-          set: { alias: m.alias, memberId: m.id, historyFrom, joinedAt: now, leftAt: null },
-        });
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [roomMembers.roomId, roomMembers.userId],
+        set: {
+          alias: sql`excluded.alias`,
+          memberId: sql`excluded.member_id`,
+          historyFrom,
+          joinedAt: now,
+          leftAt: null,
+        },
+      });
+    for (const m of joins) {
       events.push({
         type: 'room.member_joined',
         groupId: g.id,
