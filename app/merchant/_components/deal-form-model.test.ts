@@ -149,6 +149,14 @@ describe('the deal form', () => {
     expect(checkDealForm(f).input).toEqual(stored);
   });
 
+  it('refuses a welcome message over 1,000 characters beside its field, keeping a shorter one as typed', () => {
+    const long = checkDealForm(form({ welcomeMessage: 'w'.repeat(1001) }));
+    expect(long.input).toBeNull();
+    expect(long.errors.welcomeMessage).toBe('The welcome message must be at most 1000 characters');
+    const ok = checkDealForm(form({ welcomeMessage: 'Welcome {aliases}!\r\nSee you Saturday.' }));
+    expect(ok.input?.welcomeMessage).toBe('Welcome {aliases}!\nSee you Saturday.');
+  });
+
   it('words its own messages in the merchant’s language', () => {
     const blank = form({ listPrice: '', brackets: [{ key: 'a', people: '', price: '8.0.0' }] });
     expect(checkDealForm(blank).errors).toMatchObject({
