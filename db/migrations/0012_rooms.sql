@@ -102,4 +102,17 @@ CREATE INDEX "room_members_user_idx" ON "room_members" USING btree ("user_id");-
 CREATE INDEX "room_messages_room_idx" ON "room_messages" USING btree ("room_id","id");--> statement-breakpoint
 CREATE INDEX "room_messages_author_idx" ON "room_messages" USING btree ("room_id","author_user_id","created_at");--> statement-breakpoint
 CREATE INDEX "rooms_merchant_idx" ON "rooms" USING btree ("merchant_id","last_message_id");--> statement-breakpoint
-CREATE INDEX "rooms_purge_idx" ON "rooms" USING btree ("purge_at");
+CREATE INDEX "rooms_purge_idx" ON "rooms" USING btree ("purge_at");--> statement-breakpoint
+-- Groups opened before rooms existed get their room, and their members a seat reading from the start (there is nothing before).
+INSERT INTO "rooms" ("kind", "merchant_id", "group_id", "deal_id")
+SELECT 'group', d."merchant_id", g."id", g."deal_id" FROM "groups" g JOIN "deals" d ON d."id" = g."deal_id"
+ON CONFLICT DO NOTHING;--> statement-breakpoint
+INSERT INTO "room_members" ("room_id", "user_id", "alias", "member_id", "history_from", "joined_at")
+SELECT DISTINCT ON (r."id", m."user_id") r."id", m."user_id", m."alias", m."id", 0, coalesce(m."authorized_at", m."reserved_at")
+FROM "members" m JOIN "rooms" r ON r."group_id" = m."group_id"
+WHERE m."status" IN ('authorized', 'captured', 'released')
+ORDER BY r."id", m."user_id", m."reserved_at" DESC
+ON CONFLICT DO NOTHING;--> statement-breakpoint
+UPDATE "rooms" r SET "member_count" = (SELECT count(*) FROM "room_members" rm WHERE rm."room_id" = r."id" AND rm."left_at" IS NULL AND rm."removed_at" IS NULL);--> statement-breakpoint
+UPDATE "rooms" r SET "closes_at" = g."closed_at" + interval '14 days', "purge_at" = g."closed_at" + interval '90 days'
+FROM "groups" g WHERE r."group_id" = g."id" AND g."closed_at" IS NOT NULL;
