@@ -240,12 +240,10 @@ export default function Room({
       data-testid="room"
     >
       <header>
-        <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-          <h2 id={`room-${room.id}-heading`} className="text-lg font-semibold">
-            {t('panel.heading')}
-          </h2>
-          <span className="text-sm text-stone-600">{t('panel.members', { count: room.memberCount })}</span>
-        </div>
+        {/* No member count here: the stream does not carry it, and a count fixed at load would go stale. */}
+        <h2 id={`room-${room.id}-heading`} className="text-lg font-semibold">
+          {t('panel.heading')}
+        </h2>
         <p className="mt-1 text-sm text-stone-700">
           {viewer.kind === 'member' ? t('panel.intro', { alias: viewer.alias }) : t('panel.staffIntro')}
         </p>
