@@ -1,0 +1,143 @@
+// The group room (issue 17): a member asks, the shop answers from the concierge inbox and the member sees it
+// live; a newcomer reads nothing said before they joined; a product card posted by staff leads a member to
+// open a group on another deal.
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures';
+import { seriousAxeViolations } from './helpers/axe';
+import { createTestDeal, openGroupFromDealPage, submitJoin } from './helpers/shopper';
+
+const MERCHANT = { email: 'merchant@flock.test', password: 'flock-demo-1' };
+const contexts: BrowserContext[] = [];
+let clients = 0;
+
+async function newPage(browser: Browser, viewport = { width: 390, height: 844 }): Promise<Page> {
+  clients += 1;
+  const ctx = await browser.newContext({
+    viewport,
+    extraHTTPHeaders: { 'x-forwarded-for': `10.91.0.${clients}` },
+  });
+  contexts.push(ctx);
+  return ctx.newPage();
+}
+
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
+async function signInMerchant(page: Page): Promise<void> {
+  await page.goto('/merchant/sign-in');
+  await page.getByLabel('E-mail').fill(MERCHANT.email);
+  await page.getByLabel('Password').fill(MERCHANT.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/merchant\/?$/);
+}
+
+/** Joins the group open on `page` as `alias` and returns its room. */
+async function joinAndOpenRoom(page: Page, alias: string) {
+  await submitJoin(page, { alias, email: `${alias.toLowerCase()}-${Date.now()}@example.test` });
+  await expect(page.getByTestId('member-panel')).toBeVisible();
+  const room = page.getByTestId('room');
+  await expect(room.getByRole('heading', { name: 'Group chat' })).toBeVisible();
+  return room;
+}
+
+/** The shop's inbox with the room of the deal titled `title` open. */
+async function openInboxRoom(staff: Page, title: string) {
+  await staff.goto('/merchant/inbox');
+  await staff.getByTestId('inbox-row').filter({ hasText: title }).first().click();
+  const room = staff.getByTestId('inbox-room');
+  await expect(room).toBeVisible();
+  return room;
+}
+
+test('a member asks, the shop answers from the inbox and the member sees it live; a newcomer reads nothing from before', async ({
+  browser,
+  request,
+}) => {
+  const title = `Room kettle ${Date.now()}`;
+  const deal = await createTestDeal(request, {
+    ownerEmail: MERCHANT.email,
+    title,
+    listPrice: 5000,
+    tiers: [{ minMembers: 3, unitPrice: 4000 }],
+  });
+  const ana = await newPage(browser);
+  const code = await openGroupFromDealPage(ana, deal.slug);
+  const anaRoom = await joinAndOpenRoom(ana, 'Ana');
+  await anaRoom.getByLabel('Your message').fill('Does it come in blue?');
+  await anaRoom.getByRole('button', { name: 'Send' }).click();
+  await expect(anaRoom.getByText('Does it come in blue?')).toBeVisible();
+
+  const staff = await newPage(browser, { width: 1280, height: 800 });
+  await signInMerchant(staff);
+  await staff.goto('/merchant/inbox');
+  // A member's question waits for a reply: that room is first.
+  await expect(staff.getByTestId('inbox-row').first()).toContainText(title);
+  await expect(staff.getByTestId('inbox-row').first()).toContainText('Waiting for a reply');
+  const inboxRoom = await openInboxRoom(staff, title);
+  await expect(inboxRoom.getByText('Does it come in blue?')).toBeVisible();
+  await inboxRoom.getByLabel(/^Reply as /).fill('Yes: blue and green.');
+  await inboxRoom.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(inboxRoom.getByText('Yes: blue and green.')).toBeVisible();
+  expect(await seriousAxeViolations(staff), 'concierge inbox').toEqual([]);
+  await staff.screenshot({ path: 'test-results/room-inbox-1280x800.png', fullPage: true });
+
+  // Live on the member's page, with the staff badge; no reload.
+  await expect(anaRoom.getByText('Yes: blue and green.')).toBeVisible();
+  await expect(anaRoom.getByText('Staff', { exact: true })).toBeVisible();
+  expect(await seriousAxeViolations(ana), 'group room').toEqual([]);
+  await ana.screenshot({ path: 'test-results/room-member-390x844.png', fullPage: true });
+
+  // A newcomer joins later: the room starts from their join.
+  const ben = await newPage(browser);
+  await ben.goto(`/g/${code}`);
+  const benRoom = await joinAndOpenRoom(ben, 'Ben');
+  await expect(benRoom.getByText('Ben joined')).toBeVisible();
+  await expect(benRoom.getByText('Does it come in blue?')).toHaveCount(0);
+  await expect(benRoom.getByText('Yes: blue and green.')).toHaveCount(0);
+  await benRoom.getByLabel('Your message').fill('Hi all!');
+  await benRoom.getByRole('button', { name: 'Send' }).click();
+  await expect(anaRoom.getByText('Hi all!')).toBeVisible();
+  await ben.setViewportSize({ width: 1280, height: 800 });
+  await ben.screenshot({ path: 'test-results/room-newcomer-1280x800.png', fullPage: true });
+});
+
+test('a product card from the shop leads a member to open a group on another deal', async ({
+  browser,
+  request,
+}) => {
+  const stamp = Date.now();
+  const here = await createTestDeal(request, {
+    ownerEmail: MERCHANT.email,
+    title: `Room teapot ${stamp}`,
+    listPrice: 5000,
+    tiers: [{ minMembers: 3, unitPrice: 4000 }],
+  });
+  const other = await createTestDeal(request, {
+    ownerEmail: MERCHANT.email,
+    title: `Room cups ${stamp}`,
+    listPrice: 3000,
+    tiers: [
+      { minMembers: 2, unitPrice: 2500 },
+      { minMembers: 4, unitPrice: 2000 },
+    ],
+  });
+  const mia = await newPage(browser);
+  await openGroupFromDealPage(mia, here.slug);
+  const room = await joinAndOpenRoom(mia, 'Mia');
+
+  const staff = await newPage(browser, { width: 1280, height: 800 });
+  await signInMerchant(staff);
+  const inboxRoom = await openInboxRoom(staff, `Room teapot ${stamp}`);
+  await inboxRoom.getByLabel('Post a product card').selectOption({ label: `Room cups ${stamp}` });
+  await inboxRoom.getByRole('button', { name: 'Post card' }).click();
+
+  const card = room.getByTestId('room-card');
+  await expect(card).toContainText(`Room cups ${stamp}`);
+  await expect(card).toContainText('$25.00');
+  await card.getByRole('link', { name: 'Open a group' }).click();
+  await expect(mia).toHaveURL(new RegExp(`/d/${other.slug}`));
+  await mia.getByRole('button', { name: 'Start a new group' }).click();
+  await expect(mia).toHaveURL(/\/g\/[a-z0-9]+\?join=1/);
+  await expect(mia.getByRole('heading', { name: `Room cups ${stamp}` })).toBeVisible();
+});
