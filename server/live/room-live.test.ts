@@ -4,9 +4,9 @@
 // never wakes the group page's price stream.
 import { randomUUID } from 'node:crypto';
 import { isTrackedEnvelope } from '@trpc/server';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roomMembers, rooms } from '@/db/schema';
+import { events, roomMembers, rooms } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session-user';
 import { createOpenGroup } from '@/server/groups/close-test-factory';
 import { openGroup } from '@/server/groups/open-group';
@@ -257,6 +257,28 @@ describe('live.inbox', () => {
     await sleep(300);
     expect(got.theirs).toEqual([]);
     acs.forEach((a) => a.abort());
+  });
+
+  it('on resume names the rooms that changed while the console was away', async () => {
+    const { roomId, owner } = await shopRoom();
+    const quiet = await shopRoom();
+    const ann = await seat(roomId, 'Ann');
+    const [top] = await h.t.db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1);
+    await post(ann, roomId, 'Anyone there?');
+    const ac = new AbortController();
+    const stream = await createCaller(
+      { deps: h.deps, user: owner.user, merchantId: owner.merchantId, headers: null },
+      { signal: ac.signal },
+    ).live.inbox({ lastEventId: String(top?.id ?? 0) });
+    const it = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    const first = await it.next();
+    expect(first.done).toBe(false);
+    const v: unknown = first.value;
+    if (!isTrackedEnvelope<{ roomId: string }>(v))
+      throw new Error('value was not sent with tracked(id, data)');
+    expect(v[1].roomId).toBe(roomId);
+    expect(v[1].roomId).not.toBe(quiet.roomId);
+    ac.abort();
   });
 
   it('needs a signed-in merchant', async () => {
