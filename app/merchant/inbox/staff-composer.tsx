@@ -177,7 +177,7 @@ export function StaffComposer({
         </div>
       </form>
 
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid gap-3">
         <div>
           <label htmlFor={`${id}-reply`} className="mb-1 block text-xs font-semibold text-stone-700">
             {t('insertReply')}
