@@ -179,6 +179,21 @@ describe('live.room', () => {
     for (const p of [annPage, catPage, staffPage]) p.close();
   });
 
+  it('brings a staff product card to every page with its deal', async () => {
+    const { roomId, owner } = await shopRoom();
+    const other = await createOpenGroup(h.deps, { merchantId: owner.merchantId, tiers: TIERS });
+    const pages = await Promise.all(['Ann', 'Ben'].map(async (a) => openRoom(await seat(roomId, a), roomId)));
+    const card = await h
+      .caller(owner.user, owner.merchantId)
+      .rooms.postCard({ roomId, dealId: other.dealId });
+    for (const page of pages) {
+      await waitFor(() => messageIds(page).includes(card.id), 'the card');
+      const got = page.deltas.flatMap((d) => d.messages).find((m) => m.id === card.id);
+      expect(got?.card).toMatchObject({ dealId: other.dealId, open: true });
+      page.close();
+    }
+  });
+
   it('sends a deletion as deletedIds', async () => {
     const { roomId, owner } = await shopRoom();
     const ann = await seat(roomId, 'Ann');

@@ -16,8 +16,9 @@ import {
   type RoomRow,
   type RoomViewer,
 } from '@/server/rooms/room-access';
-import type { RoomDelta, RoomMessageView } from '@/server/rooms/types';
-import { viewMessages } from '@/server/rooms/view-messages';
+import type { DealCardView, RoomDelta, RoomMessageView } from '@/server/rooms/types';
+import { dealCardViews } from '@/server/rooms/deal-card';
+import { cardDealIds, messageView } from '@/server/rooms/message-view';
 import { Doorbell } from './doorbell';
 import { getLiveHub, topics, type LiveHub, type LiveSignal } from './listener';
 import { Semaphore } from './semaphore';
@@ -271,15 +272,52 @@ async function newestVisible(deps: Deps, roomId: string, viewer: RoomViewer): Pr
   return rows.reverse();
 }
 
+/** How long a product card's view is shared by every page of the process (its price and groups change). */
+const CARD_TTL_MS = 2_000;
+type CardEntry = { at: number; card: Promise<DealCardView | null> };
+const cardsByHub = new WeakMap<LiveHub, Map<string, CardEntry>>();
+
+// A card posted in a busy room reaches 500 pages at once: they share one load per deal and language
+// instead of each reading the deal and its groups about to fill.
+async function sharedCards(
+  deps: Deps,
+  hub: LiveHub,
+  dealIds: readonly string[],
+  locale: Locale,
+): Promise<Map<string, DealCardView>> {
+  let cache = cardsByHub.get(hub);
+  if (!cache) cardsByHub.set(hub, (cache = new Map()));
+  const now = Date.now();
+  for (const [k, e] of cache) if (now - e.at > CARD_TTL_MS) cache.delete(k);
+  const missing = dealIds.filter((id) => !cache.has(`${locale}\u0000${id}`));
+  if (missing.length) {
+    const loaded = dealCardViews(deps, missing, locale);
+    for (const id of missing)
+      cache.set(`${locale}\u0000${id}`, { at: now, card: loaded.then((m) => m.get(id) ?? null) });
+  }
+  const out = new Map<string, DealCardView>();
+  for (const id of dealIds) {
+    const card = await cache.get(`${locale}\u0000${id}`)?.card.catch(() => null);
+    if (card) out.set(id, card);
+  }
+  return out;
+}
+
 /** `rows` as `viewer` sees them, by id (those they may not see are absent). */
 async function viewsById(
   deps: Deps,
+  hub: LiveHub,
   rows: readonly RoomMessageRow[],
   viewer: RoomViewer,
   locale: Locale,
 ): Promise<Map<number, RoomMessageView>> {
-  const views = await viewMessages(deps, rows, viewer, locale);
-  return new Map(views.map((v) => [v.id, v]));
+  const cards = await sharedCards(deps, hub, cardDealIds(rows), locale);
+  const out = new Map<number, RoomMessageView>();
+  for (const r of rows) {
+    const v = messageView(r, viewer, cards);
+    if (v) out.set(v.id, v);
+  }
+  return out;
 }
 
 export type StreamRoomOptions = {
@@ -329,7 +367,7 @@ export async function streamRoom(
       const pinnedRows = room.pinnedMessageId
         ? await deps.db.select().from(roomMessages).where(eq(roomMessages.id, room.pinnedMessageId))
         : [];
-      const views = await viewsById(deps, [...rows, ...pinnedRows], reader, opts.locale);
+      const views = await viewsById(deps, hub, [...rows, ...pinnedRows], reader, opts.locale);
       first = {
         cursor,
         delta: {
@@ -390,6 +428,7 @@ export async function streamRoom(
     const ids = [...touched].filter((id) => id > after).sort((a, b) => a - b);
     const views = await viewsById(
       deps,
+      hub,
       [...ids, ...(pinnedId !== null ? [pinnedId] : [])].flatMap((id) => rowsById.get(id) ?? []),
       reader,
       opts.locale,
