@@ -4,7 +4,8 @@
 // same time while group pages watch it (live.group). Prints JSON lines; the last one is
 // { members, p50_ms, p95_ms, p99_ms, missed, join_update_p95_ms }: post→display latency (from the post call
 // to the moment the last page shows the message), messages some page never got (must be 0), and the
-// join→group-page latency measured in the same run (the room must not slow the price updates).
+// join→group-page latency measured in the same run while the room talks (the room must not slow the price
+// updates; a phase line before the talk gives the same latency with the room quiet, to compare).
 //
 //   npm run bench:room -- [--members=500] [--rate=20] [--seconds=15] [--group-pages=100]
 //                         [--joins-per-s=2] [--transport=http|caller]
@@ -15,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import readline from 'node:readline';
 import fs from 'node:fs';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -92,38 +94,31 @@ function groupSeen(page: Page, id: number): number | undefined {
   return page.highest.at.find(([eid]) => eid >= id)?.[1];
 }
 
-/** Reads an SSE body line by line; `onEvent` gets each event's id and data. */
-function readSse(body: NonNullable<Response['body']>, onEvent: (id: string, data: string) => void): void {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  void (async () => {
-    let buf = '';
-    let id = '';
-    let data = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buf += value;
-        let nl = buf.indexOf('\n');
-        while (nl >= 0) {
-          const l = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
-          if (l.startsWith('id: ')) id = l.slice(4);
-          else if (l.startsWith('data: ')) data = l.slice(6);
-          else if (l === '') {
-            if (id && data) onEvent(id, data);
-            id = '';
-            data = '';
-          }
-          nl = buf.indexOf('\n');
-        }
+/** Splits an SSE body into events; `onEvent` gets each event's id and data. */
+function sseParser(onEvent: (id: string, data: string) => void): (chunk: string) => void {
+  let buf = '';
+  let id = '';
+  let data = '';
+  return (chunk) => {
+    buf += chunk;
+    let nl = buf.indexOf('\n');
+    while (nl >= 0) {
+      const l = buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+      if (l.startsWith('id: ')) id = l.slice(4);
+      else if (l.startsWith('data: ')) data = l.slice(6);
+      else if (l === '') {
+        if (id && data) onEvent(id, data);
+        id = '';
+        data = '';
       }
-    } catch {
-      // aborted at the end of the run
+      nl = buf.indexOf('\n');
     }
-  })();
+  };
 }
 
+// node:http rather than fetch: a browser's parsing is not the server's cost, and web streams on this side
+// would take CPU from the server on a 2-core machine.
 async function openHttp(
   baseUrl: string,
   procedure: string,
@@ -131,15 +126,21 @@ async function openHttp(
   viewer: string | null,
   onEvent: (id: string, data: string) => void,
 ): Promise<() => void> {
-  const ac = new AbortController();
   const q = encodeURIComponent(JSON.stringify(superjson.serialize(input)));
-  const res = await fetch(`${baseUrl}/${procedure}?input=${q}`, {
-    headers: { accept: 'text/event-stream', ...(viewer ? { 'x-bench-user': viewer } : {}) },
-    signal: ac.signal,
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      `${baseUrl}/${procedure}?input=${q}`,
+      { headers: { accept: 'text/event-stream', ...(viewer ? { 'x-bench-user': viewer } : {}) } },
+      (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`${procedure}: HTTP ${String(res.statusCode)}`));
+        res.setEncoding('utf8');
+        res.on('data', sseParser(onEvent));
+        res.on('error', () => {});
+        resolve(() => req.destroy());
+      },
+    );
+    req.on('error', reject);
   });
-  if (!res.ok || !res.body) throw new Error(`${procedure}: HTTP ${res.status}`);
-  readSse(res.body, onEvent);
-  return () => ac.abort();
 }
 
 async function openHttpRoomPage(baseUrl: string, roomId: string, viewer: string): Promise<Page> {
@@ -381,12 +382,16 @@ async function main(): Promise<void> {
     await sleep(500);
 
     // Friends joining while the room talks: a member row, the counters and the event, as live.ts does.
-    const joiners: SessionUser[] = Array.from({ length: Math.ceil(JOINS_PER_S * SECONDS) + 1 }, (_, i) => ({
-      id: randomUUID(),
-      name: `Joiner ${i}`,
-      email: `joiner-${i}@bench.local`,
-      isAnonymous: true,
-    }));
+    const QUIET_JOINS = 10;
+    const joiners: SessionUser[] = Array.from(
+      { length: Math.ceil(JOINS_PER_S * SECONDS) + 1 + QUIET_JOINS },
+      (_, i) => ({
+        id: randomUUID(),
+        name: `Joiner ${i}`,
+        email: `joiner-${i}@bench.local`,
+        isAnonymous: true,
+      }),
+    );
     await db.insert(user).values(joiners);
     const joins: Array<{ id: number; committedAt: number }> = [];
     const join = async (u: SessionUser) => {
@@ -420,6 +425,35 @@ async function main(): Promise<void> {
       });
       joins.push({ id, committedAt: clock() });
     };
+
+    /** When the last group page showed each join (the time every watcher saw the new price). */
+    const joinToPages = (list: typeof joins) => {
+      const lat: number[] = [];
+      let lost = 0;
+      for (const j of list) {
+        const at = groupPages.map((p) => groupSeen(p, j.id));
+        if (at.some((x) => x === undefined)) lost += 1;
+        else lat.push(Math.max(...at.map((x) => x ?? 0)) - j.committedAt);
+      }
+      return { lat, lost };
+    };
+
+    // The baseline: joins while the room is quiet, at the same pace.
+    for (let i = 0; i < QUIET_JOINS; i++) {
+      const u = joiners.pop();
+      if (u) await join(u);
+      await sleep(1000 / JOINS_PER_S);
+    }
+    await sleep(500);
+    const quiet = joinToPages(joins.splice(0, joins.length));
+    line({
+      phase: 'join-to-group-page-quiet-room',
+      joins: QUIET_JOINS,
+      group_pages: groupPages.length,
+      p50_ms: round(pct(quiet.lat, 50)),
+      p95_ms: round(pct(quiet.lat, 95)),
+      missed: quiet.lost,
+    });
 
     // The talk: RATE posts a second, one in MEMBER_EVERY by a member (a different one each time), the rest staff.
     const posts: Array<{ id: number; startedAt: number; committedAt: number }> = [];
@@ -489,13 +523,7 @@ async function main(): Promise<void> {
       if (lost) missed += 1;
       else latencies.push(last - q.startedAt);
     }
-    const joinLatencies: number[] = [];
-    let joinsMissed = 0;
-    for (const j of joins) {
-      const at = groupPages.map((p) => groupSeen(p, j.id));
-      if (at.some((x) => x === undefined)) joinsMissed += 1;
-      else joinLatencies.push(Math.max(...at.map((x) => x ?? 0)) - j.committedAt);
-    }
+    const { lat: joinLatencies, lost: joinsMissed } = joinToPages(joins);
     line({
       phase: 'join-to-group-page',
       joins: joins.length,
