@@ -141,3 +141,46 @@ test('a product card from the shop leads a member to open a group on another dea
   await expect(mia).toHaveURL(/\/g\/[a-z0-9]+\?join=1/);
   await expect(mia.getByRole('heading', { name: `Room cups ${stamp}` })).toBeVisible();
 });
+
+test('a shop opens a community; a visitor joins it by its link under a name, talks, and the shop answers from the inbox', async ({
+  browser,
+}) => {
+  const title = `Spring class ${Date.now()}`;
+  const staff = await newPage(browser, { width: 1280, height: 800 });
+  await signInMerchant(staff);
+  await staff.goto('/merchant/communities');
+  await staff.getByLabel('Name').fill(title);
+  await staff.getByLabel('Description').fill('For everyone in the spring pottery class.');
+  await staff.getByRole('button', { name: 'Create community' }).click();
+  const link = staff.getByLabel(`Link to ${title}`);
+  await expect(link).toBeVisible();
+  const url = new URL(await link.inputValue());
+  expect(url.pathname).toMatch(/^\/r\/[A-Za-z0-9]+$/);
+  expect(await seriousAxeViolations(staff), 'communities').toEqual([]);
+  await staff.screenshot({ path: 'test-results/room-communities-1280x800.png', fullPage: true });
+
+  const kai = await newPage(browser);
+  await kai.goto(url.pathname);
+  await expect(kai.getByRole('heading', { name: title })).toBeVisible();
+  await kai.getByLabel('Your name here').fill('Kai');
+  await kai.getByRole('button', { name: 'Join', exact: true }).click();
+  const room = kai.getByTestId('room');
+  await expect(room).toBeVisible();
+  await room.getByLabel('Your message').fill('When is the first lesson?');
+  await room.getByRole('button', { name: 'Send' }).click();
+  await expect(room.getByText('When is the first lesson?')).toBeVisible();
+  expect(await seriousAxeViolations(kai), 'community page').toEqual([]);
+  await kai.screenshot({ path: 'test-results/room-community-390x844.png', fullPage: true });
+
+  const inboxRoom = await openInboxRoom(staff, title);
+  await expect(inboxRoom.getByText('When is the first lesson?')).toBeVisible();
+  await inboxRoom.getByLabel(/^Reply as /).fill('Saturday at ten.');
+  await inboxRoom.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(room.getByText('Saturday at ten.')).toBeVisible();
+
+  // Leaving takes the room away; the page offers the join form again.
+  kai.once('dialog', (d) => void d.accept());
+  await kai.getByRole('button', { name: 'Leave the community' }).click();
+  await expect(kai.getByLabel('Your name here')).toBeVisible();
+  await expect(kai.getByText('When is the first lesson?')).toHaveCount(0);
+});
