@@ -2,7 +2,9 @@
 // A room's live deltas: one SSE subscription (live.room) per open room. After a drop the link resumes
 // from the last tracked event id by itself; `onStarted` runs on every (re)start so the page can backfill
 // what the stream began after (subscribe first, then backfill). Edit when the stream's input changes.
+import { useLocale } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { isLocale } from '@/i18n/locales';
 import { lazyApi } from '@/app/_trpc/lazy-api';
 import type { RoomDelta } from '@/server/rooms/types';
 
@@ -13,6 +15,9 @@ export function useLiveRoom(
   onStarted: () => void,
 ): boolean {
   const [connected, setConnected] = useState(false);
+  // An EventSource sends no headers: the page's language goes in the input (product cards' titles).
+  const pageLocale = useLocale();
+  const locale = isLocale(pageLocale) ? pageLocale : undefined;
   // The latest callbacks, without restarting the stream when the page re-renders.
   const handlers = useRef({ onDelta, onStarted });
   useEffect(() => {
@@ -25,7 +30,7 @@ export function useLiveRoom(
     void lazyApi().then((api) => {
       if (unmounted) return;
       const sub = api.live.room.subscribe(
-        { roomId },
+        { roomId, locale },
         {
           onStarted: () => {
             setConnected(true);
@@ -43,6 +48,6 @@ export function useLiveRoom(
       unmounted = true;
       stop?.();
     };
-  }, [roomId]);
+  }, [roomId, locale]);
   return connected;
 }
