@@ -3,15 +3,15 @@
 import { TEST_FULFILMENT, VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { randomBytes } from 'node:crypto';
 import { isTrackedEnvelope } from '@trpc/server';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deals, groups, members } from '@/db/schema';
 import { recordEvent } from '@/server/events/record-event';
 import { getGroupSnapshotOrThrow, type GroupSnapshot } from '@/server/groups/get-group-snapshot';
 import { joinGroup } from '@/server/groups/join-group';
 import type { SessionUser } from '@/server/auth/session-user';
 import { createCaller } from '@/server/trpc/root';
 import { createHarness, type Harness } from '@/test/harness';
+import { commitJoin, insertOpenGroup } from '@/test/live-fixture';
 import { closeLiveHub, getLiveHub, type LiveSignal } from './listener';
 import { streamGroup } from './stream-group';
 
@@ -36,73 +36,27 @@ type Fixture = {
 
 async function makeGroup(merchant?: { merchantId: string; user: SessionUser }): Promise<Fixture> {
   const m = merchant ?? (await h.makeMerchant());
-  const tiers = [
-    { minMembers: 2, unitPrice: 1000 },
-    { minMembers: 4, unitPrice: 800 },
-  ];
-  const [d] = await h.t.db
-    .insert(deals)
-    .values({
+  const { dealId, groupId, code } = await insertOpenGroup(h.t.db, {
+    deal: {
       merchantId: m.merchantId,
       slug: `d-${randomBytes(4).toString('hex')}`,
       title: 'Tea',
-      currency: 'USD',
-      listPrice: 1500,
-      tiers,
       windowSeconds: 3600,
-      status: 'active',
       fulfilment: TEST_FULFILMENT,
-    })
-    .returning({ id: deals.id });
-  if (!d) throw new Error('no deal');
-  const code = randomBytes(5).toString('hex');
-  const [g] = await h.t.db
-    .insert(groups)
-    .values({
-      code,
-      dealId: d.id,
-      currency: 'USD',
-      listPrice: 1500,
-      tiers,
-      minMembers: 2,
-      maxMembers: 500,
-      qrCutoff: 100,
-      perBuyerMax: 3,
-      deadline: new Date(Date.now() + 3600_000),
-    })
-    .returning({ id: groups.id });
-  if (!g) throw new Error('no group');
-  await h.t.db.transaction((tx) => recordEvent(tx, { type: 'group.opened', groupId: g.id, dealId: d.id }));
-  return { groupId: g.id, dealId: d.id, code, merchantId: m.merchantId, merchantUser: m.user };
+    },
+    tiers: [
+      { minMembers: 2, unitPrice: 1000 },
+      { minMembers: 4, unitPrice: 800 },
+    ],
+    group: { maxMembers: 500, qrCutoff: 100, deadline: new Date(Date.now() + 3600_000) },
+  });
+  await h.t.db.transaction((tx) => recordEvent(tx, { type: 'group.opened', groupId, dealId }));
+  return { groupId, dealId, code, merchantId: m.merchantId, merchantUser: m.user };
 }
 
 /** What a join does to the page: a member row, the counters, an event, in one transaction. */
 async function join(f: Fixture, u: SessionUser, alias: string): Promise<number> {
-  return h.t.db.transaction(async (tx) => {
-    const [m] = await tx
-      .insert(members)
-      .values({
-        groupId: f.groupId,
-        userId: u.id,
-        alias,
-        quantity: 1,
-        status: 'authorized',
-        unitPriceAtJoin: 1000,
-        holdAmount: 1000,
-        inviteCode: randomBytes(6).toString('hex'),
-      })
-      .returning({ id: members.id });
-    await tx
-      .update(groups)
-      .set({ seatsTaken: sql`${groups.seatsTaken} + 1`, confirmedCount: sql`${groups.confirmedCount} + 1` })
-      .where(eq(groups.id, f.groupId));
-    return recordEvent(tx, {
-      type: 'member.authorized',
-      groupId: f.groupId,
-      dealId: f.dealId,
-      memberId: m?.id ?? null,
-    });
-  });
+  return commitJoin(h.t.db, f, u.id, alias);
 }
 
 function callerWith(u: SessionUser | null, signal: AbortSignal, merchantId: string | null = null) {

@@ -6,6 +6,7 @@ import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { events, rooms } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { getLiveHub, topics, type LiveHub, type LiveSignal } from './listener';
+import { createWaker, parseLastEventId, stopOnAbort } from './stream-wake';
 
 export type InboxLiveEvent = { roomId: string };
 
@@ -58,16 +59,9 @@ export async function streamInbox(
   const pending = new Map<string, Pending>();
   const lastYieldAt = new Map<string, number>();
   // Mutated from callbacks; a holder keeps the compiler from narrowing it across awaits.
-  const st: { waiter: (() => void) | null; resync: boolean; highest: number } = {
-    waiter: null,
-    resync: false,
-    highest: 0,
-  };
-  const wake = () => {
-    const w = st.waiter;
-    st.waiter = null;
-    w?.();
-  };
+  const st: { resync: boolean; highest: number } = { resync: false, highest: 0 };
+  const waker = createWaker();
+  const wake = waker.wake;
   const note = (roomId: string, id: number) => {
     const p = pending.get(roomId);
     pending.set(roomId, { firstId: Math.min(p?.firstId ?? id, id), lastId: Math.max(p?.lastId ?? id, id) });
@@ -104,16 +98,9 @@ export async function streamInbox(
         .catch(() => {});
   };
   const unsubscribe = await hub.subscribe([topics.all], onSignal);
-  opts.signal?.addEventListener(
-    'abort',
-    () => {
-      unsubscribe();
-      wake();
-    },
-    { once: true },
-  );
+  stopOnAbort(opts.signal, unsubscribe, waker);
 
-  const since = opts.lastEventId && /^\d{1,15}$/.test(opts.lastEventId) ? Number(opts.lastEventId) : null;
+  const since = parseLastEventId(opts.lastEventId);
   try {
     st.highest = since ?? (await newestEventId(deps));
     if (since !== null)
@@ -151,10 +138,7 @@ export async function streamInbox(
           nextAt = Math.min(nextAt, at);
         }
         if (due === null) {
-          await new Promise<void>((resolve) => {
-            st.waiter = resolve;
-            if (Number.isFinite(nextAt)) setTimeout(wake, Math.max(1, nextAt - now));
-          });
+          await waker.wait(Number.isFinite(nextAt) ? Math.max(1, nextAt - now) : undefined);
           continue;
         }
         const p = pending.get(due);

@@ -3,6 +3,7 @@ import { and, desc, eq, gt } from 'drizzle-orm';
 import { deals, events, groups } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { getLiveHub, topics, type LiveEvent, type LiveHub } from './listener';
+import { createWaker, parseLastEventId, stopOnAbort } from './stream-wake';
 
 /** What the merchant console receives: which of its deals changed; it re-fetches its own queries. */
 export type MerchantLiveEvent = {
@@ -48,12 +49,8 @@ export async function streamMerchant(
   const dealOfGroup = new Map<string, string | null>();
   // Mutated from callbacks; a holder keeps the compiler from narrowing it across awaits.
   const box: { pending: LiveEvent | null } = { pending: null };
-  let waiter: (() => void) | null = null;
-  const wake = () => {
-    const w = waiter;
-    waiter = null;
-    w?.();
-  };
+  const waker = createWaker();
+  const wake = waker.wake;
   const queue: LiveEvent[] = [];
   let draining = false;
 
@@ -116,16 +113,9 @@ export async function streamMerchant(
     queue.push(s.event);
     void drain();
   });
-  opts.signal?.addEventListener(
-    'abort',
-    () => {
-      unsubscribe();
-      wake();
-    },
-    { once: true },
-  );
+  stopOnAbort(opts.signal, unsubscribe, waker);
 
-  const since = opts.lastEventId && /^\d{1,15}$/.test(opts.lastEventId) ? Number(opts.lastEventId) : null;
+  const since = parseLastEventId(opts.lastEventId);
   if (since !== null) {
     try {
       const [missed] = await deps.db
@@ -148,9 +138,7 @@ export async function streamMerchant(
       for (;;) {
         if (opts.signal?.aborted) return;
         if (!box.pending) {
-          await new Promise<void>((r) => {
-            waiter = r;
-          });
+          await waker.wait();
           continue;
         }
         const gap = lastYieldAt + minGapMs - Date.now();

@@ -6,18 +6,16 @@
 //                         [--viewers=anon|distinct|mixed] [--transport=http|caller]
 // Uses DATABASE_URL when set (a scratch database is created and dropped), else an embedded PostgreSQL.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createHTTPServer } from '@trpc/server/adapters/standalone';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import superjson from 'superjson';
 import { createDb } from '@/db/client';
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
-import { deals, groups, members, merchants, user } from '@/db/schema';
+import { groups, merchants, user } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { getEnv } from '@/server/env';
 import { recordEvent } from '@/server/events/record-event';
@@ -25,14 +23,11 @@ import { closeLiveHub, getLiveHub } from '@/server/live/listener';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
 import type { SessionUser } from '@/server/auth/session-user';
-import { appRouter, createCaller } from '@/server/trpc/root';
+import { createCaller } from '@/server/trpc/root';
+import { commitJoin, insertOpenGroup } from '@/test/live-fixture';
+import { arg, pct, round, startBenchServer } from './live-kit';
 
 type Viewers = 'anon' | 'distinct' | 'mixed';
-
-function arg(name: string, fallback: string): string {
-  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return hit ? hit.slice(name.length + 3) : fallback;
-}
 
 const K = Number(arg('subscribers', '200'));
 const N = Number(arg('events', '50'));
@@ -42,11 +37,6 @@ const VIEWERS = arg('viewers', 'mixed') as Viewers;
 const TRANSPORT = arg('transport', 'http');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0) : 0;
-};
-const round = (x: number) => Math.round(x * 10) / 10;
 
 async function scratchDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
   const base = getEnv().DATABASE_URL;
@@ -183,47 +173,23 @@ async function main() {
     .values({ userId: merchantUser, name: 'Bench' })
     .returning({ id: merchants.id });
   if (!m) throw new Error('merchant insert failed');
-  const tiers = [
-    { minMembers: 2, unitPrice: 1000 },
-    { minMembers: 10, unitPrice: 800 },
-    { minMembers: 40, unitPrice: 600 },
-  ];
-  const [d] = await db
-    .insert(deals)
-    .values({
+  const { dealId, groupId, code } = await insertOpenGroup(db, {
+    deal: {
       merchantId: m.id,
       slug: `bench-${randomBytes(4).toString('hex')}`,
       title: 'Bench tea',
-      currency: 'USD',
-      listPrice: 1500,
-      tiers,
       windowSeconds: 86_400,
       maxMembers: 500,
       qrCutoff: 500,
-      status: 'active',
-    })
-    .returning({ id: deals.id });
-  if (!d) throw new Error('deal insert failed');
-  const code = randomBytes(5).toString('hex');
-  const [g] = await db
-    .insert(groups)
-    .values({
-      code,
-      dealId: d.id,
-      currency: 'USD',
-      listPrice: 1500,
-      tiers,
-      minMembers: 2,
-      maxMembers: 500,
-      qrCutoff: 500,
-      perBuyerMax: 3,
-      deadline: new Date(Date.now() + 86_400_000),
-    })
-    .returning({ id: groups.id });
-  if (!g) throw new Error('group insert failed');
-  const cursor = await db.transaction((tx) =>
-    recordEvent(tx, { type: 'group.opened', groupId: g.id, dealId: d.id }),
-  );
+    },
+    tiers: [
+      { minMembers: 2, unitPrice: 1000 },
+      { minMembers: 10, unitPrice: 800 },
+      { minMembers: 40, unitPrice: 600 },
+    ],
+    group: { maxMembers: 500, qrCutoff: 500, deadline: new Date(Date.now() + 86_400_000) },
+  });
+  const cursor = await db.transaction((tx) => recordEvent(tx, { type: 'group.opened', groupId, dealId }));
 
   const makeUsers = async (n: number): Promise<SessionUser[]> => {
     const rows = Array.from({ length: n }, () => {
@@ -244,25 +210,8 @@ async function main() {
           : null;
   const byId = new Map(watchers.map((u) => [u.id, u]));
 
-  let server: ReturnType<typeof createHTTPServer> | null = null;
-  let baseUrl = '';
-  if (TRANSPORT === 'http') {
-    server = createHTTPServer({
-      router: appRouter,
-      createContext: ({ req }) => {
-        const id = req.headers['x-bench-user'];
-        return {
-          deps,
-          user: (typeof id === 'string' && byId.get(id)) || null,
-          merchantId: null,
-          headers: null,
-        };
-      },
-    });
-    server.maxConnections = K + 50;
-    await new Promise<void>((r) => server?.listen(0, '127.0.0.1', r));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }
+  const server = TRANSPORT === 'http' ? await startBenchServer(deps, byId, K + 50) : null;
+  const baseUrl = server?.baseUrl ?? '';
 
   const t0 = performance.now();
   const pages = await Promise.all(
@@ -288,31 +237,7 @@ async function main() {
   const joiners = await makeUsers(N + BURST);
   let seats = 0;
   const join = async (u: SessionUser): Promise<{ id: number; committedAt: number }> => {
-    const id = await db.transaction(async (tx) => {
-      const [mem] = await tx
-        .insert(members)
-        .values({
-          groupId: g.id,
-          userId: u.id,
-          alias: u.name,
-          quantity: 1,
-          status: 'authorized',
-          unitPriceAtJoin: 1000,
-          holdAmount: 1000,
-          inviteCode: randomBytes(6).toString('hex'),
-        })
-        .returning({ id: members.id });
-      await tx
-        .update(groups)
-        .set({ seatsTaken: sql`${groups.seatsTaken} + 1`, confirmedCount: sql`${groups.confirmedCount} + 1` })
-        .where(eq(groups.id, g.id));
-      return recordEvent(tx, {
-        type: 'member.authorized',
-        groupId: g.id,
-        dealId: d.id,
-        memberId: mem?.id ?? null,
-      });
-    });
+    const id = await commitJoin(db, { groupId, dealId }, u.id, u.name);
     seats += 1;
     return { id, committedAt: performance.now() };
   };
@@ -364,7 +289,7 @@ async function main() {
   const lastCommit = Math.max(...results.map((r) => r.committedAt));
   const lastId = Math.max(...results.map((r) => r.id));
   const at = await waitAll(lastId, 10_000);
-  const [row] = await db.select({ n: groups.confirmedCount }).from(groups).where(eq(groups.id, g.id));
+  const [row] = await db.select({ n: groups.confirmedCount }).from(groups).where(eq(groups.id, groupId));
   console.log(
     JSON.stringify({
       phase: 'burst',
@@ -383,8 +308,7 @@ async function main() {
   pages.forEach((p) => p.close());
   await sleep(200);
   console.log(JSON.stringify({ phase: 'teardown', hubSubscriptionsAfterClose: hub.subscriberCount() }));
-  server?.closeAllConnections();
-  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+  await server?.close();
   await closeLiveHub(deps);
   await db.$client.end();
   // pool.end() resolves before its idle sockets have closed; stopping PostgreSQL at once would log each one.

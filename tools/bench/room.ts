@@ -17,17 +17,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import readline from 'node:readline';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createHTTPServer } from '@trpc/server/adapters/standalone';
 import { isTrackedEnvelope } from '@trpc/server';
-import { eq, sql } from 'drizzle-orm';
 import superjson from 'superjson';
 import { createDb } from '@/db/client';
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
-import { deals, groups, members, merchants, roomMembers, user } from '@/db/schema';
+import { merchants, roomMembers, user } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session-user';
 import type { Deps } from '@/server/deps';
 import { recordEvent } from '@/server/events/record-event';
@@ -37,13 +34,10 @@ import { createStripePayments } from '@/server/payments/stripe-payments';
 import { ensureGroupRoom } from '@/server/rooms/ensure-group-room';
 import { postMessage } from '@/server/rooms/post-message';
 import type { RoomDelta } from '@/server/rooms/types';
-import { appRouter, createCaller } from '@/server/trpc/root';
+import { createCaller } from '@/server/trpc/root';
+import { commitJoin, insertOpenGroup } from '@/test/live-fixture';
 import { startEmulatorProcess } from './emulator-process';
-
-function arg(name: string, fallback: string): string {
-  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return hit ? hit.slice(name.length + 3) : fallback;
-}
+import { arg, pct, round, startBenchServer } from './live-kit';
 
 const MEMBERS = Number(arg('members', '500'));
 const RATE = Number(arg('rate', '20'));
@@ -58,11 +52,6 @@ const GRACE_MS = 10_000;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const line = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
 const log = (msg: string) => process.stderr.write(`[bench:room] ${msg}\n`);
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0) : 0;
-};
-const round = (x: number) => Math.round(x * 10) / 10;
 /** Milliseconds since the epoch with sub-millisecond precision, comparable across processes. */
 const clock = () => performance.timeOrigin + performance.now();
 
@@ -250,46 +239,24 @@ async function main(): Promise<void> {
       .values({ userId: merchantUser.id, name: 'Bench Tours' })
       .returning({ id: merchants.id });
     if (!m) throw new Error('merchant insert failed');
-    const tiers = [
-      { minMembers: 2, unitPrice: 1000 },
-      { minMembers: 10, unitPrice: 800 },
-    ];
-    const [d] = await db
-      .insert(deals)
-      .values({
+    const { dealId, groupId, code } = await insertOpenGroup(db, {
+      deal: {
         merchantId: m.id,
         slug: `bench-${randomBytes(4).toString('hex')}`,
         title: 'Bench tour',
-        currency: 'USD',
-        listPrice: 1500,
-        tiers,
         windowSeconds: 86_400,
         maxMembers: 1000,
         qrCutoff: 1000,
-        status: 'active',
-      })
-      .returning({ id: deals.id });
-    if (!d) throw new Error('deal insert failed');
-    const code = randomBytes(5).toString('hex');
-    const [g] = await db
-      .insert(groups)
-      .values({
-        code,
-        dealId: d.id,
-        currency: 'USD',
-        listPrice: 1500,
-        tiers,
-        minMembers: 2,
-        maxMembers: 1000,
-        qrCutoff: 1000,
-        perBuyerMax: 3,
-        deadline: new Date(Date.now() + 86_400_000),
-      })
-      .returning({ id: groups.id });
-    if (!g) throw new Error('group insert failed');
+      },
+      tiers: [
+        { minMembers: 2, unitPrice: 1000 },
+        { minMembers: 10, unitPrice: 800 },
+      ],
+      group: { maxMembers: 1000, qrCutoff: 1000, deadline: new Date(Date.now() + 86_400_000) },
+    });
     const room = await db.transaction(async (tx) => {
-      await recordEvent(tx, { type: 'group.opened', groupId: g.id, dealId: d.id });
-      return ensureGroupRoom(tx, { id: g.id, dealId: d.id });
+      await recordEvent(tx, { type: 'group.opened', groupId, dealId });
+      return ensureGroupRoom(tx, { id: groupId, dealId });
     });
 
     // MEMBERS people with a seat each (rows inserted directly: the join path is not what is measured).
@@ -304,25 +271,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < seats.length; i += 500) await db.insert(roomMembers).values(seats.slice(i, i + 500));
     const byId = new Map([...people, merchantUser].map((u) => [u.id, u]));
 
-    let server: ReturnType<typeof createHTTPServer> | null = null;
-    let baseUrl = '';
-    if (TRANSPORT === 'http') {
-      server = createHTTPServer({
-        router: appRouter,
-        createContext: ({ req }) => {
-          const id = req.headers['x-bench-user'];
-          return {
-            deps,
-            user: (typeof id === 'string' && byId.get(id)) || null,
-            merchantId: null,
-            headers: null,
-          };
-        },
-      });
-      server.maxConnections = MEMBERS + GROUP_PAGES + 50;
-      await new Promise<void>((r) => server?.listen(0, '127.0.0.1', r));
-      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    }
+    const server =
+      TRANSPORT === 'http' ? await startBenchServer(deps, byId, MEMBERS + GROUP_PAGES + 50) : null;
+    const baseUrl = server?.baseUrl ?? '';
 
     const openRoomPage = async (viewer: SessionUser): Promise<Page> => {
       const ac = new AbortController();
@@ -395,34 +346,7 @@ async function main(): Promise<void> {
     await db.insert(user).values(joiners);
     const joins: Array<{ id: number; committedAt: number }> = [];
     const join = async (u: SessionUser) => {
-      const id = await db.transaction(async (tx) => {
-        const [mem] = await tx
-          .insert(members)
-          .values({
-            groupId: g.id,
-            userId: u.id,
-            alias: u.name,
-            quantity: 1,
-            status: 'authorized',
-            unitPriceAtJoin: 1000,
-            holdAmount: 1000,
-            inviteCode: randomBytes(6).toString('hex'),
-          })
-          .returning({ id: members.id });
-        await tx
-          .update(groups)
-          .set({
-            seatsTaken: sql`${groups.seatsTaken} + 1`,
-            confirmedCount: sql`${groups.confirmedCount} + 1`,
-          })
-          .where(eq(groups.id, g.id));
-        return recordEvent(tx, {
-          type: 'member.authorized',
-          groupId: g.id,
-          dealId: d.id,
-          memberId: mem?.id ?? null,
-        });
-      });
+      const id = await commitJoin(db, { groupId, dealId }, u.id, u.name);
       joins.push({ id, committedAt: clock() });
     };
 
@@ -566,8 +490,7 @@ async function main(): Promise<void> {
       missed,
       join_update_p95_ms: round(pct(joinLatencies, 95)),
     });
-    server?.closeAllConnections();
-    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    await server?.close();
     await closeLiveHub(deps);
   } finally {
     for (const c of cleanups) await c().catch((e: unknown) => log(`cleanup: ${String(e)}`));
