@@ -15,7 +15,7 @@ import superjson from 'superjson';
 import { createDb } from '@/db/client';
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
-import { groups, merchants, user } from '@/db/schema';
+import { groups, user } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { getEnv } from '@/server/env';
 import { recordEvent } from '@/server/events/record-event';
@@ -24,8 +24,8 @@ import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
 import type { SessionUser } from '@/server/auth/session-user';
 import { createCaller } from '@/server/trpc/root';
-import { commitJoin, insertOpenGroup } from '@/test/live-fixture';
-import { arg, pct, round, startBenchServer } from './live-kit';
+import { commitJoin } from '@/test/live-fixture';
+import { arg, openBenchGroup, pct, round, startBenchServer } from './live-kit';
 
 type Viewers = 'anon' | 'distinct' | 'mixed';
 
@@ -165,30 +165,20 @@ async function main() {
   };
 
   const merchantUser = randomUUID();
-  await db
-    .insert(user)
-    .values({ id: merchantUser, name: 'Bench Merchant', email: `m-${merchantUser}@bench.local` });
-  const [m] = await db
-    .insert(merchants)
-    .values({ userId: merchantUser, name: 'Bench' })
-    .returning({ id: merchants.id });
-  if (!m) throw new Error('merchant insert failed');
-  const { dealId, groupId, code } = await insertOpenGroup(db, {
-    deal: {
-      merchantId: m.id,
-      slug: `bench-${randomBytes(4).toString('hex')}`,
+  const { dealId, groupId, code } = await openBenchGroup(
+    db,
+    { id: merchantUser, name: 'Bench Merchant', email: `m-${merchantUser}@bench.local` },
+    {
+      shop: 'Bench',
       title: 'Bench tea',
-      windowSeconds: 86_400,
-      maxMembers: 500,
-      qrCutoff: 500,
+      capacity: 500,
+      tiers: [
+        { minMembers: 2, unitPrice: 1000 },
+        { minMembers: 10, unitPrice: 800 },
+        { minMembers: 40, unitPrice: 600 },
+      ],
     },
-    tiers: [
-      { minMembers: 2, unitPrice: 1000 },
-      { minMembers: 10, unitPrice: 800 },
-      { minMembers: 40, unitPrice: 600 },
-    ],
-    group: { maxMembers: 500, qrCutoff: 500, deadline: new Date(Date.now() + 86_400_000) },
-  });
+  );
   const cursor = await db.transaction((tx) => recordEvent(tx, { type: 'group.opened', groupId, dealId }));
 
   const makeUsers = async (n: number): Promise<SessionUser[]> => {

@@ -13,7 +13,7 @@
 // page's SSE parsing must not share the event loop of the server it measures.
 // Edit when the room's live path gains a stage worth timing.
 import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -24,7 +24,7 @@ import superjson from 'superjson';
 import { createDb } from '@/db/client';
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
-import { merchants, roomMembers, user } from '@/db/schema';
+import { roomMembers, user } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session-user';
 import type { Deps } from '@/server/deps';
 import { recordEvent } from '@/server/events/record-event';
@@ -35,9 +35,9 @@ import { ensureGroupRoom } from '@/server/rooms/ensure-group-room';
 import { postMessage } from '@/server/rooms/post-message';
 import type { RoomDelta } from '@/server/rooms/types';
 import { createCaller } from '@/server/trpc/root';
-import { commitJoin, insertOpenGroup } from '@/test/live-fixture';
+import { commitJoin } from '@/test/live-fixture';
 import { startEmulatorProcess } from './emulator-process';
-import { arg, pct, round, startBenchServer } from './live-kit';
+import { arg, openBenchGroup, pct, round, startBenchServer } from './live-kit';
 
 const MEMBERS = Number(arg('members', '500'));
 const RATE = Number(arg('rate', '20'));
@@ -233,26 +233,14 @@ async function main(): Promise<void> {
       email: 'merchant@bench.local',
       isAnonymous: false,
     };
-    await db.insert(user).values({ id: merchantUser.id, name: merchantUser.name, email: merchantUser.email });
-    const [m] = await db
-      .insert(merchants)
-      .values({ userId: merchantUser.id, name: 'Bench Tours' })
-      .returning({ id: merchants.id });
-    if (!m) throw new Error('merchant insert failed');
-    const { dealId, groupId, code } = await insertOpenGroup(db, {
-      deal: {
-        merchantId: m.id,
-        slug: `bench-${randomBytes(4).toString('hex')}`,
-        title: 'Bench tour',
-        windowSeconds: 86_400,
-        maxMembers: 1000,
-        qrCutoff: 1000,
-      },
+    const { merchantId, dealId, groupId, code } = await openBenchGroup(db, merchantUser, {
+      shop: 'Bench Tours',
+      title: 'Bench tour',
+      capacity: 1000,
       tiers: [
         { minMembers: 2, unitPrice: 1000 },
         { minMembers: 10, unitPrice: 800 },
       ],
-      group: { maxMembers: 1000, qrCutoff: 1000, deadline: new Date(Date.now() + 86_400_000) },
     });
     const room = await db.transaction(async (tx) => {
       await recordEvent(tx, { type: 'group.opened', groupId, dealId });
@@ -382,7 +370,7 @@ async function main(): Promise<void> {
     // The talk: RATE posts a second, one in MEMBER_EVERY by a member (a different one each time), the rest staff.
     const posts: Array<{ id: number; startedAt: number; committedAt: number }> = [];
     let refused = 0;
-    const staff = { user: merchantUser, merchantId: m.id };
+    const staff = { user: merchantUser, merchantId };
     const total = Math.round(RATE * SECONDS);
     const start = clock();
     const inFlight: Array<Promise<void>> = [];
