@@ -4,17 +4,12 @@
 // the slow-mode countdown, and a reason in place of the box when the reader may not post. The cursor stays
 // in the box after sending. Shared by the member room and the staff inbox.
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { MessageBox, useDraft } from './message-box';
 import { MAX_MESSAGE_CHARS, messageLength } from './message-length';
 
 // The counter's rule, for the staff inbox's composer too.
 export { MAX_MESSAGE_CHARS, messageLength };
-
-function newKey(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
 
 /**
  * The composer. `send` posts the text with an idempotency key and answers null, or the refusal in words;
@@ -36,38 +31,22 @@ export function Composer({
 }) {
   const t = useTranslations('rooms.composer');
   const id = useId();
-  const [text, setText] = useState(initialText);
+  const draft = useDraft(initialText);
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
-  // One key per message: a retry after a dropped answer is the same message, not a second one.
-  const key = useRef<string>('');
-  useEffect(() => setText(initialText), [initialText]);
-
-  const length = messageLength(text);
-  const left = MAX_MESSAGE_CHARS - length;
 
   async function submit() {
     if (pending || waitSeconds > 0) return;
-    if (length === 0) {
-      setError(t('empty'));
-      return;
-    }
-    if (left < 0) {
-      setError(t('over', { count: -left }));
-      return;
-    }
-    key.current ||= newKey();
+    if (!draft.check()) return;
+    const key = draft.key();
     setPending(true);
-    setError(null);
+    draft.setError(null);
     try {
-      const refused = await send(text, key.current);
-      if (refused === null) {
-        setText('');
-        key.current = '';
-      } else setError(refused);
+      const refused = await send(draft.text, key);
+      if (refused === null) draft.sent();
+      else draft.setError(refused);
     } catch {
-      setError(t('failed'));
+      draft.setError(t('failed'));
     } finally {
       setPending(false);
       box.current?.focus();
@@ -82,56 +61,23 @@ export function Composer({
     );
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      className="space-y-1"
-      data-testid="room-composer"
+    <MessageBox
+      id={id}
+      box={box}
+      text={draft.text}
+      error={draft.error}
+      onChange={draft.change}
+      onSend={() => void submit()}
+      label={t('label')}
+      labelClassName="sr-only"
+      placeholder={t('placeholder')}
+      hint={t('hint')}
+      rows={2}
+      maxHeightClass="max-h-40"
+      sendDisabled={pending || waitSeconds > 0}
+      sendLabel={pending ? t('sending') : t('send')}
+      testId="room-composer"
     >
-      <label htmlFor={`${id}-body`} className="sr-only">
-        {t('label')}
-      </label>
-      <div className="flex items-end gap-2">
-        <textarea
-          id={`${id}-body`}
-          ref={box}
-          value={text}
-          rows={2}
-          placeholder={t('placeholder')}
-          aria-describedby={`${id}-hint ${id}-count${error ? ` ${id}-error` : ''}`}
-          aria-invalid={left < 0 || undefined}
-          onChange={(e) => {
-            setText(e.target.value);
-            // A changed text is a new message: a new idempotency key.
-            key.current = '';
-            if (error) setError(null);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              void submit();
-            }
-          }}
-          className="max-h-40 min-h-11 min-w-0 flex-1 resize-y rounded-xl border border-stone-400 bg-white px-3 py-2 text-base"
-        />
-        <button
-          type="submit"
-          disabled={pending || waitSeconds > 0}
-          className="min-h-11 shrink-0 rounded-xl bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {pending ? t('sending') : t('send')}
-        </button>
-      </div>
-      <div className="flex flex-wrap justify-between gap-x-3 text-xs text-stone-600">
-        <span id={`${id}-hint`} className="hidden sm:inline">
-          {t('hint')}
-        </span>
-        <span id={`${id}-count`} className={left < 0 ? 'font-semibold text-red-700' : ''}>
-          {left < 0 ? t('over', { count: -left }) : t('left', { count: left })}
-        </span>
-      </div>
       {slowModeSeconds > 0 && (
         <p className="text-xs text-stone-600">
           {waitSeconds > 0
@@ -139,11 +85,11 @@ export function Composer({
             : t('slowModeOn', { seconds: slowModeSeconds })}
         </p>
       )}
-      {error && (
+      {draft.error && (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
+          {draft.error}
         </p>
       )}
-    </form>
+    </MessageBox>
   );
 }

@@ -8,24 +8,10 @@ import { MESSAGES } from '@/i18n/messages';
 import type { Locale } from '@/i18n/locales';
 import type { RoomMessageView } from '@/server/rooms/types';
 import { RoomMessage } from './message';
+import { fixtureMessage } from './message-fixture';
 
 function view(extra: Partial<RoomMessageView>): RoomMessageView {
-  return {
-    id: 7,
-    kind: 'text',
-    authorKind: 'member',
-    authorName: 'Ben',
-    mine: false,
-    body: '',
-    system: null,
-    card: null,
-    image: null,
-    status: 'visible',
-    heldReason: null,
-    reportCount: 0,
-    createdAt: '2026-11-30T10:00:00.000Z',
-    ...extra,
-  };
+  return fixtureMessage({ id: 7, ...extra });
 }
 
 function html(m: RoomMessageView, locale: Locale = 'en', communityCode: string | null = null): string {

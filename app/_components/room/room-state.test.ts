@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomMessageView, RoomView } from '@/server/rooms/types';
+import { fixtureMessage } from './message-fixture';
 import {
   applyDelta,
   fromRoom,
@@ -11,22 +12,7 @@ import {
 } from './room-state';
 
 function msg(id: number, body = `m${id}`, extra: Partial<RoomMessageView> = {}): RoomMessageView {
-  return {
-    id,
-    kind: 'text',
-    authorKind: 'member',
-    authorName: 'Ben',
-    mine: false,
-    body,
-    system: null,
-    card: null,
-    image: null,
-    status: 'visible',
-    heldReason: null,
-    reportCount: 0,
-    createdAt: '2026-11-30T10:00:00.000Z',
-    ...extra,
-  };
+  return fixtureMessage({ id, body, ...extra });
 }
 
 function room(messages: RoomMessageView[]): RoomView {

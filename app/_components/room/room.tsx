@@ -4,40 +4,17 @@
 // group page's room panel and the community page (default export for next/dynamic); needs a
 // NextIntlClientProvider with the `rooms` namespace around it. Edit when a room gains a member feature.
 import { useLocale, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState, type ComponentProps } from 'react';
 import { lazyApi } from '@/app/_trpc/lazy-api';
-import type { RoomDelta, RoomMessageView, RoomView } from '@/server/rooms/types';
+import type { RoomView } from '@/server/rooms/types';
 import { Composer } from './composer';
 import { MessageContent, RoomMessage } from './message';
 import { MessageList } from './message-list';
-import {
-  applyDelta,
-  fromRoom,
-  isMuted,
-  slowModeWait,
-  withOlder,
-  withOwn,
-  type RoomState,
-} from './room-state';
-import { useLiveRoom } from './use-live-room';
+import { RoomNotReady } from './room-status';
+import { isMuted, slowModeWait } from './room-state';
+import { useMarkRead, useRoomState, type RoomRef } from './use-room-state';
 
-/** Which room to open: its id, its group's code, or a community's code. */
-export type RoomRef = { roomId: string } | { groupCode: string } | { communityCode: string };
-
-type Phase =
-  | { phase: 'loading' }
-  | { phase: 'failed'; message: string | null }
-  | { phase: 'gone' }
-  | { phase: 'ready'; s: RoomState };
-
-// Duck-typed rather than instanceof TRPCClientError, so reading an error does not load the client.
-function errorCode(err: unknown): string | null {
-  if (err instanceof Error && 'data' in err) {
-    const data = err.data as { code?: unknown } | null | undefined;
-    return typeof data?.code === 'string' ? data.code : null;
-  }
-  return null;
-}
+export type { RoomRef };
 
 // The server's refusal is already in the reader's language (server/localize-error.ts).
 function errorWords(err: unknown): string | null {
@@ -45,15 +22,7 @@ function errorWords(err: unknown): string | null {
 }
 
 /** The pinned announcement above the messages. */
-function Pinned({
-  m,
-  shopName,
-  communityCode,
-}: {
-  m: RoomMessageView;
-  shopName: string;
-  communityCode: string | null;
-}) {
+function Pinned(props: ComponentProps<typeof MessageContent>) {
   const t = useTranslations('rooms.message');
   return (
     <aside
@@ -62,7 +31,7 @@ function Pinned({
       data-testid="room-pinned"
     >
       <p className="text-xs font-semibold text-amber-900">{t('pinned')}</p>
-      <MessageContent m={m} shopName={shopName} communityCode={communityCode} />
+      <MessageContent {...props} />
     </aside>
   );
 }
@@ -82,44 +51,15 @@ export default function Room({
 }) {
   const t = useTranslations('rooms');
   const locale = useLocale();
-  const [state, setState] = useState<Phase>(() =>
-    initial ? { phase: 'ready', s: fromRoom(initial) } : { phase: 'loading' },
-  );
-  const [olderLoading, setOlderLoading] = useState(false);
-  const [olderError, setOlderError] = useState(false);
+  const { state, addOwn, retry, connected, everConnected, list } = useRoomState({
+    roomRef,
+    api: lazyApi,
+    describe: errorWords,
+    initial,
+    onGone,
+  });
   const [lastPostAt, setLastPostAt] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  const [everConnected, setEverConnected] = useState(false);
-  const refKey = JSON.stringify(roomRef);
-
-  const load = useCallback(async () => {
-    try {
-      const api = await lazyApi();
-      const room = await api.rooms.get.query(JSON.parse(refKey) as RoomRef);
-      setState((prev) => ({ phase: 'ready', s: fromRoom(room, prev.phase === 'ready' ? prev.s : null) }));
-    } catch (err) {
-      if (errorCode(err) === 'NOT_FOUND') {
-        setState({ phase: 'gone' });
-        onGone?.();
-      } else
-        setState((prev) => (prev.phase === 'ready' ? prev : { phase: 'failed', message: errorWords(err) }));
-    }
-  }, [refKey, onGone]);
-
-  useEffect(() => {
-    if (!initial) void load();
-    // Only on arrival: the stream's start backfills after that.
-  }, []);
-
-  const roomId = state.phase === 'ready' ? state.s.room.id : null;
-  const onDelta = useCallback((d: RoomDelta) => {
-    setState((prev) => (prev.phase === 'ready' ? { phase: 'ready', s: applyDelta(prev.s, d) } : prev));
-  }, []);
-  // Subscribe first, then backfill: what was said between the load and the stream's start is fetched again.
-  const connected = useLiveRoom(roomId, onDelta, () => void load());
-  useEffect(() => {
-    if (connected) setEverConnected(true);
-  }, [connected]);
 
   const s = state.phase === 'ready' ? state.s : null;
   const slowSeconds = s?.room.slowModeSeconds ?? 0;
@@ -134,47 +74,10 @@ export default function Room({
   }, [wait > 0, muted]);
 
   // The newest message the reader has on screen is read (while the page is visible).
-  const newestId = s?.messages.at(-1)?.id ?? null;
-  const markedId = useRef(0);
-  useEffect(() => {
-    if (!roomId || newestId === null) return;
-    const mark = () => {
-      if (document.visibilityState !== 'visible' || newestId <= markedId.current) return;
-      markedId.current = newestId;
-      void lazyApi()
-        .then((api) => api.rooms.markRead.mutate({ roomId, messageId: newestId }))
-        .catch(() => {
-          markedId.current = 0;
-        });
-    };
-    mark();
-    document.addEventListener('visibilitychange', mark);
-    return () => document.removeEventListener('visibilitychange', mark);
-  }, [roomId, newestId]);
+  useMarkRead(lazyApi, s?.room.id ?? null, s?.messages.at(-1)?.id ?? null);
 
   if (state.phase === 'gone') return null;
-  if (state.phase === 'loading')
-    return (
-      <p className="rounded-2xl bg-white p-4 text-sm text-stone-600 ring-1 ring-stone-200" role="status">
-        {t('panel.loading')}
-      </p>
-    );
-  if (state.phase === 'failed')
-    return (
-      <div className="rounded-2xl bg-white p-4 ring-1 ring-stone-200" role="alert">
-        <p className="text-sm text-stone-800">{state.message ?? t('panel.loadFailed')}</p>
-        <button
-          type="button"
-          onClick={() => {
-            setState({ phase: 'loading' });
-            void load();
-          }}
-          className="mt-2 rounded-lg px-3 py-1.5 text-sm font-semibold ring-1 ring-stone-300 hover:bg-stone-100"
-        >
-          {t('panel.retry')}
-        </button>
-      </div>
-    );
+  if (state.phase !== 'ready') return <RoomNotReady state={state} onRetry={retry} />;
 
   const st = state.s;
   const room = st.room;
@@ -194,7 +97,7 @@ export default function Room({
     try {
       const api = await lazyApi();
       const m = await api.rooms.post.mutate({ roomId: room.id, body, clientKey });
-      setState((prev) => (prev.phase === 'ready' ? { phase: 'ready', s: withOwn(prev.s, m) } : prev));
+      addOwn(m);
       setLastPostAt(Date.now());
       setNow(Date.now());
       return null;
@@ -210,26 +113,6 @@ export default function Room({
       return null;
     } catch (err) {
       return errorWords(err) ?? t('message.reportFailed');
-    }
-  }
-
-  async function loadOlder() {
-    const first = st.messages[0]?.id;
-    if (first === undefined) return;
-    setOlderLoading(true);
-    setOlderError(false);
-    try {
-      const api = await lazyApi();
-      const page = await api.rooms.history.query({ roomId: room.id, beforeId: first });
-      setState((prev) =>
-        prev.phase === 'ready'
-          ? { phase: 'ready', s: withOlder(prev.s, page.messages, page.hasOlder) }
-          : prev,
-      );
-    } catch {
-      setOlderError(true);
-    } finally {
-      setOlderLoading(false);
     }
   }
 
@@ -255,11 +138,7 @@ export default function Room({
       </header>
       {st.pinned && <Pinned m={st.pinned} shopName={room.shopName} communityCode={communityCode} />}
       <MessageList
-        messages={st.messages}
-        hasOlder={st.hasOlder}
-        loadingOlder={olderLoading}
-        olderError={olderError}
-        onLoadOlder={() => void loadOlder()}
+        {...list}
         empty={viewer.kind === 'member' ? t('list.empty') : t('list.emptyStaff')}
         render={(m) => (
           <RoomMessage

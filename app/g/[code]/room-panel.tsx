@@ -2,20 +2,8 @@
 // The group's room on the group page, for its members only (the page mounts this only for a member; it
 // hides again if they leave). The room's code loads after the page is up, so visitors and the first
 // paint pay nothing for it; its words come from the `rooms` namespace the page passes around this panel.
-import dynamic from 'next/dynamic';
-import { useTranslations } from 'next-intl';
+import { LazyRoom } from '@/app/_components/room/lazy-room';
 import { useGroupView } from './live-group';
-
-function Loading() {
-  const t = useTranslations('rooms.panel');
-  return (
-    <p className="rounded-2xl bg-white p-4 text-sm text-stone-600 ring-1 ring-stone-200" role="status">
-      {t('loading')}
-    </p>
-  );
-}
-
-const Room = dynamic(() => import('@/app/_components/room/room'), { ssr: false, loading: () => <Loading /> });
 
 /** Statuses that have no seat in the room: not yet holding, or gone while the group was open. */
 const NO_SEAT: readonly string[] = ['reserved', 'left', 'expired'];
@@ -27,7 +15,7 @@ export function RoomPanel({ code }: { code: string }) {
   // A new status (a hold confirmed, a close) opens the room afresh: the seat may have just been given.
   return (
     <div id="room" className="scroll-mt-4">
-      <Room key={viewer.status} roomRef={{ groupCode: code }} />
+      <LazyRoom key={viewer.status} roomRef={{ groupCode: code }} />
     </div>
   );
 }

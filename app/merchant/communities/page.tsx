@@ -1,30 +1,18 @@
 // The shop's communities: standing rooms with their own link and QR code that outlive any one deal. Lists
 // the live ones (from the inbox's rooms) with link, copy, QR and archive; a form starts a new one.
 // QR codes are drawn here on the server (the qrcode package stays out of the browser).
-import type { Metadata } from 'next';
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
-import { serverCaller } from '@/app/_trpc/server';
-import { requireMerchant } from '@/app/merchant/_lib/console-session';
+import { loadUnderInbox, roomsMetadata, UnderInbox } from '@/app/merchant/inbox/console-page';
 import { getDeps } from '@/server/deps';
 import { communityUrl } from '@/server/rooms/communities/invite-link';
 import { qrSvg } from '@/server/share/qr';
 import { CommunityList, CreateCommunityForm, type CommunityRow } from './communities';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('merchant.communities');
-  return { title: t('metaTitle') };
-}
+export const generateMetadata = roomsMetadata('merchant.communities');
 export const dynamic = 'force-dynamic';
 
 /** /merchant/communities. */
 export default async function CommunitiesPage() {
-  await requireMerchant();
-  const [rooms, t, ti] = await Promise.all([
-    (await serverCaller()).rooms.inbox(),
-    getTranslations('merchant.communities'),
-    getTranslations('merchant.inbox'),
-  ]);
+  const [rooms, t] = await loadUnderInbox((api) => api.rooms.inbox(), 'merchant.communities');
   const appUrl = getDeps().appUrl;
   const rows: CommunityRow[] = await Promise.all(
     rooms
@@ -42,18 +30,12 @@ export default async function CommunitiesPage() {
       }),
   );
   return (
-    <section className="mx-auto max-w-3xl">
-      <p className="text-sm">
-        <Link href="/merchant/inbox" className="font-semibold text-brand-700 underline">
-          ← {ti('title')}
-        </Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-bold">{t('title')}</h1>
+    <UnderInbox width="max-w-3xl" title={t('title')}>
       <p className="mt-2 text-stone-600">{t('intro')}</p>
       <p className="mt-1 mb-6 text-sm text-stone-500">{t('trust')}</p>
       <CreateCommunityForm />
       <h2 className="mt-8 mb-3 text-lg font-semibold">{t('listHeading')}</h2>
       <CommunityList rows={rows} />
-    </section>
+    </UnderInbox>
   );
 }

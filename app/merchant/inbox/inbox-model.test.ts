@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixtureMessage } from '@/app/_components/room/message-fixture';
 import { fromRoom } from '@/app/_components/room/room-state';
 import type { InboxRoomView, RoomMessageView, RoomView } from '@/server/rooms/types';
 import {
@@ -28,22 +29,8 @@ const row = (id: string, patch: Partial<InboxRoomView> = {}): InboxRoomView => (
 });
 const at = (iso: string) => ({ authorName: 'Ben', body: 'hi', at: iso });
 
-const message = (id: number, patch: Partial<RoomMessageView> = {}): RoomMessageView => ({
-  id,
-  kind: 'text',
-  authorKind: 'member',
-  authorName: 'Ben',
-  mine: false,
-  body: `message ${id}`,
-  system: null,
-  card: null,
-  image: null,
-  status: 'visible',
-  heldReason: null,
-  reportCount: 0,
-  createdAt: '2026-05-01T10:00:00.000Z',
-  ...patch,
-});
+const message = (id: number, patch: Partial<RoomMessageView> = {}): RoomMessageView =>
+  fixtureMessage({ id, body: `message ${id}`, createdAt: '2026-05-01T10:00:00.000Z', ...patch });
 
 const room = (messages: RoomMessageView[], pinned: RoomMessageView | null = null): RoomView => ({
   id: 'r1',

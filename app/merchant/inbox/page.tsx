@@ -1,15 +1,11 @@
 // The concierge inbox: every live room of the shop (its groups' rooms and its communities), the ones where
 // a member's message waits for a reply first; ?room=<id> opens one. Server-rendered list, live client.
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { serverCaller } from '@/app/_trpc/server';
 import { requireMerchant } from '@/app/merchant/_lib/console-session';
+import { roomsMetadata } from './console-page';
 import { Inbox } from './inbox';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('merchant.inbox');
-  return { title: t('metaTitle') };
-}
+export const generateMetadata = roomsMetadata('merchant.inbox');
 export const dynamic = 'force-dynamic';
 
 type Search = Record<string, string | string[] | undefined>;

@@ -5,16 +5,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
-import { MAX_MESSAGE_CHARS, messageLength } from '@/app/_components/room/message-length';
+import { MessageBox, useDraft } from '@/app/_components/room/message-box';
 import { useTRPC } from '@/app/_trpc/client';
 import { buttonClass, inputClass } from '@/app/merchant/_components/field';
 import { insertAt } from './inbox-model';
-
-function newKey(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
 
 /** The size of a picture file, read in the browser (the room shows it without the page jumping). */
 async function imageSize(file: File): Promise<{ width: number; height: number } | null> {
@@ -50,20 +44,15 @@ export function StaffComposer({
   const tu = useTranslations('merchant.upload');
   const trpc = useTRPC();
   const id = useId();
-  const [text, setText] = useState('');
+  const draft = useDraft();
+  const { text, error, setError } = draft;
   const [pending, setPending] = useState<'text' | 'card' | 'image' | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [dealId, setDealId] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
-  // One key per message: a retry after a dropped answer is the same message, not a second one.
-  const key = useRef('');
   const settings = useQuery(trpc.rooms.settings.queryOptions());
   const deals = useQuery(trpc.deals.list.queryOptions({ status: 'active' }));
   const replies = settings.data?.savedReplies ?? [];
   const activeDeals = deals.data ?? [];
-
-  const length = messageLength(text);
-  const left = MAX_MESSAGE_CHARS - length;
 
   async function run(kind: 'text' | 'card' | 'image', act: () => Promise<string | null>) {
     setPending(kind);
@@ -81,23 +70,16 @@ export function StaffComposer({
   }
 
   async function submit() {
-    if (pending) return;
-    if (length === 0) return setError(tc('empty'));
-    if (left < 0) return setError(tc('over', { count: -left }));
-    key.current ||= newKey();
-    const ok = await run('text', () => send(text, key.current));
-    if (ok) {
-      setText('');
-      key.current = '';
-    }
+    if (pending || !draft.check()) return;
+    const key = draft.key();
+    if (await run('text', () => send(text, key))) draft.sent();
     box.current?.focus();
   }
 
   function insertReply(body: string) {
     const el = box.current;
     const next = insertAt(text, body, el?.selectionStart ?? text.length, el?.selectionEnd ?? text.length);
-    setText(next.text);
-    key.current = '';
+    draft.set(next.text);
     // Put the cursor after the reply once React has rendered the new text.
     requestAnimationFrame(() => {
       el?.focus();
@@ -127,55 +109,22 @@ export function StaffComposer({
 
   return (
     <div className="space-y-3" data-testid="inbox-composer">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        className="space-y-1"
-      >
-        <label htmlFor={`${id}-body`} className="block text-sm font-semibold text-stone-800">
-          {t('replyAs', { shop: shopName })}
-        </label>
-        <div className="flex items-end gap-2">
-          <textarea
-            id={`${id}-body`}
-            ref={box}
-            value={text}
-            rows={3}
-            placeholder={t('placeholder')}
-            aria-describedby={`${id}-hint ${id}-count${error ? ` ${id}-error` : ''}`}
-            aria-invalid={left < 0 || undefined}
-            onChange={(e) => {
-              setText(e.target.value);
-              key.current = '';
-              if (error) setError(null);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-                e.preventDefault();
-                void submit();
-              }
-            }}
-            className="max-h-48 min-h-11 min-w-0 flex-1 resize-y rounded-xl border border-stone-400 bg-white px-3 py-2 text-base"
-          />
-          <button
-            type="submit"
-            disabled={pending !== null}
-            className="min-h-11 shrink-0 rounded-xl bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-          >
-            {pending === 'text' ? t('sending') : t('send')}
-          </button>
-        </div>
-        <div className="flex flex-wrap justify-between gap-x-3 text-xs text-stone-600">
-          <span id={`${id}-hint`} className="hidden sm:inline">
-            {t('composerHint')}
-          </span>
-          <span id={`${id}-count`} className={left < 0 ? 'font-semibold text-red-700' : ''}>
-            {left < 0 ? tc('over', { count: -left }) : tc('left', { count: left })}
-          </span>
-        </div>
-      </form>
+      <MessageBox
+        id={id}
+        box={box}
+        text={text}
+        error={error}
+        onChange={draft.change}
+        onSend={() => void submit()}
+        label={t('replyAs', { shop: shopName })}
+        labelClassName="block text-sm font-semibold text-stone-800"
+        placeholder={t('placeholder')}
+        hint={t('composerHint')}
+        rows={3}
+        maxHeightClass="max-h-48"
+        sendDisabled={pending !== null}
+        sendLabel={pending === 'text' ? t('sending') : t('send')}
+      />
 
       <div className="grid gap-3">
         <div>

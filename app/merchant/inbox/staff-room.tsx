@@ -4,33 +4,19 @@
 // member's alias (mute 10 min / 1 h / 1 day, let them post again, remove from the room); slow mode; the
 // staff composer. The newest message on screen is marked read while the page is visible.
 import { useTranslations, useLocale } from 'next-intl';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { MessageContent, RoomMessage } from '@/app/_components/room/message';
 import { MessageList } from '@/app/_components/room/message-list';
-import { applyDelta, fromRoom, withOlder, withOwn, type RoomState } from '@/app/_components/room/room-state';
-import { useLiveRoom } from '@/app/_components/room/use-live-room';
+import { RoomNotReady } from '@/app/_components/room/room-status';
+import { useMarkRead, useRoomState } from '@/app/_components/room/use-room-state';
 import { useTRPCClient } from '@/app/_trpc/client';
 import { buttonClass, inputClass } from '@/app/merchant/_components/field';
 import { ConfirmDialog } from '@/app/merchant/_components/confirm-dialog';
-import type { RoomDelta, RoomMessageView } from '@/server/rooms/types';
+import type { RoomMessageView } from '@/server/rooms/types';
 import { MUTE_MINUTES, newestMessageId, SLOW_MODE_SECONDS, withApproved, withDeleted } from './inbox-model';
 import { StaffComposer } from './staff-composer';
 
-type Phase =
-  | { phase: 'loading' }
-  | { phase: 'failed'; message: string | null }
-  | { phase: 'gone' }
-  | { phase: 'ready'; s: RoomState };
-
 type Confirm = { kind: 'delete'; id: number } | { kind: 'remove'; alias: string } | null;
-
-function errorCode(err: unknown): string | null {
-  if (err instanceof Error && 'data' in err) {
-    const data = err.data as { code?: unknown } | null | undefined;
-    return typeof data?.code === 'string' ? data.code : null;
-  }
-  return null;
-}
 
 // The server's refusal is already in the reader's language (server/localize-error.ts).
 function errorWords(err: unknown): string | null {
@@ -52,67 +38,21 @@ export function StaffRoom({
   const tr = useTranslations('rooms');
   const locale = useLocale();
   const client = useTRPCClient();
-  const [state, setState] = useState<Phase>({ phase: 'loading' });
-  const [olderLoading, setOlderLoading] = useState(false);
-  const [olderError, setOlderError] = useState(false);
-  const [everConnected, setEverConnected] = useState(false);
+  const api = useCallback(() => Promise.resolve(client), [client]);
+  const { state, update, addOwn, retry, connected, everConnected, list } = useRoomState({
+    roomRef: { roomId },
+    api,
+    describe: errorWords,
+    onChange: onChanged,
+  });
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [busy, setBusy] = useState(false);
   const [openAlias, setOpenAlias] = useState<number | null>(null);
 
-  const update = useCallback((f: (s: RoomState) => RoomState) => {
-    setState((prev) => (prev.phase === 'ready' ? { phase: 'ready', s: f(prev.s) } : prev));
-  }, []);
-
-  const load = useCallback(async () => {
-    try {
-      const room = await client.rooms.get.query({ roomId });
-      setState((prev) => ({ phase: 'ready', s: fromRoom(room, prev.phase === 'ready' ? prev.s : null) }));
-    } catch (err) {
-      if (errorCode(err) === 'NOT_FOUND') setState({ phase: 'gone' });
-      else
-        setState((prev) => (prev.phase === 'ready' ? prev : { phase: 'failed', message: errorWords(err) }));
-    }
-  }, [client, roomId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const onDelta = useCallback(
-    (d: RoomDelta) => {
-      update((s) => applyDelta(s, d));
-      onChanged();
-    },
-    [update, onChanged],
-  );
-  // Subscribe first, then backfill: each (re)start of the stream loads the room again.
-  const connected = useLiveRoom(roomId, onDelta, () => void load());
-  useEffect(() => {
-    if (connected) setEverConnected(true);
-  }, [connected]);
-
   // The newest message on screen is read while the page is visible; the inbox's unread count follows.
   const s = state.phase === 'ready' ? state.s : null;
-  const newestId = s ? newestMessageId(s.messages) : 0;
-  const markedId = useRef(0);
-  useEffect(() => {
-    if (newestId === 0) return;
-    const mark = () => {
-      if (document.visibilityState !== 'visible' || newestId <= markedId.current) return;
-      markedId.current = newestId;
-      client.rooms.markRead
-        .mutate({ roomId, messageId: newestId })
-        .then(() => onChanged())
-        .catch(() => {
-          markedId.current = 0;
-        });
-    };
-    mark();
-    document.addEventListener('visibilitychange', mark);
-    return () => document.removeEventListener('visibilitychange', mark);
-  }, [client, roomId, newestId, onChanged]);
+  useMarkRead(api, roomId, s ? newestMessageId(s.messages) : 0, onChanged);
 
   /** Runs a moderation call; shows its refusal, or `done` (a sentence) when it says one. */
   async function act(call: () => Promise<string | null>): Promise<boolean> {
@@ -140,27 +80,15 @@ export function StaffRoom({
         </button>
       </div>
     );
-  if (state.phase === 'loading')
+  if (state.phase !== 'ready')
     return (
-      <p className="rounded-2xl bg-white p-4 text-sm text-stone-600 ring-1 ring-stone-200" role="status">
-        {tr('panel.loading')}
-      </p>
-    );
-  if (state.phase === 'failed')
-    return (
-      <div className="rounded-2xl bg-white p-4 ring-1 ring-stone-200" role="alert">
-        <p className="text-sm text-stone-800">{state.message ?? t('loadFailed')}</p>
-        <button
-          type="button"
-          onClick={() => {
-            setState({ phase: 'loading' });
-            void load();
-          }}
-          className={`${buttonClass.secondary} mt-2`}
-        >
-          {t('retry')}
-        </button>
-      </div>
+      <RoomNotReady
+        state={state}
+        onRetry={retry}
+        loadFailed={t('loadFailed')}
+        retryLabel={t('retry')}
+        retryClassName={`${buttonClass.secondary} mt-2`}
+      />
     );
 
   const st = state.s;
@@ -170,51 +98,15 @@ export function StaffRoom({
   const when = (iso: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
-  const post = async (body: string, clientKey: string): Promise<string | null> => {
+  /** Posts the staff's own message through `call`: null when shown, or the refusal in words. */
+  const own = async (call: () => Promise<RoomMessageView>): Promise<string | null> => {
     try {
-      const m = await client.rooms.post.mutate({ roomId, body, clientKey });
-      update((x) => withOwn(x, m));
-      onChanged();
+      addOwn(await call());
       return null;
     } catch (err) {
       return errorWords(err) ?? tr('composer.failed');
     }
   };
-  const postCard = async (dealId: string): Promise<string | null> => {
-    try {
-      const m = await client.rooms.postCard.mutate({ roomId, dealId });
-      update((x) => withOwn(x, m));
-      onChanged();
-      return null;
-    } catch (err) {
-      return errorWords(err) ?? tr('composer.failed');
-    }
-  };
-  const postImage = async (image: { url: string; width: number; height: number }) => {
-    try {
-      const m = await client.rooms.postImage.mutate({ roomId, ...image });
-      update((x) => withOwn(x, m));
-      onChanged();
-      return null;
-    } catch (err) {
-      return errorWords(err) ?? tr('composer.failed');
-    }
-  };
-
-  async function loadOlder() {
-    const first = st.messages[0]?.id;
-    if (first === undefined) return;
-    setOlderLoading(true);
-    setOlderError(false);
-    try {
-      const page = await client.rooms.history.query({ roomId, beforeId: first });
-      update((x) => withOlder(x, page.messages, page.hasOlder));
-    } catch {
-      setOlderError(true);
-    } finally {
-      setOlderLoading(false);
-    }
-  }
 
   const pin = (m: RoomMessageView | null) =>
     act(async () => {
@@ -424,11 +316,7 @@ export function StaffRoom({
       ) : null}
 
       <MessageList
-        messages={st.messages}
-        hasOlder={st.hasOlder}
-        loadingOlder={olderLoading}
-        olderError={olderError}
-        onLoadOlder={() => void loadOlder()}
+        {...list}
         empty={tr('list.emptyStaff')}
         render={(m) => (
           <RoomMessage m={m} shopName={room.shopName} communityCode={communityCode} actions={actions(m)} />
@@ -438,9 +326,9 @@ export function StaffRoom({
       <StaffComposer
         shopName={room.shopName}
         disabledReason={st.closed ? t('closed') : null}
-        send={post}
-        sendCard={postCard}
-        sendImage={postImage}
+        send={(body, clientKey) => own(() => client.rooms.post.mutate({ roomId, body, clientKey }))}
+        sendCard={(dealId) => own(() => client.rooms.postCard.mutate({ roomId, dealId }))}
+        sendImage={(image) => own(() => client.rooms.postImage.mutate({ roomId, ...image }))}
       />
 
       <ConfirmDialog

@@ -1,23 +1,12 @@
 'use client';
 // The community's room on its page, for a member or the shop's staff: its code loads after the page is up.
 // When the room is no longer the reader's (they were removed, or left in another tab) the page renders again.
-import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
+import { LazyRoom } from '@/app/_components/room/lazy-room';
 import { lazyApi } from '@/app/_trpc/lazy-api';
 import type { RoomView } from '@/server/rooms/types';
-
-function Loading() {
-  const t = useTranslations('rooms.panel');
-  return (
-    <p className="rounded-2xl bg-white p-4 text-sm text-stone-600 ring-1 ring-stone-200" role="status">
-      {t('loading')}
-    </p>
-  );
-}
-
-const Room = dynamic(() => import('@/app/_components/room/room'), { ssr: false, loading: () => <Loading /> });
 
 /** A member's way out of the community (asked to confirm); the page then shows the join form again. */
 function LeaveCommunity({ roomId, title }: { roomId: string; title: string }) {
@@ -62,7 +51,7 @@ export function CommunityRoom({ code, initial }: { code: string; initial: RoomVi
   const gone = useCallback(() => router.refresh(), [router]);
   return (
     <div>
-      <Room roomRef={{ communityCode: code }} initial={initial} onGone={gone} />
+      <LazyRoom roomRef={{ communityCode: code }} initial={initial} onGone={gone} />
       {initial.viewer.kind === 'member' && <LeaveCommunity roomId={initial.id} title={initial.title} />}
     </div>
   );
