@@ -3,10 +3,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { roomMessages, rooms } from '@/db/schema';
 import type { Deps } from '@/server/deps';
-import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import { notifyRoomPost } from './notify-room-post';
-import { getMessageAccessOrThrow, type RoomCaller } from './room-access';
+import { withMessageAsOrThrow, type RoomCaller } from './room-access';
 
 /** Makes held message `messageId` visible, as the shop's staff. */
 export async function approveMessage(
@@ -14,11 +13,7 @@ export async function approveMessage(
   caller: RoomCaller,
   input: { messageId: number },
 ): Promise<{ ok: true }> {
-  return deps.db.transaction(async (tx) => {
-    const { room, place, message } = await getMessageAccessOrThrow(tx, caller, input.messageId, {
-      lock: true,
-    });
-    if (place.kind !== 'staff') throw new DomainError('NOT_FOUND', 'room.messageNotFound');
+  return withMessageAsOrThrow(deps.db, caller, input.messageId, 'staff', async (tx, { room, message }) => {
     if (message.status !== 'held') return { ok: true };
     const [approved] = await tx
       .update(roomMessages)

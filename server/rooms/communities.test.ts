@@ -4,12 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { groups, roomMembers, roomMessages, rooms } from '@/db/schema';
+import { groups, roomMessages, rooms } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
 import type { SessionUser } from '@/server/auth/session-user';
 import { createOpenGroup } from '@/server/groups/close-test-factory';
 import { openGroup } from '@/server/groups/open-group';
 import { VOUCHER_CHOICE } from '@/server/groups/test-factory';
+import { getSeatOrThrow } from './test-factory';
 
 let h: Harness;
 beforeAll(async () => {
@@ -29,15 +30,6 @@ async function joinAs(code: string, alias: string, inviteCode?: string) {
   const user = await h.makeUser();
   const view = await h.caller(user).rooms.joinCommunity({ code, alias, inviteCode });
   return { user, view };
-}
-
-async function seat(roomId: string, userId: string) {
-  const [s] = await h.t.db
-    .select()
-    .from(roomMembers)
-    .where(and(eq(roomMembers.roomId, roomId), eq(roomMembers.userId, userId)));
-  if (!s) throw new Error('no seat');
-  return s;
 }
 
 describe('communities', () => {
@@ -60,12 +52,12 @@ describe('communities', () => {
       h.caller(cy).rooms.joinCommunity({ code: room.code, alias: 'Cy', inviteCode: 'notacode12' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
-    const annSeat = await seat(room.id, ann.user.id);
+    const annSeat = await getSeatOrThrow(h.deps, room.id, ann.user.id);
     expect(annSeat.inviteCode).toMatch(/^[0-9a-z]{10}$/);
     await h
       .caller(cy)
       .rooms.joinCommunity({ code: room.code, alias: 'Cy', inviteCode: annSeat.inviteCode ?? '' });
-    expect((await seat(room.id, cy.id)).invitedByUserId).toBe(ann.user.id);
+    expect((await getSeatOrThrow(h.deps, room.id, cy.id)).invitedByUserId).toBe(ann.user.id);
 
     const dee = await h.makeUser();
     await expect(
@@ -99,7 +91,7 @@ describe('communities', () => {
     });
     // Joining again while in changes nothing.
     await h.caller(ann.user).rooms.joinCommunity({ code: room.code, alias: 'Ann again' });
-    expect((await seat(room.id, ann.user.id)).alias).toBe('Ann');
+    expect((await getSeatOrThrow(h.deps, room.id, ann.user.id)).alias).toBe('Ann');
 
     await h.caller(ben.user).rooms.leaveCommunity({ roomId: room.id });
     await expect(h.caller(ben.user).rooms.get({ roomId: room.id })).rejects.toMatchObject({

@@ -3,10 +3,9 @@
 import { eq } from 'drizzle-orm';
 import { roomMessages, rooms } from '@/db/schema';
 import type { Deps } from '@/server/deps';
-import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import { refreshRoomCursors } from './append-message';
-import { getMessageAccessOrThrow, type RoomCaller } from './room-access';
+import { withMessageAsOrThrow, type RoomCaller } from './room-access';
 
 /** Deletes message `messageId`, as the shop's staff. */
 export async function deleteMessage(
@@ -14,11 +13,7 @@ export async function deleteMessage(
   caller: RoomCaller,
   input: { messageId: number },
 ): Promise<{ ok: true }> {
-  return deps.db.transaction(async (tx) => {
-    const { room, place, message } = await getMessageAccessOrThrow(tx, caller, input.messageId, {
-      lock: true,
-    });
-    if (place.kind !== 'staff') throw new DomainError('NOT_FOUND', 'room.messageNotFound');
+  return withMessageAsOrThrow(deps.db, caller, input.messageId, 'staff', async (tx, { room, message }) => {
     const clientKey = message.data['clientKey'];
     await tx
       .update(roomMessages)

@@ -4,15 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import {
-  deals,
-  events,
-  merchantRoomSettings,
-  notifications,
-  roomMembers,
-  roomMessages,
-  rooms,
-} from '@/db/schema';
+import { deals, events, merchantRoomSettings, notifications, roomMessages, rooms } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
 import type { SessionUser } from '@/server/auth/session-user';
 import { createOpenGroup, waitForGroupStatus } from '@/server/groups/close-test-factory';
@@ -25,6 +17,7 @@ import { appendRoomMessage } from './append-message';
 import { JOIN_BURST_MS } from './follow-room-moves';
 import { mentionedAliases, notifyRoomPost } from './notify-room-post';
 import { purgeRooms } from './purge-rooms';
+import { getSeatOrThrow } from './test-factory';
 
 let h: Harness;
 let worker: WorkerHandle;
@@ -67,15 +60,6 @@ async function join(code: string, alias: string) {
   return { user, member: r.member };
 }
 
-async function seat(roomId: string, userId: string) {
-  const [s] = await h.t.db
-    .select()
-    .from(roomMembers)
-    .where(and(eq(roomMembers.roomId, roomId), eq(roomMembers.userId, userId)));
-  if (!s) throw new Error('no seat');
-  return s;
-}
-
 async function roomRow(roomId: string) {
   const [r] = await h.t.db.select().from(rooms).where(eq(rooms.id, roomId));
   if (!r) throw new Error('no room');
@@ -84,7 +68,7 @@ async function roomRow(roomId: string) {
 
 /** What a member may read: the room's messages after their history_from (rule 15), oldest first. */
 async function readable(roomId: string, userId: string) {
-  const s = await seat(roomId, userId);
+  const s = await getSeatOrThrow(h.deps, roomId, userId);
   return h.t.db
     .select()
     .from(roomMessages)
@@ -149,7 +133,7 @@ describe('seats follow the membership', () => {
     expect((await roomRow(room.id)).memberCount).toBe(2);
 
     await h.caller(ann.user).groups.leave({ memberId: ann.member.id });
-    expect((await seat(room.id, ann.user.id)).leftAt).not.toBeNull();
+    expect((await getSeatOrThrow(h.deps, room.id, ann.user.id)).leftAt).not.toBeNull();
     expect((await roomRow(room.id)).memberCount).toBe(1);
 
     // Back after a while: a new history, nothing said while away.
@@ -164,7 +148,7 @@ describe('seats follow the membership', () => {
       paymentMethod: 'pm_card_visa',
     });
     expect(r.member.id).not.toBe(ann.member.id);
-    const back = await seat(room.id, ann.user.id);
+    const back = await getSeatOrThrow(h.deps, room.id, ann.user.id);
     expect(back.leftAt).toBeNull();
     expect(back.memberId).toBe(r.member.id);
     const annSees = (await readable(room.id, ann.user.id)).map((m) => m.id);
@@ -183,7 +167,7 @@ describe('seats follow the membership', () => {
     const cy = await join(g?.code ?? '', 'Cy');
     const [room] = await h.t.db.select().from(rooms).where(eq(rooms.groupId, old.groupId));
     expect(room?.memberCount).toBe(1);
-    expect((await seat(room?.id ?? '', cy.user.id)).alias).toBe('Cy');
+    expect((await getSeatOrThrow(h.deps, room?.id ?? '', cy.user.id)).alias).toBe('Cy');
   });
 });
 
@@ -265,7 +249,7 @@ describe('the group says its fate in the room', () => {
     await h.caller(owner.user, owner.merchantId).merchantGroups.endNow({ groupId: group.id });
     await waitForGroupStatus(h.deps, group.id, ['failed']);
     expect(systemKeys(await all(room.id))).toEqual(['joined', 'failed']);
-    expect((await seat(room.id, ann.user.id)).leftAt).toBeNull();
+    expect((await getSeatOrThrow(h.deps, room.id, ann.user.id)).leftAt).toBeNull();
     const r = await roomRow(room.id);
     expect((r.purgeAt?.getTime() ?? 0) - (r.closesAt?.getTime() ?? 0)).toBe(27 * DAY);
   });

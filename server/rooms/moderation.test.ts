@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, members, roomMessages } from '@/db/schema';
 import { VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { createHarness, type Harness } from '@/test/harness';
-import { makeRoom, seatMember, type TestRoom } from './test-factory';
+import { roomWithStaff, seatCaller, seatMember, type TestRoom } from './test-factory';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,17 +17,6 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 const key = () => `key-${randomUUID()}`;
-
-async function roomWithStaff(): Promise<{ r: TestRoom; staff: ReturnType<Harness['caller']> }> {
-  const r = await makeRoom(h.deps);
-  return { r, staff: h.caller(await h.makeUser(), r.merchantId) };
-}
-
-async function seat(r: TestRoom, alias: string) {
-  const u = await h.makeUser();
-  await seatMember(h.deps, r.roomId, u.id, alias);
-  return { u, c: h.caller(u) };
-}
 
 const post = (c: ReturnType<Harness['caller']>, r: TestRoom, body: string) =>
   c.rooms.post({ roomId: r.roomId, body, clientKey: key() });
@@ -43,8 +32,8 @@ async function eventTypes(roomId: string): Promise<string[]> {
 
 describe('mute and slow mode', () => {
   it('refuses a muted member saying until when, and lets them post again when it ends', async () => {
-    const { r, staff } = await roomWithStaff();
-    const ann = await seat(r, 'Ann');
+    const { r, staff } = await roomWithStaff(h);
+    const ann = await seatCaller(h, r, 'Ann');
     const { mutedUntil } = await staff.rooms.muteMember({ roomId: r.roomId, alias: 'Ann', minutes: 10 });
     expect(mutedUntil).not.toBeNull();
     const err = await post(ann.c, r, 'hello').catch((e: unknown) => e);
@@ -68,8 +57,8 @@ describe('mute and slow mode', () => {
   });
 
   it('slows members to one message per N seconds, says how long to wait, and never slows staff', async () => {
-    const { r, staff } = await roomWithStaff();
-    const ann = await seat(r, 'Ann');
+    const { r, staff } = await roomWithStaff(h);
+    const ann = await seatCaller(h, r, 'Ann');
     await staff.rooms.setSlowMode({ roomId: r.roomId, seconds: 30 });
     await post(ann.c, r, 'first');
     h.advance(10_000);
@@ -89,9 +78,9 @@ describe('mute and slow mode', () => {
 
 describe('rate limits', () => {
   it('refuses a flooder after 8 messages in 30 s while another member still posts', async () => {
-    const { r } = await roomWithStaff();
-    const flood = await seat(r, 'Flood');
-    const calm = await seat(r, 'Calm');
+    const { r } = await roomWithStaff(h);
+    const flood = await seatCaller(h, r, 'Flood');
+    const calm = await seatCaller(h, r, 'Calm');
     for (let i = 0; i < 8; i++) await post(flood.c, r, `spam ${i}`);
     await expect(post(flood.c, r, 'spam 8')).rejects.toMatchObject({
       code: 'TOO_MANY_REQUESTS',
@@ -106,8 +95,8 @@ describe('rate limits', () => {
   });
 
   it('caps a room at 40 members’ messages per 10 s, refusing only the next poster; staff still post', async () => {
-    const { r, staff } = await roomWithStaff();
-    const posters = await Promise.all(['A', 'B', 'C', 'D', 'E', 'F'].map((a) => seat(r, a)));
+    const { r, staff } = await roomWithStaff(h);
+    const posters = await Promise.all(['A', 'B', 'C', 'D', 'E', 'F'].map((a) => seatCaller(h, r, a)));
     const five = posters.slice(0, 5);
     for (let i = 0; i < 8; i++) for (const p of five) await post(p.c, r, `m${i}`);
     const sixth = posters[5];
@@ -126,9 +115,9 @@ describe('rate limits', () => {
 
 describe('filters and review', () => {
   it('holds a member’s link for review: seen by its author and staff only, until approved', async () => {
-    const { r, staff } = await roomWithStaff();
-    const ann = await seat(r, 'Ann');
-    const ben = await seat(r, 'Ben');
+    const { r, staff } = await roomWithStaff(h);
+    const ann = await seatCaller(h, r, 'Ann');
+    const ben = await seatCaller(h, r, 'Ben');
     const held = await post(ann.c, r, 'cheaper at www.spam-shop.example/deal');
     expect(held).toMatchObject({ status: 'held', mine: true, heldReason: null });
     expect(await seenBodies(ben.c, r)).toEqual([]);
@@ -152,11 +141,11 @@ describe('filters and review', () => {
   });
 
   it('holds a keyword match (any case) and lets links through when the shop turns link holding off', async () => {
-    const { r, staff } = await roomWithStaff();
+    const { r, staff } = await roomWithStaff(h);
     const shopStaff = staff;
     await shopStaff.rooms.updateSettings({ keywords: ['refund'], holdMemberLinks: false });
-    const ann = await seat(r, 'Ann');
-    const ben = await seat(r, 'Ben');
+    const ann = await seatCaller(h, r, 'Ann');
+    const ben = await seatCaller(h, r, 'Ben');
     const kw = await post(ann.c, r, 'I want a REFUND now');
     const link = await post(ann.c, r, 'photos at https://pics.example/1');
     expect(kw.status).toBe('held');
@@ -167,9 +156,9 @@ describe('filters and review', () => {
   });
 
   it('holds a message at the third distinct report, for staff to see with the count', async () => {
-    const { r, staff } = await roomWithStaff();
-    const troll = await seat(r, 'Troll');
-    const readers = await Promise.all(['R1', 'R2', 'R3', 'R4'].map((a) => seat(r, a)));
+    const { r, staff } = await roomWithStaff(h);
+    const troll = await seatCaller(h, r, 'Troll');
+    const readers = await Promise.all(['R1', 'R2', 'R3', 'R4'].map((a) => seatCaller(h, r, a)));
     const [r1, r2, r3, r4] = readers;
     if (!r1 || !r2 || !r3 || !r4) throw new Error('four readers');
     const bad = await post(troll.c, r, 'rude words');
@@ -194,9 +183,9 @@ describe('filters and review', () => {
 
 describe('delete, pin and remove', () => {
   it('deletes a message for everyone, its author included, and unpins it', async () => {
-    const { r, staff } = await roomWithStaff();
-    const ann = await seat(r, 'Ann');
-    const ben = await seat(r, 'Ben');
+    const { r, staff } = await roomWithStaff(h);
+    const ann = await seatCaller(h, r, 'Ann');
+    const ben = await seatCaller(h, r, 'Ben');
     const m = await post(ann.c, r, 'oops');
     await post(ben.c, r, 'still here');
     await staff.rooms.pin({ roomId: r.roomId, messageId: m.id });
@@ -217,7 +206,7 @@ describe('delete, pin and remove', () => {
   });
 
   it('removes a member from the room but not from the group buy', async () => {
-    const { r, staff } = await roomWithStaff();
+    const { r, staff } = await roomWithStaff(h);
     const buyer = await h.makeUser();
     const joined = await h.caller(buyer).groups.join({
       code: r.code,

@@ -5,11 +5,9 @@ import { deals } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import type { Locale } from '@/i18n/locales';
-import { appendRoomMessage } from './append-message';
-import { assertMayPost, authorNameOf } from './post-message';
-import { getRoomAccessOrThrow, viewerOf, type RoomCaller } from './room-access';
+import { postAsStaff } from './post-as-staff';
+import type { RoomCaller } from './room-access';
 import type { RoomMessageView } from './types';
-import { viewMessage } from './view-messages';
 
 /** Posts a card of deal `dealId` (the room's shop's, active) in the room, as the shop's staff. */
 export async function postCard(
@@ -18,28 +16,13 @@ export async function postCard(
   input: { roomId: string; dealId: string },
   locale: Locale,
 ): Promise<RoomMessageView> {
-  const { row, place } = await deps.db.transaction(async (tx) => {
-    const { room, place } = await getRoomAccessOrThrow(tx, caller, input.roomId, { lock: true });
-    if (place.kind !== 'staff') throw new DomainError('NOT_FOUND', 'room.notFound');
+  return postAsStaff(deps, caller, input.roomId, locale, async (tx, room) => {
     const [deal] = await tx
       .select({ id: deals.id, status: deals.status })
       .from(deals)
       .where(and(eq(deals.id, input.dealId), eq(deals.merchantId, room.merchantId)));
     if (!deal) throw new DomainError('NOT_FOUND', 'room.cardDealNotFound');
     if (deal.status !== 'active') throw new DomainError('CONFLICT', 'room.cardDealNotActive');
-    const now = deps.now();
-    await assertMayPost(tx, room, place, now);
-    const row = await appendRoomMessage(tx, room, {
-      authorKind: 'staff',
-      authorUserId: caller.user?.id ?? null,
-      authorName: await authorNameOf(tx, room, place),
-      kind: 'card',
-      data: { dealId: deal.id },
-      now,
-    });
-    return { row, place };
+    return { kind: 'card', data: { dealId: deal.id } };
   });
-  const view = await viewMessage(deps, row, viewerOf(place), locale);
-  if (!view) throw new DomainError('NOT_FOUND', 'room.messageNotFound');
-  return view;
 }

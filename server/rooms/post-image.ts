@@ -3,12 +3,10 @@
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import type { Locale } from '@/i18n/locales';
-import { appendRoomMessage } from './append-message';
-import { assertMayPost, authorNameOf } from './post-message';
-import { getRoomAccessOrThrow, viewerOf, type RoomCaller } from './room-access';
+import { postAsStaff } from './post-as-staff';
+import type { RoomCaller } from './room-access';
 import { UPLOAD_URL } from './room-input';
 import type { RoomMessageView } from './types';
-import { viewMessage } from './view-messages';
 
 /** Posts an uploaded image in the room, as the shop's staff. */
 export async function postImage(
@@ -18,22 +16,8 @@ export async function postImage(
   locale: Locale,
 ): Promise<RoomMessageView> {
   if (!UPLOAD_URL.test(input.url)) throw new DomainError('INVALID_INPUT', 'room.imageNotUploaded');
-  const { row, place } = await deps.db.transaction(async (tx) => {
-    const { room, place } = await getRoomAccessOrThrow(tx, caller, input.roomId, { lock: true });
-    if (place.kind !== 'staff') throw new DomainError('NOT_FOUND', 'room.notFound');
-    const now = deps.now();
-    await assertMayPost(tx, room, place, now);
-    const row = await appendRoomMessage(tx, room, {
-      authorKind: 'staff',
-      authorUserId: caller.user?.id ?? null,
-      authorName: await authorNameOf(tx, room, place),
-      kind: 'image',
-      data: { url: input.url, width: input.width, height: input.height },
-      now,
-    });
-    return { row, place };
-  });
-  const view = await viewMessage(deps, row, viewerOf(place), locale);
-  if (!view) throw new DomainError('NOT_FOUND', 'room.messageNotFound');
-  return view;
+  return postAsStaff(deps, caller, input.roomId, locale, async () => ({
+    kind: 'image',
+    data: { url: input.url, width: input.width, height: input.height },
+  }));
 }

@@ -1,11 +1,11 @@
 // Staff remove a member from the room (by alias): they lose the room, not their place in the group buy
 // (their membership, hold and order are untouched). Edit when removal gains a rule.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { roomMembers, rooms } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
-import { getRoomAsStaffOrThrow, type RoomCaller } from './room-access';
+import { getRoomAsStaffOrThrow, liveSeatWhere, type RoomCaller } from './room-access';
 
 /** Removes the room's member `alias` from the room, as the shop's staff. */
 export async function removeMember(
@@ -18,14 +18,7 @@ export async function removeMember(
     const removed = await tx
       .update(roomMembers)
       .set({ removedAt: deps.now() })
-      .where(
-        and(
-          eq(roomMembers.roomId, room.id),
-          eq(roomMembers.alias, input.alias),
-          isNull(roomMembers.leftAt),
-          isNull(roomMembers.removedAt),
-        ),
-      )
+      .where(liveSeatWhere(room.id, eq(roomMembers.alias, input.alias)))
       .returning({ userId: roomMembers.userId });
     if (removed.length === 0) throw new DomainError('NOT_FOUND', 'room.memberNotFound');
     await tx

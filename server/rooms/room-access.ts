@@ -3,7 +3,7 @@
 // Also the one definition of which messages a reader may see (DESIGN rule 15). Edit when a new kind of
 // reader appears.
 import { and, eq, gt, isNull, ne, or, type SQL } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { groups, roomMembers, roomMessages, rooms } from '@/db/schema';
 import { DomainError } from '@/server/errors';
 import type { RoomRef } from './room-input';
@@ -29,15 +29,13 @@ export async function placeIn(tx: Tx, caller: RoomCaller, room: RoomRow): Promis
   const [seat] = await tx
     .select()
     .from(roomMembers)
-    .where(
-      and(
-        eq(roomMembers.roomId, room.id),
-        eq(roomMembers.userId, caller.user.id),
-        isNull(roomMembers.leftAt),
-        isNull(roomMembers.removedAt),
-      ),
-    );
+    .where(liveSeatWhere(room.id, eq(roomMembers.userId, caller.user.id)));
   return seat ? { kind: 'member', seat } : null;
+}
+
+/** The room's live seats (not left, not removed) that also match `who` (a user, an alias, an invite code). */
+export function liveSeatWhere(roomId: string, who: SQL): SQL | undefined {
+  return and(eq(roomMembers.roomId, roomId), who, isNull(roomMembers.leftAt), isNull(roomMembers.removedAt));
 }
 
 /** The room `roomId` and the caller's place in it (locked for update when `lock`), or NOT_FOUND. */
@@ -129,6 +127,34 @@ export async function getMessageAccessOrThrow(
   const [message] = opts.lock ? await q.for('update') : await q;
   if (!message) throw new DomainError('NOT_FOUND', 'room.messageNotFound');
   return { room, place, message };
+}
+
+/**
+ * For one place's actions on a message (staff moderating, a member reporting): runs `fn` in a transaction
+ * with the message and its room locked, after getMessageAccessOrThrow; a caller of another kind gets NOT_FOUND.
+ */
+export async function withMessageAsOrThrow<K extends RoomPlace['kind'], T>(
+  db: Db,
+  caller: RoomCaller,
+  messageId: number,
+  kind: K,
+  fn: (
+    tx: Tx,
+    access: { room: RoomRow; place: Extract<RoomPlace, { kind: K }>; message: RoomMessageRow },
+  ) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const { room, place, message } = await getMessageAccessOrThrow(tx, caller, messageId, { lock: true });
+    if (!placeIs(place, kind)) throw new DomainError('NOT_FOUND', 'room.messageNotFound');
+    return fn(tx, { room, place, message });
+  });
+}
+
+function placeIs<K extends RoomPlace['kind']>(
+  place: RoomPlace,
+  kind: K,
+): place is Extract<RoomPlace, { kind: K }> {
+  return place.kind === kind;
 }
 
 /** True when the room takes no new messages: archived, or past its closing time. */

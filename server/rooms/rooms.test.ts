@@ -12,7 +12,7 @@ import { makeDeal, VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { errorWordsIn } from '@/server/localize-error';
 import { createCaller } from '@/server/trpc/root';
 import { createHarness, type Harness } from '@/test/harness';
-import { makeRoom, seatMember, type TestRoom } from './test-factory';
+import { roomWithStaff, seatCaller, seatMember } from './test-factory';
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,30 +22,19 @@ afterAll(async () => h.close());
 
 const key = () => `key-${randomUUID()}`;
 
-async function roomWithStaff(): Promise<{ r: TestRoom; staff: ReturnType<Harness['caller']> }> {
-  const r = await makeRoom(h.deps);
-  return { r, staff: h.caller(await h.makeUser(), r.merchantId) };
-}
-
-async function seat(r: TestRoom, alias: string, o: { email?: string; name?: string } = {}) {
-  const u = await h.makeUser(o);
-  await seatMember(h.deps, r.roomId, u.id, alias);
-  return { u, c: h.caller(u) };
-}
-
 function bodies(view: { messages: { body: string }[] }): string[] {
   return view.messages.map((m) => m.body).filter((b) => b !== '');
 }
 
 describe('who reads what', () => {
   it('shows a member only what was said after they joined, and staff everything', async () => {
-    const { r, staff } = await roomWithStaff();
-    const ann = await seat(r, 'Ann');
+    const { r, staff } = await roomWithStaff(h);
+    const ann = await seatCaller(h, r, 'Ann');
     await ann.c.rooms.post({ roomId: r.roomId, body: 'Is the blue one in stock?', clientKey: key() });
     const before = await staff.rooms.post({ roomId: r.roomId, body: 'Yes, ten left.', clientKey: key() });
     await staff.rooms.pin({ roomId: r.roomId, messageId: before.id });
 
-    const ben = await seat(r, 'Ben');
+    const ben = await seatCaller(h, r, 'Ben');
     await ann.c.rooms.post({ roomId: r.roomId, body: 'Thanks!', clientKey: key() });
 
     const asBen = await ben.c.rooms.get({ roomId: r.roomId });
@@ -72,10 +61,10 @@ describe('who reads what', () => {
   });
 
   it('pages older messages 50 at a time, only those the reader may see', async () => {
-    const { r, staff } = await roomWithStaff();
+    const { r, staff } = await roomWithStaff(h);
     for (let i = 1; i <= 55; i++)
       await staff.rooms.post({ roomId: r.roomId, body: `note ${i}`, clientKey: key() });
-    const ann = await seat(r, 'Ann');
+    const ann = await seatCaller(h, r, 'Ann');
     await staff.rooms.post({ roomId: r.roomId, body: 'after Ann', clientKey: key() });
     const first = await staff.rooms.get({ roomId: r.roomId });
     expect(first.messages).toHaveLength(50);
@@ -90,7 +79,7 @@ describe('who reads what', () => {
   });
 
   it('answers NOT_FOUND to strangers, other shops and the signed-out, by id or by code', async () => {
-    const { r } = await roomWithStaff();
+    const { r } = await roomWithStaff(h);
     const stranger = h.caller(await h.makeUser());
     const otherShop = await h.makeMerchant({ name: 'Other Shop' });
     await expect(stranger.rooms.get({ roomId: r.roomId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -110,7 +99,7 @@ describe('who reads what', () => {
 
 describe('privacy', () => {
   it('sends aliases only: no e-mail, user id, account name or phone in any room payload', async () => {
-    const { r, staff } = await roomWithStaff();
+    const { r, staff } = await roomWithStaff(h);
     // A real join, with its order's contact details, beside a seated member.
     const buyer = await h.makeUser({ email: 'mei.secret@example.test', name: 'Mei Account' });
     const joined = await h.caller(buyer).groups.join({
@@ -122,7 +111,7 @@ describe('privacy', () => {
       paymentMethod: 'pm_card_visa',
     });
     await seatMember(h.deps, r.roomId, buyer.id, 'Mei', joined.member.id);
-    const other = await seat(r, 'Jun', { email: 'jun.secret@example.test', name: 'Jun Account' });
+    const other = await seatCaller(h, r, 'Jun', { email: 'jun.secret@example.test', name: 'Jun Account' });
     const mei = h.caller(buyer);
     const posted = await mei.rooms.post({
       roomId: r.roomId,
@@ -158,8 +147,8 @@ describe('privacy', () => {
 
 describe('posting', () => {
   it('keeps markup as literal text and trims the message', async () => {
-    const { r } = await roomWithStaff();
-    const ann = await seat(r, 'Ann');
+    const { r } = await roomWithStaff(h);
+    const ann = await seatCaller(h, r, 'Ann');
     const m = await ann.c.rooms.post({
       roomId: r.roomId,
       body: '  <b>bold</b> <script>x</script>\n',
@@ -170,7 +159,7 @@ describe('posting', () => {
   });
 
   it('refuses empty, too long and control-character messages with words in the reader’s language', async () => {
-    const { r } = await roomWithStaff();
+    const { r } = await roomWithStaff(h);
     const u = await h.makeUser();
     await seatMember(h.deps, r.roomId, u.id, 'Aki');
     const ja = createCaller({
@@ -200,8 +189,8 @@ describe('posting', () => {
   });
 
   it('refuses posting once the room has closed, and in an archived room', async () => {
-    const { r, staff } = await roomWithStaff();
-    const ann = await seat(r, 'Ann');
+    const { r, staff } = await roomWithStaff(h);
+    const ann = await seatCaller(h, r, 'Ann');
     await h.t.db
       .update(rooms)
       .set({ closesAt: new Date(h.deps.now().getTime() - 1000) })
@@ -230,9 +219,9 @@ describe('posting', () => {
   });
 
   it('makes a post idempotent per author and room by its clientKey', async () => {
-    const { r } = await roomWithStaff();
-    const ann = await seat(r, 'Ann');
-    const ben = await seat(r, 'Ben');
+    const { r } = await roomWithStaff(h);
+    const ann = await seatCaller(h, r, 'Ann');
+    const ben = await seatCaller(h, r, 'Ben');
     const k = key();
     const first = await ann.c.rooms.post({ roomId: r.roomId, body: 'once', clientKey: k });
     const retry = await ann.c.rooms.post({ roomId: r.roomId, body: 'once', clientKey: k });
@@ -252,8 +241,8 @@ describe('posting', () => {
 
 describe('read cursors', () => {
   it('moves a member’s and the shop’s read marks forward only', async () => {
-    const { r, staff } = await roomWithStaff();
-    const ann = await seat(r, 'Ann');
+    const { r, staff } = await roomWithStaff(h);
+    const ann = await seatCaller(h, r, 'Ann');
     const m1 = await staff.rooms.post({ roomId: r.roomId, body: 'one', clientKey: key() });
     const m2 = await staff.rooms.post({ roomId: r.roomId, body: 'two', clientKey: key() });
     await ann.c.rooms.markRead({ roomId: r.roomId, messageId: m2.id });
@@ -269,8 +258,8 @@ describe('read cursors', () => {
 
 describe('cards and images', () => {
   it('posts a card of the shop’s own live deal, in the reader’s language, and refuses others', async () => {
-    const { r, staff } = await roomWithStaff();
-    const ann = await seat(r, 'Ann');
+    const { r, staff } = await roomWithStaff(h);
+    const ann = await seatCaller(h, r, 'Ann');
     const [other] = await h.t.db
       .insert(deals)
       .values({
@@ -325,7 +314,7 @@ describe('cards and images', () => {
   });
 
   it('offers the group of the card’s deal that is about to fill', async () => {
-    const { r, staff } = await roomWithStaff();
+    const { r, staff } = await roomWithStaff(h);
     const buyer = await h.makeUser();
     await h.caller(buyer).groups.join({
       code: r.code,
@@ -340,7 +329,7 @@ describe('cards and images', () => {
   });
 
   it('posts only images uploaded to this app', async () => {
-    const { r, staff } = await roomWithStaff();
+    const { r, staff } = await roomWithStaff(h);
     const url = `/uploads/${'a1'.repeat(16)}.png`;
     const img = await staff.rooms.postImage({ roomId: r.roomId, url, width: 800, height: 600 });
     expect(img).toMatchObject({

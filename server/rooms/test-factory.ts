@@ -4,8 +4,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { deals, groups, roomMembers, rooms } from '@/db/schema';
 import type { Deps } from '@/server/deps';
+import type { Harness } from '@/test/harness';
 import { makeGroup, type DealOverrides } from '@/server/groups/test-factory';
-import type { RoomRow } from './room-access';
+import type { RoomMemberRow, RoomRow } from './room-access';
 
 export type TestRoom = { roomId: string; groupId: string; code: string; dealId: string; merchantId: string };
 
@@ -64,4 +65,34 @@ export async function seatMember(
     .where(and(eq(roomMembers.roomId, roomId), eq(roomMembers.userId, userId)));
   if (!seat) throw new Error('seat not made');
   return seat.historyFrom;
+}
+
+/** A room (see makeRoom) and a caller acting as its shop's staff. */
+export async function roomWithStaff(
+  h: Harness,
+): Promise<{ r: TestRoom; staff: ReturnType<Harness['caller']> }> {
+  const r = await makeRoom(h.deps);
+  return { r, staff: h.caller(await h.makeUser(), r.merchantId) };
+}
+
+/** A new user seated in room `r` as `alias` (see seatMember), and a caller acting as them. */
+export async function seatCaller(
+  h: Harness,
+  r: TestRoom,
+  alias: string,
+  o: { email?: string; name?: string } = {},
+): Promise<{ u: Awaited<ReturnType<Harness['makeUser']>>; c: ReturnType<Harness['caller']> }> {
+  const u = await h.makeUser(o);
+  await seatMember(h.deps, r.roomId, u.id, alias);
+  return { u, c: h.caller(u) };
+}
+
+/** The seat of `userId` in room `roomId`, left or removed included; throws when there is none. */
+export async function getSeatOrThrow(deps: Deps, roomId: string, userId: string): Promise<RoomMemberRow> {
+  const [s] = await deps.db
+    .select()
+    .from(roomMembers)
+    .where(and(eq(roomMembers.roomId, roomId), eq(roomMembers.userId, userId)));
+  if (!s) throw new Error('no seat');
+  return s;
 }

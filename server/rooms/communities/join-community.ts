@@ -5,7 +5,7 @@
 // Decisions: an alias is unique among a community's present members (staff mute and remove by alias);
 // joining again while in is a no-op; a member removed by staff cannot rejoin (NOT_FOUND, as for anyone
 // the room does not admit); a member who left rejoins as a newcomer (new history, same invite code).
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { roomMembers, rooms } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session-user';
@@ -15,6 +15,7 @@ import { recordEvent } from '@/server/events/record-event';
 import { randomCode } from '@/server/groups/random-code';
 import type { Locale } from '@/i18n/locales';
 import { getRoomForViewer } from '../get-room';
+import { liveSeatWhere } from '../room-access';
 import type { RoomView } from '../types';
 import type { JoinCommunityInput } from './community-input';
 
@@ -51,14 +52,7 @@ export async function joinCommunity(
     const [taken] = await tx
       .select({ userId: roomMembers.userId })
       .from(roomMembers)
-      .where(
-        and(
-          eq(roomMembers.roomId, room.id),
-          sql`lower(${roomMembers.alias}) = lower(${input.alias})`,
-          isNull(roomMembers.leftAt),
-          isNull(roomMembers.removedAt),
-        ),
-      );
+      .where(liveSeatWhere(room.id, sql`lower(${roomMembers.alias}) = lower(${input.alias})`));
     if (taken)
       throw new DomainError(
         'CONFLICT',
@@ -99,13 +93,6 @@ async function inviterOf(tx: Tx, roomId: string, code: string | undefined): Prom
   const [m] = await tx
     .select({ userId: roomMembers.userId })
     .from(roomMembers)
-    .where(
-      and(
-        eq(roomMembers.roomId, roomId),
-        eq(roomMembers.inviteCode, code),
-        isNull(roomMembers.leftAt),
-        isNull(roomMembers.removedAt),
-      ),
-    );
+    .where(liveSeatWhere(roomId, eq(roomMembers.inviteCode, code)));
   return m?.userId ?? null;
 }

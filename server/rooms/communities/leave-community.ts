@@ -1,10 +1,11 @@
 // A member leaves a community: they lose the room (and what they could read in it).
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { roomMembers, rooms } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session-user';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
+import { liveSeatWhere } from '../room-access';
 
 /** Takes `user` out of community `roomId`; NOT_FOUND when they are not in it. */
 export async function leaveCommunity(deps: Deps, user: SessionUser, roomId: string): Promise<{ ok: true }> {
@@ -18,14 +19,7 @@ export async function leaveCommunity(deps: Deps, user: SessionUser, roomId: stri
     const gone = await tx
       .update(roomMembers)
       .set({ leftAt: deps.now() })
-      .where(
-        and(
-          eq(roomMembers.roomId, roomId),
-          eq(roomMembers.userId, user.id),
-          isNull(roomMembers.leftAt),
-          isNull(roomMembers.removedAt),
-        ),
-      )
+      .where(liveSeatWhere(roomId, eq(roomMembers.userId, user.id)))
       .returning({ userId: roomMembers.userId });
     if (gone.length === 0) throw new DomainError('NOT_FOUND', 'community.notFound');
     await tx
