@@ -5,7 +5,7 @@
 // in the box after sending. Shared by the member room and the staff inbox.
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
-import { MessageBox, useDraft } from './message-box';
+import { ComposerOff, MessageBox, useDraft } from './message-box';
 import { MAX_MESSAGE_CHARS, messageLength } from './message-length';
 
 // The counter's rule, for the staff inbox's composer too.
@@ -53,12 +53,7 @@ export function Composer({
     }
   }
 
-  if (disabledReason)
-    return (
-      <p className="rounded-xl bg-stone-100 p-3 text-sm text-stone-700" data-testid="room-composer-off">
-        {disabledReason}
-      </p>
-    );
+  if (disabledReason) return <ComposerOff reason={disabledReason} testId="room-composer-off" />;
 
   return (
     <MessageBox

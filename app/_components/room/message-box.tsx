@@ -148,3 +148,12 @@ export function MessageBox({
     </form>
   );
 }
+
+/** In place of a composer when the reader may not post: `reason`, marked `testId` for the tests. */
+export function ComposerOff({ reason, testId }: { reason: string; testId: string }) {
+  return (
+    <p className="rounded-xl bg-stone-100 p-3 text-sm text-stone-700" data-testid={testId}>
+      {reason}
+    </p>
+  );
+}

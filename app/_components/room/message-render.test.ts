@@ -1,14 +1,12 @@
 // Renders a message as a reader's browser gets it (server-side HTML of the same components), to check what
 // a person would see: links that are safe, markup that stays text, the held marker, the staff badge.
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { NextIntlClientProvider } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '@/i18n/messages';
 import type { Locale } from '@/i18n/locales';
 import type { RoomMessageView } from '@/server/rooms/types';
 import { RoomMessage } from './message';
 import { fixtureMessage } from './message-fixture';
+import { renderIn } from './render-in';
 
 function view(extra: Partial<RoomMessageView>): RoomMessageView {
   return fixtureMessage({ id: 7, ...extra });
@@ -21,14 +19,7 @@ function html(m: RoomMessageView, locale: Locale = 'en', communityCode: string |
     communityCode,
     onReport: async () => null,
   });
-  return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, {
-      locale,
-      messages: { rooms: MESSAGES[locale].rooms },
-      timeZone: 'UTC',
-      children: child,
-    }),
-  );
+  return renderIn(child, locale, ['rooms']);
 }
 
 describe('a message as the reader sees it', () => {

@@ -2,11 +2,9 @@
 // language: what a person would notice — the waiting mark, unread and held counts, the last message on one
 // line, and a quiet room saying it has no messages.
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { NextIntlClientProvider } from 'next-intl';
 import { describe, expect, it } from 'vitest';
+import { renderIn } from '@/app/_components/room/render-in';
 import { LOCALES, type Locale } from '@/i18n/locales';
-import { MESSAGES } from '@/i18n/messages';
 import type { InboxRoomView } from '@/server/rooms/types';
 import { RoomRow } from './inbox';
 
@@ -25,14 +23,7 @@ const busy: InboxRoomView = {
 
 function html(r: InboxRoomView, locale: Locale = 'en'): string {
   const child = createElement(RoomRow, { r, selected: false, onOpen: () => undefined });
-  return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, {
-      locale,
-      messages: { merchant: MESSAGES[locale].merchant },
-      timeZone: 'UTC',
-      children: child,
-    }),
-  );
+  return renderIn(child, locale, ['merchant']);
 }
 
 describe('an inbox row', () => {

@@ -2,12 +2,10 @@
 // every language: each page's words come from the catalogs (no key shows through), the inbox lists its
 // rooms with the first one waiting, and the settings and communities forms show what is saved.
 import { createElement, type ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { NextIntlClientProvider } from 'next-intl';
 import { describe, expect, it, vi } from 'vitest';
+import { renderIn } from '@/app/_components/room/render-in';
 import { TRPCReactProvider } from '@/app/_trpc/client';
 import { LOCALES, type Locale } from '@/i18n/locales';
-import { MESSAGES } from '@/i18n/messages';
 import type { InboxRoomView } from '@/server/rooms/types';
 import { CommunityList, CreateCommunityForm } from '../communities/communities';
 import { RoomSettingsForm } from '../rooms/settings/room-settings-form';
@@ -43,15 +41,7 @@ const rooms: InboxRoomView[] = [
 ];
 
 function html(el: ReactElement, locale: Locale = 'en'): string {
-  const m = MESSAGES[locale];
-  return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, {
-      locale,
-      messages: { merchant: m.merchant, rooms: m.rooms, group: m.group },
-      timeZone: 'UTC',
-      children: createElement(TRPCReactProvider, { children: el }),
-    }),
-  );
+  return renderIn(createElement(TRPCReactProvider, { children: el }), locale, ['merchant', 'rooms', 'group']);
 }
 
 const noKeys = /merchant\.|rooms\.|group\.copy/;

@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
-import { MessageBox, useDraft } from '@/app/_components/room/message-box';
+import { ComposerOff, MessageBox, useDraft } from '@/app/_components/room/message-box';
 import { useTRPC } from '@/app/_trpc/client';
 import { buttonClass, inputClass } from '@/app/merchant/_components/field';
 import { insertAt } from './inbox-model';
@@ -100,12 +100,7 @@ export function StaffComposer({
     });
   }
 
-  if (disabledReason)
-    return (
-      <p className="rounded-xl bg-stone-100 p-3 text-sm text-stone-700" data-testid="inbox-composer-off">
-        {disabledReason}
-      </p>
-    );
+  if (disabledReason) return <ComposerOff reason={disabledReason} testId="inbox-composer-off" />;
 
   return (
     <div className="space-y-3" data-testid="inbox-composer">
