@@ -9,8 +9,7 @@ import { createHarness, type Harness } from '@/test/harness';
 import type { SessionUser } from '@/server/auth/session-user';
 import { createOpenGroup } from '@/server/groups/close-test-factory';
 import { openGroup } from '@/server/groups/open-group';
-import { VOUCHER_CHOICE } from '@/server/groups/test-factory';
-import { getSeatOrThrow } from './test-factory';
+import { getSeatOrThrow, joinWithCard } from './test-factory';
 
 let h: Harness;
 beforeAll(async () => {
@@ -185,14 +184,7 @@ describe('the concierge inbox', () => {
     const closedAt = new Date(h.deps.now().getTime() - 20 * 24 * 3600 * 1000);
     await h.t.db.update(groups).set({ status: 'won', closedAt }).where(eq(groups.id, old.id));
     const buyer = await h.makeUser();
-    await h.caller(buyer).groups.join({
-      code: live.code,
-      alias: 'Cy',
-      quantity: 1,
-      fulfilment: VOUCHER_CHOICE,
-      idempotencyKey: randomUUID(),
-      paymentMethod: 'pm_card_visa',
-    });
+    await joinWithCard(h, buyer, live.code, 'Cy');
 
     let inbox = await staff(shop).rooms.inbox();
     expect(inbox.map((r) => r.title)).toEqual(['Asked', 'Test deal', 'Answered', 'Quiet']);

@@ -1,7 +1,6 @@
 // A group's room follows the group, against real PostgreSQL and the Stripe emulator: seats from the hold
 // (reading only what comes after), lost on leaving, coalesced join lines with one welcome per burst,
 // bracket / closing-soon / won / failed lines, retention and the purge, and the room's notifications.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { deals, events, merchantRoomSettings, notifications, roomMessages, rooms } from '@/db/schema';
@@ -9,7 +8,6 @@ import { createHarness, type Harness } from '@/test/harness';
 import type { SessionUser } from '@/server/auth/session-user';
 import { createOpenGroup, waitForGroupStatus } from '@/server/groups/close-test-factory';
 import { openGroup } from '@/server/groups/open-group';
-import { VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import type { WorkerHandle } from '@/server/jobs/worker';
 import { planClosingSoon } from '@/server/notifications/plan-closing-soon';
 import { startAppWorker } from '@/server/tasks';
@@ -17,7 +15,7 @@ import { appendRoomMessage } from './append-message';
 import { JOIN_BURST_MS } from './follow-room-moves';
 import { mentionedAliases, notifyRoomPost } from './notify-room-post';
 import { purgeRooms } from './purge-rooms';
-import { getSeatOrThrow } from './test-factory';
+import { getSeatOrThrow, joinWithCard } from './test-factory';
 
 let h: Harness;
 let worker: WorkerHandle;
@@ -49,14 +47,7 @@ async function shopGroup(opts: { welcome?: string; tiers?: typeof TIERS } = {}) 
 
 async function join(code: string, alias: string) {
   const user = await h.makeUser();
-  const r = await h.caller(user).groups.join({
-    code,
-    alias,
-    quantity: 1,
-    fulfilment: VOUCHER_CHOICE,
-    idempotencyKey: randomUUID(),
-    paymentMethod: 'pm_card_visa',
-  });
+  const r = await joinWithCard(h, user, code, alias);
   return { user, member: r.member };
 }
 
@@ -139,14 +130,7 @@ describe('seats follow the membership', () => {
     // Back after a while: a new history, nothing said while away.
     const meanwhile = await say(room.id, ben.user, 'Ben', 'Ann left, sadly');
     h.advance(JOIN_BURST_MS + 1000);
-    const r = await h.caller(ann.user).groups.join({
-      code: group.code,
-      alias: 'Ann',
-      quantity: 1,
-      fulfilment: VOUCHER_CHOICE,
-      idempotencyKey: randomUUID(),
-      paymentMethod: 'pm_card_visa',
-    });
+    const r = await joinWithCard(h, ann.user, group.code, 'Ann');
     expect(r.member.id).not.toBe(ann.member.id);
     const back = await getSeatOrThrow(h.deps, room.id, ann.user.id);
     expect(back.leftAt).toBeNull();

@@ -6,9 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, members, roomMessages } from '@/db/schema';
-import { VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { createHarness, type Harness } from '@/test/harness';
-import { roomWithStaff, seatCaller, seatMember, type TestRoom } from './test-factory';
+import { joinWithCard, roomWithStaff, seatCaller, seatMember, type TestRoom } from './test-factory';
 
 let h: Harness;
 beforeAll(async () => {
@@ -208,14 +207,7 @@ describe('delete, pin and remove', () => {
   it('removes a member from the room but not from the group buy', async () => {
     const { r, staff } = await roomWithStaff(h);
     const buyer = await h.makeUser();
-    const joined = await h.caller(buyer).groups.join({
-      code: r.code,
-      alias: 'Mei',
-      quantity: 1,
-      fulfilment: VOUCHER_CHOICE,
-      idempotencyKey: randomUUID(),
-      paymentMethod: 'pm_card_visa',
-    });
+    const joined = await joinWithCard(h, buyer, r.code, 'Mei');
     await seatMember(h.deps, r.roomId, buyer.id, 'Mei', joined.member.id);
     const mei = h.caller(buyer);
     await post(mei, r, 'hello');

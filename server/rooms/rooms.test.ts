@@ -12,7 +12,7 @@ import { makeDeal, VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { errorWordsIn } from '@/server/localize-error';
 import { createCaller } from '@/server/trpc/root';
 import { createHarness, type Harness } from '@/test/harness';
-import { roomWithStaff, seatCaller, seatMember } from './test-factory';
+import { joinWithCard, roomWithStaff, seatCaller, seatMember } from './test-factory';
 
 let h: Harness;
 beforeAll(async () => {
@@ -102,13 +102,9 @@ describe('privacy', () => {
     const { r, staff } = await roomWithStaff(h);
     // A real join, with its order's contact details, beside a seated member.
     const buyer = await h.makeUser({ email: 'mei.secret@example.test', name: 'Mei Account' });
-    const joined = await h.caller(buyer).groups.join({
-      code: r.code,
-      alias: 'Mei',
-      quantity: 1,
-      fulfilment: { ...VOUCHER_CHOICE, contactEmail: 'mei.contact@example.test' },
-      idempotencyKey: randomUUID(),
-      paymentMethod: 'pm_card_visa',
+    const joined = await joinWithCard(h, buyer, r.code, 'Mei', {
+      ...VOUCHER_CHOICE,
+      contactEmail: 'mei.contact@example.test',
     });
     await seatMember(h.deps, r.roomId, buyer.id, 'Mei', joined.member.id);
     const other = await seatCaller(h, r, 'Jun', { email: 'jun.secret@example.test', name: 'Jun Account' });
@@ -316,14 +312,7 @@ describe('cards and images', () => {
   it('offers the group of the card’s deal that is about to fill', async () => {
     const { r, staff } = await roomWithStaff(h);
     const buyer = await h.makeUser();
-    await h.caller(buyer).groups.join({
-      code: r.code,
-      alias: 'Mei',
-      quantity: 1,
-      fulfilment: VOUCHER_CHOICE,
-      idempotencyKey: randomUUID(),
-      paymentMethod: 'pm_card_visa',
-    });
+    await joinWithCard(h, buyer, r.code, 'Mei');
     const card = await staff.rooms.postCard({ roomId: r.roomId, dealId: r.dealId });
     expect(card.card?.aboutToFill).toEqual({ code: r.code, membersNeeded: 1 });
   });

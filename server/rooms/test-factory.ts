@@ -1,12 +1,16 @@
 // Test data for the rooms tests: a group's room (the group opened through openGroup, the room made if the
 // open did not make it) and seats inserted directly, each reading from the room's newest message at the
-// time, as a join gives them. Edit when a test needs another kind of room or seat.
+// time, as a join gives them; and the callers the router tests act through (the shop's staff, a seated
+// member, a buyer joining by card). Edit when a test needs another kind of room, seat or caller.
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { deals, groups, roomMembers, rooms } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import type { Harness } from '@/test/harness';
-import { makeGroup, type DealOverrides } from '@/server/groups/test-factory';
+import { makeGroup, VOUCHER_CHOICE, type DealOverrides } from '@/server/groups/test-factory';
 import type { RoomMemberRow, RoomRow } from './room-access';
+
+type JoinInput = Parameters<ReturnType<Harness['caller']>['groups']['join']>[0];
 
 export type TestRoom = { roomId: string; groupId: string; code: string; dealId: string; merchantId: string };
 
@@ -95,4 +99,22 @@ export async function getSeatOrThrow(deps: Deps, roomId: string, userId: string)
     .where(and(eq(roomMembers.roomId, roomId), eq(roomMembers.userId, userId)));
   if (!s) throw new Error('no seat');
   return s;
+}
+
+/** `user` joins group `code` as `alias` through the groups router: one seat, a test card, a voucher by default. */
+export function joinWithCard(
+  h: Harness,
+  user: Parameters<Harness['caller']>[0],
+  code: string,
+  alias: string,
+  fulfilment: JoinInput['fulfilment'] = VOUCHER_CHOICE,
+) {
+  return h.caller(user).groups.join({
+    code,
+    alias,
+    quantity: 1,
+    fulfilment,
+    idempotencyKey: randomUUID(),
+    paymentMethod: 'pm_card_visa',
+  });
 }
