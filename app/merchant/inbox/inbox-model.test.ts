@@ -13,20 +13,10 @@ import {
   withApproved,
   withDeleted,
 } from './inbox-model';
+import { fixtureRow } from './inbox-fixture';
 
-const row = (id: string, patch: Partial<InboxRoomView> = {}): InboxRoomView => ({
-  id,
-  kind: 'group',
-  title: `Room ${id}`,
-  code: id,
-  groupStatus: 'open',
-  memberCount: 3,
-  unanswered: false,
-  unread: 0,
-  held: 0,
-  lastMessage: null,
-  ...patch,
-});
+const row = (id: string, patch: Partial<InboxRoomView> = {}): InboxRoomView =>
+  fixtureRow({ id, title: `Room ${id}`, code: id, ...patch });
 const at = (iso: string) => ({ authorName: 'Ben', body: 'hi', at: iso });
 
 const message = (id: number, patch: Partial<RoomMessageView> = {}): RoomMessageView =>

@@ -7,19 +7,16 @@ import { renderIn } from '@/app/_components/room/render-in';
 import { LOCALES, type Locale } from '@/i18n/locales';
 import type { InboxRoomView } from '@/server/rooms/types';
 import { RoomRow } from './inbox';
+import { fixtureRow } from './inbox-fixture';
 
-const busy: InboxRoomView = {
-  id: '6f1c1e43-3a0e-4a43-9d55-7d1d0f6f1a01',
-  kind: 'group',
+const busy = fixtureRow({
   title: 'Tonkotsu ramen kit',
-  code: 'abc123',
-  groupStatus: 'open',
   memberCount: 12,
   unanswered: true,
   unread: 3,
   held: 2,
   lastMessage: { authorName: 'Ben', body: 'Is pickup\non Saturday?', at: '2026-11-30T10:00:00.000Z' },
-};
+});
 
 function html(r: InboxRoomView, locale: Locale = 'en'): string {
   const child = createElement(RoomRow, { r, selected: false, onOpen: () => undefined });

@@ -10,23 +10,16 @@ import type { InboxRoomView } from '@/server/rooms/types';
 import { CommunityList, CreateCommunityForm } from '../communities/communities';
 import { RoomSettingsForm } from '../rooms/settings/room-settings-form';
 import { Inbox } from './inbox';
+import { fixtureRow } from './inbox-fixture';
 
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => undefined }) }));
 
 const rooms: InboxRoomView[] = [
-  {
-    id: '6f1c1e43-3a0e-4a43-9d55-7d1d0f6f1a01',
-    kind: 'group',
-    title: 'Ramen kit',
-    code: 'abc123',
-    groupStatus: 'open',
+  fixtureRow({
     memberCount: 4,
-    unanswered: false,
-    unread: 0,
-    held: 0,
     lastMessage: { authorName: 'Ramen Co', body: 'Thanks!', at: '2026-11-30T11:00:00.000Z' },
-  },
-  {
+  }),
+  fixtureRow({
     id: '6f1c1e43-3a0e-4a43-9d55-7d1d0f6f1a02',
     kind: 'community',
     title: 'Spring class 2027',
@@ -37,7 +30,7 @@ const rooms: InboxRoomView[] = [
     unread: 1,
     held: 1,
     lastMessage: { authorName: 'Chen', body: 'When is the next class?', at: '2026-11-30T10:00:00.000Z' },
-  },
+  }),
 ];
 
 function html(el: ReactElement, locale: Locale = 'en'): string {
