@@ -128,6 +128,7 @@ export function StaffRoom({
     if (m.kind === 'system') return null;
     const member = m.authorKind === 'member';
     const aliasOpen = openAlias === m.id;
+    const pinned = st.pinned?.id === m.id;
     return (
       <div className="flex flex-col gap-1" role="group" aria-label={t('messageActions')}>
         <div className="flex flex-wrap gap-x-3 gap-y-1 text-xs">
@@ -146,23 +147,14 @@ export function StaffRoom({
             >
               {t('approve')}
             </button>
-          ) : st.pinned?.id === m.id ? (
-            <button
-              type="button"
-              disabled={busy}
-              className="text-stone-700 underline disabled:opacity-60"
-              onClick={() => void pin(null)}
-            >
-              {t('unpin')}
-            </button>
           ) : (
             <button
               type="button"
               disabled={busy}
               className="text-stone-700 underline disabled:opacity-60"
-              onClick={() => void pin(m)}
+              onClick={() => void pin(pinned ? null : m)}
             >
-              {t('pin')}
+              {pinned ? t('unpin') : t('pin')}
             </button>
           )}
           <button
