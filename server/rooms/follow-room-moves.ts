@@ -12,12 +12,12 @@
 // - Staff removal outlives a leave: a member removed by staff who leaves and joins again stays removed.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { deals, merchants, roomMembers, roomMessages, rooms } from '@/db/schema';
+import { deals, merchants, roomMembers, roomMessages } from '@/db/schema';
 import { recordEvents, type EventInput } from '@/server/events/record-event';
 import { currentTierIndex, type Tier } from '@/server/pricing';
 import { appendRoomMessage } from './append-message';
 import { ensureGroupRoom } from './ensure-group-room';
-import type { RoomRow } from './room-access';
+import { recountRoomMembers, type RoomRow } from './room-access';
 
 /** A "joined" line younger than this takes the next joins instead of a new line. */
 export const JOIN_BURST_MS = 2 * 60_000;
@@ -121,13 +121,7 @@ export async function followRoomMoves(
       now,
     );
   }
-  await tx
-    .update(rooms)
-    .set({
-      memberCount: sql`(select count(*)::int from room_members rm where rm.room_id = ${room.id}
-        and rm.left_at is null and rm.removed_at is null)`,
-    })
-    .where(eq(rooms.id, room.id));
+  await recountRoomMembers(tx, room.id);
   await recordEvents(tx, events);
   if (unlocked) {
     const price = g.tiers[tierNow]?.unitPrice;

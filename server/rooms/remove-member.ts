@@ -1,11 +1,11 @@
 // Staff remove a member from the room (by alias): they lose the room, not their place in the group buy
 // (their membership, hold and order are untouched). Edit when removal gains a rule.
-import { eq, sql } from 'drizzle-orm';
-import { roomMembers, rooms } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { roomMembers } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
-import { getRoomAsStaffOrThrow, liveSeatWhere, type RoomCaller } from './room-access';
+import { getRoomAsStaffOrThrow, liveSeatWhere, recountRoomMembers, type RoomCaller } from './room-access';
 
 /** Removes the room's member `alias` from the room, as the shop's staff. */
 export async function removeMember(
@@ -21,13 +21,7 @@ export async function removeMember(
       .where(liveSeatWhere(room.id, eq(roomMembers.alias, input.alias)))
       .returning({ userId: roomMembers.userId });
     if (removed.length === 0) throw new DomainError('NOT_FOUND', 'room.memberNotFound');
-    await tx
-      .update(rooms)
-      .set({
-        memberCount: sql`(select count(*)::int from ${roomMembers} rm where rm.room_id = ${room.id}
-          and rm.left_at is null and rm.removed_at is null)`,
-      })
-      .where(eq(rooms.id, room.id));
+    await recountRoomMembers(tx, room.id);
     await recordEvent(tx, { type: 'room.member_removed', payload: { roomId: room.id } });
     return { ok: true };
   });

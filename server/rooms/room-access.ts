@@ -2,7 +2,7 @@
 // live seat (not left, not removed). Anyone else gets NOT_FOUND: a room's existence is never revealed.
 // Also the one definition of which messages a reader may see (DESIGN rule 15). Edit when a new kind of
 // reader appears.
-import { and, eq, gt, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { groups, roomMembers, roomMessages, rooms } from '@/db/schema';
 import { DomainError } from '@/server/errors';
@@ -31,6 +31,17 @@ export async function placeIn(tx: Tx, caller: RoomCaller, room: RoomRow): Promis
     .from(roomMembers)
     .where(liveSeatWhere(room.id, eq(roomMembers.userId, caller.user.id)));
   return seat ? { kind: 'member', seat } : null;
+}
+
+/** Sets the room's member count to its live seats (not left, not removed), in the caller's transaction. */
+export async function recountRoomMembers(tx: Tx, roomId: string): Promise<void> {
+  await tx
+    .update(rooms)
+    .set({
+      memberCount: sql`(select count(*)::int from ${roomMembers} rm where rm.room_id = ${roomId}
+        and rm.left_at is null and rm.removed_at is null)`,
+    })
+    .where(eq(rooms.id, roomId));
 }
 
 /** The room's live seats (not left, not removed) that also match `who` (a user, an alias, an invite code). */

@@ -3,12 +3,12 @@
 // time, as a join gives them; and the callers the router tests act through (the shop's staff, a seated
 // member, a buyer joining by card). Edit when a test needs another kind of room, seat or caller.
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { deals, groups, roomMembers, rooms } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import type { Harness } from '@/test/harness';
 import { makeGroup, VOUCHER_CHOICE, type DealOverrides } from '@/server/groups/test-factory';
-import type { RoomMemberRow, RoomRow } from './room-access';
+import { recountRoomMembers, type RoomMemberRow, type RoomRow } from './room-access';
 
 type JoinInput = Parameters<ReturnType<Harness['caller']>['groups']['join']>[0];
 
@@ -56,13 +56,7 @@ export async function seatMember(
     .insert(roomMembers)
     .values({ roomId, userId, alias, memberId, historyFrom: room.lastMessageId, joinedAt: deps.now() })
     .onConflictDoNothing();
-  await deps.db
-    .update(rooms)
-    .set({
-      memberCount: sql`(select count(*)::int from ${roomMembers} rm where rm.room_id = ${roomId}
-        and rm.left_at is null and rm.removed_at is null)`,
-    })
-    .where(eq(rooms.id, roomId));
+  await recountRoomMembers(deps.db, roomId);
   const [seat] = await deps.db
     .select({ historyFrom: roomMembers.historyFrom })
     .from(roomMembers)
