@@ -182,7 +182,13 @@ export function Inbox({
         </section>
         <div className={roomId ? '' : 'hidden lg:block'}>
           {roomId ? (
-            <StaffRoom key={roomId} roomId={roomId} onChanged={refetch} onBack={() => open(null)} />
+            <StaffRoom
+              key={roomId}
+              roomId={roomId}
+              memberCount={rows.find((r) => r.id === roomId)?.memberCount ?? null}
+              onChanged={refetch}
+              onBack={() => open(null)}
+            />
           ) : (
             <p className="rounded-2xl border border-dashed border-stone-300 p-8 text-center text-sm text-stone-600">
               {t('choose')}

@@ -26,10 +26,13 @@ function errorWords(err: unknown): string | null {
 /** The room `roomId`; `onChanged` after anything that changes the inbox's counts; `onBack` to the list. */
 export function StaffRoom({
   roomId,
+  memberCount,
   onChanged,
   onBack,
 }: {
   roomId: string;
+  /** From the inbox list, which refetches on every room event (the room view's count is fixed at load). */
+  memberCount: number | null;
   onChanged: () => void;
   onBack: () => void;
 }) {
@@ -237,7 +240,9 @@ export function StaffRoom({
           <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs font-semibold text-stone-700">
             {room.kind === 'community' ? t('kindCommunity') : t('kindGroup')}
           </span>
-          <span className="text-sm text-stone-600">{t('members', { count: room.memberCount })}</span>
+          <span className="text-sm text-stone-600">
+            {t('members', { count: memberCount ?? room.memberCount })}
+          </span>
           <a href={pageHref} className="ml-auto text-sm text-brand-700 underline">
             {room.kind === 'community' ? t('communityPage') : t('groupPage')}
           </a>
