@@ -53,7 +53,7 @@ describe('system lines', () => {
 
   it('writes prices in the currency’s minor units and the reader’s locale', () => {
     expect(systemLine(words('en'), 'bracketUnlocked', { price: 1280, currency: 'USD' })).toBe(
-      'A new price is unlocked: $12.80 each',
+      'The price went down to $12.80 each',
     );
     expect(systemLine(words('ja'), 'won', { price: 980, currency: 'JPY' })).toContain('￥980');
     expect(systemLine(words('en'), 'closingSoon', { hours: 1 })).toBe(
