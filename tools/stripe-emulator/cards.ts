@@ -9,6 +9,8 @@ export interface TestCard {
   brand: string;
   last4: string;
   outcome: CardOutcome;
+  /** What saving it with a SetupIntent does, when that differs from charging it. */
+  setupOutcome?: CardOutcome;
 }
 
 const declined = (code: string, declineCode: string, message: string): CardOutcome => ({
@@ -54,6 +56,8 @@ export const TEST_CARDS: ReadonlyMap<string, TestCard> = new Map<string, TestCar
       brand: 'visa',
       last4: '0341',
       outcome: declined('card_declined', 'generic_decline', 'Your card was declined.'),
+      // Stripe: attaching this card to a customer succeeds; charging it afterwards fails.
+      setupOutcome: { kind: 'approve' },
     },
   ],
 ]);

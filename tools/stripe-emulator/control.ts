@@ -1,5 +1,5 @@
 // A small typed client for the emulator's /_emulator/* control endpoints, for tests and dev tooling.
-import type { PaymentIntent } from './state';
+import type { PaymentIntent, SetupIntent } from './state';
 
 export interface Fault {
   /** Exact request path, or a glob where `*` matches one path segment: `/v1/payment_intents/*\/capture`. */
@@ -38,6 +38,8 @@ export interface EmulatorControl {
   stats(): Promise<EmulatorStats>;
   listPaymentIntents(): Promise<PaymentIntent[]>;
   authenticate(paymentIntentId: string, outcome?: 'succeed' | 'fail'): Promise<PaymentIntent>;
+  /** Finishes 3-D Secure for a SetupIntent in requires_action. */
+  authenticateSetup(setupIntentId: string, outcome?: 'succeed' | 'fail'): Promise<SetupIntent>;
 }
 
 /** A client for the control endpoints of the emulator at `url` (no API key needed). */
@@ -64,5 +66,7 @@ export function emulatorControl(url: string): EmulatorControl {
     listPaymentIntents: async () => (await call<{ data: PaymentIntent[] }>('GET', '/payment_intents')).data,
     authenticate: (id, outcome = 'succeed') =>
       call('POST', `/payment_intents/${encodeURIComponent(id)}/authenticate`, { outcome }),
+    authenticateSetup: (id, outcome = 'succeed') =>
+      call('POST', `/setup_intents/${encodeURIComponent(id)}/authenticate`, { outcome }),
   };
 }

@@ -58,7 +58,7 @@ function stripeError(status: number, body: StripeErrorBody, headers: Record<stri
 
 /** `/v1/payment_intents/pi_123/capture` → `/v1/payment_intents/:id/capture`, for per-route counts. */
 function routeOf(pathname: string): string {
-  return pathname.replace(/\/(pi|ch|cus|re|we|evt|pm|acct)_[^/]*/g, '/:id');
+  return pathname.replace(/\/(pi|seti|ch|cus|re|we|evt|pm|acct)_[^/]*/g, '/:id');
 }
 
 function globToRegExp(glob: string): RegExp {
@@ -335,6 +335,13 @@ class Emulator {
         throw new ControlError("outcome must be 'succeed' or 'fail'");
       const pi = this.api.authenticate(auth[1] ?? '', outcome === 'succeed');
       return json(200, pi);
+    }
+    const setupAuth = /^POST \/_emulator\/setup_intents\/([^/]+)\/authenticate$/.exec(route);
+    if (setupAuth) {
+      const outcome = input['outcome'] ?? 'succeed';
+      if (outcome !== 'succeed' && outcome !== 'fail')
+        throw new ControlError("outcome must be 'succeed' or 'fail'");
+      return json(200, this.api.authenticateSetup(setupAuth[1] ?? '', outcome === 'succeed'));
     }
     switch (route) {
       case 'POST /_emulator/clock/advance': {

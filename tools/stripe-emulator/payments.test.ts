@@ -495,3 +495,199 @@ describe('bad input', () => {
     expect(plain(after)).toEqual(plain(pi));
   });
 });
+
+describe('setup intents and saved payment methods', () => {
+  async function setup(payment_method: string, extra: Partial<Stripe.SetupIntentCreateParams> = {}) {
+    const customer = await fx.stripe.customers.create({ email: 'saver@example.com' });
+    const si = await fx.stripe.setupIntents.create({
+      customer: customer.id,
+      payment_method,
+      usage: 'off_session',
+      confirm: true,
+      allowed_payment_method_types: ['card'],
+      ...extra,
+    });
+    return { customer, si };
+  }
+
+  it('walks requires_payment_method → requires_confirmation → succeeded and attaches the card', async () => {
+    const customer = await fx.stripe.customers.create({});
+    const si = await fx.stripe.setupIntents.create({
+      customer: customer.id,
+      automatic_payment_methods: { enabled: true },
+      metadata: { member: 'm1' },
+    });
+    expect(si).toMatchObject({
+      object: 'setup_intent',
+      status: 'requires_payment_method',
+      usage: 'off_session',
+      automatic_payment_methods: { enabled: true },
+      metadata: { member: 'm1' },
+      payment_method: null,
+    });
+    expect(si.id).toMatch(/^seti_/);
+    expect(si.client_secret).toMatch(new RegExp(`^${si.id}_secret_`));
+    const done = await fx.stripe.setupIntents.confirm(si.id, { payment_method: 'pm_card_visa' });
+    expect(done.status).toBe('succeeded');
+    expect(done.payment_method).toMatch(/^pm_/);
+    expect(done.payment_method).not.toBe('pm_card_visa');
+    const again = await fx.stripe.setupIntents.retrieve(si.id);
+    expect(again.status).toBe('succeeded');
+    const pm = await fx.stripe.paymentMethods.retrieve(String(done.payment_method));
+    expect(pm).toMatchObject({ customer: customer.id, card: { last4: '4242' } });
+
+    const pending = await fx.stripe.setupIntents.create({
+      customer: customer.id,
+      payment_method: 'pm_card_visa',
+    });
+    expect(pending.status).toBe('requires_confirmation');
+    const types = (await fx.stripe.events.list({ type: 'setup_intent.*' })).data.map((e) => e.type);
+    expect(types).toEqual(['setup_intent.created', 'setup_intent.succeeded', 'setup_intent.created']);
+  });
+
+  it('lists saved cards both ways the SDK asks, and detaches them', async () => {
+    const { customer, si } = await setup('pm_card_visa');
+    await setup('pm_card_mastercard');
+    await fx.stripe.setupIntents.create({
+      customer: customer.id,
+      payment_method: 'pm_card_amex',
+      confirm: true,
+    });
+    expect(si).toMatchObject({ allowed_payment_method_types: ['card'], payment_method_types: ['card'] });
+    const listed = await fx.stripe.paymentMethods.list({ customer: customer.id, type: 'card' });
+    expect(listed.data.map((p) => p.card?.last4)).toEqual(['8431', '4242']);
+    const viaCustomer = await fx.stripe.customers.listPaymentMethods(customer.id, { type: 'card' });
+    expect(viaCustomer.data.map((p) => p.id)).toEqual(listed.data.map((p) => p.id));
+    expect(viaCustomer.url).toBe(`/v1/customers/${customer.id}/payment_methods`);
+
+    const detached = await fx.stripe.paymentMethods.detach(String(si.payment_method));
+    expect(detached.customer).toBeNull();
+    const after = await fx.stripe.customers.listPaymentMethods(customer.id);
+    expect(after.data.map((p) => p.card?.last4)).toEqual(['8431']);
+    const twice = await rejection(fx.stripe.paymentMethods.detach(String(si.payment_method)));
+    expect(twice.code).toBe('payment_method_unexpected_state');
+    const unknown = await rejection(fx.stripe.customers.listPaymentMethods('cus_nope'));
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('a card that needs authentication waits in requires_action until the control route completes it', async () => {
+    const { customer, si } = await setup('pm_card_authenticationRequired');
+    expect(si.status).toBe('requires_action');
+    expect(si.next_action?.type).toBe('use_stripe_sdk');
+    expect((await fx.stripe.paymentMethods.list({ customer: customer.id })).data).toHaveLength(0);
+    const done = await fx.control.authenticateSetup(si.id);
+    expect(done).toMatchObject({ status: 'succeeded', next_action: null });
+    const saved = await fx.stripe.paymentMethods.list({ customer: customer.id, type: 'card' });
+    expect(saved.data.map((p) => p.card?.last4)).toEqual(['3184']);
+    const types = (await fx.stripe.events.list({ type: 'setup_intent.*' })).data.map((e) => e.type);
+    expect(types).toEqual(['setup_intent.succeeded', 'setup_intent.requires_action', 'setup_intent.created']);
+
+    const failed = (await setup('pm_card_authenticationRequired')).si;
+    const back = await fx.control.authenticateSetup(failed.id, 'fail');
+    expect(back.status).toBe('requires_payment_method');
+    expect(back.last_setup_error?.code).toBe('setup_intent_authentication_failure');
+  });
+
+  it('a decline card fails setup with last_setup_error and a 402 carrying the SetupIntent', async () => {
+    const customer = await fx.stripe.customers.create({});
+    const err = await rejection(
+      fx.stripe.setupIntents.create({
+        customer: customer.id,
+        payment_method: 'pm_card_chargeDeclined',
+        confirm: true,
+      }),
+    );
+    expect(err).toBeInstanceOf(Stripe.errors.StripeCardError);
+    expect(err.statusCode).toBe(402);
+    expect(err.decline_code).toBe('generic_decline');
+    const si = err.setup_intent;
+    expect(si?.status).toBe('requires_payment_method');
+    expect(si?.last_setup_error?.code).toBe('card_declined');
+    const stored = await fx.stripe.setupIntents.retrieve(String(si?.id));
+    expect(stored).toMatchObject({ status: 'requires_payment_method', payment_method: null });
+    expect((await fx.stripe.paymentMethods.list({ customer: customer.id })).data).toHaveLength(0);
+    const types = (await fx.stripe.events.list({ type: 'setup_intent.*' })).data.map((e) => e.type);
+    expect(types).toEqual(['setup_intent.setup_failed', 'setup_intent.created']);
+    const retried = await fx.stripe.setupIntents.confirm(String(si?.id), { payment_method: 'pm_card_visa' });
+    expect(retried).toMatchObject({ status: 'succeeded', last_setup_error: null });
+  });
+
+  it('pm_card_chargeCustomerFail saves, then its off-session charge declines', async () => {
+    const { customer, si } = await setup('pm_card_chargeCustomerFail');
+    expect(si.status).toBe('succeeded');
+    const err = await rejection(
+      hold(900, {
+        customer: customer.id,
+        payment_method: String(si.payment_method),
+        off_session: true,
+      }),
+    );
+    expect(err.code).toBe('card_declined');
+  });
+
+  it('off-session after setup: visa charges, authenticationRequired still needs authentication', async () => {
+    const visa = await setup('pm_card_visa');
+    const ok = await fx.stripe.paymentIntents.create({
+      amount: 1200,
+      currency: 'usd',
+      customer: visa.customer.id,
+      payment_method: String(visa.si.payment_method),
+      off_session: true,
+      confirm: true,
+    });
+    expect(ok.status).toBe('succeeded');
+
+    const auth = await setup('pm_card_authenticationRequired');
+    await fx.control.authenticateSetup(auth.si.id);
+    const pmId = String((await fx.stripe.setupIntents.retrieve(auth.si.id)).payment_method);
+    const err = await rejection(
+      fx.stripe.paymentIntents.create({
+        amount: 1200,
+        currency: 'usd',
+        customer: auth.customer.id,
+        payment_method: pmId,
+        off_session: true,
+        confirm: true,
+      }),
+    );
+    expect(err).toBeInstanceOf(Stripe.errors.StripeCardError);
+    expect(err.statusCode).toBe(402);
+    expect(err.code).toBe('authentication_required');
+    expect(err.payment_intent?.status).toBe('requires_payment_method');
+    const stored = await fx.stripe.paymentIntents.retrieve(String(err.payment_intent?.id));
+    expect(stored.status).toBe('requires_payment_method');
+    expect(stored.last_payment_error?.code).toBe('authentication_required');
+  });
+
+  it('cancels, and refuses to confirm or cancel a finished SetupIntent', async () => {
+    const customer = await fx.stripe.customers.create({});
+    const si = await fx.stripe.setupIntents.create({ customer: customer.id });
+    const canceled = await fx.stripe.setupIntents.cancel(si.id, { cancellation_reason: 'abandoned' });
+    expect(canceled).toMatchObject({ status: 'canceled', cancellation_reason: 'abandoned' });
+    const err = await rejection(fx.stripe.setupIntents.confirm(si.id, { payment_method: 'pm_card_visa' }));
+    expect(err.code).toBe('setup_intent_unexpected_state');
+    const done = (await setup('pm_card_visa')).si;
+    const late = await rejection(fx.stripe.setupIntents.cancel(done.id));
+    expect(late.code).toBe('setup_intent_unexpected_state');
+    const missingErr = await rejection(fx.stripe.setupIntents.retrieve('seti_nope'));
+    expect(missingErr.statusCode).toBe(404);
+  });
+});
+
+describe('refunds in parts', () => {
+  it('several partial refunds sum to the captured amount; one more is refused like Stripe', async () => {
+    const pi = await hold(10_000);
+    await fx.stripe.paymentIntents.capture(pi.id, { amount_to_capture: 9_000 });
+    for (const amount of [1_000, 2_500, 3_000])
+      await fx.stripe.refunds.create({ payment_intent: pi.id, amount });
+    const charge = await chargeOf(pi);
+    expect(charge).toMatchObject({ amount_captured: 9_000, amount_refunded: 6_500, refunded: false });
+    const over = await rejection(fx.stripe.refunds.create({ payment_intent: pi.id, amount: 2_501 }));
+    expect(over).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(over).toMatchObject({ statusCode: 400, param: 'amount', code: 'amount_too_large' });
+    expect(over.message).toBe('Refund amount ($25.01) is greater than unrefunded amount on charge ($25.00)');
+    expect((await chargeOf(pi)).amount_refunded).toBe(6_500);
+    await fx.stripe.refunds.create({ payment_intent: pi.id, amount: 2_500 });
+    expect(await chargeOf(pi)).toMatchObject({ amount_refunded: 9_000, refunded: true });
+  });
+});

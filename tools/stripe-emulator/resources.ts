@@ -1,6 +1,6 @@
 // Stripe's /v1 resources as the emulator implements them: validation first, then state change, then events.
 import { TEST_CARDS, type TestCard } from './cards';
-import { THREE_DECIMAL } from './currencies';
+import { THREE_DECIMAL, ZERO_DECIMAL } from './currencies';
 import {
   ApiError,
   bool,
@@ -25,6 +25,8 @@ import {
   type PaymentIntentStatus,
   type PaymentMethod,
   type Refund,
+  type SetupIntent,
+  type SetupIntentStatus,
   type StripeEvent,
   type Store,
   type WebhookEndpoint,
@@ -59,6 +61,36 @@ function unexpectedState(pi: PaymentIntent, action: string, allowed: PaymentInte
     message: `This PaymentIntent could not be ${action} because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be ${action}: ${allowed.join(', ')}.`,
     payment_intent: structuredClone(pi),
   });
+}
+
+/** Reads a list-of-strings parameter (`name[]=a&name[]=b`, or one value). */
+function strList(p: Params, name: string): string[] | undefined {
+  const v = p[name];
+  if (v === undefined) return undefined;
+  const list = typeof v === 'string' ? [v] : v;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((t): t is string => typeof t === 'string'))
+    throw invalidParam(name, `${name} must be a non-empty list of payment method types.`);
+  return list;
+}
+
+function setupUnexpectedState(si: SetupIntent, action: string, allowed: SetupIntentStatus[]): ApiError {
+  return new ApiError(400, {
+    type: 'invalid_request_error',
+    code: 'setup_intent_unexpected_state',
+    message: `This SetupIntent could not be ${action} because it has a status of ${si.status}. Only a SetupIntent with one of the following statuses may be ${action}: ${allowed.join(', ')}.`,
+    setup_intent: structuredClone(si),
+  });
+}
+
+/** An amount in minor units as Stripe writes it in messages: `$25.01` (en-US currency format). */
+function money(amount: number, cur: string): string {
+  const digits = ZERO_DECIMAL.has(cur) ? 0 : THREE_DECIMAL.has(cur) ? 3 : 2;
+  return new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: cur.toUpperCase(),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount / 10 ** digits);
 }
 
 function requireAmount(p: Params, name: string, cur: string, required: true): number;
@@ -131,6 +163,16 @@ export class Api {
       r('GET', '/v1/customers/:id', (_p, id) => this.get(this.store.customers, 'customer', id)),
       r('GET', '/v1/payment_methods/:id', (_p, id) => this.paymentMethod(id)),
       r('POST', '/v1/payment_methods/:id/attach', (p, id) => this.attach(p, id)),
+      r('POST', '/v1/payment_methods/:id/detach', (_p, id) => this.detach(id)),
+      r('GET', '/v1/payment_methods', (p) => this.listPaymentMethods(p, reqStr(p, 'customer'))),
+      r('GET', '/v1/customers/:id/payment_methods', (p, id) => {
+        this.get(this.store.customers, 'customer', id);
+        return this.listPaymentMethods(p, id, `/v1/customers/${id}/payment_methods`);
+      }),
+      r('POST', '/v1/setup_intents', (p) => this.createSetupIntent(p)),
+      r('GET', '/v1/setup_intents/:id', (_p, id) => this.seti(id)),
+      r('POST', '/v1/setup_intents/:id/confirm', (p, id) => this.confirmSetupEndpoint(p, this.seti(id))),
+      r('POST', '/v1/setup_intents/:id/cancel', (p, id) => this.cancelSetup(p, this.seti(id))),
       r('POST', '/v1/payment_intents', (p) => this.createPaymentIntent(p)),
       r('GET', '/v1/payment_intents', (p) =>
         this.list(this.store.paymentIntents, p, '/v1/payment_intents', this.customerFilter(p)),
@@ -192,6 +234,10 @@ export class Api {
     return this.get(this.store.paymentIntents, 'payment_intent', id);
   }
 
+  private seti(id: string): SetupIntent {
+    return this.get(this.store.setupIntents, 'setup_intent', id);
+  }
+
   private lookup(id: string): object | undefined {
     const prefix = id.slice(0, id.indexOf('_'));
     switch (prefix) {
@@ -199,6 +245,8 @@ export class Api {
         return this.store.customers.get(id);
       case 'pi':
         return this.store.paymentIntents.get(id);
+      case 'seti':
+        return this.store.setupIntents.get(id);
       case 'ch':
         return this.store.charges.get(id);
       case 're':
@@ -353,6 +401,33 @@ export class Api {
     };
     this.store.paymentMethods.set(attached.id, attached);
     return attached;
+  }
+
+  private detach(id: string): PaymentMethod {
+    const pm = this.paymentMethod(id);
+    if (pm.customer === null || !this.store.paymentMethods.has(pm.id)) {
+      throw invalidParam(
+        'payment_method',
+        'The payment method you provided is not attached to a customer so detachment is impossible.',
+        'payment_method_unexpected_state',
+      );
+    }
+    const previous = { customer: pm.customer };
+    pm.customer = null;
+    this.emit('payment_method.detached', pm, previous);
+    return pm;
+  }
+
+  /** A customer's attached payment methods, newest first, optionally of one `type` (only card exists). */
+  private listPaymentMethods(p: Params, customer: string, url = '/v1/payment_methods'): object {
+    if (!this.store.customers.has(customer)) throw missing('customer', customer, 'customer');
+    const type = str(p, 'type');
+    return this.list(
+      this.store.paymentMethods,
+      p,
+      url,
+      (pm) => pm.customer === customer && (type === undefined || pm.type === type),
+    );
   }
 
   private testCard(pm: PaymentMethod): TestCard {
@@ -740,6 +815,181 @@ export class Api {
     return pi;
   }
 
+  // ---- setup intents ----
+
+  private createSetupIntent(p: Params): SetupIntent {
+    const customer = str(p, 'customer');
+    if (customer !== undefined && !this.store.customers.has(customer))
+      throw missing('customer', customer, 'customer');
+    const pmId = str(p, 'payment_method');
+    if (pmId !== undefined) this.paymentMethod(pmId, 'payment_method');
+    const usage = oneOf(p, 'usage', ['off_session', 'on_session'] as const) ?? 'off_session';
+    const confirm = bool(p, 'confirm') ?? false;
+    // The SDK sends allowed_payment_method_types; older API versions send payment_method_types.
+    const allowed = strList(p, 'allowed_payment_method_types');
+    const typeList = allowed ?? strList(p, 'payment_method_types');
+    const apm = hash(p, 'automatic_payment_methods');
+    const apmEnabled = apm === undefined ? undefined : bool(apm, 'enabled');
+    if (confirm && pmId === undefined) {
+      throw invalidParam(
+        'payment_method',
+        'You cannot confirm this SetupIntent because it is missing a payment method.',
+        'parameter_missing',
+      );
+    }
+    const id = newId('seti');
+    const si: SetupIntent = {
+      id,
+      object: 'setup_intent',
+      allowed_payment_method_types: allowed ?? null,
+      application: null,
+      automatic_payment_methods: apmEnabled === undefined ? null : { enabled: apmEnabled },
+      cancellation_reason: null,
+      client_secret: `${id}_secret_${newId('s').slice(2)}`,
+      created: this.store.now(),
+      customer: customer ?? null,
+      description: str(p, 'description') ?? null,
+      last_setup_error: null,
+      latest_attempt: null,
+      livemode: false,
+      mandate: null,
+      metadata: mergeMetadata(p, {}),
+      next_action: null,
+      on_behalf_of: null,
+      payment_method: pmId ?? null,
+      payment_method_options: null,
+      payment_method_types: typeList ?? ['card'],
+      single_use_mandate: null,
+      status: pmId === undefined ? 'requires_payment_method' : 'requires_confirmation',
+      usage,
+    };
+    this.store.setupIntents.set(id, si);
+    this.emit('setup_intent.created', si);
+    if (confirm && pmId !== undefined) this.confirmSetup(si, pmId);
+    return si;
+  }
+
+  private confirmSetupEndpoint(p: Params, si: SetupIntent): SetupIntent {
+    const allowed: SetupIntentStatus[] = [
+      'requires_payment_method',
+      'requires_confirmation',
+      'requires_action',
+    ];
+    if (!allowed.includes(si.status)) throw setupUnexpectedState(si, 'confirmed', allowed);
+    const pmId = str(p, 'payment_method') ?? si.payment_method;
+    if (pmId === null) {
+      throw invalidParam(
+        'payment_method',
+        'You cannot confirm this SetupIntent because it is missing a payment method.',
+        'parameter_missing',
+      );
+    }
+    this.paymentMethod(pmId, 'payment_method');
+    this.confirmSetup(si, pmId);
+    return si;
+  }
+
+  /** Sets up the card behind `pmId`: a decline leaves the SetupIntent in requires_payment_method (402). */
+  private confirmSetup(si: SetupIntent, pmId: string): void {
+    const pm = this.paymentMethod(pmId, 'payment_method');
+    const card = this.testCard(pm);
+    si.payment_method = pm.id;
+    const outcome = card.setupOutcome ?? card.outcome;
+    if (outcome.kind === 'authenticate') {
+      si.status = 'requires_action';
+      si.next_action = {
+        type: 'use_stripe_sdk',
+        use_stripe_sdk: {
+          type: 'three_d_secure_redirect',
+          stripe_js: `https://hooks.stripe.com/3d_secure_2/authenticate/${si.id}`,
+        },
+      };
+      this.emit('setup_intent.requires_action', si);
+      return;
+    }
+    if (outcome.kind === 'decline') {
+      si.status = 'requires_payment_method';
+      si.payment_method = null;
+      si.next_action = null;
+      si.last_setup_error = {
+        type: 'card_error',
+        code: outcome.code,
+        decline_code: outcome.declineCode,
+        message: outcome.message,
+        payment_method: pm,
+      };
+      this.emit('setup_intent.setup_failed', si);
+      throw new ApiError(402, {
+        type: 'card_error',
+        code: outcome.code,
+        decline_code: outcome.declineCode,
+        message: outcome.message,
+        doc_url: `https://stripe.com/docs/error-codes/${outcome.code.replace(/_/g, '-')}`,
+        setup_intent: structuredClone(si),
+        payment_method: structuredClone(pm),
+      });
+    }
+    this.completeSetup(si, pm);
+  }
+
+  /** Succeeds a SetupIntent, attaching its payment method to the customer (a test card becomes a new pm_). */
+  private completeSetup(si: SetupIntent, pm: PaymentMethod): void {
+    let saved = pm;
+    if (si.customer !== null && pm.customer === null) {
+      const stored = this.store.paymentMethods.get(pm.id);
+      if (stored) {
+        stored.customer = si.customer;
+        saved = stored;
+      } else {
+        saved = { ...pm, id: newId('pm'), customer: si.customer, created: this.store.now() };
+        this.store.paymentMethods.set(saved.id, saved);
+      }
+      this.emit('payment_method.attached', saved);
+    }
+    si.payment_method = saved.id;
+    si.status = 'succeeded';
+    si.next_action = null;
+    si.last_setup_error = null;
+    this.emit('setup_intent.succeeded', si);
+  }
+
+  private cancelSetup(p: Params, si: SetupIntent): SetupIntent {
+    const allowed: SetupIntentStatus[] = [
+      'requires_payment_method',
+      'requires_confirmation',
+      'requires_action',
+    ];
+    if (!allowed.includes(si.status)) throw setupUnexpectedState(si, 'canceled', allowed);
+    si.cancellation_reason =
+      oneOf(p, 'cancellation_reason', ['abandoned', 'duplicate', 'requested_by_customer'] as const) ?? null;
+    si.status = 'canceled';
+    si.next_action = null;
+    this.emit('setup_intent.canceled', si);
+    return si;
+  }
+
+  /** Finishes 3-D Secure for a SetupIntent in requires_action, as the customer would in the browser. */
+  authenticateSetup(id: string, succeed: boolean): SetupIntent {
+    const si = this.seti(id);
+    if (si.status !== 'requires_action') throw setupUnexpectedState(si, 'authenticated', ['requires_action']);
+    const pm = this.paymentMethod(si.payment_method ?? '', 'payment_method');
+    if (succeed) {
+      this.completeSetup(si, pm);
+    } else {
+      si.status = 'requires_payment_method';
+      si.payment_method = null;
+      si.next_action = null;
+      si.last_setup_error = {
+        type: 'invalid_request_error',
+        code: 'setup_intent_authentication_failure',
+        message: 'The latest attempt to set up the payment method has failed because authentication failed.',
+        payment_method: pm,
+      };
+      this.emit('setup_intent.setup_failed', si);
+    }
+    return si;
+  }
+
   // ---- refunds ----
 
   private createRefund(p: Params): Refund {
@@ -776,7 +1026,7 @@ export class Api {
     if (amount > remaining) {
       throw invalidParam(
         'amount',
-        `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining}).`,
+        `Refund amount (${money(amount, charge.currency)}) is greater than unrefunded amount on charge (${money(remaining, charge.currency)})`,
         'amount_too_large',
       );
     }

@@ -85,6 +85,41 @@ export interface PaymentIntent {
   transfer_data: { destination: string; amount?: number } | null;
 }
 
+export type SetupIntentStatus =
+  | 'requires_payment_method'
+  | 'requires_confirmation'
+  | 'requires_action'
+  | 'processing'
+  | 'succeeded'
+  | 'canceled';
+
+/** A SetupIntent (fields per the SDK's Stripe.SetupIntent; mandates, Connect and options are null). */
+export interface SetupIntent {
+  id: string;
+  object: 'setup_intent';
+  allowed_payment_method_types: string[] | null;
+  application: null;
+  automatic_payment_methods: { enabled: boolean } | null;
+  cancellation_reason: 'abandoned' | 'duplicate' | 'requested_by_customer' | null;
+  client_secret: string;
+  created: number;
+  customer: string | null;
+  description: string | null;
+  last_setup_error: LastPaymentError | null;
+  latest_attempt: null;
+  livemode: false;
+  mandate: null;
+  metadata: Record<string, string>;
+  next_action: PaymentIntent['next_action'];
+  on_behalf_of: null;
+  payment_method: string | null;
+  payment_method_options: null;
+  payment_method_types: string[];
+  single_use_mandate: null;
+  status: SetupIntentStatus;
+  usage: 'off_session' | 'on_session';
+}
+
 export interface Charge {
   id: string;
   object: 'charge';
@@ -181,6 +216,7 @@ export const COLLECTIONS = [
   'customers',
   'paymentMethods',
   'paymentIntents',
+  'setupIntents',
   'charges',
   'refunds',
   'endpoints',
@@ -196,6 +232,8 @@ export interface Snapshot {
   customers: Customer[];
   paymentMethods: PaymentMethod[];
   paymentIntents: PaymentIntent[];
+  /** Absent in data files written before SetupIntents were emulated. */
+  setupIntents?: SetupIntent[];
   charges: Charge[];
   refunds: Refund[];
   endpoints: WebhookEndpoint[];
@@ -246,6 +284,7 @@ export class Store {
   customers = this.tracked<Customer>('customers');
   paymentMethods = this.tracked<PaymentMethod>('paymentMethods');
   paymentIntents = this.tracked<PaymentIntent>('paymentIntents');
+  setupIntents = this.tracked<SetupIntent>('setupIntents');
   charges = this.tracked<Charge>('charges');
   refunds = this.tracked<Refund>('refunds');
   endpoints = this.tracked<WebhookEndpoint>('endpoints');
@@ -315,6 +354,7 @@ export class Store {
       customers: [...this.customers.values()],
       paymentMethods: [...this.paymentMethods.values()],
       paymentIntents: [...this.paymentIntents.values()],
+      setupIntents: [...this.setupIntents.values()],
       charges: [...this.charges.values()],
       refunds: [...this.refunds.values()],
       endpoints: [...this.endpoints.values()],
@@ -329,6 +369,7 @@ export class Store {
     this.customers = this.filled('customers', s.customers);
     this.paymentMethods = this.filled('paymentMethods', s.paymentMethods);
     this.paymentIntents = this.filled('paymentIntents', s.paymentIntents);
+    this.setupIntents = this.filled('setupIntents', s.setupIntents ?? []);
     this.charges = this.filled('charges', s.charges);
     this.refunds = this.filled('refunds', s.refunds);
     this.endpoints = this.filled('endpoints', s.endpoints);
