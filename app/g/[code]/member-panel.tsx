@@ -1,6 +1,7 @@
 'use client';
 // What a member sees instead of the join form: their hold, their personal invite link, the offer of alerts, and Leave.
 import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { CopyButton } from '@/app/_components/copy-button';
 import { LeaveButton } from '@/app/_components/leave-button';
 import { viewerOutcomeWords } from '@/server/share/group-words';
@@ -10,7 +11,9 @@ import { useWords } from '@/app/_components/use-words';
 import { useGroupView } from './live-group';
 import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
 import { OrderSummary } from './order-summary';
-import { PushOffer } from './push-offer';
+
+// The alerts offer loads after the page is up, only for a member whose hold is placed (it draws nothing on the server).
+const PushOffer = dynamic(() => import('./push-offer').then((m) => m.PushOffer), { ssr: false });
 
 /** The viewer's membership while the group is open: hold, their order, invite link, leave. */
 export function MemberPanel({ viewer, fulfilment }: { viewer: ViewerMember; fulfilment: FulfilmentOptions }) {
