@@ -691,3 +691,99 @@ describe('refunds in parts', () => {
     expect(await chargeOf(pi)).toMatchObject({ amount_refunded: 9_000, refunded: true });
   });
 });
+
+describe('wechat_pay, a wallet that cannot be held', () => {
+  it('automatic_payment_methods offers wechat_pay with automatic capture, never with manual', async () => {
+    const auto = await fx.stripe.paymentIntents.create({
+      amount: 1000,
+      currency: 'usd',
+      automatic_payment_methods: { enabled: true },
+    });
+    expect(auto).toMatchObject({
+      automatic_payment_methods: { enabled: true },
+      payment_method_types: ['card', 'wechat_pay'],
+    });
+    const held = await fx.stripe.paymentIntents.create({
+      amount: 1000,
+      currency: 'usd',
+      capture_method: 'manual',
+      automatic_payment_methods: { enabled: true },
+    });
+    expect(held.payment_method_types).toEqual(['card']);
+    const switched = await fx.stripe.paymentIntents.update(auto.id, { capture_method: 'manual' });
+    expect(switched.payment_method_types).toEqual(['card']);
+    const plainCard = await fx.stripe.paymentIntents.create({ amount: 1000, currency: 'usd' });
+    expect(plainCard).toMatchObject({ payment_method_types: ['card'], automatic_payment_methods: null });
+  });
+
+  it('refuses wechat_pay in the types of a manual-capture PaymentIntent, creating nothing', async () => {
+    const err = await rejection(
+      fx.stripe.paymentIntents.create({
+        amount: 1000,
+        currency: 'usd',
+        capture_method: 'manual',
+        allowed_payment_method_types: ['card', 'wechat_pay'],
+      }),
+    );
+    expect(err).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(err).toMatchObject({ statusCode: 400, param: 'allowed_payment_method_types' });
+    const legacy = await fetch(`${fx.emulator.url}/v1/payment_intents`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer sk_test_x', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'amount=1000&currency=usd&capture_method=manual&payment_method_types[0]=wechat_pay',
+    });
+    expect(legacy.status).toBe(400);
+    expect(((await legacy.json()) as { error: { param: string } }).error.param).toBe('payment_method_types');
+    const wallet = await fx.stripe.paymentIntents.create({
+      amount: 1000,
+      currency: 'usd',
+      allowed_payment_method_types: ['wechat_pay'],
+    });
+    const refused = await rejection(fx.stripe.paymentIntents.update(wallet.id, { capture_method: 'manual' }));
+    expect(refused.param).toBe('capture_method');
+    expect(await fx.control.listPaymentIntents()).toHaveLength(1);
+  });
+
+  it('confirmed, shows a QR code in requires_action; the control route completes it to succeeded', async () => {
+    const pi = await fx.stripe.paymentIntents.create({
+      amount: 2300,
+      currency: 'usd',
+      automatic_payment_methods: { enabled: true },
+      payment_method_data: { type: 'wechat_pay' },
+      confirm: true,
+    });
+    expect(pi.status).toBe('requires_action');
+    expect(pi.next_action?.type).toBe('wechat_pay_display_qr_code');
+    const qr = pi.next_action?.wechat_pay_display_qr_code;
+    expect(Object.keys(qr ?? {}).sort()).toEqual([
+      'data',
+      'hosted_instructions_url',
+      'image_data_url',
+      'image_url_png',
+      'image_url_svg',
+    ]);
+    const pm = await fx.stripe.paymentMethods.retrieve(String(pi.payment_method));
+    expect(pm.type).toBe('wechat_pay');
+    const done = await fx.control.authenticate(pi.id);
+    expect(done).toMatchObject({ status: 'succeeded', amount_received: 2300, next_action: null });
+    const charge = await chargeOf(await fx.stripe.paymentIntents.retrieve(pi.id));
+    expect(charge).toMatchObject({ captured: true, payment_method_details: { type: 'wechat_pay' } });
+    const refund = await fx.stripe.refunds.create({ payment_intent: pi.id, amount: 300 });
+    expect(refund.amount).toBe(300);
+
+    const later = await fx.stripe.paymentIntents.create({
+      amount: 500,
+      currency: 'usd',
+      allowed_payment_method_types: ['wechat_pay'],
+    });
+    const confirmed = await fx.stripe.paymentIntents.confirm(later.id, {
+      payment_method_data: { type: 'wechat_pay' },
+    });
+    expect(confirmed.status).toBe('requires_action');
+    const cardOnly = await fx.stripe.paymentIntents.create({ amount: 500, currency: 'usd' });
+    const notAllowed = await rejection(
+      fx.stripe.paymentIntents.confirm(cardOnly.id, { payment_method_data: { type: 'wechat_pay' } }),
+    );
+    expect(notAllowed.param).toBe('payment_method_data[type]');
+  });
+});

@@ -30,6 +30,7 @@ import {
   type StripeEvent,
   type Store,
   type WebhookEndpoint,
+  type WechatPayDisplayQrCode,
 } from './state';
 
 /** Seven days: how long a card authorization can be captured. */
@@ -71,6 +72,76 @@ function strList(p: Params, name: string): string[] | undefined {
   if (!Array.isArray(list) || list.length === 0 || !list.every((t): t is string => typeof t === 'string'))
     throw invalidParam(name, `${name} must be a non-empty list of payment method types.`);
   return list;
+}
+
+/** Wallets that charge at once and cannot be held: offered only with automatic capture. */
+const AUTOMATIC_CAPTURE_ONLY: ReadonlySet<string> = new Set(['wechat_pay']);
+/** The types the emulator can charge. */
+const KNOWN_TYPES: ReadonlySet<string> = new Set(['card', 'wechat_pay']);
+
+/** What automatic_payment_methods offers for a capture method: card, plus wallets unless capture is manual. */
+function offeredTypes(captureMethod: PaymentIntent['capture_method']): string[] {
+  return captureMethod === 'manual' ? ['card'] : ['card', 'wechat_pay'];
+}
+
+function manualCaptureRefused(param: string): ApiError {
+  return invalidParam(
+    param,
+    'The payment method type wechat_pay does not support capture_method=manual. Use capture_method=automatic, or remove wechat_pay from payment_method_types.',
+  );
+}
+
+/** The explicit list of payment method types (SDK: allowed_payment_method_types; older: payment_method_types). */
+function paymentMethodTypes(p: Params, captureMethod: PaymentIntent['capture_method']): string[] | undefined {
+  const name =
+    p['allowed_payment_method_types'] !== undefined ? 'allowed_payment_method_types' : 'payment_method_types';
+  const types = strList(p, name);
+  if (types === undefined) return undefined;
+  const unknown = types.find((t) => !KNOWN_TYPES.has(t));
+  if (unknown !== undefined)
+    throw invalidParam(
+      name,
+      `The payment method type "${unknown}" is not emulated (only card and wechat_pay).`,
+    );
+  if (captureMethod === 'manual' && types.some((t) => AUTOMATIC_CAPTURE_ONLY.has(t)))
+    throw manualCaptureRefused(name);
+  return types;
+}
+
+function automaticPaymentMethods(p: Params): { enabled: boolean } | undefined {
+  const apm = hash(p, 'automatic_payment_methods');
+  if (apm === undefined) return undefined;
+  return { enabled: bool(apm, 'enabled') ?? false };
+}
+
+/** True when `payment_method_data[type]=wechat_pay` asks for a new wallet payment method. */
+function walletPaymentMethodData(p: Params, allowedTypes: string[]): boolean {
+  const data = hash(p, 'payment_method_data');
+  if (data === undefined) return false;
+  const type = reqStr(data, 'type');
+  if (type !== 'wechat_pay')
+    throw invalidParam(
+      'payment_method_data[type]',
+      'The emulator makes payment methods from payment_method_data only for wechat_pay; use a pm_card_* id for cards.',
+    );
+  if (!allowedTypes.includes('wechat_pay'))
+    throw invalidParam(
+      'payment_method_data[type]',
+      `The payment method type wechat_pay is not allowed for this PaymentIntent. Allowed types: ${allowedTypes.join(', ')}.`,
+    );
+  return true;
+}
+
+/** next_action.wechat_pay_display_qr_code for a PaymentIntent (URLs and data are the emulator's own). */
+function wechatQr(piId: string): WechatPayDisplayQrCode {
+  const base = `https://emulator.invalid/wechat_pay/${piId}`;
+  return {
+    data: `weixin://wxpay/bizpayurl?pr=${piId}`,
+    hosted_instructions_url: `${base}/instructions`,
+    image_data_url: `data:image/svg+xml;base64,${Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg"><text>${piId}</text></svg>`).toString('base64')}`,
+    image_url_png: `${base}/qr.png`,
+    image_url_svg: `${base}/qr.svg`,
+  };
 }
 
 function setupUnexpectedState(si: SetupIntent, action: string, allowed: SetupIntentStatus[]): ApiError {
@@ -430,6 +501,23 @@ export class Api {
     );
   }
 
+  /** A wechat_pay PaymentMethod, as Stripe makes one from `payment_method_data[type]=wechat_pay`. */
+  private createWalletPaymentMethod(): PaymentMethod {
+    const pm: PaymentMethod = {
+      id: newId('pm'),
+      object: 'payment_method',
+      type: 'wechat_pay',
+      wechat_pay: {},
+      customer: null,
+      created: this.store.now(),
+      metadata: {},
+      livemode: false,
+      test_card: 'wechat_pay',
+    };
+    this.store.paymentMethods.set(pm.id, pm);
+    return pm;
+  }
+
   private testCard(pm: PaymentMethod): TestCard {
     const card = TEST_CARDS.get(pm.test_card);
     if (!card) throw new ApiError(500, { type: 'api_error', message: `Unknown test card ${pm.test_card}` });
@@ -447,7 +535,11 @@ export class Api {
       oneOf(p, 'capture_method', ['automatic', 'automatic_async', 'manual'] as const) ?? 'automatic_async';
     const confirm = bool(p, 'confirm') ?? false;
     const offSession = bool(p, 'off_session') ?? false;
-    const pmId = str(p, 'payment_method');
+    const types = paymentMethodTypes(p, captureMethod);
+    const apm = automaticPaymentMethods(p);
+    const allowedTypes = types ?? (apm?.enabled ? offeredTypes(captureMethod) : ['card']);
+    const walletData = walletPaymentMethodData(p, allowedTypes);
+    let pmId = str(p, 'payment_method');
     if (pmId !== undefined) this.paymentMethod(pmId, 'payment_method');
     const customer = str(p, 'customer');
     if (customer !== undefined && !this.store.customers.has(customer))
@@ -457,13 +549,14 @@ export class Api {
     const metadata = mergeMetadata(p, {});
     const description = str(p, 'description') ?? null;
     const receiptEmail = str(p, 'receipt_email') ?? null;
-    if (confirm && pmId === undefined) {
+    if (confirm && pmId === undefined && !walletData) {
       throw invalidParam(
         'payment_method',
         'You cannot confirm this PaymentIntent because it is missing a payment method.',
         'parameter_missing',
       );
     }
+    if (walletData) pmId = this.createWalletPaymentMethod().id;
 
     const id = newId('pi');
     const pi: PaymentIntent = {
@@ -473,6 +566,7 @@ export class Api {
       amount_capturable: 0,
       amount_received: 0,
       application_fee_amount: fee,
+      automatic_payment_methods: apm ?? null,
       canceled_at: null,
       cancellation_reason: null,
       capture_method: captureMethod,
@@ -488,7 +582,7 @@ export class Api {
       metadata,
       next_action: null,
       payment_method: pmId ?? null,
-      payment_method_types: ['card'],
+      payment_method_types: allowedTypes,
       receipt_email: receiptEmail,
       status: pmId === undefined ? 'requires_payment_method' : 'requires_confirmation',
       transfer_data: transferData,
@@ -521,6 +615,11 @@ export class Api {
     const amount = requireAmount(p, 'amount', cur, false) ?? pi.amount;
     const captureMethod =
       oneOf(p, 'capture_method', ['automatic', 'automatic_async', 'manual'] as const) ?? pi.capture_method;
+    const types = pi.automatic_payment_methods?.enabled
+      ? offeredTypes(captureMethod)
+      : (paymentMethodTypes(p, captureMethod) ?? pi.payment_method_types);
+    if (captureMethod === 'manual' && types.includes('wechat_pay'))
+      throw manualCaptureRefused('capture_method');
     const pmId = str(p, 'payment_method');
     if (pmId !== undefined && pmId !== '') this.paymentMethod(pmId, 'payment_method');
     const customer = str(p, 'customer');
@@ -536,6 +635,7 @@ export class Api {
       amount,
       currency: cur,
       capture_method: captureMethod,
+      payment_method_types: types,
       metadata,
       ...(customer !== undefined ? { customer } : {}),
       ...(transferData !== undefined ? { transfer_data: transferData } : {}),
@@ -558,7 +658,10 @@ export class Api {
       'requires_action',
     ];
     if (!allowed.includes(pi.status)) throw unexpectedState(pi, 'confirmed', allowed);
-    const pmId = str(p, 'payment_method') ?? pi.payment_method;
+    const walletData = walletPaymentMethodData(p, pi.payment_method_types);
+    const pmId = walletData
+      ? this.createWalletPaymentMethod().id
+      : (str(p, 'payment_method') ?? pi.payment_method);
     if (pmId === null) {
       throw invalidParam(
         'payment_method',
@@ -577,8 +680,21 @@ export class Api {
   /** Charges the card behind `pmId`; a decline leaves the PI in requires_payment_method and throws a 402. */
   private confirm(pi: PaymentIntent, pmId: string, offSession: boolean): void {
     const pm = this.paymentMethod(pmId, 'payment_method');
-    const card = this.testCard(pm);
     pi.payment_method = pm.id;
+    if (pm.type === 'wechat_pay') {
+      if (!pi.payment_method_types.includes('wechat_pay')) {
+        throw invalidParam(
+          'payment_method',
+          `The PaymentMethod provided (wechat_pay) is not allowed for this PaymentIntent. Allowed types: ${pi.payment_method_types.join(', ')}.`,
+        );
+      }
+      // The buyer scans the QR code in WeChat; /_emulator/payment_intents/:id/authenticate stands for that.
+      pi.status = 'requires_action';
+      pi.next_action = { type: 'wechat_pay_display_qr_code', wechat_pay_display_qr_code: wechatQr(pi.id) };
+      this.emit('payment_intent.requires_action', pi);
+      return;
+    }
+    const card = this.testCard(pm);
     let outcome = card.outcome;
     if (outcome.kind === 'authenticate' && offSession) {
       outcome = {
@@ -688,7 +804,9 @@ export class Api {
       paid: failureCode === null,
       payment_intent: pi.id,
       payment_method: pm.id,
-      payment_method_details: { type: 'card', card: { ...pm.card, capture_before: now + HOLD_SECONDS } },
+      payment_method_details: pm.card
+        ? { type: 'card', card: { ...pm.card, capture_before: now + HOLD_SECONDS } }
+        : { type: 'wechat_pay', wechat_pay: { fingerprint: null, transaction_id: null } },
       receipt_email: pi.receipt_email,
       refunded: false,
       status: failureCode ? 'failed' : 'succeeded',
@@ -775,7 +893,9 @@ export class Api {
   private expireIfDue(pi: PaymentIntent): void {
     if (pi.status !== 'requires_capture') return;
     const charge = this.charge(pi);
-    const deadline = charge.payment_method_details.card.capture_before;
+    const details = charge.payment_method_details;
+    if (details.type !== 'card') return;
+    const deadline = details.card.capture_before;
     if (deadline > this.store.now()) return;
     this.emit('charge.expired', charge);
     this.cancelNow(pi, 'automatic', deadline);

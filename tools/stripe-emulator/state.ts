@@ -35,13 +35,16 @@ export interface CardDetails {
 export interface PaymentMethod {
   id: string;
   object: 'payment_method';
-  type: 'card';
-  card: CardDetails;
+  type: 'card' | 'wechat_pay';
+  /** Only on type card. */
+  card?: CardDetails;
+  /** Only on type wechat_pay (an empty hash, as in the SDK's PaymentMethod.WechatPay). */
+  wechat_pay?: Record<string, never>;
   customer: string | null;
   created: number;
   metadata: Record<string, string>;
   livemode: false;
-  /** The test card this method was made from (pm_card_visa, …); decides the charge outcome. */
+  /** The test card this method was made from (pm_card_visa, …; 'wechat_pay' for a wallet); decides the outcome. */
   test_card: string;
 }
 
@@ -54,6 +57,15 @@ export interface LastPaymentError {
   payment_method?: PaymentMethod;
 }
 
+/** next_action.wechat_pay_display_qr_code, fields per the SDK (values are the emulator's own). */
+export interface WechatPayDisplayQrCode {
+  data: string;
+  hosted_instructions_url: string;
+  image_data_url: string;
+  image_url_png: string;
+  image_url_svg: string;
+}
+
 export interface PaymentIntent {
   id: string;
   object: 'payment_intent';
@@ -61,6 +73,8 @@ export interface PaymentIntent {
   amount_capturable: number;
   amount_received: number;
   application_fee_amount: number | null;
+  /** Absent on PaymentIntents stored before it was emulated. */
+  automatic_payment_methods?: { enabled: boolean } | null;
   canceled_at: number | null;
   cancellation_reason: string | null;
   capture_method: 'automatic' | 'automatic_async' | 'manual';
@@ -74,10 +88,10 @@ export interface PaymentIntent {
   latest_charge: string | null;
   livemode: false;
   metadata: Record<string, string>;
-  next_action: {
-    type: 'use_stripe_sdk';
-    use_stripe_sdk: { type: 'three_d_secure_redirect'; stripe_js: string };
-  } | null;
+  next_action:
+    | { type: 'use_stripe_sdk'; use_stripe_sdk: { type: 'three_d_secure_redirect'; stripe_js: string } }
+    | { type: 'wechat_pay_display_qr_code'; wechat_pay_display_qr_code: WechatPayDisplayQrCode }
+    | null;
   payment_method: string | null;
   payment_method_types: string[];
   receipt_email: string | null;
@@ -140,7 +154,9 @@ export interface Charge {
   paid: boolean;
   payment_intent: string;
   payment_method: string;
-  payment_method_details: { type: 'card'; card: CardDetails & { capture_before: number } };
+  payment_method_details:
+    | { type: 'card'; card: CardDetails & { capture_before: number } }
+    | { type: 'wechat_pay'; wechat_pay: { fingerprint: null; transaction_id: null } };
   receipt_email: string | null;
   refunded: boolean;
   status: 'succeeded' | 'failed';
