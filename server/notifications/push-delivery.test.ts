@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { members, notifications, pushSubscriptions } from '@/db/schema';
 import { forgetEnv } from '@/server/env';
 import { createOpenGroup } from '@/server/groups/close-test-factory';
@@ -24,8 +24,8 @@ let publicKey: string;
 
 beforeAll(async () => {
   service = await startPushService();
-  process.env.PUSH_SERVICE_HOSTS = service.host;
-  process.env.FLOCK_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'flock-push-delivery-'));
+  vi.stubEnv('PUSH_SERVICE_HOSTS', service.host);
+  vi.stubEnv('FLOCK_DATA_DIR', mkdtempSync(path.join(os.tmpdir(), 'flock-push-delivery-')));
   forgetEnv();
   h = await createHarness();
   smtp = await startTestSmtp();
@@ -37,6 +37,8 @@ afterAll(async () => {
   await smtp.close();
   await service.stop();
   await h.close();
+  vi.unstubAllEnvs();
+  forgetEnv();
 });
 
 describe('push rows of the outbox', () => {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import webpush from 'web-push';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pushSubscriptions } from '@/db/schema/notifications';
 import { forgetEnv } from '@/server/env';
 import { isDomainError } from '@/server/errors';
@@ -21,15 +21,24 @@ let h: Harness;
 let service: PushService;
 let publicKey: string;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'flock-push-'));
-const savedEnv = { ...process.env };
+
+/** This file's environment: the local push service allowed, keys generated into its own folder (vitest stubs, undone after). */
+function stubPushEnv(extra: Record<string, string | undefined> = {}): void {
+  vi.unstubAllEnvs();
+  const env = {
+    PUSH_SERVICE_HOSTS: service.host,
+    FLOCK_DATA_DIR: dataDir,
+    VAPID_PUBLIC_KEY: undefined,
+    VAPID_PRIVATE_KEY: undefined,
+    ...extra,
+  };
+  for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+  forgetEnv();
+}
 
 beforeAll(async () => {
   service = await startPushService();
-  process.env.PUSH_SERVICE_HOSTS = service.host;
-  process.env.FLOCK_DATA_DIR = dataDir;
-  delete process.env.VAPID_PUBLIC_KEY;
-  delete process.env.VAPID_PRIVATE_KEY;
-  forgetEnv();
+  stubPushEnv();
   h = await createHarness();
   const config = await h.caller(null).push.config();
   if (!config.publicKey) throw new Error('push should be on outside production');
@@ -38,11 +47,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await service.stop();
   await h.close();
-});
-afterEach(() => {
-  process.env = { ...savedEnv, PUSH_SERVICE_HOSTS: service.host, FLOCK_DATA_DIR: dataDir };
+  vi.unstubAllEnvs();
   forgetEnv();
 });
+afterEach(() => stubPushEnv());
 
 /** A browser of `u` subscribing through the API, as the page's offer does. */
 async function subscribeBrowser(u: Awaited<ReturnType<Harness['makeUser']>>) {
@@ -76,16 +84,10 @@ describe('keys', () => {
 
   it('come from VAPID_* when set, and push is off in production without them', async () => {
     const given = webpush.generateVAPIDKeys();
-    process.env.VAPID_PUBLIC_KEY = given.publicKey;
-    process.env.VAPID_PRIVATE_KEY = given.privateKey;
-    forgetEnv();
+    stubPushEnv({ VAPID_PUBLIC_KEY: given.publicKey, VAPID_PRIVATE_KEY: given.privateKey });
     expect(await h.caller(null).push.config()).toEqual({ publicKey: given.publicKey });
 
-    delete process.env.VAPID_PUBLIC_KEY;
-    delete process.env.VAPID_PRIVATE_KEY;
-    Object.assign(process.env, { NODE_ENV: 'production' });
-    process.env.STRIPE_EMULATOR_URL = h.emulatorUrl;
-    forgetEnv();
+    stubPushEnv({ NODE_ENV: 'production', STRIPE_EMULATOR_URL: h.emulatorUrl });
     expect(vapidKeys()).toBeNull();
     expect(await h.caller(null).push.config()).toEqual({ publicKey: null });
   });
