@@ -158,24 +158,34 @@ describe('group nudges', () => {
 });
 
 describe('quiet hours', () => {
+  /** Quiet hours for `userId` in UTC from `before` minutes ago to `after` minutes from now; returns now. */
+  async function quietAroundNow(userId: string, before: number, after: number): Promise<Date> {
+    const now = h.deps.now();
+    const minute = now.getUTCHours() * 60 + now.getUTCMinutes();
+    await h.t.db.insert(notificationSettings).values({
+      userId,
+      timeZone: 'UTC',
+      quietStart: (minute + 1440 - before) % 1440,
+      quietEnd: (minute + after) % 1440,
+    });
+    return now;
+  }
+
+  /** The "one more person unlocks tier 1" row planned for `userId`. */
+  async function oneMoreToTier1(userId: string) {
+    return (await rowsOf({ userId, moment: 'oneMore' })).find((r) => r.subject === '1');
+  }
+
   it('holds a nudge during the recipient’s night and sends it when their morning comes; a receipt goes at once', async () => {
     const g = await newGroup();
     const a = await joinAs(g.code);
-    const now = h.deps.now();
-    const minute = now.getUTCHours() * 60 + now.getUTCMinutes();
-    // Quiet from an hour ago to an hour from now, in UTC.
-    await h.t.db.insert(notificationSettings).values({
-      userId: a.user.id,
-      timeZone: 'UTC',
-      quietStart: (minute + 1440 - 60) % 1440,
-      quietEnd: (minute + 60) % 1440,
-    });
+    const now = await quietAroundNow(a.user.id, 60, 60);
     await joinAs(g.code);
     await joinAs(g.code); // 3 of 4: "one more" for a
-    const nudge = (await rowsOf({ userId: a.user.id, moment: 'oneMore' })).find((r) => r.subject === '1');
+    const nudge = await oneMoreToTier1(a.user.id);
     const held = await sendNotification(h.deps, nudge?.id ?? 0);
     expect(held.done).toBe('held');
-    const row = (await rowsOf({ userId: a.user.id, moment: 'oneMore' })).find((r) => r.subject === '1');
+    const row = await oneMoreToTier1(a.user.id);
     expect(row?.status).toBe('pending');
     const wait = (row?.sendAfter.getTime() ?? 0) - now.getTime();
     expect(wait).toBeGreaterThan(55 * 60_000);
@@ -191,17 +201,10 @@ describe('quiet hours', () => {
   it('drops a held nudge whose group closed during the night', async () => {
     const g = await newGroup();
     const a = await joinAs(g.code);
-    const now = h.deps.now();
-    const minute = now.getUTCHours() * 60 + now.getUTCMinutes();
-    await h.t.db.insert(notificationSettings).values({
-      userId: a.user.id,
-      timeZone: 'UTC',
-      quietStart: (minute + 1440 - 10) % 1440,
-      quietEnd: (minute + 30) % 1440,
-    });
+    await quietAroundNow(a.user.id, 10, 30);
     await joinAs(g.code);
     await joinAs(g.code);
-    const nudge = (await rowsOf({ userId: a.user.id, moment: 'oneMore' })).find((r) => r.subject === '1');
+    const nudge = await oneMoreToTier1(a.user.id);
     expect((await sendNotification(h.deps, nudge?.id ?? 0)).done).toBe('held');
     await h.t.db.update(groups).set({ status: 'failed' }).where(eq(groups.id, g.id));
     h.advance(31 * 60_000);
