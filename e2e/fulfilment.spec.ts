@@ -7,9 +7,9 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { writeQrVideo } from './helpers/fake-camera';
 import { expect, test } from './helpers/fixtures';
+import { DEMO_MERCHANT, signInMerchant } from './helpers/merchant';
 import { closeTestGroup, createTestDeal, openGroupFromDealPage, submitJoin } from './helpers/shopper';
 
-const MERCHANT = { email: 'merchant@flock.test', password: 'flock-demo-1' };
 const CHROMIUM = '/usr/bin/chromium';
 const BASE_ARGS = [
   '--no-sandbox',
@@ -36,14 +36,6 @@ test.afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
 });
 
-async function signInMerchant(page: Page): Promise<void> {
-  await page.goto('/merchant/sign-in');
-  await page.getByLabel('E-mail').fill(MERCHANT.email);
-  await page.getByLabel('Password').fill(MERCHANT.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/merchant\/?$/);
-}
-
 /** Joins, wins the group and opens the buyer's order page; returns the page and the order number. */
 async function buyAndWin(
   browser: Browser,
@@ -52,7 +44,7 @@ async function buyAndWin(
   alias: string,
 ): Promise<{ buyer: Page; number: string }> {
   const deal = await createTestDeal(request, {
-    ownerEmail: MERCHANT.email,
+    ownerEmail: DEMO_MERCHANT.email,
     listPrice: 5000,
     tiers: [{ minMembers: 1, unitPrice: 4000 }],
     fulfilment,

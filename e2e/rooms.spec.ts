@@ -3,10 +3,10 @@
 // open a group on another deal.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './helpers/fixtures';
+import { DEMO_MERCHANT, signInMerchant } from './helpers/merchant';
 import { seriousAxeViolations } from './helpers/axe';
 import { createTestDeal, openGroupFromDealPage, submitJoin } from './helpers/shopper';
 
-const MERCHANT = { email: 'merchant@flock.test', password: 'flock-demo-1' };
 const contexts: BrowserContext[] = [];
 let clients = 0;
 
@@ -23,14 +23,6 @@ async function newPage(browser: Browser, viewport = { width: 390, height: 844 })
 test.afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
 });
-
-async function signInMerchant(page: Page): Promise<void> {
-  await page.goto('/merchant/sign-in');
-  await page.getByLabel('E-mail').fill(MERCHANT.email);
-  await page.getByLabel('Password').fill(MERCHANT.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/merchant\/?$/);
-}
 
 /** Joins the group open on `page` as `alias` and returns its room. */
 async function joinAndOpenRoom(page: Page, alias: string) {
@@ -56,7 +48,7 @@ test('a member asks, the shop answers from the inbox and the member sees it live
 }) => {
   const title = `Room kettle ${Date.now()}`;
   const deal = await createTestDeal(request, {
-    ownerEmail: MERCHANT.email,
+    ownerEmail: DEMO_MERCHANT.email,
     title,
     listPrice: 5000,
     tiers: [{ minMembers: 3, unitPrice: 4000 }],
@@ -108,13 +100,13 @@ test('a product card from the shop leads a member to open a group on another dea
 }) => {
   const stamp = Date.now();
   const here = await createTestDeal(request, {
-    ownerEmail: MERCHANT.email,
+    ownerEmail: DEMO_MERCHANT.email,
     title: `Room teapot ${stamp}`,
     listPrice: 5000,
     tiers: [{ minMembers: 3, unitPrice: 4000 }],
   });
   const other = await createTestDeal(request, {
-    ownerEmail: MERCHANT.email,
+    ownerEmail: DEMO_MERCHANT.email,
     title: `Room cups ${stamp}`,
     listPrice: 3000,
     tiers: [
