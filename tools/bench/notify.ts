@@ -24,6 +24,7 @@ import { createStripePayments } from '@/server/payments/stripe-payments';
 import { startStripeEmulator } from '@/tools/stripe-emulator/index';
 import { startTestSmtp } from '@/test/smtp-server';
 import { createDueGroup } from './due-group';
+import { createTeardown } from './teardown';
 
 const MEMBERS = 500;
 const CONCURRENCY = 10;
@@ -34,22 +35,26 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const line = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
 
 async function main(): Promise<void> {
+  const teardown = createTeardown(HARD_STOP_MS, log);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flock-bench-notify-'));
+  teardown.push(async () => fs.rmSync(tmp, { recursive: true, force: true }));
   const pg = await startEmbeddedPostgres({
     dataDir: path.join(tmp, 'pg'),
     persistent: false,
     quiet: true,
     fast: true,
   });
+  teardown.push(() => pg.stop().catch(() => {}));
   const emulator = await startStripeEmulator({ port: 0, rateLimit: 10_000 });
+  teardown.push(() => emulator.stop());
   const smtp = await startTestSmtp({ parse: false });
-  const cleanups: Array<() => Promise<unknown>> = [];
+  teardown.push(() => smtp.close());
   try {
     await migrateDatabase(pg.url);
     const db = createDb(pg.url, { max: 30 });
-    cleanups.push(() => db.$client.end());
+    teardown.push(() => db.$client.end());
     const mailer = createMailer(db, smtp.url, 'Flock <bench@flock.test>');
-    cleanups.unshift(async () => mailer.close());
+    teardown.push(async () => mailer.close());
     const deps: Deps = {
       db,
       payments: createStripePayments(createStripeClient({ emulatorUrl: emulator.url, maxNetworkRetries: 2 })),
@@ -108,7 +113,7 @@ async function main(): Promise<void> {
       concurrency: CONCURRENCY,
       pollInterval: 50,
     });
-    cleanups.unshift(() => sender.stop());
+    teardown.push(() => sender.stop());
     for (;;) {
       const r = await db.execute<{ open: number }>(sql`select count(*)::int as open from notifications
         where group_id = ${g.groupId} and status in ('pending', 'sending')`);
@@ -141,19 +146,10 @@ async function main(): Promise<void> {
       ratio: +(perS / rawPerS).toFixed(3),
     });
   } finally {
-    for (const c of cleanups) await c().catch((e: unknown) => log(`cleanup: ${String(e)}`));
-    await smtp.close();
-    await emulator.stop();
-    await pg.stop().catch(() => {});
-    fs.rmSync(tmp, { recursive: true, force: true });
+    teardown.disarm();
+    await teardown.run();
   }
 }
-
-const hardStop = setTimeout(() => {
-  log(`did not finish within ${HARD_STOP_MS / 1000} s`);
-  process.exit(1);
-}, HARD_STOP_MS);
-hardStop.unref();
 
 main()
   .then(() => process.exit(0))
