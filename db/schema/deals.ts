@@ -53,7 +53,7 @@ export const deals = pgTable(
   },
   (t) => [
     index('deals_merchant_idx').on(t.merchantId),
-    check('deals_window_max_6_days', sql`${t.windowSeconds} > 0 and ${t.windowSeconds} <= 518400`),
+    check('deals_window_max_30_days', sql`${t.windowSeconds} > 0 and ${t.windowSeconds} <= 2592000`),
     check('deals_stock_taken', sql`${t.stock} is null or ${t.stockTaken} <= ${t.stock}`),
     check('deals_list_price_positive', sql`${t.listPrice} > 0`),
   ],

@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { deals, type TierRow } from './deals';
-import { GROUP_STATUSES, MEMBER_STATUSES } from './statuses';
+import { GROUP_STATUSES, MEMBER_STATUSES, type PaymentKind, type PaymentMode } from './statuses';
 
 export const groupStatus = pgEnum('group_status', GROUP_STATUSES);
 export const memberStatus = pgEnum('member_status', MEMBER_STATUSES);
@@ -41,6 +41,8 @@ export const groups = pgTable(
     maxMembers: integer('max_members').notNull(),
     qrCutoff: integer('qr_cutoff').notNull(),
     perBuyerMax: integer('per_buyer_max').notNull(),
+    /** How members secure payment (statuses.ts PAYMENT_MODES), chosen from the deal's window at open. */
+    paymentMode: text('payment_mode').$type<PaymentMode>().notNull().default('hold'),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
     /** When the close job is scheduled to run: the deadline, or earlier once the group is full. */
@@ -84,6 +86,15 @@ export const members = pgTable(
     chargeAmount: integer('charge_amount'),
     refundedAmount: integer('refunded_amount').notNull().default(0),
     paymentIntentId: text('payment_intent_id'),
+    /** How this member pays (statuses.ts PAYMENT_KINDS). */
+    paymentKind: text('payment_kind').$type<PaymentKind>().notNull().default('hold'),
+    /** saved_card: the Stripe customer, the SetupIntent and the card it saved (charged off-session at close). */
+    stripeCustomerId: text('stripe_customer_id'),
+    setupIntentId: text('setup_intent_id'),
+    paymentMethodId: text('payment_method_id'),
+    /** payment_due: until when the member may fix the payment; the on-session PaymentIntent of the fix. */
+    dueUntil: timestamp('due_until', { withTimezone: true }),
+    fixPaymentIntentId: text('fix_payment_intent_id'),
     /** This member's personal invite code (admits past the QR cutoff). */
     inviteCode: text('invite_code').notNull().unique(),
     invitedByMemberId: uuid('invited_by_member_id'),
@@ -108,6 +119,8 @@ export const members = pgTable(
     index('members_group_status_idx').on(t.groupId, t.status),
     index('members_user_idx').on(t.userId),
     index('members_payment_intent_idx').on(t.paymentIntentId),
+    index('members_fix_payment_intent_idx').on(t.fixPaymentIntentId),
+    index('members_setup_intent_idx').on(t.setupIntentId),
     check('members_quantity', sql`${t.quantity} >= 1`),
     check('members_money', sql`${t.holdAmount} > 0 and ${t.refundedAmount} >= 0`),
   ],

@@ -14,6 +14,7 @@ export type GroupStatus = (typeof GROUP_STATUSES)[number];
 export const MEMBER_STATUSES = [
   'reserved',
   'authorized',
+  'payment_due',
   'captured',
   'released',
   'failed',
@@ -21,6 +22,26 @@ export const MEMBER_STATUSES = [
   'expired',
 ] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/**
+ * How a group's members secure their payment, frozen when the group opens: `hold` (a card hold, manual
+ * capture, for windows a hold survives) or `save_card` (a SetupIntent saves the card; Flock charges it
+ * off-session at close). Chosen from the deal's window by server/pricing/payment-mode.ts.
+ */
+export const PAYMENT_MODES = ['hold', 'save_card'] as const;
+export type PaymentMode = (typeof PAYMENT_MODES)[number];
+
+/**
+ * How one member pays: `hold` (card hold, captured at close), `saved_card` (card saved at join, charged
+ * off-session at close) or `paid_now` (a wallet that cannot be held, e.g. WeChat Pay: paid at join, the
+ * difference to the final price refunded at close).
+ */
+export const PAYMENT_KINDS = ['hold', 'saved_card', 'paid_now'] as const;
+export type PaymentKind = (typeof PAYMENT_KINDS)[number];
+
+/** Wallets a shop may accept that cannot be held (paid at join, difference refunded at close). */
+export const PAY_NOW_METHODS = ['wechat_pay'] as const;
+export type PayNowMethod = (typeof PAY_NOW_METHODS)[number];
 
 /** Live memberships: the buyer is in the group (one per buyer per group; they see its room and links). */
 export const LIVE_STATUSES = [

@@ -8,13 +8,13 @@ import { z } from 'zod';
 import type { DealTranslations } from '@/db/schema/deals';
 import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
 import { LOCALES, type Locale } from '@/i18n/locales';
-import { CURRENCY_CODES, isCurrency, tiersSchema, validateTiers } from '@/server/pricing';
+import { CURRENCY_CODES, isCurrency, tiersSchema, validateTiers, WINDOW_MAX_SECONDS } from '@/server/pricing';
 import { msg, refusalIssue, type ErrorKey, type ErrorValues } from '@/server/errors';
 import { controlCharacterIssue, hasForbiddenCharacters, multiLineText, singleLineText } from '@/server/text';
 import { fulfilmentSchema, NO_FULFILMENT } from './fulfilment-input';
 
-/** Card holds last 7 days; a window of at most 6 leaves a day for clock and queue delays (DESIGN rule 8). */
-export const MAX_WINDOW_SECONDS = 6 * 24 * 60 * 60;
+/** Up to 6 days a card hold covers the window; up to 30 the card is saved and charged at close (DESIGN rule 8). */
+export const MAX_WINDOW_SECONDS = WINDOW_MAX_SECONDS;
 /** Shortest window a merchant may choose; FLOCK_MIN_WINDOW_SECONDS lowers it for end-to-end tests. */
 export const DEFAULT_MIN_WINDOW_SECONDS = 60;
 

@@ -156,7 +156,7 @@ describe('creating a deal', () => {
     ],
     ['fractional price', { listPrice: 29.99 }, 'listPrice', /whole number/],
     ['unknown currency', { currency: 'XYZ' }, 'currency', /"XYZ"/],
-    ['window over 6 days', { windowSeconds: 518_401 }, 'windowSeconds', /at most 6 days/],
+    ['window over 30 days', { windowSeconds: 2_592_001 }, 'windowSeconds', /at most 30 days/],
     ['window under a minute', { windowSeconds: 30 }, 'windowSeconds', /at least 60 seconds/],
     [
       'first tier above list price',

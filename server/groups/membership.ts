@@ -2,9 +2,14 @@
 // database by apply-moves.ts, the only code that changes a member's status or a group's counters.
 // Edit when a member gains a state or a move (then the model test in membership.model.test.ts covers it).
 //
-//   (join) ─► reserved ─► authorized ─► captured ◄─┐
-//               │ │ │          │ │ └──► released    │  (settle: after close, counters frozen)
-//               │ │ │          │ └────► failed ─────┘  (capture refused; Stripe may later say it went through)
+//   (join) ─► reserved ─► authorized ─► captured ◄─┬──────────┐
+//               │ │ │          │ │ │                │          │
+//               │ │ │          │ │ └──► payment_due ┘ ─► failed │  (charge refused at close: the member
+//               │ │ │          │ │                     (window      may fix it until due_until; RECOVERY.md)
+//               │ │ │          │ │                      ended)    │
+//               │ │ │          │ └────► released                │  (settle: after close, counters frozen)
+//               │ │ │          └──────► failed ─────────────────┘  (release refused, or a hold lost while
+//               │ │ │                                                 open; Stripe may say it went through)
 //               │ │ │          └──────► left | failed (while open: the buyer left, the bank canceled the hold)
 //               │ │ └─► expired (no hold in time, too late to count, or still unpaid at close)
 //               │ └───► failed (card declined)
@@ -13,7 +18,7 @@
 // Counters: while a group is open, seats_taken = members reserved or authorized and confirmed_count =
 // members authorized. Close freezes them (the count that set the final price): unpaid reservations expire
 // (their seats go) and every later move is a settlement that changes no counter. Stock: a deal's
-// stock_taken is the quantity of members reserved, authorized or captured in all its groups.
+// stock_taken is the quantity of members reserved, authorized, payment_due or captured in all its groups.
 import { LIVE_STATUSES, MEMBER_STATUSES, type GroupStatus, type MemberStatus } from '@/db/schema/statuses';
 
 export { LIVE_STATUSES, MEMBER_STATUSES, type GroupStatus, type MemberStatus };
@@ -22,6 +27,9 @@ export { LIVE_STATUSES, MEMBER_STATUSES, type GroupStatus, type MemberStatus };
 export function isLive(status: MemberStatus): boolean {
   return (LIVE_STATUSES as readonly MemberStatus[]).includes(status);
 }
+
+/** Statuses whose units are taken from the deal's stock: the live ones, and a won member who still owes the payment. */
+export const STOCK_STATUSES = [...LIVE_STATUSES, 'payment_due'] as const satisfies readonly MemberStatus[];
 
 /** Statuses that hold a seat while the group is open. */
 export const SEAT_STATUSES = ['reserved', 'authorized'] as const satisfies readonly MemberStatus[];
@@ -144,6 +152,36 @@ export const MOVES = {
     stock: 'return',
     event: 'member.failed',
   },
+  /** The charge at close was refused (card, hold lost, authentication needed): the member may fix it. */
+  chargeDue: {
+    from: 'authorized',
+    to: 'payment_due',
+    phase: 'settle',
+    seats: 0,
+    confirmed: 0,
+    stock: 'keep',
+    event: 'member.payment_due',
+  },
+  /** The member fixed the payment (or the automatic retry went through): charged the group's price. */
+  duePaid: {
+    from: 'payment_due',
+    to: 'captured',
+    phase: 'settle',
+    seats: 0,
+    confirmed: 0,
+    stock: 'keep',
+    event: 'member.captured',
+  },
+  /** The fix window ended unpaid: the member is failed, their units go back to stock. */
+  dueLapsed: {
+    from: 'payment_due',
+    to: 'failed',
+    phase: 'settle',
+    seats: 0,
+    confirmed: 0,
+    stock: 'return',
+    event: 'member.failed',
+  },
   captureConfirmed: {
     from: 'failed',
     to: 'captured',
@@ -187,7 +225,7 @@ export function countersAfter(start: Counters, moves: readonly Move[]): Counters
 /**
  * The counters a group's member rows imply. Open: seats are the reserved and authorized, confirmed the
  * authorized. Closed (closing or final): both are frozen at the authorized count at close, which is every
- * member who is still authorized, was captured or released, or failed at settlement (`settled`).
+ * member who is still authorized, owes a payment (payment_due), was captured or released, or failed at settlement (`settled`).
  */
 export function countersFromMembers(
   groupStatus: GroupStatus,
@@ -202,6 +240,7 @@ export function countersFromMembers(
   const atClose = rows.filter(
     (r) =>
       r.status === 'authorized' ||
+      r.status === 'payment_due' ||
       r.status === 'captured' ||
       r.status === 'released' ||
       (r.status === 'failed' && r.settled),

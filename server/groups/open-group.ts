@@ -5,7 +5,7 @@ import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import { addJob } from '@/server/jobs/add-job';
 import { closeGroupJobKey } from '@/server/jobs/job-keys';
-import { minimumMembers } from '@/server/pricing';
+import { minimumMembers, paymentModeFor } from '@/server/pricing';
 import { appendRoomMessage } from '@/server/rooms/append-message';
 import { ensureGroupRoom } from '@/server/rooms/ensure-group-room';
 import { systemLine } from '@/server/rooms/follow-room-moves';
@@ -66,6 +66,7 @@ export async function openGroup(
         maxMembers: deal.maxMembers,
         qrCutoff: deal.qrCutoff,
         perBuyerMax: deal.perBuyerMax,
+        paymentMode: paymentModeFor(deal.windowSeconds),
         openedAt: now,
         deadline,
         closeAt: deadline,

@@ -8,9 +8,13 @@ import { chargeWithShipping } from '@/server/pricing';
 import type { MoveFields } from './apply-moves';
 import { closeOutcome } from './close-outcome';
 import { finishCloseIfSettled } from './finish-close';
+import { markPaymentDue } from './mark-payment-due';
 import { moveMember } from './move-member';
+import { chargeSavedMember, forgetSavedCard } from './settle-saved-card';
+import { settlePaidNow } from './settle-paid-now';
 
-export type SettleMemberResult = 'captured' | 'released' | 'failed' | 'hold_released' | 'nothing_to_do';
+export type SettleMemberResult =
+  'captured' | 'released' | 'failed' | 'payment_due' | 'hold_released' | 'nothing_to_do';
 
 /** A failure worth retrying later (rate limit, conflict, 5xx, network); the job runner retries with backoff. */
 export class RetryableSettleError extends Error {
@@ -40,6 +44,13 @@ export async function settleMember(
   if (!row) return 'nothing_to_do';
   const { m, g } = row;
 
+  // A member who paid at join (a wallet) or saved a card settles by refunds or an off-session charge.
+  if (m.paymentKind === 'paid_now') return settlePaidNow(deps, payments, m, g);
+  if (m.paymentKind === 'saved_card') {
+    if (m.status !== 'authorized' || g.status === 'open') return forgetSavedCard(deps, payments, m, g);
+    return chargeSavedMember(deps, payments, m, g);
+  }
+
   if (m.status !== 'authorized' || g.status === 'open') {
     // Not a member to settle: only make sure a hold left on a dead membership does not keep the buyer's money.
     const dead = m.status === 'expired' || m.status === 'left' || m.status === 'failed';
@@ -63,7 +74,7 @@ export async function settleMember(
   }
   if (!m.paymentIntentId) {
     // An authorized member always has a PaymentIntent; a row without one cannot be charged.
-    return markFailed(deps, m.id, g, {
+    return markPaymentDue(deps, m.id, g, {
       code: 'no_payment_intent',
       declineCode: null,
       message: 'No card hold was found for this member.',
@@ -81,7 +92,8 @@ export async function settleMember(
     const r = await payments.capture({ memberId: m.id, paymentIntentId: m.paymentIntentId, amount });
     if (!r.ok) {
       if (r.retryable) throw new RetryableSettleError(r.failure);
-      return markFailed(deps, m.id, g, r.failure);
+      // The group's price stands: the member is asked to pay it another way (server/groups/RECOVERY.md).
+      return markPaymentDue(deps, m.id, g, r.failure);
     }
     const unitPrice = Math.min(g.finalUnitPrice, m.unitPriceAtJoin);
     await moveOnce(deps, m.id, 'capture', {
@@ -114,19 +126,20 @@ export async function settleMember(
   return 'released';
 }
 
-type GroupRef = { id: string; dealId: string };
+export type GroupRef = { id: string; dealId: string };
 
 /** Moves an authorized member once; nothing moves when a webhook got there first (it wrote the event). */
-async function moveOnce(
+export async function moveOnce(
   deps: Deps,
   memberId: string,
-  name: 'capture' | 'release' | 'captureFailed',
+  name: 'capture' | 'release' | 'captureFailed' | 'chargeDue',
   rest: { set?: MoveFields; payload: Record<string, unknown> },
 ): Promise<void> {
   await deps.db.transaction((tx) => moveMember(tx, memberId, [name], { now: deps.now(), ...rest }));
 }
 
-async function markFailed(
+/** A release refused for good: the member is failed with the processor's reason. */
+export async function markFailed(
   deps: Deps,
   memberId: string,
   g: GroupRef,

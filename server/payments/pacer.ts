@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import { getEnv } from '@/server/env';
-import type { HoldState, PaymentsPort, RefundResult, SettleResult } from './port';
+import type { ChargeResult, HoldState, PaymentsPort, RefundResult, SettleResult } from './port';
 
 export type PacerOptions = {
   /** Requests per second shared by all processes using this database. */
@@ -76,7 +76,14 @@ export function pacedPayments(inner: PaymentsPort, db: Db, opts: PacerOptions): 
   const base = opts.baseDelayMs ?? 250;
   const max = opts.maxDelayMs ?? 5_000;
 
-  async function withRetry<T extends SettleResult | RefundResult>(call: () => Promise<T>): Promise<T> {
+  async function withRetry<
+    T extends
+      | SettleResult
+      | RefundResult
+      | ChargeResult
+      | { ok: true }
+      | { ok: false; failure: { code: string }; retryable: boolean },
+  >(call: () => Promise<T>): Promise<T> {
     let last: T | undefined;
     for (let i = 0; i < attempts; i++) {
       await acquireStripeSlot(db, opts);
@@ -111,6 +118,13 @@ export function pacedPayments(inner: PaymentsPort, db: Db, opts: PacerOptions): 
     capture: (input) => withRetry(() => inner.capture(input)),
     release: (input) => withRetry(() => inner.release(input)),
     refund: (input) => withRetry(() => inner.refund(input)),
+    chargeSaved: (input) => withRetry(() => inner.chargeSaved(input)),
+    forgetCard: (input) => withRetry(() => inner.forgetCard(input)),
+    cancelPayment: (id) => withRetry(() => inner.cancelPayment(id)),
+    // The buyer waits on these: not paced.
+    saveCard: (input) => inner.saveCard(input),
+    retrieveSetup: (id) => inner.retrieveSetup(id),
+    pay: (input) => inner.pay(input),
   };
   return paced;
 }

@@ -2,12 +2,16 @@ import Stripe from 'stripe';
 import type {
   AuthorizeInput,
   AuthorizeResult,
+  ChargeResult,
   HoldState,
   HoldStatus,
   PaymentFailure,
   PaymentsPort,
   RefundResult,
+  SaveCardResult,
   SettleResult,
+  SetupState,
+  SetupStatus,
 } from './port';
 
 const CAPTURE_WINDOW_SECONDS = 7 * 24 * 3600;
@@ -50,7 +54,47 @@ export function toHoldState(pi: Stripe.PaymentIntent): HoldState {
     clientSecret: pi.client_secret,
     captureBefore: captureBefore(pi),
     cancellationReason: pi.cancellation_reason ?? null,
+    walletQr: walletQr(pi),
   };
+}
+
+function walletQr(pi: Stripe.PaymentIntent): HoldState['walletQr'] {
+  const qr = pi.status === 'requires_action' ? pi.next_action?.wechat_pay_display_qr_code : undefined;
+  return qr ? { data: qr.data, imageDataUrl: qr.image_data_url ?? null } : null;
+}
+
+function setupStatus(si: Stripe.SetupIntent): SetupStatus {
+  switch (si.status) {
+    case 'succeeded':
+    case 'requires_action':
+    case 'processing':
+    case 'canceled':
+      return si.status as SetupStatus;
+    default:
+      return 'requires_payment_method';
+  }
+}
+
+const idOf = (v: string | { id: string } | null | undefined): string | null =>
+  v == null ? null : typeof v === 'string' ? v : v.id;
+
+/** Our view of a SetupIntent. */
+export function toSetupState(si: Stripe.SetupIntent): SetupState {
+  return {
+    setupIntentId: si.id,
+    status: setupStatus(si),
+    customerId: idOf(si.customer),
+    paymentMethodId: si.status === 'succeeded' ? idOf(si.payment_method) : null,
+    clientSecret: si.client_secret,
+  };
+}
+
+function paymentIntentOf(err: unknown): string | null {
+  return err instanceof Stripe.errors.StripeError &&
+    err.payment_intent &&
+    typeof err.payment_intent === 'object'
+    ? err.payment_intent.id
+    : null;
 }
 
 const DECLINE_MESSAGES: Record<string, string> = {
@@ -116,13 +160,7 @@ export function createStripePayments(stripe: Stripe): PaymentsPort {
         );
         return { ok: true, hold: toHoldState(pi) };
       } catch (err) {
-        const piId =
-          err instanceof Stripe.errors.StripeError &&
-          err.payment_intent &&
-          typeof err.payment_intent === 'object'
-            ? err.payment_intent.id
-            : null;
-        return { ok: false, paymentIntentId: piId, failure: toFailure(err) };
+        return { ok: false, paymentIntentId: paymentIntentOf(err), failure: toFailure(err) };
       }
     },
 
@@ -181,6 +219,143 @@ export function createStripePayments(stripe: Stripe): PaymentsPort {
         );
         return { ok: true, refundId: r.id, amount: r.amount };
       } catch (err) {
+        return { ok: false, failure: toFailure(err), retryable: isRetryable(err) };
+      }
+    },
+
+    async saveCard(input): Promise<SaveCardResult> {
+      let customerId: string | null = null;
+      try {
+        const customer = await stripe.customers.create(
+          {
+            description: input.description,
+            metadata: { ...input.metadata, member_id: input.memberId },
+            ...(input.email ? { email: input.email } : {}),
+          },
+          { idempotencyKey: `customer:${input.memberId}` },
+        );
+        customerId = customer.id;
+        const si = await stripe.setupIntents.create(
+          {
+            customer: customer.id,
+            usage: 'off_session',
+            allowed_payment_method_types: ['card'],
+            description: input.description,
+            metadata: { ...input.metadata, member_id: input.memberId },
+            ...(input.paymentMethod ? { payment_method: input.paymentMethod, confirm: true } : {}),
+          },
+          { idempotencyKey: `setup:${input.memberId}` },
+        );
+        return { ok: true, setup: toSetupState(si) };
+      } catch (err) {
+        const si =
+          err instanceof Stripe.errors.StripeError && err.setup_intent && typeof err.setup_intent === 'object'
+            ? err.setup_intent.id
+            : null;
+        return { ok: false, setupIntentId: si, customerId, failure: toFailure(err) };
+      }
+    },
+
+    async retrieveSetup(id): Promise<SetupState> {
+      return toSetupState(await stripe.setupIntents.retrieve(id));
+    },
+
+    async forgetCard({ paymentMethodId }) {
+      try {
+        await stripe.paymentMethods.detach(paymentMethodId);
+        return { ok: true };
+      } catch (err) {
+        // Already detached (or never attached): nothing will be charged, which is what was asked.
+        if (err instanceof Stripe.errors.StripeError && err.statusCode === 400) return { ok: true };
+        return { ok: false, failure: toFailure(err), retryable: isRetryable(err) };
+      }
+    },
+
+    async chargeSaved(input): Promise<ChargeResult> {
+      try {
+        const pi = await stripe.paymentIntents.create(
+          {
+            amount: input.amount,
+            currency: input.currency.toLowerCase(),
+            customer: input.customerId,
+            payment_method: input.paymentMethodId,
+            allowed_payment_method_types: ['card'],
+            off_session: true,
+            confirm: true,
+            description: input.description,
+            metadata: { ...input.metadata, member_id: input.memberId },
+            expand: ['latest_charge'],
+          },
+          { idempotencyKey: `charge:${input.key}` },
+        );
+        return { ok: true, hold: toHoldState(pi) };
+      } catch (err) {
+        return {
+          ok: false,
+          paymentIntentId: paymentIntentOf(err),
+          failure: toFailure(err),
+          retryable: isRetryable(err),
+        };
+      }
+    },
+
+    async pay(input): Promise<AuthorizeResult> {
+      const pm =
+        input.method === 'wechat_pay'
+          ? {
+              payment_method_data: { type: 'wechat_pay' as const },
+              payment_method_options: { wechat_pay: { client: 'web' as const } },
+            }
+          : input.paymentMethod
+            ? { payment_method: input.paymentMethod }
+            : {};
+      const confirm = input.method === 'wechat_pay' || Boolean(input.paymentMethod);
+      try {
+        const pi = input.paymentIntentId
+          ? confirm
+            ? await stripe.paymentIntents.confirm(
+                input.paymentIntentId,
+                { ...pm, expand: ['latest_charge'] },
+                { idempotencyKey: `pay:${input.key}:${input.paymentMethod ?? input.method}:${Date.now()}` },
+              )
+            : await stripe.paymentIntents.retrieve(input.paymentIntentId, { expand: ['latest_charge'] })
+          : await stripe.paymentIntents.create(
+              {
+                amount: input.amount,
+                currency: input.currency.toLowerCase(),
+                capture_method: 'automatic',
+                allowed_payment_method_types: [input.method],
+                description: input.description,
+                metadata: { ...input.metadata, member_id: input.memberId },
+                ...(confirm ? { ...pm, confirm: true } : {}),
+                expand: ['latest_charge'],
+              },
+              { idempotencyKey: `pay:${input.key}` },
+            );
+        return { ok: true, hold: toHoldState(pi) };
+      } catch (err) {
+        return {
+          ok: false,
+          paymentIntentId: paymentIntentOf(err) ?? input.paymentIntentId ?? null,
+          failure: toFailure(err),
+        };
+      }
+    },
+
+    async cancelPayment(paymentIntentId): Promise<SettleResult> {
+      try {
+        const pi = await stripe.paymentIntents.cancel(
+          paymentIntentId,
+          { cancellation_reason: 'abandoned' },
+          { idempotencyKey: `cancel:${paymentIntentId}` },
+        );
+        return { ok: true, hold: toHoldState(pi) };
+      } catch (err) {
+        if (isUnexpectedState(err)) {
+          const hold = await retrieve(paymentIntentId);
+          if (hold.status === 'canceled') return { ok: true, hold };
+          return { ok: false, failure: toFailure(err), retryable: false };
+        }
         return { ok: false, failure: toFailure(err), retryable: isRetryable(err) };
       }
     },

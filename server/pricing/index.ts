@@ -3,3 +3,4 @@ export * from './currency';
 export * from './tiers';
 export * from './price';
 export * from './shipping';
+export * from './payment-mode';

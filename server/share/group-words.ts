@@ -384,6 +384,8 @@ export type ViewerOutcome =
       fullyRefunded: boolean;
     }
   | { kind: 'released'; why: 'failed' | 'merchant' | 'canceled' | 'other'; hold: number }
+  /** The group won but the charge at close was refused: `due` is owed until the fix window ends. */
+  | { kind: 'paymentDue'; due: number }
   | { kind: 'left'; hold: number }
   | { kind: 'declined' }
   | { kind: 'expired' };
@@ -411,6 +413,12 @@ export function viewerOutcome(f: GroupFacts, v: ViewerFacts): ViewerOutcome {
         hold: v.holdAmount,
         charge: price === null ? null : Math.min(price, v.unitPriceAtJoin) * v.quantity + shipping,
       };
+    }
+    case 'payment_due': {
+      const price = m.kind === 'won' || m.kind === 'closing' ? (m.price ?? null) : null;
+      const due =
+        price === null ? v.holdAmount : Math.min(price, v.unitPriceAtJoin) * v.quantity + shipping;
+      return { kind: 'paymentDue', due: Math.min(due, v.holdAmount) };
     }
     case 'captured': {
       const charged = v.chargeAmount ?? 0;
@@ -536,6 +544,12 @@ export function viewerOutcomeWords(
         tone: 'neutral',
         sentences: [w.group('words.outcome.left', { hold: $(o.hold) })],
       };
+    case 'paymentDue':
+      return {
+        label: label('paymentDue'),
+        tone: 'problem',
+        sentences: [w.group('words.outcome.paymentDue', { due: $(o.due) })],
+      };
     case 'declined':
       return {
         label: label('declined'),
@@ -566,6 +580,7 @@ export function outcomeLabel(
     | 'released'
     | 'left'
     | 'declined'
+    | 'paymentDue'
     | 'expired',
 ): string {
   return w.group(`words.outcome.label.${key}`);
