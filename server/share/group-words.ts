@@ -416,8 +416,7 @@ export function viewerOutcome(f: GroupFacts, v: ViewerFacts): ViewerOutcome {
     }
     case 'payment_due': {
       const price = m.kind === 'won' || m.kind === 'closing' ? (m.price ?? null) : null;
-      const due =
-        price === null ? v.holdAmount : Math.min(price, v.unitPriceAtJoin) * v.quantity + shipping;
+      const due = price === null ? v.holdAmount : Math.min(price, v.unitPriceAtJoin) * v.quantity + shipping;
       return { kind: 'paymentDue', due: Math.min(due, v.holdAmount) };
     }
     case 'captured': {
