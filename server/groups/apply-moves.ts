@@ -55,7 +55,23 @@ export type MoveFields = {
   paymentIntentId?: string;
   failureReason?: string | null;
   chargeAmount?: number;
+  /** paid_now: what went back to the buyer with the settlement (the difference to the final price). */
+  refundedAmount?: number;
+  /** saved_card: the customer, SetupIntent and card saved at join. */
+  stripeCustomerId?: string;
+  setupIntentId?: string;
+  paymentMethodId?: string;
+  /** payment_due: the end of the fix window; the fix's PaymentIntent. */
+  dueUntil?: Date | null;
+  fixPaymentIntentId?: string | null;
 };
+
+// Text fields a move may set: each becomes `coalesce(<value for this member>, <current>)`.
+const TEXT_FIELDS = [
+  ['stripeCustomerId', members.stripeCustomerId],
+  ['setupIntentId', members.setupIntentId],
+  ['paymentMethodId', members.paymentMethodId],
+] as const;
 
 export type MoveRequest =
   | {
@@ -215,6 +231,15 @@ async function update(
   const pis = field('paymentIntentId');
   const reasons = field('failureReason');
   const charges = field('chargeAmount');
+  const refunds = field('refundedAmount');
+  const dues = field('dueUntil');
+  const fixes = field('fixPaymentIntentId');
+  const texts = Object.fromEntries(
+    TEXT_FIELDS.flatMap(([key, column]) => {
+      const v = field(key);
+      return v ? [[key, sql`coalesce(${v}::jsonb ->> ${members.id}::text, ${column})`]] : [];
+    }),
+  );
   const settles = mv.phase === 'settle';
   return tx
     .update(members)
@@ -236,6 +261,23 @@ async function update(
             chargeAmount: sql`coalesce((${charges}::jsonb ->> ${members.id}::text)::int, ${members.chargeAmount})`,
           }
         : {}),
+      ...(refunds
+        ? {
+            refundedAmount: sql`coalesce((${refunds}::jsonb ->> ${members.id}::text)::int, ${members.refundedAmount})`,
+          }
+        : {}),
+      // These two may be cleared: a key present with null sets null.
+      ...(dues
+        ? {
+            dueUntil: sql`case when ${dues}::jsonb ? ${members.id}::text then (${dues}::jsonb ->> ${members.id}::text)::timestamptz else ${members.dueUntil} end`,
+          }
+        : {}),
+      ...(fixes
+        ? {
+            fixPaymentIntentId: sql`case when ${fixes}::jsonb ? ${members.id}::text then ${fixes}::jsonb ->> ${members.id}::text else ${members.fixPaymentIntentId} end`,
+          }
+        : {}),
+      ...texts,
       ...(mv.to === 'authorized' ? { authorizedAt: now } : {}),
       ...(mv.to === 'left' ? { leftAt: now } : {}),
       ...(settles ? { settledAt: now } : {}),

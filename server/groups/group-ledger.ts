@@ -54,6 +54,8 @@ export type ReserveOp = {
   shippingAmount: number;
   /** The chosen pickup point's capacity (null: none, or not a pickup order), counted under a lock. */
   pickupCapacity: number | null;
+  /** Pay with a wallet that cannot be held (paid at join); otherwise the group's payment mode decides. */
+  payNow?: boolean;
 };
 export type ConfirmOp = {
   kind: 'confirm';
@@ -229,6 +231,7 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
           channel: r.channel,
           locale: r.locale ?? DEFAULT_LOCALE,
           idempotencyKey: r.idempotencyKey,
+          paymentKind: r.payNow ? 'paid_now' : g.paymentMode === 'save_card' ? 'saved_card' : 'hold',
           reservedAt: now,
           expiresAt,
         },

@@ -7,6 +7,8 @@ import { reserveSeat, type Member } from './group-ledger';
 import type { GroupProgress } from './group-progress';
 import { resolveGroupId } from './resolve-group-id';
 import { placeHold, type NextAction } from './place-hold';
+import { payNowForMember } from './pay-now';
+import { saveCardForMember } from './save-card';
 import { groupShareUrl } from '@/server/share/share-message';
 import { rememberTimeZone } from '@/server/notifications/remember-time-zone';
 import { eq } from 'drizzle-orm';
@@ -30,6 +32,8 @@ export type JoinInput = {
   fulfilment: OrderChoice;
   /** The browser's IANA time zone: the buyer's quiet hours follow it until they choose one in /me. */
   timeZone?: string;
+  /** A wallet that cannot be held (the shop must accept it): paid now at the current price; default a card. */
+  payWith?: 'card' | 'wechat_pay';
 };
 
 export type MemberView = Pick<
@@ -124,6 +128,7 @@ export async function joinGroup(
     order: choice.order,
     shippingAmount: choice.shippingAmount,
     pickupCapacity: choice.pickupPoint?.capacity ?? null,
+    payNow: input.payWith === 'wechat_pay',
   });
   if (outcome.kind === 'refused') throw outcome.error;
   const { member, hold } = outcome;
@@ -135,7 +140,13 @@ export async function joinGroup(
   if (member.userId !== user.id) throw new DomainError('CONFLICT', 'group.requestUsed');
   if (member.status === 'reserved') {
     // A new reservation, or a retry resuming one whose hold never came back: (re)try the same hold.
-    const held = await placeHold(deps, member, hold, input.paymentMethod);
+    // How the member pays was fixed at reserve (payment_kind): a hold, a saved card, or a wallet paid now.
+    const held =
+      member.paymentKind === 'saved_card'
+        ? await saveCardForMember(deps, member, hold, input.paymentMethod)
+        : member.paymentKind === 'paid_now'
+          ? await payNowForMember(deps, member, hold)
+          : await placeHold(deps, member, hold, input.paymentMethod);
     current = held.member;
     nextAction = held.nextAction;
     clientSecret = held.clientSecret;

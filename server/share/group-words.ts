@@ -42,7 +42,7 @@
 // - Plurals are the catalog's ICU plurals (English one/other; Chinese and Japanese have only other), and
 //   money is Intl in the reader's locale: ¥980 (en), JP¥980 (zh-CN), ￥980 (ja).
 import type { createTranslator } from 'use-intl/core';
-import type { GroupStatus, MemberStatus } from '@/db/schema/statuses';
+import type { GroupStatus, MemberStatus, PaymentKind } from '@/db/schema/statuses';
 import type { Locale } from '@/i18n/locales';
 import type { Messages } from '@/i18n/messages';
 import { formatMoney } from '@/server/pricing/currency';
@@ -88,6 +88,8 @@ export type ViewerFacts = {
   holdAmount: number;
   chargeAmount: number | null;
   refundedAmount: number;
+  /** How the member pays (a hold when absent): the words for a saved card or a wallet paid now differ. */
+  paymentKind?: PaymentKind;
 };
 
 type Bracket = { minMembers: number; unitPrice: number };
