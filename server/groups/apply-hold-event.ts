@@ -1,7 +1,7 @@
 // Applies what the processor says about a member's hold (a neutral HoldEvent from the payment webhooks)
 // through the membership table's moves, so a webhook moves members exactly as a join, a leave or a
 // settlement does. Order and repeats do not matter: every move is guarded by the member's current status.
-import { eq } from 'drizzle-orm';
+import { eq, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
@@ -12,7 +12,9 @@ import type { HoldEvent, HoldEventResult, HoldEventSink } from '@/server/payment
 import { handleStripeWebhook, type WebhookResponse } from '@/server/payments/webhooks/handle';
 import type { LockedGroup, Member } from './apply-moves';
 import { closeOutcome } from './close-outcome';
+import { recordDuePaid } from '@/server/recovery/record-due-paid';
 import { finishCloseIfSettled } from './finish-close';
+import { markPaymentDueTx } from './mark-payment-due';
 import { lockMemberWithGroup, moveMember } from './move-member';
 
 const EXPIRED = 'Your card hold expired or was canceled by the bank before the group closed.';
@@ -44,10 +46,18 @@ export function handleHoldWebhook(
 
 /** The member holding the event's PaymentIntent (or named by its metadata), locked after its group. */
 async function findHolder(tx: Tx, event: HoldEvent): Promise<{ member: Member; group: LockedGroup } | null> {
+  // A saved card's SetupIntent (save-card.ts) names its member the same way a hold's PaymentIntent does.
+  if ('setupIntentId' in event) return findSaver(tx, event.setupIntentId, event.metadataMemberId);
+  // The hold (or charge), or the PaymentIntent a payment_due member pays with (RECOVERY.md).
   const [byPi] = await tx
     .select({ id: members.id })
     .from(members)
-    .where(eq(members.paymentIntentId, event.paymentIntentId))
+    .where(
+      or(
+        eq(members.paymentIntentId, event.paymentIntentId),
+        eq(members.fixPaymentIntentId, event.paymentIntentId),
+      ),
+    )
     .limit(1);
   // The synchronous path may have died before it stored the PaymentIntent id: the hold's metadata names the member.
   const id =
@@ -55,7 +65,32 @@ async function findHolder(tx: Tx, event: HoldEvent): Promise<{ member: Member; g
   if (!id) return null;
   const found = await lockMemberWithGroup(tx, id);
   if (!found) return null;
-  if (found.member.paymentIntentId && found.member.paymentIntentId !== event.paymentIntentId) return null;
+  const { paymentIntentId, fixPaymentIntentId } = found.member;
+  if (
+    paymentIntentId &&
+    paymentIntentId !== event.paymentIntentId &&
+    fixPaymentIntentId !== event.paymentIntentId
+  )
+    return null;
+  return found;
+}
+
+/** The member whose card the SetupIntent saves (or named by its metadata), locked after its group. */
+async function findSaver(
+  tx: Tx,
+  setupIntentId: string,
+  metadataMemberId: string | null,
+): Promise<{ member: Member; group: LockedGroup } | null> {
+  const [bySi] = await tx
+    .select({ id: members.id })
+    .from(members)
+    .where(eq(members.setupIntentId, setupIntentId))
+    .limit(1);
+  const id = bySi?.id ?? (metadataMemberId && UUID.test(metadataMemberId) ? metadataMemberId : null);
+  if (!id) return null;
+  const found = await lockMemberWithGroup(tx, id);
+  if (!found || found.member.paymentKind !== 'saved_card') return null;
+  if (found.member.setupIntentId && found.member.setupIntentId !== setupIntentId) return null;
   return found;
 }
 
@@ -112,27 +147,55 @@ async function apply(
         return { applied: true, note: 'member failed: hold canceled while open' };
       }
       const outcome = closeOutcome(g);
-      const moved =
-        outcome === 'won'
-          ? await moveMember(tx, m.id, ['captureFailed'], {
-              now,
-              set: { failureReason: EXPIRED },
-              payload: failed,
-            })
-          : await moveMember(tx, m.id, ['release'], {
-              now,
-              payload: { outcome, amount: m.holdAmount, currency: g.currency, source: 'webhook' },
-            });
-      return {
-        applied: moved !== null,
-        note: moved ? `member ${outcome === 'won' ? 'failed' : 'released'}` : 'member changed meanwhile',
-      };
+      if (outcome === 'won') {
+        // The hold is gone but the group's price stands: the member is asked to pay it (RECOVERY.md).
+        const due = await markPaymentDueTx(
+          tx,
+          m.id,
+          { code: 'hold_canceled', declineCode: null, message: EXPIRED },
+          now,
+        );
+        return { applied: due, note: due ? 'member payment due' : 'member changed meanwhile' };
+      }
+      const moved = await moveMember(tx, m.id, ['release'], {
+        now,
+        payload: { outcome, amount: m.holdAmount, currency: g.currency, source: 'webhook' },
+      });
+      return { applied: moved !== null, note: moved ? 'member released' : 'member changed meanwhile' };
     }
     case 'captured': {
+      // A wallet paid now (pay-now.ts): paid while reserved in an open group counts as a confirmation; a
+      // payment that can no longer count is refunded by the settle job. Never a capture move: the price's
+      // difference is refunded at close (settle-paid-now.ts).
+      if (m.paymentKind === 'paid_now') {
+        if (m.status === 'reserved' && g.status === 'open') {
+          const moved = await moveMember(tx, m.id, ['authorize'], {
+            now,
+            set: { paymentIntentId: event.paymentIntentId, failureReason: null },
+            payload: { source: 'webhook', amount: event.amountReceived, paymentKind: 'paid_now' },
+          });
+          return { applied: moved !== null, note: moved ? 'member paid' : 'member changed meanwhile' };
+        }
+        if (['reserved', 'expired', 'left', 'failed'].includes(m.status)) {
+          await addJob(tx, 'settle-member', { memberId: m.id }, { jobKey: settleMemberJobKey(m.id) });
+          return { applied: false, note: `member is ${m.status} in a ${g.status} group: payment to refund` };
+        }
+        return { applied: false, note: `member already ${m.status}` };
+      }
+      // A payment_due member whose hold, charge or fix payment Stripe reports paid has paid (duePaid).
+      if (m.status === 'payment_due') {
+        const paid = await recordDuePaid(tx, m.id, event, g.currency, now, 'webhook');
+        return { applied: paid, note: paid ? 'payment due paid' : 'member changed meanwhile' };
+      }
       // Stripe is the truth about money: a member we marked failed whose capture did go through is captured.
+      // (A saved card's off-session charge is a new PaymentIntent: it is stored with the capture.)
       const moved = await moveMember(tx, m.id, ['capture', 'captureConfirmed'], {
         now,
-        set: { chargeAmount: event.amountReceived, failureReason: null },
+        set: {
+          chargeAmount: event.amountReceived,
+          failureReason: null,
+          paymentIntentId: event.paymentIntentId,
+        },
         payload: { amount: event.amountReceived, currency: g.currency, source: 'webhook' },
       });
       return { applied: moved !== null, note: moved ? 'member captured' : `member already ${m.status}` };
@@ -154,6 +217,58 @@ async function apply(
           code: event.failure.code,
           declineCode: event.failure.declineCode,
           reason: event.failure.message,
+        },
+      });
+      return { applied: true, note: 'failure recorded' };
+    }
+    case 'setup_succeeded': {
+      // The buyer saved the card (3-D Secure done) even if they closed the page: confirmed while open.
+      if (m.status === 'reserved' && g.status === 'open') {
+        const moved = await moveMember(tx, m.id, ['authorize'], {
+          now,
+          set: {
+            setupIntentId: event.setupIntentId,
+            ...(event.customerId ? { stripeCustomerId: event.customerId } : {}),
+            ...(event.paymentMethodId ? { paymentMethodId: event.paymentMethodId } : {}),
+            failureReason: null,
+          },
+          payload: { source: 'webhook', paymentKind: 'saved_card' },
+        });
+        return {
+          applied: moved !== null,
+          note: moved ? 'member confirmed: card saved' : 'member changed meanwhile',
+        };
+      }
+      if (['reserved', 'expired', 'left', 'failed'].includes(m.status)) {
+        // A card saved on a membership that can no longer count: the settle job removes it.
+        if (event.paymentMethodId && !m.paymentMethodId) {
+          await tx
+            .update(members)
+            .set({ paymentMethodId: event.paymentMethodId, updatedAt: now })
+            .where(eq(members.id, m.id));
+        }
+        await addJob(tx, 'settle-member', { memberId: m.id }, { jobKey: settleMemberJobKey(m.id) });
+        return { applied: false, note: `member is ${m.status} in a ${g.status} group: card to remove` };
+      }
+      return { applied: false, note: `member already ${m.status}` };
+    }
+    case 'setup_failed': {
+      // Not a move: the reservation stays (the buyer may retry with another card until it expires).
+      if (m.status !== 'reserved') return { applied: false, note: 'no reserved member for this SetupIntent' };
+      await tx
+        .update(members)
+        .set({ failureReason: event.failure.message, updatedAt: now })
+        .where(eq(members.id, m.id));
+      await recordEvent(tx, {
+        type: 'member.payment_failed',
+        dealId: g.dealId,
+        groupId: g.id,
+        memberId: m.id,
+        payload: {
+          code: event.failure.code,
+          declineCode: event.failure.declineCode,
+          reason: event.failure.message,
+          paymentKind: 'saved_card',
         },
       });
       return { applied: true, note: 'failure recorded' };

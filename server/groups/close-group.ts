@@ -85,10 +85,11 @@ export async function closeGroup(
     .select({ id: members.id })
     .from(members)
     .where(and(eq(members.groupId, groupId), eq(members.status, 'authorized')));
-  // Expired reservations that already have a PaymentIntent get a settle job too: it cancels their hold.
+  // Expired reservations that already have a PaymentIntent (or a SetupIntent) get a settle job too: it
+  // cancels their hold (or removes a card saved late).
   const toSettle = [
     ...authorized.map((m) => m.id),
-    ...expired.filter((m) => m.paymentIntentId).map((m) => m.id),
+    ...expired.filter((m) => m.paymentIntentId || m.setupIntentId).map((m) => m.id),
   ];
   await addJobs(
     tx,

@@ -23,7 +23,7 @@ import { DomainError } from '@/server/errors';
 import { insertOrders, lockPickupPlaces } from '@/server/orders/order-rows';
 import type { OrderValues } from '@/server/orders/order-choice';
 import { holdWithShipping, unitPriceAt } from '@/server/pricing';
-import { applyMoves, lockGroupForMoves, type Member, type MoveRequest } from './apply-moves';
+import { applyMoves, lockGroupForMoves, type Member, type MoveFields, type MoveRequest } from './apply-moves';
 import { progressOf, type GroupProgress } from './group-progress';
 import { createKeyedBatcher } from './keyed-batcher';
 import { LIVE_STATUSES, isLive } from './membership';
@@ -60,8 +60,10 @@ export type ReserveOp = {
 export type ConfirmOp = {
   kind: 'confirm';
   memberId: string;
-  paymentIntentId: string;
+  /** The hold's PaymentIntent; null for a saved card (its SetupIntent and card travel in `set`). */
+  paymentIntentId: string | null;
   captureBefore: Date | null;
+  set?: MoveFields;
 };
 type Op = ReserveOp | ConfirmOp;
 
@@ -105,14 +107,16 @@ export async function confirmAuthorized(
   deps: Deps,
   groupId: string,
   memberId: string,
-  paymentIntentId: string,
+  paymentIntentId: string | null,
   captureBefore: Date | null,
+  set?: MoveFields,
 ): Promise<ConfirmOutcome> {
   return (await submit(deps, groupId, {
     kind: 'confirm',
     memberId,
     paymentIntentId,
     captureBefore,
+    set,
   })) as ConfirmOutcome;
 }
 
@@ -130,7 +134,7 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
       confirms.map((c): MoveRequest => ({
         name: 'authorize',
         memberId: c.memberId,
-        set: { paymentIntentId: c.paymentIntentId },
+        set: { ...(c.paymentIntentId ? { paymentIntentId: c.paymentIntentId } : {}), ...c.set },
         captureBefore: c.captureBefore,
       })),
       now,

@@ -5,6 +5,8 @@ import { getOwnMemberOrThrow } from './get-own-member';
 import { getGroupProgress, type GroupProgress } from './group-progress';
 import { moveMember } from './move-member';
 import { releaseHold } from './place-hold';
+import { forgetCardOrThrow, retrieveSetupOrThrow } from './save-card';
+import { giveBackPayment } from './pay-now';
 
 /** Leaves an open group: the hold is released first (outside any transaction), then the seat is freed. */
 export async function leaveGroup(
@@ -24,9 +26,28 @@ export async function leaveGroup(
   }
   // Release before the seat is given back: if the processor is unreachable the member stays (and is
   // charged fairly at close) rather than leaving a hold nobody tracks.
-  if (member.paymentIntentId) await releaseHold(deps, member.id, member.paymentIntentId);
+  // A wallet paid now has no hold: an unpaid QR code is canceled, a payment refunded in full.
+  let refunded: number | undefined;
+  if (member.paymentKind === 'saved_card') {
+    // Nothing is held for a saved card: it is removed instead (its SetupIntent may have saved one since).
+    const pm =
+      member.paymentMethodId ??
+      (member.setupIntentId
+        ? (await retrieveSetupOrThrow(deps, member.setupIntentId)).paymentMethodId
+        : null);
+    if (pm) await forgetCardOrThrow(deps, pm);
+  } else if (member.paymentIntentId && member.paymentKind === 'paid_now') {
+    const back = await giveBackPayment(deps, deps.payments, member.id, member.paymentIntentId);
+    if (back.kind === 'failed') throw new DomainError('PAYMENT_UNAVAILABLE', 'payment.unavailable');
+    if (back.kind === 'refunded') refunded = back.amount;
+  } else if (member.paymentIntentId) await releaseHold(deps, member.id, member.paymentIntentId);
   const freed = await deps.db.transaction((tx) =>
-    moveMember(tx, member.id, ['leaveReserved', 'leaveAuthorized'], { now: deps.now() }),
+    moveMember(tx, member.id, ['leaveReserved', 'leaveAuthorized'], {
+      now: deps.now(),
+      ...(refunded !== undefined
+        ? { set: { refundedAmount: refunded }, payload: { refunded, paymentKind: 'paid_now' } }
+        : {}),
+    }),
   );
   if (!freed) throw new DomainError('CONFLICT', 'group.noLongerMember');
   const progress = await getGroupProgress(deps, member.groupId);

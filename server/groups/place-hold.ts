@@ -12,7 +12,8 @@ import { confirmAuthorized, type HoldContext, type Member } from './group-ledger
 import type { GroupProgress } from './group-progress';
 import { moveMember } from './move-member';
 
-export type NextAction = 'authenticate' | 'confirm_payment' | null;
+/** What the client does next: 3-D Secure, enter a card with Stripe.js, or show a wallet's QR code to scan (pay-now.ts). */
+export type NextAction = 'authenticate' | 'confirm_payment' | 'scan_qr' | null;
 
 /** The member after the hold, and the group's progress when the ledger answered (null when it was not asked). */
 export type HoldOutcome = {
@@ -20,6 +21,8 @@ export type HoldOutcome = {
   nextAction: NextAction;
   clientSecret: string | null;
   progress: GroupProgress | null;
+  /** A wallet's QR code to scan (nextAction 'scan_qr'). */
+  walletQr?: HoldState['walletQr'];
 };
 
 const UNAVAILABLE = 'payment.unavailable';
@@ -40,6 +43,9 @@ const TRANSIENT = new Set([
 function isTransient(f: PaymentFailure): boolean {
   return TRANSIENT.has(f.code);
 }
+
+/** A failure that says nothing about the card (saving a card, paying now): the reservation stays. */
+export const isTransientFailure = isTransient;
 
 // In-process de-duplication: concurrent retries of one join share one hold attempt (across processes the
 // processor's idempotency key hold:<memberId> does the same).
@@ -85,7 +91,7 @@ async function placeAndApply(
   throw new DomainError('PAYMENT_DECLINED', declineKey(r.failure));
 }
 
-async function retrieveOrThrow(deps: Deps, paymentIntentId: string): Promise<HoldState> {
+export async function retrieveOrThrow(deps: Deps, paymentIntentId: string): Promise<HoldState> {
   try {
     return await deps.payments.retrieve(paymentIntentId);
   } catch {
@@ -164,7 +170,11 @@ export async function releaseHold(deps: Deps, memberId: string, paymentIntentId:
   if (!r.ok && r.retryable) throw new DomainError('PAYMENT_UNAVAILABLE', UNAVAILABLE);
 }
 
-async function rememberPaymentIntent(deps: Deps, member: Member, paymentIntentId: string): Promise<void> {
+export async function rememberPaymentIntent(
+  deps: Deps,
+  member: Member,
+  paymentIntentId: string,
+): Promise<void> {
   if (member.paymentIntentId === paymentIntentId) return;
   await deps.db.transaction(async (tx) => {
     const [m] = await tx
@@ -184,7 +194,7 @@ async function rememberPaymentIntent(deps: Deps, member: Member, paymentIntentId
   });
 }
 
-async function declineMember(deps: Deps, memberId: string, reason: string): Promise<void> {
+export async function declineMember(deps: Deps, memberId: string, reason: string): Promise<void> {
   await deps.db.transaction((tx) =>
     moveMember(tx, memberId, ['decline'], {
       now: deps.now(),

@@ -5,6 +5,8 @@ import type { Tx } from '@/db/client';
 
 /** Who the hold belongs to: its PaymentIntent, and the member id our own metadata put on it (if any). */
 type HoldRef = { paymentIntentId: string; metadataMemberId: string | null };
+/** Who a saved card belongs to: its SetupIntent, and the member id our own metadata put on it (if any). */
+type SetupRef = { setupIntentId: string; metadataMemberId: string | null };
 
 export type HoldEvent =
   /** The hold was authorized (the amount can be captured until `captureBefore`). */
@@ -19,7 +21,14 @@ export type HoldEvent =
       failure: { code: string | null; declineCode: string | null; message: string };
     })
   /** Money went back: `refundedTotal` is everything refunded on the charge so far. */
-  | (HoldRef & { kind: 'refunded'; refundedTotal: number });
+  | (HoldRef & { kind: 'refunded'; refundedTotal: number })
+  /** A card was saved for charging later (a SetupIntent succeeded): nothing is held. */
+  | (SetupRef & { kind: 'setup_succeeded'; customerId: string | null; paymentMethodId: string | null })
+  /** Saving a card failed (declined, or 3-D Secure failed); the buyer may retry with another card. */
+  | (SetupRef & {
+      kind: 'setup_failed';
+      failure: { code: string | null; declineCode: string | null; message: string };
+    });
 
 /** What applying an event did; `afterCommit` runs once the transaction that recorded it has committed. */
 export type HoldEventResult = { applied: boolean; note: string; afterCommit?: () => Promise<void> };

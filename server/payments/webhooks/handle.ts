@@ -11,6 +11,8 @@ import { onAmountCapturableUpdated } from './payment-intent-amount-capturable-up
 import { onPaymentIntentCanceled } from './payment-intent-canceled';
 import { onPaymentFailed } from './payment-intent-payment-failed';
 import { onPaymentIntentSucceeded } from './payment-intent-succeeded';
+import { onSetupIntentFailed } from './setup-intent-setup-failed';
+import { onSetupIntentSucceeded } from './setup-intent-succeeded';
 import type { WebhookTranslator } from './types';
 
 /** The events Flock acts on, one handler file each; anything else is acknowledged and ignored. */
@@ -20,6 +22,8 @@ export const WEBHOOK_HANDLERS: Record<string, WebhookTranslator> = {
   'payment_intent.canceled': onPaymentIntentCanceled,
   'payment_intent.payment_failed': onPaymentFailed,
   'charge.refunded': onChargeRefunded,
+  'setup_intent.succeeded': onSetupIntentSucceeded,
+  'setup_intent.setup_failed': onSetupIntentFailed,
 };
 
 export type WebhookResponse = {
