@@ -10,7 +10,7 @@ import type { Harness } from './harness';
 export type WebhookDriver = {
   stripe: Stripe;
   secret: string;
-  /** The JSON body of a `type` event around the PaymentIntent's (or its charge's) current state. */
+  /** The JSON body of a `type` event around the PaymentIntent's (or its charge's, or for setup_intent.* the SetupIntent's) current state. */
   eventFor(type: string, paymentIntentId: string, id?: string): Promise<string>;
   /** A Stripe-Signature header for `payload`. */
   sign(payload: string, opts?: { secret?: string; timestamp?: number }): string;
@@ -33,11 +33,13 @@ export function webhookDriver(h: Harness): WebhookDriver {
     secret,
     sign,
     async eventFor(type, paymentIntentId, id = `evt_${randomUUID()}`) {
-      const object = type.startsWith('charge.')
-        ? await stripe.charges.retrieve(
-            String((await stripe.paymentIntents.retrieve(paymentIntentId)).latest_charge),
-          )
-        : await stripe.paymentIntents.retrieve(paymentIntentId);
+      const object = type.startsWith('setup_intent.')
+        ? await stripe.setupIntents.retrieve(paymentIntentId) // a SetupIntent's id for setup_intent.* events
+        : type.startsWith('charge.')
+          ? await stripe.charges.retrieve(
+              String((await stripe.paymentIntents.retrieve(paymentIntentId)).latest_charge),
+            )
+          : await stripe.paymentIntents.retrieve(paymentIntentId);
       return JSON.stringify({
         id,
         object: 'event',

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groups, members } from '@/db/schema';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createHarness, type Harness } from '@/test/harness';
+import { webhookDriver, type WebhookDriver } from '@/test/webhooks';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { closeGroup } from './close-group';
 import { settleMember } from './settle-member';
@@ -17,8 +18,10 @@ import { refusal } from './test-helpers';
 
 let h: Harness;
 let stripe: Stripe;
+let webhooks: WebhookDriver;
 beforeAll(async () => {
   h = await createHarness();
+  webhooks = webhookDriver(h);
   stripe = createStripeClient({ emulatorUrl: h.emulatorUrl, maxNetworkRetries: 0 });
 });
 afterAll(async () => h.close());
@@ -138,6 +141,38 @@ describe('a long window saves the card at join', () => {
     expect((await memberRow(m.id)).status).toBe('left');
     expect((await readGroup(h.deps, groupId)).confirmedCount).toBe(0);
     expect(await pisOf(m.id)).toHaveLength(0);
+  });
+});
+
+describe('setup_intent webhooks', () => {
+  it('setup_intent.succeeded confirms a buyer who closed the page after 3-D Secure; a repeat changes nothing', async () => {
+    const { code, groupId } = await longGroup();
+    const { res } = await join(code, { card: 'pm_card_authenticationRequired' });
+    expect(res.nextAction).toBe('authenticate');
+    const m = await memberRow(res.member.id);
+    await emulatorControl(h.emulatorUrl).authenticateSetup(m.setupIntentId!, 'succeed');
+    // The buyer never comes back to confirm: the webhook does it.
+    const body = await webhooks.eventFor('setup_intent.succeeded', m.setupIntentId!);
+    expect((await webhooks.deliver(body)).body.note).toBe('member confirmed: card saved');
+    const after = await memberRow(m.id);
+    expect(after.status).toBe('authorized');
+    expect(after.paymentMethodId).toBeTruthy();
+    expect((await readGroup(h.deps, groupId)).confirmedCount).toBe(1);
+    const again = await webhooks.eventFor('setup_intent.succeeded', m.setupIntentId!);
+    expect((await webhooks.deliver(again)).body.note).toBe('member already authorized');
+    expect((await readGroup(h.deps, groupId)).confirmedCount).toBe(1);
+  });
+
+  it('setup_intent.setup_failed records the failure; the reservation stays for another card', async () => {
+    const { code } = await longGroup();
+    const { res } = await join(code, { card: 'pm_card_authenticationRequired' });
+    const m = await memberRow(res.member.id);
+    await emulatorControl(h.emulatorUrl).authenticateSetup(m.setupIntentId!, 'fail');
+    const body = await webhooks.eventFor('setup_intent.setup_failed', m.setupIntentId!);
+    expect((await webhooks.deliver(body)).body.note).toBe('failure recorded');
+    const after = await memberRow(m.id);
+    expect(after.status).toBe('reserved');
+    expect(after.failureReason).toBeTruthy();
   });
 });
 
