@@ -5,6 +5,7 @@ import type { Deps } from '@/server/deps';
 import { isDomainError } from '@/server/errors';
 import { moveMember } from './move-member';
 import { applyHoldState, releaseHold } from './place-hold';
+import { applyPaidState, giveBackPayment } from './pay-now';
 
 /** Expires a member still reserved after its deadline; a hold that did get authorized is confirmed instead. */
 export async function expireReservation(
@@ -26,7 +27,22 @@ export async function expireReservation(
   if (!row || row.member.status !== 'reserved') return 'skipped';
   const { member } = row;
   if (member.expiresAt && member.expiresAt.getTime() > deps.now().getTime()) return 'skipped';
-  if (member.paymentIntentId) {
+  if (member.paymentIntentId && member.paymentKind === 'paid_now') {
+    // A wallet paid now: paid after all (a confirmation we missed) counts, or is refunded if too late;
+    // a QR code never scanned is canceled so it cannot be paid later.
+    const state = await deps.payments.retrieve(member.paymentIntentId);
+    if (state.status === 'captured') {
+      try {
+        await applyPaidState(deps, member, state, 'verify');
+        return 'confirmed';
+      } catch (err) {
+        if (isDomainError(err, 'GROUP_CLOSED')) return 'expired'; // refunded and expired by applyPaidState
+        throw err;
+      }
+    }
+    const back = await giveBackPayment(deps, deps.payments, member.id, member.paymentIntentId);
+    if (back.kind === 'failed' && back.retryable) throw new Error(back.failure.message);
+  } else if (member.paymentIntentId) {
     const hold = await deps.payments.retrieve(member.paymentIntentId);
     if (hold.status === 'authorized') {
       // A confirmation we missed (the buyer closed the tab after 3-D Secure): count it, or release it if too late.

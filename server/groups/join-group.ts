@@ -7,7 +7,7 @@ import { reserveSeat, type Member } from './group-ledger';
 import type { GroupProgress } from './group-progress';
 import { resolveGroupId } from './resolve-group-id';
 import { placeHold, type NextAction } from './place-hold';
-import { payNowForMember } from './pay-now';
+import { assertShopAcceptsWallet, payNowForMember } from './pay-now';
 import { saveCardForMember } from './save-card';
 import { groupShareUrl } from '@/server/share/share-message';
 import { rememberTimeZone } from '@/server/notifications/remember-time-zone';
@@ -43,10 +43,12 @@ export type MemberView = Pick<
 
 export type JoinResult = {
   member: MemberView;
-  /** What the client must do before the hold counts: 3-D Secure, or enter a card with Stripe.js. */
+  /** What the client must do before the hold counts: 3-D Secure, enter a card with Stripe.js, or scan a wallet's QR code. */
   nextAction: NextAction;
   clientSecret: string | null;
   group: GroupProgress;
+  /** The wallet's QR code to show while nextAction is 'scan_qr' (pay-now.ts). */
+  walletQr?: { data: string; imageDataUrl: string | null } | null;
 };
 
 /** The buyer's view of their own membership, with their personal invite link. */
@@ -113,6 +115,9 @@ export async function joinGroup(
     );
   }
 
+  // A wallet paid now: only when the group's shop accepts it, refused before any seat is taken.
+  if (input.payWith === 'wechat_pay') await assertShopAcceptsWallet(deps, groupId, input.payWith);
+
   if (input.timeZone) await rememberTimeZone(deps.db, user.id, input.timeZone);
 
   // Everything that can change (status, deadline, capacity, rule 6, per-buyer limit, stock) is decided
@@ -136,6 +141,7 @@ export async function joinGroup(
 
   let nextAction: NextAction = null;
   let clientSecret: string | null = null;
+  let walletQr: JoinResult['walletQr'] = null;
   let current = member;
   if (member.userId !== user.id) throw new DomainError('CONFLICT', 'group.requestUsed');
   if (member.status === 'reserved') {
@@ -150,11 +156,18 @@ export async function joinGroup(
     current = held.member;
     nextAction = held.nextAction;
     clientSecret = held.clientSecret;
+    walletQr = held.walletQr ?? null;
     progress = held.progress ?? progress;
   } else if (member.status === 'failed') {
     throw new DomainError('PAYMENT_DECLINED', storedDeclineKey(member.failureReason));
   } else if (member.status !== 'authorized' && member.status !== 'captured') {
     throw new DomainError('CONFLICT', 'group.attemptEnded');
   }
-  return { member: memberView(deps.appUrl, hold.code, current), nextAction, clientSecret, group: progress };
+  return {
+    member: memberView(deps.appUrl, hold.code, current),
+    nextAction,
+    clientSecret,
+    group: progress,
+    walletQr,
+  };
 }

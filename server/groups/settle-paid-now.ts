@@ -1,11 +1,31 @@
-// Owned by the pay-now work (issue 16): replaced by the real implementation.
-import type { groups, members } from '@/db/schema';
+// Settles a member who paid at join with a wallet that cannot be held (pay-now.ts): the money is already
+// taken, so a won group refunds the difference to its price and a failed or canceled one refunds it all.
+// Every refund has a key of its own (difference:<memberId>, refund-all:<memberId>): a retried settle
+// replays the same refund instead of refunding twice, and the member row moves out of `authorized` once.
+import { eq } from 'drizzle-orm';
+import { members, type groups } from '@/db/schema';
 import type { Deps } from '@/server/deps';
+import { recordEvent } from '@/server/events/record-event';
 import type { PaymentsPort } from '@/server/payments/port';
-import type { SettleMemberResult } from './settle-member';
+import { chargeWithShipping } from '@/server/pricing';
+import { closeOutcome } from './close-outcome';
+import { finishCloseIfSettled } from './finish-close';
+import { giveBackPayment } from './pay-now';
+import { markFailed, moveOnce, RetryableSettleError, type SettleMemberResult } from './settle-member';
 
 type M = typeof members.$inferSelect;
 type G = typeof groups.$inferSelect;
+
+/** What a paid_now member is charged when the group wins: min(final, joined) × quantity + shipping, never above what they paid. */
+export function paidNowCharge(
+  m: Pick<M, 'unitPriceAtJoin' | 'quantity' | 'shippingAmount' | 'holdAmount'>,
+  finalUnitPrice: number,
+): number {
+  return Math.min(
+    chargeWithShipping(finalUnitPrice, m.unitPriceAtJoin, m.quantity, m.shippingAmount),
+    m.holdAmount,
+  );
+}
 
 /** Settles a member who paid at join: refund the difference (won), everything (failed, canceled, left, expired). */
 export async function settlePaidNow(
@@ -14,9 +34,103 @@ export async function settlePaidNow(
   m: M,
   g: G,
 ): Promise<SettleMemberResult> {
-  void deps;
-  void payments;
-  void m;
-  void g;
-  throw new Error('settlePaidNow: not built yet');
+  const dead = m.status === 'expired' || m.status === 'left' || m.status === 'failed';
+  if (dead) return giveBackDead(deps, payments, m, g);
+  // Still paying while open, paid while the group is open (nothing to settle yet), or settled already.
+  if (m.status !== 'authorized' || g.status === 'open' || !m.paymentIntentId) return 'nothing_to_do';
+
+  const outcome = closeOutcome(g);
+  if (outcome === 'won') {
+    if (g.finalUnitPrice === null) throw new Error(`group ${g.id} is won but has no final price`);
+    const charge = paidNowCharge(m, g.finalUnitPrice);
+    const difference = m.holdAmount - charge;
+    let refunded = 0;
+    if (difference > 0) {
+      const r = await payments.refund({
+        key: `difference:${m.id}`,
+        paymentIntentId: m.paymentIntentId,
+        amount: difference,
+      });
+      if (!r.ok) {
+        if (r.retryable) throw new RetryableSettleError(r.failure);
+        // Refused for good: the member keeps the group's goods at what they paid; the shop sees the full
+        // amount as charged and can refund the difference from its console.
+        await recordEvent(deps.db, {
+          type: 'member.refund_failed',
+          dealId: g.dealId,
+          groupId: g.id,
+          memberId: m.id,
+          payload: {
+            amount: difference,
+            currency: g.currency,
+            code: r.failure.code,
+            reason: r.failure.message,
+          },
+        });
+      } else {
+        refunded = r.amount;
+      }
+    }
+    await moveOnce(deps, m.id, 'capture', {
+      set: { chargeAmount: m.holdAmount, refundedAmount: refunded, failureReason: null },
+      payload: {
+        amount: m.holdAmount - refunded,
+        paid: m.holdAmount,
+        refunded,
+        unitPrice: Math.min(g.finalUnitPrice, m.unitPriceAtJoin),
+        quantity: m.quantity,
+        shipping: m.shippingAmount,
+        currency: g.currency,
+        paymentKind: 'paid_now',
+      },
+    });
+    await finishCloseIfSettled(deps, g.id);
+    return 'captured';
+  }
+
+  const back = await giveBackPayment(deps, payments, m.id, m.paymentIntentId);
+  if (back.kind === 'failed') {
+    if (back.retryable) throw new RetryableSettleError(back.failure);
+    return markFailed(deps, m.id, g, back.failure);
+  }
+  const refunded = back.kind === 'refunded' ? back.amount : 0;
+  await moveOnce(deps, m.id, 'release', {
+    set: { refundedAmount: refunded },
+    payload: { outcome, amount: m.holdAmount, refunded, currency: g.currency, paymentKind: 'paid_now' },
+  });
+  await finishCloseIfSettled(deps, g.id);
+  return 'released';
+}
+
+/** A member no longer in the group (left, expired, failed): an unpaid QR is canceled, a payment refunded in full. */
+async function giveBackDead(deps: Deps, payments: PaymentsPort, m: M, g: G): Promise<SettleMemberResult> {
+  if (!m.paymentIntentId) return 'nothing_to_do';
+  const back = await giveBackPayment(deps, payments, m.id, m.paymentIntentId);
+  if (back.kind === 'failed') {
+    if (back.retryable) throw new RetryableSettleError(back.failure);
+    return 'nothing_to_do';
+  }
+  if (back.kind === 'nothing') return 'nothing_to_do';
+  if (back.kind === 'refunded' && m.refundedAmount < back.amount) {
+    // No move (the member is in a final status): the refund is recorded on the row and as an event.
+    await deps.db
+      .update(members)
+      .set({ refundedAmount: back.amount, updatedAt: deps.now() })
+      .where(eq(members.id, m.id));
+    await recordEvent(deps.db, {
+      type: 'member.refunded',
+      dealId: g.dealId,
+      groupId: g.id,
+      memberId: m.id,
+      payload: {
+        amount: back.amount,
+        refundedAmount: back.amount,
+        currency: g.currency,
+        refundId: back.refundId,
+        source: 'paid_now',
+        status: m.status,
+      },
+    });
+  }
+  return back.kind === 'refunded' ? 'released' : 'hold_released';
 }

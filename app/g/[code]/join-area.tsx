@@ -23,6 +23,8 @@ export function JoinArea(props: {
   openJoin: boolean;
   /** The deal's ways to the buyer (shipping, pickup points, voucher). */
   fulfilment: FulfilmentOptions;
+  /** Wallets the shop accepts that cannot be held (wechat_pay), offered beside the card. */
+  wallets?: readonly string[];
 }) {
   const { view: g, viewer } = useGroupView();
   const { openJoin, ...formProps } = props;

@@ -21,6 +21,7 @@ import {
   type FulfilmentErrors,
 } from './fulfilment-fields';
 import { useGroupView } from './live-group';
+import { WalletQr } from './wallet-qr';
 
 /** The emulator's test cards the demo offers, each with its words in the `group.join.card` catalog. */
 export const TEST_CARDS = [
@@ -71,6 +72,7 @@ export function JoinForm({
   publishableKey,
   suggestedAlias,
   fulfilment,
+  wallets = [],
   onStep,
 }: {
   code: string;
@@ -82,6 +84,8 @@ export function JoinForm({
   suggestedAlias: string;
   /** The deal's ways to the buyer: shipping, pickup points, voucher. */
   fulfilment: FulfilmentOptions;
+  /** Wallets the shop accepts that cannot be held (wechat_pay): paid now, the difference refunded at close. */
+  wallets?: readonly string[];
   /** Told when an attempt (and any bank step after it) starts and ends, so the form stays while it runs. */
   onStep?: (active: boolean) => void;
 }) {
@@ -94,14 +98,19 @@ export function JoinForm({
   const [alias, setAlias] = useState(viewer?.alias ?? suggestedAlias);
   const [quantity, setQuantity] = useState(1);
   const [card, setCard] = useState<string>(TEST_CARDS[0].id);
+  const [payWith, setPayWith] = useState<'card' | 'wechat_pay'>('card');
+  const wechat = wallets.includes('wechat_pay');
+  const paying = wechat && payWith === 'wechat_pay';
   const [draft, setDraft] = useState<FulfilmentDraft>(() => emptyDraft(fulfilment));
   const [fields, setFields] = useState<Fields>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [auth, setAuth] = useState<null | {
-    action: 'authenticate' | 'confirm_payment';
+    action: 'authenticate' | 'confirm_payment' | 'scan_qr';
     memberId: string;
     clientSecret: string | null;
+    /** A wallet's QR code to scan (action scan_qr). */
+    qrData?: string | null;
   }>(null);
   // One key per join attempt: a double tap or a retry after a dropped connection is the same join.
   // From the tap on Join (the seat may fill the group before the answer arrives) to the end of any bank step.
@@ -154,13 +163,19 @@ export function JoinForm({
         idempotencyKey: key.current,
         inviteCode: inviteCode ?? undefined,
         channel: channel ?? undefined,
-        paymentMethod: demoMode ? card : undefined,
+        paymentMethod: demoMode && !paying ? card : undefined,
+        payWith: paying ? 'wechat_pay' : undefined,
         fulfilment: orderChoice(draft),
         // Reminders wait out the buyer's night in their own time zone.
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
       if (res.nextAction) {
-        setAuth({ action: res.nextAction, memberId: res.member.id, clientSecret: res.clientSecret });
+        setAuth({
+          action: res.nextAction,
+          memberId: res.member.id,
+          clientSecret: res.clientSecret,
+          qrData: res.walletQr?.data ?? null,
+        });
         // The page learns who the viewer is now (their reserved seat), while this form keeps its step.
         router.refresh();
         return;
@@ -204,6 +219,36 @@ export function JoinForm({
     } finally {
       setPending(false);
     }
+  }
+
+  if (auth?.action === 'scan_qr' && auth.qrData) {
+    return (
+      <div
+        className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+        role="dialog"
+        aria-label={t('wallet.scanTitle', { amount: hold })}
+        data-testid="authenticate"
+      >
+        <WalletQr
+          code={code}
+          memberId={auth.memberId}
+          qrData={auth.qrData}
+          amount={hold}
+          demoMode={demoMode}
+          onPaid={() => {
+            key.current = '';
+            setAuth(null);
+            router.refresh();
+          }}
+          onError={(message) => {
+            key.current = '';
+            setAuth(null);
+            setError(message);
+            router.refresh();
+          }}
+        />
+      </div>
+    );
   }
 
   if (auth) {
@@ -344,7 +389,38 @@ export function JoinForm({
         publishableKey={publishableKey}
       />
 
-      {demoMode && (
+      {wechat && (
+        <fieldset className="mt-4 text-sm" data-testid="pay-with">
+          <legend className="font-medium">{t('wallet.legend')}</legend>
+          <div className="mt-1 space-y-1">
+            {(['card', 'wechat_pay'] as const).map((m) => (
+              <label
+                key={m}
+                className="flex cursor-pointer items-start gap-2 rounded-lg px-2 py-1.5 ring-1 ring-stone-300 has-[:checked]:ring-2 has-[:checked]:ring-brand-600"
+              >
+                <input
+                  type="radio"
+                  name="payWith"
+                  value={m}
+                  checked={payWith === m}
+                  onChange={() => setPayWith(m)}
+                  className="mt-0.5 h-4 w-4 accent-brand-600"
+                />
+                <span>
+                  <span className="font-semibold">
+                    {m === 'card' ? t('wallet.cardOption') : t('wallet.wechatOption')}
+                  </span>{' '}
+                  <span className="text-stone-600">
+                    ({m === 'card' ? t('wallet.cardOptionHint') : t('wallet.wechatOptionHint')})
+                  </span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+
+      {demoMode && !paying && (
         <fieldset className="mt-4 rounded-lg border border-dashed border-amber-400 bg-amber-50/40 px-3 py-2 text-sm">
           <legend className="px-1 text-xs font-bold tracking-wide text-amber-900 uppercase">
             {t('demoLegend')}
@@ -397,16 +473,18 @@ export function JoinForm({
             </div>
           )}
           <div className="flex justify-between gap-3 border-t border-stone-300 pt-1 font-semibold">
-            <dt>{tf('holdTotal')}</dt>
+            <dt>{paying ? t('wallet.total') : tf('holdTotal')}</dt>
             <dd className="tabular-nums">{hold}</dd>
           </div>
         </dl>
         {shipping > 0 && <p className="mt-1 text-stone-700">{tf('shippingFixed')}</p>}
       </section>
       <p className="mt-4 text-sm text-stone-800" data-testid="hold-wording">
-        {shipping > 0
-          ? t('holdWordingShipping', { hold, shipping: $(shipping) })
-          : t('holdWording', { hold })}
+        {paying
+          ? t('wallet.explain', { price: hold })
+          : shipping > 0
+            ? t('holdWordingShipping', { hold, shipping: $(shipping) })
+            : t('holdWording', { hold })}
       </p>
       {error && (
         <p
@@ -422,7 +500,13 @@ export function JoinForm({
         disabled={pending}
         className="mt-4 w-full rounded-xl bg-brand-600 px-4 py-3 text-lg font-bold text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? t('placing') : t('submit', { hold })}
+        {pending
+          ? paying
+            ? t('wallet.placing')
+            : t('placing')
+          : paying
+            ? t('wallet.submit', { price: hold })
+            : t('submit', { hold })}
       </button>
     </form>
   );

@@ -21,6 +21,7 @@ import { groupHeadline, groupMetaDescription, groupPageTitle } from '@/server/sh
 import { wordsFor } from '@/server/share/words-for';
 import './celebrate.css';
 import { JoinArea } from './join-area';
+import { walletsForGroup } from '@/server/groups/pay-now';
 import { LiveCountdown } from './live-countdown';
 import { PriceLadder, MemberList } from './ladder-and-members';
 import { GroupLiveProvider } from './live-group';
@@ -115,6 +116,8 @@ export default async function GroupPage({ params, searchParams }: Props) {
   });
   const qr = await qrSvg(qrLink, t('qrTitle', { link: qrLink }));
   const poster = posterHref(s.code, locale, sharerInvite);
+  // Wallets the shop accepts that cannot be held (WeChat Pay): the join form offers them beside the card.
+  const wallets = s.status === 'open' ? await walletsForGroup(deps, s.code) : [];
 
   return (
     <GroupLiveProvider initial={s}>
@@ -164,6 +167,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
               suggestedAlias={suggestAlias(locale)}
               openJoin={one(sp['join']) === '1'}
               fulfilment={s.deal.fulfilment}
+              wallets={wallets}
             />
           </NextIntlClientProvider>
           {/* The group's room, for members only: visitors get neither its words nor its code. */}

@@ -51,6 +51,7 @@ export const groupsRouter = router({
         paymentMethod: keyText('fieldName.card', 100).optional(),
         fulfilment: orderChoiceSchema,
         timeZone: keyText('fieldName.timeZone', 64).optional(),
+        payWith: z.enum(['card', 'wechat_pay']).optional(),
       }),
     )
     .mutation(({ ctx, input }) => joinGroup(ctx.deps, ctx.user, input, requestLocale(ctx.headers))),
