@@ -12,3 +12,9 @@ export const expireReservationJobKey = (memberId: string) => `expire-reservation
 
 /** One outbox row's delivery. */
 export const notificationJobKey = (notificationId: number) => `notify:${notificationId}`;
+
+/** The end of a payment_due member's fix window (one per member: a later chargeDue would replace it). */
+export const recoveryLapseJobKey = (memberId: string) => `recovery-lapse:${memberId}`;
+
+/** The one automatic retry of a soft-declined saved card. */
+export const recoveryRetryJobKey = (memberId: string) => `recovery-retry:${memberId}`;

@@ -14,6 +14,10 @@ export const taskPayloads = {
   'notify-daily-summary': z.object({}).loose(),
   /** Cron (hourly): deletes the messages of rooms past their retention. */
   'rooms-purge': z.object({}).loose(),
+  /** At a payment_due member's due_until: paid by then, or failed with the units back in stock. */
+  'recovery-lapse': z.object({ memberId: z.uuid() }),
+  /** A day after a soft decline of a saved card: the one automatic retry. */
+  'recovery-retry': z.object({ memberId: z.uuid() }),
 };
 
 export type TaskName = keyof typeof taskPayloads;
@@ -40,6 +44,8 @@ declare global {
       'notify-closing-soon': TaskPayload<'notify-closing-soon'>;
       'notify-daily-summary': TaskPayload<'notify-daily-summary'>;
       'rooms-purge': TaskPayload<'rooms-purge'>;
+      'recovery-lapse': TaskPayload<'recovery-lapse'>;
+      'recovery-retry': TaskPayload<'recovery-retry'>;
     }
   }
 }

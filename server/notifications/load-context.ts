@@ -8,6 +8,7 @@ import { dealTitleFor } from '@/server/deals/deal-content';
 import { nextTier, unitPriceAt } from '@/server/pricing';
 import { MOMENTS, type Moment } from './moments';
 import type { GroupFacts, MemberFacts, NotificationContext, OrderFacts, SummaryFacts } from './types';
+import { fixLinkUrl } from '@/server/recovery/fix-link';
 import { unsubscribeToken, type UnsubscribeAction } from './unsubscribe-token';
 
 export type OutboxRow = typeof notifications.$inferSelect;
@@ -93,6 +94,7 @@ export async function loadContext(
       holdAmount: m.holdAmount,
       chargeAmount: m.chargeAmount,
       refundedAmount: m.refundedAmount,
+      dueUntil: m.dueUntil,
     };
     const [o] = await db.select().from(orders).where(eq(orders.memberId, m.id));
     if (o) {
@@ -126,17 +128,23 @@ export async function loadContext(
 
   const base = appUrl.replace(/\/$/, '');
   const groupUrl = group ? `${base}/g/${group.code}` : base;
-  const primary = merchantSide
-    ? row.groupId
-      ? `${base}/merchant/groups/${row.groupId}`
-      : `${base}/merchant`
-    : (moment === 'wonCharged' ||
-          moment === 'orderShipped' ||
-          moment === 'orderReady' ||
-          moment === 'refundIssued') &&
-        row.memberId
-      ? `${base}/me/orders/${row.memberId}`
-      : groupUrl;
+  const dueLink =
+    (moment === 'paymentDue' || moment === 'paymentDueReminder') && row.memberId && member?.dueUntil
+      ? fixLinkUrl(base, row.memberId, member.dueUntil)
+      : null;
+  const primary = dueLink
+    ? dueLink
+    : merchantSide
+      ? row.groupId
+        ? `${base}/merchant/groups/${row.groupId}`
+        : `${base}/merchant`
+      : (moment === 'wonCharged' ||
+            moment === 'orderShipped' ||
+            moment === 'orderReady' ||
+            moment === 'refundIssued') &&
+          row.memberId
+        ? `${base}/me/orders/${row.memberId}`
+        : groupUrl;
   const action = unsubscribeFor(row);
   return {
     moment,
@@ -148,6 +156,8 @@ export async function loadContext(
     refundAmount: typeof row.payload['amount'] === 'number' ? row.payload['amount'] : null,
     summary,
     note: typeof row.payload['note'] === 'string' ? row.payload['note'] : null,
+    reason: typeof row.payload['reason'] === 'string' ? row.payload['reason'] : null,
+    amountDue: typeof row.payload['amountDue'] === 'number' ? row.payload['amountDue'] : null,
     links: {
       primary,
       share: inviteCode && group ? `${groupUrl}?i=${inviteCode}` : null,

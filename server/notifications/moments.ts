@@ -20,10 +20,18 @@ export const MOMENTS = {
   /** The shop answered in the group's room after the member's message; someone wrote @alias to them there. */
   roomReply: { audience: 'buyer', kind: 'nudge' },
   roomMention: { audience: 'buyer', kind: 'nudge' },
+  /** A won group's charge was refused: the "fix your payment" link (server/groups/RECOVERY.md). */
+  paymentDue: { audience: 'buyer', kind: 'receipt' },
+  /** Reminders of the link: a day after the first message, and a day before it stops working. */
+  paymentDueReminder: { audience: 'buyer', kind: 'nudge' },
+  /** The fix window ended unpaid: nothing was charged, the order is canceled. */
+  paymentLapsed: { audience: 'buyer', kind: 'receipt' },
   // merchants
   merchantGroupWon: { audience: 'merchant', kind: 'notice' },
   merchantGroupFailed: { audience: 'merchant', kind: 'notice' },
   merchantDailySummary: { audience: 'merchant', kind: 'notice' },
+  /** A member's payment due lapsed unpaid: the order is canceled, with the reason. */
+  merchantPaymentLapsed: { audience: 'merchant', kind: 'notice' },
 } as const satisfies Record<string, { audience: 'buyer' | 'merchant'; kind: MomentKind; coalesce?: boolean }>;
 
 export type Moment = keyof typeof MOMENTS;

@@ -41,7 +41,8 @@ export async function notifyMemberMoves(
   });
   for (const { name, member } of moved) {
     if (name === 'authorize') plans.push(own(member, 'holdPlaced'));
-    else if (name === 'capture' || name === 'captureConfirmed') plans.push(own(member, 'wonCharged'));
+    else if (name === 'capture' || name === 'captureConfirmed' || name === 'duePaid')
+      plans.push(own(member, 'wonCharged'));
     else if (name === 'release') {
       // A release at close: the group failed or the shop canceled it (a leave is the member's own doing).
       if (g.closeReason === 'canceled') plans.push(own(member, 'groupCanceled'));

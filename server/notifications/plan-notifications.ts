@@ -18,6 +18,8 @@ export type PlannedNotification = {
   /** What tells two messages of one moment about one group apart (a tier, an order, a refund, a day). */
   subject?: string | number;
   payload?: Record<string, unknown>;
+  /** A later send time (a reminder planned ahead); the coalescing wait otherwise, or at once. */
+  sendAfter?: Date;
 };
 
 /** The outbox key: one message per recipient, moment, group, subject and channel. */
@@ -43,7 +45,9 @@ export async function planNotifications(tx: Tx, plans: PlannedNotification[], no
   );
   const rows = plans.flatMap((p) => {
     const m = MOMENTS[p.moment];
-    const sendAfter = 'coalesce' in m && m.coalesce ? new Date(now.getTime() + NOTIFY_RULES.coalesceMs) : now;
+    const sendAfter =
+      p.sendAfter ??
+      ('coalesce' in m && m.coalesce ? new Date(now.getTime() + NOTIFY_RULES.coalesceMs) : now);
     const channels: NotificationChannel[] = withPush.has(p.userId) ? ['email', 'push'] : ['email'];
     return channels.map((channel) => ({
       dedupe_key: notificationKey(p, channel),

@@ -65,7 +65,8 @@ function context(moment: Moment, over: Over = {}): NotificationContext {
     locale: over.locale ?? 'en',
     recipientName: merchant ? `Shop ${EVIL_ALIAS}` : EVIL_ALIAS,
     group,
-    member: merchant || over.member === null ? null : member,
+    // The shop hears of one member only when a payment due lapsed (their alias, never their contact).
+    member: (merchant && moment !== 'merchantPaymentLapsed') || over.member === null ? null : member,
     order: moment === 'orderShipped' || moment === 'orderReady' ? order : null,
     refundAmount: moment === 'refundIssued' ? (over.refundAmount ?? 2000) : null,
     summary:
@@ -124,6 +125,15 @@ function typical(moment: Moment, locale: Locale): NotificationContext {
     case 'roomReply':
     case 'roomMention':
       return context(moment, { locale });
+    case 'paymentDue':
+    case 'paymentDueReminder':
+    case 'paymentLapsed':
+    case 'merchantPaymentLapsed':
+      return context(moment, {
+        locale,
+        group: won,
+        member: { dueUntil: new Date('2026-12-08T14:00:00Z') },
+      });
   }
 }
 
@@ -167,8 +177,9 @@ describe.each(LOCALES)('every moment in %s', (locale) => {
     }
     expect(r.text).toContain(PREFERENCES);
     expect(r.html).toContain(`href="${PREFERENCES}"`);
-    // Room nudges are about a conversation (and may come after the close): they carry no invite link.
-    const roomNudge = moment === 'roomReply' || moment === 'roomMention';
+    // Room nudges are about a conversation (and may come after the close), a payment reminder about a
+    // closed group's payment: they carry no invite link.
+    const roomNudge = moment === 'roomReply' || moment === 'roomMention' || moment === 'paymentDueReminder';
     if (MOMENTS[moment].kind === 'nudge' && moment !== 'oneMore' && !roomNudge)
       expect(r.text).toContain(SHARE);
   });

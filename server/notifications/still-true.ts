@@ -35,6 +35,8 @@ export function staleReason(
   // A room's news stays true after the close: members released or charged at the close keep the room.
   if (moment === 'roomReply' || moment === 'roomMention')
     return member && ROOM_MEMBER_STATUSES.has(member.status) ? null : 'not_in_room';
+  // A payment due's reminder is true while the member still owes it (the lapse moves them on at due_until).
+  if (moment === 'paymentDueReminder') return member && member.status === 'payment_due' ? null : 'not_due';
   if (g.status !== 'open') return 'group_closed';
   if (g.deadline.getTime() <= now.getTime()) return 'deadline_passed';
   if (!member || member.status !== 'authorized') return 'not_a_member';

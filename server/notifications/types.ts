@@ -36,6 +36,8 @@ export type MemberFacts = {
   holdAmount: number;
   chargeAmount: number | null;
   refundedAmount: number;
+  /** payment_due: when the fix link stops working (null otherwise). */
+  dueUntil?: Date | null;
 };
 
 export type OrderFacts = {
@@ -74,6 +76,10 @@ export type NotificationContext = {
   summary: SummaryFacts | null;
   /** groupCanceled: the shop's own words about why, when it gave some. */
   note?: string | null;
+  /** paymentDue, merchantPaymentLapsed: why the charge was refused (a key of notify's paymentReason). */
+  reason?: string | null;
+  /** paymentDue, reminders, lapses: the amount the member owes (or owed). */
+  amountDue?: number | null;
   links: {
     /** The page the message is about (the group page, the order page, the console). */
     primary: string;

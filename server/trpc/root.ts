@@ -10,6 +10,7 @@ import { merchantOrdersRouter } from './routers/merchant-orders';
 import { notificationSettingsRouter } from './routers/notification-settings';
 import { ordersRouter } from './routers/orders';
 import { pushRouter } from './routers/push';
+import { recoveryRouter } from './routers/recovery';
 import { roomsRouter } from './routers/rooms';
 
 export const appRouter = router({
@@ -23,6 +24,7 @@ export const appRouter = router({
   notificationSettings: notificationSettingsRouter,
   orders: ordersRouter,
   push: pushRouter,
+  recovery: recoveryRouter,
   rooms: roomsRouter,
 });
 

@@ -10,6 +10,8 @@ export interface Fault {
   times?: number;
   /** Sets the `Stripe-Should-Retry` response header, which the SDK obeys. */
   shouldRetry?: boolean;
+  /** With status 402: the card error's decline_code (default generic_decline), e.g. insufficient_funds. */
+  declineCode?: string;
   /** Hold the request this long before failing it (or, without status, before handling it). */
   delayMs?: number;
   /** Only requests with this method (default: any). */

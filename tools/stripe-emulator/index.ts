@@ -33,6 +33,8 @@ interface FaultRule {
   times: number;
   shouldRetry: boolean | undefined;
   delayMs: number;
+  /** A 402's decline_code (default generic_decline). */
+  declineCode: string | undefined;
 }
 
 interface Reply {
@@ -318,7 +320,12 @@ class Emulator {
     if (fault.status === 402)
       return stripeError(
         402,
-        { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message },
+        {
+          type: 'card_error',
+          code: 'card_declined',
+          decline_code: fault.declineCode ?? 'generic_decline',
+          message,
+        },
         headers,
       );
     if (fault.status >= 500) return stripeError(fault.status, { type: 'api_error', message }, headers);
@@ -365,6 +372,12 @@ class Emulator {
           throw new ControlError('shouldRetry must be a boolean');
         const m = input['method'];
         if (m !== undefined && typeof m !== 'string') throw new ControlError('method must be a string');
+        const declineCode = input['declineCode'];
+        if (
+          declineCode !== undefined &&
+          (typeof declineCode !== 'string' || !/^[a-z_]{1,60}$/.test(declineCode))
+        )
+          throw new ControlError('declineCode must be a decline code such as insufficient_funds');
         this.faults.push({
           pattern: globToRegExp(path),
           method: m?.toUpperCase(),
@@ -372,6 +385,7 @@ class Emulator {
           times: num(input['times'], 'times', 1),
           shouldRetry,
           delayMs,
+          declineCode,
         });
         return json(200, { faults: this.faults.length });
       }

@@ -437,6 +437,95 @@ function merchantDailySummary(x: Tools): Body {
   };
 }
 
+/** Why a charge was refused, in the reader's words (notify's paymentReason; never the processor's English). */
+function reasonWords(x: Tools): string {
+  const key = x.ctx.reason ?? 'declined';
+  const known = [
+    'insufficientFunds',
+    'expiredCard',
+    'holdExpired',
+    'authenticationRequired',
+    'processing',
+    'lostOrStolen',
+    'declined',
+  ] as const;
+  const k = (known as readonly string[]).includes(key) ? (key as (typeof known)[number]) : 'declined';
+  return x.t(`paymentReason.${k}`);
+}
+
+function amountOwed(x: Tools, g: GroupFacts, m: MemberFacts): number {
+  if (x.ctx.amountDue !== null && x.ctx.amountDue !== undefined) return x.ctx.amountDue;
+  const unit = Math.min(g.finalUnitPrice ?? g.currentUnitPrice, m.unitPriceAtJoin);
+  return Math.min(unit * m.quantity + m.shippingAmount, m.holdAmount);
+}
+
+function paymentDue(x: Tools, g: GroupFacts, m: MemberFacts): Body {
+  const { t, money } = x;
+  const amount = money(amountOwed(x, g, m));
+  const until = x.when(need(m.dueUntil ?? null, x.ctx, 'member.dueUntil'));
+  const price = money(Math.min(g.finalUnitPrice ?? g.currentUnitPrice, m.unitPriceAtJoin));
+  return {
+    subject: t('paymentDue.subject', { title: g.title }),
+    heading: t('paymentDue.heading', { amount }),
+    paragraphs: [
+      t('paymentDue.body', { title: g.title, price }),
+      t('paymentDue.why', { reason: reasonWords(x) }),
+      t('paymentDue.until', { amount, until }),
+      t('paymentDue.nothingCharged'),
+    ],
+    facts: [
+      { label: t('facts.amountDue'), value: amount },
+      { label: t('facts.dueUntil'), value: until },
+    ],
+    button: t('paymentDue.button'),
+    push: {
+      title: t('paymentDue.pushTitle', { title: g.title }),
+      body: t('paymentDue.pushBody', { amount, until }),
+    },
+  };
+}
+
+function paymentDueReminder(x: Tools, g: GroupFacts, m: MemberFacts): Body {
+  const { t, money } = x;
+  const amount = money(amountOwed(x, g, m));
+  const dueUntil = need(m.dueUntil ?? null, x.ctx, 'member.dueUntil');
+  const until = x.when(dueUntil);
+  const timeLeftWords = timeLeft(x.ctx.locale, dueUntil.getTime() - x.opts.now.getTime());
+  return {
+    subject: t('paymentDueReminder.subject', { title: g.title, timeLeft: timeLeftWords }),
+    paragraphs: [t('paymentDueReminder.body', { amount, title: g.title, until })],
+    button: t('paymentDue.button'),
+    push: { body: t('paymentDue.pushBody', { amount, until }) },
+  };
+}
+
+function paymentLapsed(x: Tools, g: GroupFacts): Body {
+  const { t } = x;
+  return {
+    subject: t('paymentLapsed.subject', { title: g.title }),
+    heading: t('paymentLapsed.heading'),
+    paragraphs: [t('paymentLapsed.body', { title: g.title })],
+    button: t('paymentLapsed.button'),
+    push: { body: t('paymentLapsed.pushBody', { title: g.title }) },
+  };
+}
+
+function merchantPaymentLapsed(x: Tools, g: GroupFacts, m: MemberFacts): Body {
+  const { t, money } = x;
+  return {
+    subject: t('merchantPaymentLapsed.subject', { title: g.title, alias: m.alias }),
+    paragraphs: [
+      t('merchantPaymentLapsed.body', {
+        alias: m.alias,
+        amount: money(amountOwed(x, g, m)),
+        code: g.code,
+      }),
+      t('merchantPaymentLapsed.reason', { reason: reasonWords(x) }),
+    ],
+    button: t('merchantPaymentLapsed.button'),
+  };
+}
+
 function bodyOf(x: Tools): Body {
   const { ctx } = x;
   if (ctx.moment === 'merchantDailySummary') return merchantDailySummary(x);
@@ -472,6 +561,14 @@ function bodyOf(x: Tools): Body {
       return merchantGroupWon(x, g);
     case 'merchantGroupFailed':
       return merchantGroupFailed(x, g);
+    case 'paymentDue':
+      return paymentDue(x, g, member());
+    case 'paymentDueReminder':
+      return paymentDueReminder(x, g, member());
+    case 'paymentLapsed':
+      return paymentLapsed(x, g);
+    case 'merchantPaymentLapsed':
+      return merchantPaymentLapsed(x, g, member());
   }
 }
 

@@ -1,0 +1,38 @@
+// A payment due was paid (the buyer's fix, the automatic retry, or Stripe's webhook saying so): the
+// member is charged (duePaid) with what Stripe received on that PaymentIntent, and the lapse and retry
+// jobs are removed. Guarded by the member's status: a second report changes nothing.
+import type { Tx } from '@/db/client';
+import { removeJob } from '@/server/jobs/add-job';
+import { recoveryLapseJobKey, recoveryRetryJobKey } from '@/server/jobs/job-keys';
+import { moveMember } from '@/server/groups/move-member';
+import type { HoldState } from '@/server/payments/port';
+
+/** Moves member `memberId` payment_due → captured for `hold`; false when it was not due any more. */
+export async function recordDuePaid(
+  tx: Tx,
+  memberId: string,
+  hold: Pick<HoldState, 'paymentIntentId' | 'amountReceived'>,
+  currency: string,
+  now: Date,
+  source: 'fix' | 'retry' | 'webhook' | 'lapse',
+): Promise<boolean> {
+  const moved = await moveMember(tx, memberId, ['duePaid'], {
+    now,
+    set: {
+      chargeAmount: hold.amountReceived,
+      paymentIntentId: hold.paymentIntentId,
+      fixPaymentIntentId: hold.paymentIntentId,
+      failureReason: null,
+    },
+    payload: {
+      amount: hold.amountReceived,
+      currency,
+      paymentIntentId: hold.paymentIntentId,
+      source,
+    },
+  });
+  if (!moved) return false;
+  await removeJob(tx, recoveryLapseJobKey(memberId));
+  await removeJob(tx, recoveryRetryJobKey(memberId));
+  return true;
+}
