@@ -428,7 +428,8 @@ export function viewerOutcome(f: GroupFacts, v: ViewerFacts): ViewerOutcome {
       return {
         kind: 'charged',
         charged,
-        released: Math.max(0, v.holdAmount - charged),
+        // A saved card held nothing: there is no rest to release (only a hold has one).
+        released: v.paymentKind === 'saved_card' ? 0 : Math.max(0, v.holdAmount - charged),
         refunded,
         // Saving is on the goods: shipping is not part of the list price.
         savedVsList: fullyRefunded ? 0 : Math.max(0, f.listPrice * v.quantity - (charged - shipping)),
@@ -466,6 +467,16 @@ export function viewerOutcomeWords(
   const o = viewerOutcome(f, v);
   const $ = (n: number) => money(w, f, n);
   const label = (k: Parameters<typeof outcomeLabel>[1]) => outcomeLabel(w, k);
+  // A saved card (long windows) is not a hold (DESIGN rule 12): nothing is held, the card is charged at close.
+  if (v.paymentKind === 'saved_card') {
+    const saved = savedCardWords(w, o, $);
+    if (saved) return saved;
+  }
+  // A wallet paid now (WeChat Pay) is not a hold either: the money was paid, and what comes back is a refund.
+  if (v.paymentKind === 'paid_now') {
+    const paid = paidNowWords(w, f, v, o, $);
+    if (paid) return paid;
+  }
   switch (o.kind) {
     case 'confirming':
       return {
@@ -563,6 +574,224 @@ export function viewerOutcomeWords(
         tone: 'neutral',
         sentences: [w.group('words.outcome.expired')],
       };
+  }
+}
+
+/** The words of a saved card's outcome where they differ from a hold's (null: the same as a hold's). */
+function savedCardWords(
+  w: Words,
+  o: ViewerOutcome,
+  $: (n: number) => string,
+): ReturnType<typeof viewerOutcomeWords> | null {
+  switch (o.kind) {
+    case 'confirming':
+      return {
+        label: outcomeLabel(w, 'confirming'),
+        tone: 'waiting',
+        sentences: [w.group('words.outcome.savedCard.confirming', { most: $(o.hold) })],
+      };
+    case 'holding':
+      return {
+        label: outcomeLabel(w, 'holding'),
+        tone: 'waiting',
+        sentences: [
+          w.group('words.outcome.savedCard.holding', { most: $(o.hold) }),
+          o.payNow === null
+            ? w.group('words.outcome.savedCard.holdingBelow')
+            : o.shipping > 0
+              ? w.group('words.outcome.savedCard.holdingPayNowShipping', {
+                  payNow: $(o.payNow),
+                  shipping: $(o.shipping),
+                })
+              : w.group('words.outcome.savedCard.holdingPayNow', { payNow: $(o.payNow) }),
+        ],
+      };
+    case 'settling':
+      return {
+        label: outcomeLabel(w, 'settling'),
+        tone: 'waiting',
+        sentences: [
+          o.charge === null
+            ? w.group('words.outcome.savedCard.settlingRelease')
+            : w.group('words.outcome.savedCard.settlingCharge', { charge: $(o.charge) }),
+        ],
+      };
+    case 'released':
+      return {
+        label:
+          o.why === 'other'
+            ? w.group('words.outcome.savedCard.labelRemoved')
+            : outcomeLabel(
+                w,
+                o.why === 'canceled' ? 'canceled' : o.why === 'merchant' ? 'merchant' : 'failed',
+              ),
+        tone: 'neutral',
+        sentences: [
+          w.group(
+            o.why === 'canceled'
+              ? 'words.outcome.savedCard.releasedCanceled'
+              : o.why === 'merchant'
+                ? 'words.outcome.savedCard.releasedMerchant'
+                : o.why === 'failed'
+                  ? 'words.outcome.savedCard.releasedFailed'
+                  : 'words.outcome.savedCard.releasedOther',
+          ),
+        ],
+      };
+    case 'left':
+      return {
+        label: outcomeLabel(w, 'left'),
+        tone: 'neutral',
+        sentences: [w.group('words.outcome.savedCard.left')],
+      };
+    case 'declined':
+      return {
+        label: outcomeLabel(w, 'declined'),
+        tone: 'problem',
+        sentences: [w.group('words.outcome.savedCard.declined')],
+      };
+    case 'expired':
+      return {
+        label: outcomeLabel(w, 'expired'),
+        tone: 'neutral',
+        sentences: [w.group('words.outcome.savedCard.expired')],
+      };
+    default:
+      return null;
+  }
+}
+
+/** The words of a wallet paid now (paid_now) where they differ from a hold's (null: the same as a hold's). */
+function paidNowWords(
+  w: Words,
+  f: GroupFacts,
+  v: ViewerFacts,
+  o: ViewerOutcome,
+  $: (n: number) => string,
+): ReturnType<typeof viewerOutcomeWords> | null {
+  const paid = v.holdAmount;
+  switch (o.kind) {
+    case 'confirming':
+      return {
+        label: w.group('words.outcome.paidNow.labelConfirming'),
+        tone: 'waiting',
+        sentences: [w.group('words.outcome.paidNow.confirming', { paid: $(paid) })],
+      };
+    case 'holding': {
+      const difference = o.payNow === null ? 0 : paid - o.payNow;
+      return {
+        label: outcomeLabel(w, 'holding'),
+        tone: 'waiting',
+        sentences: [
+          w.group('words.outcome.paidNow.holding', { paid: $(paid) }),
+          ...(o.payNow === null
+            ? [w.group('words.outcome.paidNow.holdingBelow')]
+            : difference > 0
+              ? [
+                  w.group('words.outcome.paidNow.holdingDifference', {
+                    payNow: $(o.payNow),
+                    difference: $(difference),
+                  }),
+                ]
+              : []),
+        ],
+      };
+    }
+    case 'settling': {
+      const charge = o.charge === null ? null : Math.min(o.charge, paid);
+      return {
+        label: outcomeLabel(w, 'settling'),
+        tone: 'waiting',
+        sentences: [
+          charge === null
+            ? w.group('words.outcome.paidNow.settlingRefundAll', { paid: $(paid) })
+            : charge < paid
+              ? w.group('words.outcome.paidNow.settlingDifference', {
+                  charge: $(charge),
+                  difference: $(paid - charge),
+                })
+              : w.group('words.outcome.paidNow.settlingSame', { paid: $(paid) }),
+        ],
+      };
+    }
+    case 'charged': {
+      if (o.fullyRefunded)
+        return {
+          label: outcomeLabel(w, 'refunded'),
+          tone: 'neutral',
+          sentences: [w.group('words.outcome.paidNow.refundedFull', { refunded: $(o.refunded) })],
+        };
+      const net = o.charged - o.refunded;
+      const saved = Math.max(0, f.listPrice * v.quantity - (net - (v.shippingAmount ?? 0)));
+      return {
+        label: outcomeLabel(w, 'won'),
+        tone: 'good',
+        sentences: [
+          o.refunded > 0
+            ? w.group('words.outcome.paidNow.chargedDifference', {
+                paid: $(o.charged),
+                difference: $(o.refunded),
+                net: $(net),
+              })
+            : w.group('words.outcome.paidNow.charged', { paid: $(o.charged) }),
+          ...(saved > 0 ? [w.group('words.outcome.paidNow.saved', { saved: $(saved) })] : []),
+        ],
+      };
+    }
+    case 'released':
+      return {
+        label: outcomeLabel(
+          w,
+          o.why === 'canceled'
+            ? 'canceled'
+            : o.why === 'merchant'
+              ? 'merchant'
+              : o.why === 'failed'
+                ? 'failed'
+                : 'refunded',
+        ),
+        tone: 'neutral',
+        sentences: [
+          w.group(
+            o.why === 'canceled'
+              ? 'words.outcome.paidNow.releasedCanceled'
+              : o.why === 'merchant'
+                ? 'words.outcome.paidNow.releasedMerchant'
+                : o.why === 'failed'
+                  ? 'words.outcome.paidNow.releasedFailed'
+                  : 'words.outcome.paidNow.releasedOther',
+            { paid: $(paid) },
+          ),
+        ],
+      };
+    case 'left':
+      return {
+        label: outcomeLabel(w, 'left'),
+        tone: 'neutral',
+        sentences: [
+          v.refundedAmount > 0
+            ? w.group('words.outcome.paidNow.left', { paid: $(v.refundedAmount) })
+            : w.group('words.outcome.paidNow.leftUnpaid'),
+        ],
+      };
+    case 'declined':
+      return {
+        label: w.group('words.outcome.paidNow.labelDeclined'),
+        tone: 'problem',
+        sentences: [w.group('words.outcome.paidNow.declined')],
+      };
+    case 'expired':
+      return {
+        label: outcomeLabel(w, 'expired'),
+        tone: 'neutral',
+        sentences: [
+          v.refundedAmount > 0
+            ? w.group('words.outcome.paidNow.expiredRefunded', { refunded: $(v.refundedAmount) })
+            : w.group('words.outcome.paidNow.expired'),
+        ],
+      };
+    default:
+      return null;
   }
 }
 
