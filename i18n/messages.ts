@@ -17,6 +17,7 @@ import enNotify from '@/messages/en/notify.json';
 import enFulfilment from '@/messages/en/fulfilment.json';
 import enOrders from '@/messages/en/orders.json';
 import enRooms from '@/messages/en/rooms.json';
+import enPay from '@/messages/en/pay.json';
 import zhCNCommon from '@/messages/zh-CN/common.json';
 import zhCNTime from '@/messages/zh-CN/time.json';
 import zhCNGroup from '@/messages/zh-CN/group.json';
@@ -30,6 +31,7 @@ import zhCNNotify from '@/messages/zh-CN/notify.json';
 import zhCNFulfilment from '@/messages/zh-CN/fulfilment.json';
 import zhCNOrders from '@/messages/zh-CN/orders.json';
 import zhCNRooms from '@/messages/zh-CN/rooms.json';
+import zhCNPay from '@/messages/zh-CN/pay.json';
 import jaCommon from '@/messages/ja/common.json';
 import jaTime from '@/messages/ja/time.json';
 import jaGroup from '@/messages/ja/group.json';
@@ -43,6 +45,7 @@ import jaNotify from '@/messages/ja/notify.json';
 import jaFulfilment from '@/messages/ja/fulfilment.json';
 import jaOrders from '@/messages/ja/orders.json';
 import jaRooms from '@/messages/ja/rooms.json';
+import jaPay from '@/messages/ja/pay.json';
 
 const en = {
   common: enCommon,
@@ -58,6 +61,7 @@ const en = {
   fulfilment: enFulfilment,
   orders: enOrders,
   rooms: enRooms,
+  pay: enPay,
 };
 
 /** The catalog shape every locale has (English is the reference). */
@@ -80,6 +84,7 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     fulfilment: zhCNFulfilment,
     orders: zhCNOrders,
     rooms: zhCNRooms,
+    pay: zhCNPay,
   },
   ja: {
     common: jaCommon,
@@ -95,6 +100,7 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     fulfilment: jaFulfilment,
     orders: jaOrders,
     rooms: jaRooms,
+    pay: jaPay,
   },
 };
 
