@@ -139,4 +139,5 @@ export type MemberMoney = Pick<
   | 'holdAmount'
   | 'chargeAmount'
   | 'refundedAmount'
+  | 'paymentKind'
 >;

@@ -248,6 +248,7 @@ export async function readViewerMembership(
     holdAmount: m.holdAmount,
     chargeAmount: m.chargeAmount,
     refundedAmount: m.refundedAmount,
+    paymentKind: m.paymentKind,
     inviteCode: m.inviteCode,
     inviteUrl: groupShareUrl(deps.appUrl, code, { inviteCode: m.inviteCode }),
     expiresAt: m.expiresAt,

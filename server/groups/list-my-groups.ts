@@ -66,6 +66,7 @@ export async function listMyGroups(deps: Deps, user: SessionUser, locale: Locale
         holdAmount: m.holdAmount,
         chargeAmount: m.chargeAmount,
         refundedAmount: m.refundedAmount,
+        paymentKind: m.paymentKind,
       },
     );
     const url = groupShareUrl(deps.appUrl, g.code);
@@ -79,6 +80,7 @@ export async function listMyGroups(deps: Deps, user: SessionUser, locale: Locale
       holdAmount: m.holdAmount,
       chargeAmount: m.chargeAmount,
       refundedAmount: m.refundedAmount,
+      paymentKind: m.paymentKind,
       saving:
         outcome.kind === 'charged'
           ? outcome.savedVsList

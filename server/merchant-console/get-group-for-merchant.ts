@@ -53,6 +53,7 @@ export async function getGroupForMerchantOrThrow(
       holdAmount: m.holdAmount,
       chargeAmount: m.chargeAmount,
       refundedAmount: m.refundedAmount,
+      paymentKind: m.paymentKind,
       refundable: m.status === 'captured' ? Math.max(0, (m.chargeAmount ?? 0) - m.refundedAmount) : 0,
       channel: m.channel,
       joinedAt: m.reservedAt,

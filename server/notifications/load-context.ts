@@ -95,6 +95,7 @@ export async function loadContext(
       chargeAmount: m.chargeAmount,
       refundedAmount: m.refundedAmount,
       dueUntil: m.dueUntil,
+      paymentKind: m.paymentKind,
     };
     const [o] = await db.select().from(orders).where(eq(orders.memberId, m.id));
     if (o) {

@@ -1,5 +1,6 @@
 // The shapes that cross the notifications area: what a message is rendered from (loaded when it is sent,
 // so a nudge tells what is true then) and what the channels deliver. Edit when a moment needs a new fact.
+import type { PaymentKind } from '@/db/schema/statuses';
 import type { Locale } from '@/i18n/locales';
 import type { Moment } from './moments';
 
@@ -38,6 +39,8 @@ export type MemberFacts = {
   refundedAmount: number;
   /** payment_due: when the fix link stops working (null otherwise). */
   dueUntil?: Date | null;
+  /** How the member pays (a hold when absent): a saved card is not a hold (DESIGN rule 12). */
+  paymentKind?: PaymentKind;
 };
 
 export type OrderFacts = {

@@ -109,6 +109,7 @@ function shareLinks(x: Tools): Omit<SideLink, 'line'>[] {
 }
 
 function holdPlaced(x: Tools, g: GroupFacts, m: MemberFacts): Body {
+  if (m.paymentKind === 'saved_card') return cardSaved(x, g, m);
   const { t, money } = x;
   const unit = money(m.unitPriceAtJoin);
   const deadline = x.when(g.deadline);
@@ -138,6 +139,41 @@ function holdPlaced(x: Tools, g: GroupFacts, m: MemberFacts): Body {
     push: {
       title: t('holdPlaced.pushTitle', { title: g.title }),
       body: t('holdPlaced.pushBody', { hold: money(m.holdAmount) }),
+    },
+  };
+}
+
+/** The join receipt of a saved card (long windows): nothing is held; at most the amount at close. */
+function cardSaved(x: Tools, g: GroupFacts, m: MemberFacts): Body {
+  const { t, money } = x;
+  const unit = money(m.unitPriceAtJoin);
+  const deadline = x.when(g.deadline);
+  const most = money(m.holdAmount);
+  return {
+    subject: t('holdPlaced.subject', { title: g.title }),
+    heading: t('holdPlaced.heading', { title: g.title }),
+    paragraphs: [
+      t('cardSaved.saved', { most }),
+      m.shippingAmount > 0
+        ? t('holdPlaced.payShipping', { unit, quantity: m.quantity, shipping: money(m.shippingAmount) })
+        : t('holdPlaced.pay', { unit, quantity: m.quantity }),
+      ...(g.bestUnitPrice < m.unitPriceAtJoin ? [t('holdPlaced.lower')] : []),
+      below(g)
+        ? t('cardSaved.removeIf', { min: g.minMembers, deadline })
+        : t('holdPlaced.goesAhead', { deadline }),
+    ],
+    facts: [
+      {
+        label: t('facts.unitTimesQuantity', { unit, quantity: m.quantity }),
+        value: money(m.unitPriceAtJoin * m.quantity),
+      },
+      ...(m.shippingAmount > 0 ? [{ label: t('facts.shipping'), value: money(m.shippingAmount) }] : []),
+      { label: t('facts.atMost'), value: most },
+    ],
+    button: t('holdPlaced.button'),
+    push: {
+      title: t('holdPlaced.pushTitle', { title: g.title }),
+      body: t('cardSaved.pushBody', { most }),
     },
   };
 }
@@ -241,6 +277,7 @@ function wonCharged(x: Tools, g: GroupFacts, m: MemberFacts): Body {
       holdAmount: m.holdAmount,
       chargeAmount: charged,
       refundedAmount: m.refundedAmount,
+      paymentKind: m.paymentKind,
     },
   );
   const saved = outcome.kind === 'charged' ? outcome.savedVsList : 0;
@@ -277,15 +314,21 @@ function wonCharged(x: Tools, g: GroupFacts, m: MemberFacts): Body {
 
 function failedReleased(x: Tools, g: GroupFacts, m: MemberFacts): Body {
   const { t, money } = x;
+  // A saved card held nothing: it is removed and nothing was charged (DESIGN rule 12).
+  const saved = m.paymentKind === 'saved_card';
   return {
-    subject: t('failedReleased.subject', { title: g.title }),
+    subject: saved
+      ? t('failedReleased.subjectCardRemoved', { title: g.title })
+      : t('failedReleased.subject', { title: g.title }),
     heading: t('failedReleased.heading'),
     paragraphs: [
       t('failedReleased.body', { title: g.title, min: g.minMembers }),
-      t('released', { hold: money(m.holdAmount) }),
+      saved ? t('cardRemoved') : t('released', { hold: money(m.holdAmount) }),
     ],
     button: t('failedReleased.button'),
-    push: { body: t('failedReleased.pushBody', { hold: money(m.holdAmount) }) },
+    push: {
+      body: saved ? t('cardRemoved') : t('failedReleased.pushBody', { hold: money(m.holdAmount) }),
+    },
   };
 }
 
@@ -296,11 +339,16 @@ function groupCanceled(x: Tools, g: GroupFacts, m: MemberFacts): Body {
     heading: t('groupCanceled.heading'),
     paragraphs: [
       t('groupCanceled.body', { title: g.title }),
-      t('released', { hold: money(m.holdAmount) }),
+      m.paymentKind === 'saved_card' ? t('cardRemoved') : t('released', { hold: money(m.holdAmount) }),
       ...(x.ctx.note ? [t('groupCanceled.note', { note: x.ctx.note })] : []),
     ],
     button: t('groupCanceled.button'),
-    push: { body: t('groupCanceled.pushBody', { hold: money(m.holdAmount) }) },
+    push: {
+      body:
+        m.paymentKind === 'saved_card'
+          ? t('cardRemoved')
+          : t('groupCanceled.pushBody', { hold: money(m.holdAmount) }),
+    },
   };
 }
 
