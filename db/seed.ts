@@ -5,8 +5,8 @@
 // holds on the payments backend in use (the emulator in development), each with an address or a pickup point.
 // Edit when the demo should show something new.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { user } from './schema';
+import { eq, sql } from 'drizzle-orm';
+import { merchants, user } from './schema';
 import { getAuth } from '@/server/auth/auth';
 import { createDeal } from '@/server/deals/create-deal';
 import { publishDeal } from '@/server/deals/publish-deal';
@@ -224,6 +224,11 @@ export async function seedDemo(deps: Deps): Promise<{ dealSlugs: string[]; group
     returnsPolicy:
       'Demo deals have nothing to return. A real shop says here what can be returned or exchanged, and how.',
   });
+  // The demo shop accepts WeChat Pay (paid now, the difference refunded at close) beside cards.
+  await deps.db
+    .update(merchants)
+    .set({ payNowMethods: ['wechat_pay'] })
+    .where(eq(merchants.id, profile.id));
   const dealSlugs: string[] = [];
   const groupCodes: string[] = [];
   let a = 0;
