@@ -158,6 +158,17 @@ export default async function MyGroupsPage() {
                     </p>
                   )}
                 </div>
+                {m.memberStatus === 'payment_due' && (
+                  <p className="mt-2">
+                    <a
+                      href={`/pay/me/${m.memberId}`}
+                      className="inline-block rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+                      data-testid="my-pay-now"
+                    >
+                      {t('payNow')}
+                    </a>
+                  </p>
+                )}
                 <p className="mt-2">
                   <Link
                     href={`/me/orders/${m.memberId}`}

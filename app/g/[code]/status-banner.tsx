@@ -54,6 +54,18 @@ export function StatusBanner({ hasInvite }: { hasInvite: boolean }) {
             <p key={s}>{s}</p>
           ))}
           <p>{sentence(groupHeadline(w, facts))}</p>
+          {viewer.status === 'payment_due' && (
+            // The member's own fix page (server/groups/RECOVERY.md), through their session.
+            <p>
+              <a
+                href={`/pay/me/${viewer.id}`}
+                className="mt-1 inline-block rounded-lg bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700"
+                data-testid="pay-now"
+              >
+                {t('banner.payNow')}
+              </a>
+            </p>
+          )}
         </Banner>
       );
     }
