@@ -6,7 +6,16 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 /** "Leave" with a confirmation step; refreshes the list when done. */
-export function LeaveButton({ memberId, title }: { memberId: string; title: string }) {
+export function LeaveButton({
+  memberId,
+  title,
+  paidNow = false,
+}: {
+  memberId: string;
+  title: string;
+  /** A wallet paid now (WeChat Pay): leaving refunds the payment; there is no hold to release. */
+  paidNow?: boolean;
+}) {
   const t = useTranslations('group.leave');
   const router = useRouter();
   const [leaving, setLeaving] = useState(false);
@@ -28,7 +37,7 @@ export function LeaveButton({ memberId, title }: { memberId: string; title: stri
     <div className="mt-2">
       {asking ? (
         <span className="flex flex-wrap items-center gap-2">
-          <span className="text-sm">{t('ask')}</span>
+          <span className="text-sm">{paidNow ? t('askPaid') : t('ask')}</span>
           <button
             type="button"
             onClick={go}

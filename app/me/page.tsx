@@ -180,7 +180,11 @@ export default async function MyGroupsPage() {
                 </p>
                 {m.group.status === 'open' &&
                   (m.memberStatus === 'authorized' || m.memberStatus === 'reserved') && (
-                    <LeaveButton memberId={m.memberId} title={m.deal.title} />
+                    <LeaveButton
+                      memberId={m.memberId}
+                      title={m.deal.title}
+                      paidNow={m.paymentKind === 'paid_now'}
+                    />
                   )}
                 {mute && (
                   <MuteButton

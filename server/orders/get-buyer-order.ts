@@ -45,6 +45,7 @@ export type BuyerOrder = {
     | 'chargeAmount'
     | 'refundedAmount'
     | 'shippingAmount'
+    | 'paymentKind'
   >;
   group: Pick<
     typeof groups.$inferSelect,
@@ -71,6 +72,8 @@ export type BuyerOrder = {
     held: number | null;
     /** Charged at close (goods + shipping), or null while nothing is. */
     charged: number | null;
+    /** A wallet paid now (WeChat Pay): what was paid at join, once paid; null for a card. */
+    paid: number | null;
     refunded: number;
   };
   shop: { name: string; contactEmail: string };
@@ -137,6 +140,7 @@ export async function getBuyerOrderOrThrow(
       chargeAmount: m.chargeAmount,
       refundedAmount: m.refundedAmount,
       shippingAmount: m.shippingAmount,
+      paymentKind: m.paymentKind,
     },
     group: {
       code: g.code,
@@ -159,8 +163,17 @@ export async function getBuyerOrderOrThrow(
       unitPrice,
       saving: charged !== null && !refundedInFull ? savings(g.listPrice, unitPrice, m.quantity).amount : 0,
       shipping: m.shippingAmount,
-      held: m.status === 'authorized' && g.status === 'open' ? m.holdAmount : null,
+      // A wallet paid now holds nothing: it was paid at join, and what came back is a refund (rule 12).
+      held:
+        m.status === 'authorized' && g.status === 'open' && m.paymentKind !== 'paid_now'
+          ? m.holdAmount
+          : null,
       charged,
+      paid:
+        m.paymentKind === 'paid_now' &&
+        (['authorized', 'captured', 'released'].includes(m.status) || m.refundedAmount > 0)
+          ? m.holdAmount
+          : null,
       refunded: m.refundedAmount,
     },
     shop: { name: row.shop.name, contactEmail: shopContact(row.shop, row.ownerEmail) },

@@ -65,7 +65,11 @@ export function MemberPanel({ viewer, fulfilment }: { viewer: ViewerMember; fulf
       {open && viewer.status === 'authorized' && <PushOffer priceCanDrop={g.next !== null} />}
       {open && (
         <div className="mt-4 border-t border-stone-200 pt-3">
-          <LeaveButton memberId={viewer.id} title={t('leaveWhat')} />
+          <LeaveButton
+            memberId={viewer.id}
+            title={t('leaveWhat')}
+            paidNow={viewer.paymentKind === 'paid_now'}
+          />
         </div>
       )}
     </section>

@@ -84,9 +84,15 @@ export default async function OrderPage({ params }: Props) {
             </Row>
           )}
           {r.held !== null && <Row label={t('receipt.held')}>{$(r.held)}</Row>}
-          <Row label={t('receipt.charged')} strong>
-            {r.charged === null ? t('receipt.nothingCharged') : $(r.charged)}
-          </Row>
+          {r.paid !== null ? (
+            <Row label={t('receipt.paidWallet')} strong>
+              {$(r.paid)}
+            </Row>
+          ) : (
+            <Row label={t('receipt.charged')} strong>
+              {r.charged === null ? t('receipt.nothingCharged') : $(r.charged)}
+            </Row>
+          )}
           {r.refunded > 0 && <Row label={t('receipt.refunded')}>{$(r.refunded)}</Row>}
         </dl>
       </section>
@@ -228,8 +234,12 @@ async function StatusSection({
   const status = o.order.status;
   const sentence =
     status === 'pending' && o.member.status === 'reserved'
-      ? t('status.pendingReserved')
-      : t(`status.${status}`);
+      ? o.member.paymentKind === 'paid_now'
+        ? t('status.pendingReservedWallet')
+        : t('status.pendingReserved')
+      : status === 'pending' && o.member.paymentKind === 'paid_now'
+        ? t('status.pendingPaidWallet')
+        : t(`status.${status}`);
   const stepDate: Partial<Record<string, Date | string | null>> = {
     joined: o.order.createdAt,
     won: o.group.closedAt,

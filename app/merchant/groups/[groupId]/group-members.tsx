@@ -138,6 +138,12 @@ export function GroupMembers({ groupId }: { groupId: string }) {
                   <tr key={m.id} className="border-t border-stone-100" data-testid={`member-${m.alias}`}>
                     <th scope="row" className="px-3 py-2 font-semibold">
                       {m.alias}
+                      {/* Paid at join with a wallet that cannot be held: the Hold column is what they paid. */}
+                      {m.paymentKind === 'paid_now' ? (
+                        <span className="block text-xs font-normal text-stone-600">
+                          {t('group.payWechat')}
+                        </span>
+                      ) : null}
                     </th>
                     <td className="px-3 py-2 text-right tabular-nums">{m.quantity}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{money(m.holdAmount, c)}</td>
