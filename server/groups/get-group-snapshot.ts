@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import { events, members } from '@/db/schema';
 import type { GroupStatus, MemberMoney, MemberRow, MemberStatus } from '@/db/schema';
+import type { PaymentMode } from '@/db/schema/statuses';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { currentTierIndex, ladder, nextTier, savings, unitPriceAt, type LadderStep } from '@/server/pricing';
@@ -43,6 +44,8 @@ export type GroupSnapshot = {
   closeReason: string | null;
   /** The merchant ended it before its deadline ("End now"). */
   endedEarly: boolean;
+  /** How a joiner pays: a card hold, or (a window longer than a hold lasts) a card saved and charged at close. */
+  paymentMode: PaymentMode;
   /** The deal, its title and description in the reader's language when the merchant wrote one. */
   deal: SnapshotDeal & { title: string; description: string; titleLocale: Locale; descriptionLocale: Locale };
   /** Who sells: the shop's public profile. */
@@ -175,6 +178,7 @@ export async function readPublicSnapshot(deps: Deps, code: string): Promise<Publ
     closedAt: g.closedAt,
     closeReason: g.closeReason,
     endedEarly: g.closeReason === 'merchant' && g.closingAt !== null && g.closingAt < g.deadline,
+    paymentMode: g.paymentMode,
     deal: {
       id: deal.id,
       slug: deal.slug,

@@ -33,6 +33,8 @@ export type GroupView = {
   endedEarly: boolean;
   /** Why it closed (deadline, full, merchant, canceled), once it did. */
   closeReason: string | null;
+  /** 'save_card': a joiner's card is saved (nothing held) and charged when the group closes. */
+  paymentMode: 'hold' | 'save_card';
   finalUnitPrice: number | null;
   members: { alias: string; confirmed: boolean }[];
   /** Members beyond the listed ones. */
@@ -71,6 +73,7 @@ export function toGroupView(s: GroupSnapshot): { view: GroupView; viewer: Viewer
       deadline: new Date(s.deadline).toISOString(),
       endedEarly: s.endedEarly,
       closeReason: s.closeReason,
+      paymentMode: s.paymentMode,
       finalUnitPrice: s.finalUnitPrice,
       members: s.members.map((m) => ({ alias: m.alias, confirmed: m.status === 'authorized' })),
       moreMembers: s.moreMembers,

@@ -101,6 +101,8 @@ export function JoinForm({
   const [payWith, setPayWith] = useState<'card' | 'wechat_pay'>('card');
   const wechat = wallets.includes('wechat_pay');
   const paying = wechat && payWith === 'wechat_pay';
+  // A long window (payment_mode save_card): the card is saved, nothing held, and charged at close (rule 12).
+  const saves = g.paymentMode === 'save_card' && !paying;
   const [draft, setDraft] = useState<FulfilmentDraft>(() => emptyDraft(fulfilment));
   const [fields, setFields] = useState<Fields>({});
   const [error, setError] = useState<string | null>(null);
@@ -208,7 +210,7 @@ export function JoinForm({
           ((await r.json().catch(() => null)) as { error?: string } | null)?.error ?? t('bankUnreachable'),
         );
       const res = await (await lazyApi()).groups.confirmHold.mutate({ memberId });
-      if (res.nextAction) throw new Error(t('bankRefused'));
+      if (res.nextAction) throw new Error(saves ? t('saveCard.bankRefused') : t('bankRefused'));
       key.current = '';
       setAuth(null);
       router.refresh();
@@ -261,7 +263,7 @@ export function JoinForm({
         data-testid="authenticate"
       >
         <p id={`${id}-auth`} className="font-semibold">
-          {t('approveTitle', { hold })}
+          {saves ? t('saveCard.approveTitle', { most: hold }) : t('approveTitle', { hold })}
         </p>
         {demoAuth ? (
           <>
@@ -289,12 +291,13 @@ export function JoinForm({
           <StripeHold
             publishableKey={publishableKey}
             clientSecret={auth.clientSecret}
-            label={t('holdButton', { hold })}
+            action={auth.action === 'authenticate' ? 'authenticate' : 'confirm_payment'}
+            label={saves ? t('saveCard.button') : t('holdButton', { hold })}
             onError={(message) => setError(message)}
             onConfirmed={async () => {
               // The browser's word is not enough: the server retrieves the PaymentIntent and checks the hold.
               const res = await (await lazyApi()).groups.confirmHold.mutate({ memberId: auth.memberId });
-              if (res.nextAction) throw new Error(t('bankRefused'));
+              if (res.nextAction) throw new Error(saves ? t('saveCard.bankRefused') : t('bankRefused'));
               key.current = '';
               setAuth(null);
               router.refresh();
@@ -411,7 +414,13 @@ export function JoinForm({
                     {m === 'card' ? t('wallet.cardOption') : t('wallet.wechatOption')}
                   </span>{' '}
                   <span className="text-stone-600">
-                    ({m === 'card' ? t('wallet.cardOptionHint') : t('wallet.wechatOptionHint')})
+                    (
+                    {m === 'card'
+                      ? g.paymentMode === 'save_card'
+                        ? t('saveCard.cardOptionHint')
+                        : t('wallet.cardOptionHint')
+                      : t('wallet.wechatOptionHint')}
+                    )
                   </span>
                 </span>
               </label>
@@ -473,7 +482,7 @@ export function JoinForm({
             </div>
           )}
           <div className="flex justify-between gap-3 border-t border-stone-300 pt-1 font-semibold">
-            <dt>{paying ? t('wallet.total') : tf('holdTotal')}</dt>
+            <dt>{paying ? t('wallet.total') : saves ? t('saveCard.total') : tf('holdTotal')}</dt>
             <dd className="tabular-nums">{hold}</dd>
           </div>
         </dl>
@@ -482,9 +491,13 @@ export function JoinForm({
       <p className="mt-4 text-sm text-stone-800" data-testid="hold-wording">
         {paying
           ? t('wallet.explain', { price: hold })
-          : shipping > 0
-            ? t('holdWordingShipping', { hold, shipping: $(shipping) })
-            : t('holdWording', { hold })}
+          : saves
+            ? shipping > 0
+              ? t('saveCard.wordingShipping', { most: hold, shipping: $(shipping) })
+              : t('saveCard.wording', { most: hold })
+            : shipping > 0
+              ? t('holdWordingShipping', { hold, shipping: $(shipping) })
+              : t('holdWording', { hold })}
       </p>
       {error && (
         <p
@@ -503,10 +516,14 @@ export function JoinForm({
         {pending
           ? paying
             ? t('wallet.placing')
-            : t('placing')
+            : saves
+              ? t('saveCard.placing')
+              : t('placing')
           : paying
             ? t('wallet.submit', { price: hold })
-            : t('submit', { hold })}
+            : saves
+              ? t('saveCard.submit')
+              : t('submit', { hold })}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 // DEMO MODE ONLY (the README defines it): answers 404 unless payments go to the Stripe emulator (no
 // STRIPE_SECRET_KEY). Stands in for the bank's 3-D Secure page: the buyer approves or refuses their own
-// pending hold; the client then asks groups.confirmHold to verify it.
+// pending hold (or the SetupIntent saving their card, in a long-window group); the client then asks
+// groups.confirmHold to verify it.
 import { and, eq } from 'drizzle-orm';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
@@ -26,7 +27,12 @@ export async function POST(req: Request, ctx: { params: Promise<{ code: string }
   const session = await getAuth().api.getSession({ headers: req.headers });
   if (!session) return Response.json({ error: t('joinFirst') }, { status: 401 });
   const [m] = await getDeps()
-    .db.select({ paymentIntentId: members.paymentIntentId, status: members.status })
+    .db.select({
+      paymentIntentId: members.paymentIntentId,
+      setupIntentId: members.setupIntentId,
+      paymentKind: members.paymentKind,
+      status: members.status,
+    })
     .from(members)
     .innerJoin(groups, eq(groups.id, members.groupId))
     .where(
@@ -36,8 +42,13 @@ export async function POST(req: Request, ctx: { params: Promise<{ code: string }
         eq(groups.code, code.toLowerCase()),
       ),
     );
+  const control = emulatorControl(env.STRIPE_EMULATOR_URL);
+  if (m?.paymentKind === 'saved_card' && m.setupIntentId && m.status === 'reserved') {
+    await control.authenticateSetup(m.setupIntentId, parsed.data.outcome);
+    return Response.json({ ok: true });
+  }
   if (!m?.paymentIntentId || m.status !== 'reserved')
     return Response.json({ error: t('noHold') }, { status: 409 });
-  await emulatorControl(env.STRIPE_EMULATOR_URL).authenticate(m.paymentIntentId, parsed.data.outcome);
+  await control.authenticate(m.paymentIntentId, parsed.data.outcome);
   return Response.json({ ok: true });
 }
