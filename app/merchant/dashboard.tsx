@@ -141,6 +141,9 @@ export function Dashboard({ shopName, initial }: { shopName: string; initial: { 
           <Link href="/merchant/orders" className={buttonClass.secondary}>
             {ordersT('links.orders')}
           </Link>
+          <Link href="/merchant/payments" className={buttonClass.secondary}>
+            {t('payments.link')}
+          </Link>
           <Link href="/merchant/profile" className={buttonClass.secondary}>
             {t('dashboard.shopProfile')}
           </Link>

@@ -17,7 +17,14 @@ export type GroupMoney = {
   refunded: number;
 };
 
-export type GroupMemberCounts = { live: number; captured: number; released: number; failed: number };
+export type GroupMemberCounts = {
+  live: number;
+  captured: number;
+  released: number;
+  failed: number;
+  /** Members whose charge was refused at close and who may still pay (RECOVERY.md). */
+  paymentDue: number;
+};
 
 export type GroupSummary = {
   id: string;
@@ -64,6 +71,7 @@ export async function summarizeGroups(
       captured: sql<number>`count(*) filter (where ${members.status} = 'captured')::int`,
       released: sql<number>`count(*) filter (where ${members.status} = 'released')::int`,
       failed: sql<number>`count(*) filter (where ${members.status} = 'failed')::int`,
+      paymentDue: sql<number>`count(*) filter (where ${members.status} = 'payment_due')::int`,
       // Sums come back as bigint text; every amount is a safe integer of minor units.
       held: sql<string>`coalesce(sum(${members.holdAmount}) filter (where ${members.status} = 'authorized'), 0)::bigint`,
       captureSum: sql<string>`coalesce(sum(${members.chargeAmount}) filter (where ${members.status} = 'captured'), 0)::bigint`,
@@ -131,6 +139,7 @@ export async function summarizeGroups(
         captured: a?.captured ?? 0,
         released: a?.released ?? 0,
         failed: a?.failed ?? 0,
+        paymentDue: a?.paymentDue ?? 0,
       },
       money: {
         held: Number(a?.held ?? 0),

@@ -138,6 +138,14 @@ export function DealOverview({ dealId, appUrl }: { dealId: string; appUrl: strin
                     ? t('words.joinedOfMax', { joined: g.confirmedCount, max: g.maxMembers })
                     : t('overview.settled', { captured: g.members.captured, released: g.members.released })}
                 </span>
+                {g.members.paymentDue > 0 ? (
+                  <span
+                    className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900"
+                    data-testid="group-payments-due"
+                  >
+                    {t('payments.count', { count: g.members.paymentDue })}
+                  </span>
+                ) : null}
                 {g.status === 'open' ? (
                   <Countdown deadline={new Date(g.deadline).toISOString()} className="ml-auto text-sm" />
                 ) : (

@@ -16,6 +16,7 @@ import { StatusBadge } from '@/app/merchant/_components/status-badge';
 import { useConsoleLive } from '@/app/merchant/_components/use-console-live';
 import { useConsoleWords } from '@/app/merchant/_components/use-console-words';
 import { errorMessage } from '@/app/merchant/_lib/errors';
+import { PaymentsDueTable } from '@/app/merchant/payments/payments-due-table';
 import { englishErrors } from '@/server/errors';
 import { storedDeclineKey } from '@/server/groups/decline-refusal';
 import { memberMoneyLabel } from '@/server/share/group-words';
@@ -185,6 +186,15 @@ export function GroupMembers({ groupId }: { groupId: string }) {
           </div>
         ) : null}
       </section>
+      {g.status !== 'open' && g.status !== 'failed' && g.status !== 'canceled' ? (
+        // Members whose charge was refused at close, asked to pay (server/groups/RECOVERY.md).
+        <section aria-labelledby="due-h">
+          <h2 id="due-h" className="mb-2 text-xl font-bold">
+            {t('payments.groupTitle')}
+          </h2>
+          <PaymentsDueTable groupId={groupId} />
+        </section>
+      ) : null}
       <RefundDialog member={refunding} currency={c} onClose={() => setRefunding(null)} />
     </div>
   );
