@@ -110,6 +110,7 @@ function shareLinks(x: Tools): Omit<SideLink, 'line'>[] {
 
 function holdPlaced(x: Tools, g: GroupFacts, m: MemberFacts): Body {
   if (m.paymentKind === 'saved_card') return cardSaved(x, g, m);
+  if (m.paymentKind === 'paid_now') return walletPaid(x, g, m);
   const { t, money } = x;
   const unit = money(m.unitPriceAtJoin);
   const deadline = x.when(g.deadline);
@@ -174,6 +175,80 @@ function cardSaved(x: Tools, g: GroupFacts, m: MemberFacts): Body {
     push: {
       title: t('holdPlaced.pushTitle', { title: g.title }),
       body: t('cardSaved.pushBody', { most }),
+    },
+  };
+}
+
+/** The join receipt of a wallet paid now (WeChat Pay): paid, not held; the difference comes back at close. */
+function walletPaid(x: Tools, g: GroupFacts, m: MemberFacts): Body {
+  const { t, money } = x;
+  const unit = money(m.unitPriceAtJoin);
+  const deadline = x.when(g.deadline);
+  const paid = money(m.holdAmount);
+  return {
+    subject: t('holdPlaced.subject', { title: g.title }),
+    heading: t('holdPlaced.heading', { title: g.title }),
+    paragraphs: [
+      t('wallet.paid', { paid }),
+      t('wallet.difference'),
+      below(g) ? t('wallet.refundIf', { min: g.minMembers, deadline }) : t('wallet.goesAhead', { deadline }),
+    ],
+    facts: [
+      {
+        label: t('facts.unitTimesQuantity', { unit, quantity: m.quantity }),
+        value: money(m.unitPriceAtJoin * m.quantity),
+      },
+      ...(m.shippingAmount > 0 ? [{ label: t('facts.shipping'), value: money(m.shippingAmount) }] : []),
+      { label: t('wallet.factPaid'), value: paid },
+    ],
+    button: t('holdPlaced.button'),
+    push: {
+      title: t('holdPlaced.pushTitle', { title: g.title }),
+      body: t('wallet.pushBody', { paid }),
+    },
+  };
+}
+
+/** The receipt at close of a wallet paid now: what was paid, the difference refunded, the group's price. */
+function walletWon(
+  x: Tools,
+  g: GroupFacts,
+  m: MemberFacts,
+  paidAmount: number,
+  unit: number,
+  saved: number,
+): Body {
+  const { t, money } = x;
+  const net = paidAmount - m.refundedAmount;
+  const total = money(net);
+  const price = money(unit);
+  const difference = money(m.refundedAmount);
+  return {
+    subject: t('wonCharged.subject', { title: g.title, price }),
+    heading: t('wallet.wonHeading', { total }),
+    paragraphs: [
+      t('wallet.wonPaid', { paid: money(paidAmount), title: g.title }),
+      ...(m.refundedAmount > 0 ? [t('wallet.wonDifference', { difference, total })] : []),
+      ...(saved > 0 ? [t('wonCharged.saved', { saved: money(saved) })] : []),
+    ],
+    facts: [
+      {
+        label: t('facts.unitTimesQuantity', { unit: price, quantity: m.quantity }),
+        value: money(net - m.shippingAmount),
+      },
+      ...(m.shippingAmount > 0 ? [{ label: t('facts.shipping'), value: money(m.shippingAmount) }] : []),
+      { label: t('wallet.factPaid'), value: money(paidAmount) },
+      ...(m.refundedAmount > 0 ? [{ label: t('wallet.factRefunded'), value: difference }] : []),
+      { label: t('facts.total'), value: total },
+      ...(saved > 0 ? [{ label: t('facts.saved'), value: money(saved) }] : []),
+    ],
+    button: t('wonCharged.button'),
+    push: {
+      title: t('wonCharged.pushTitle', { total, title: g.title }),
+      body:
+        m.refundedAmount > 0
+          ? t('wallet.wonPushBody', { price, difference })
+          : t('wonCharged.pushBody', { price }),
     },
   };
 }
@@ -282,6 +357,12 @@ function wonCharged(x: Tools, g: GroupFacts, m: MemberFacts): Body {
   );
   const saved = outcome.kind === 'charged' ? outcome.savedVsList : 0;
   const released = outcome.kind === 'charged' ? outcome.released : 0;
+  if (m.paymentKind === 'paid_now') {
+    // Paid at join: the saving is on what they paid in the end, after the difference came back.
+    const net = charged - m.refundedAmount;
+    const walletSaved = Math.max(0, g.listPrice * m.quantity - (net - m.shippingAmount));
+    return walletWon(x, g, m, charged, unit, walletSaved);
+  }
   const total = money(charged);
   const price = money(unit);
   return {
@@ -316,18 +397,30 @@ function failedReleased(x: Tools, g: GroupFacts, m: MemberFacts): Body {
   const { t, money } = x;
   // A saved card held nothing: it is removed and nothing was charged (DESIGN rule 12).
   const saved = m.paymentKind === 'saved_card';
+  // A wallet paid now was refunded in full (settle-paid-now.ts): not a released hold either.
+  const paidNow = m.paymentKind === 'paid_now';
   return {
     subject: saved
       ? t('failedReleased.subjectCardRemoved', { title: g.title })
-      : t('failedReleased.subject', { title: g.title }),
+      : paidNow
+        ? t('wallet.subjectRefunded', { title: g.title })
+        : t('failedReleased.subject', { title: g.title }),
     heading: t('failedReleased.heading'),
     paragraphs: [
       t('failedReleased.body', { title: g.title, min: g.minMembers }),
-      saved ? t('cardRemoved') : t('released', { hold: money(m.holdAmount) }),
+      saved
+        ? t('cardRemoved')
+        : paidNow
+          ? t('wallet.refunded', { paid: money(m.holdAmount) })
+          : t('released', { hold: money(m.holdAmount) }),
     ],
     button: t('failedReleased.button'),
     push: {
-      body: saved ? t('cardRemoved') : t('failedReleased.pushBody', { hold: money(m.holdAmount) }),
+      body: saved
+        ? t('cardRemoved')
+        : paidNow
+          ? t('wallet.refunded', { paid: money(m.holdAmount) })
+          : t('failedReleased.pushBody', { hold: money(m.holdAmount) }),
     },
   };
 }
@@ -339,7 +432,11 @@ function groupCanceled(x: Tools, g: GroupFacts, m: MemberFacts): Body {
     heading: t('groupCanceled.heading'),
     paragraphs: [
       t('groupCanceled.body', { title: g.title }),
-      m.paymentKind === 'saved_card' ? t('cardRemoved') : t('released', { hold: money(m.holdAmount) }),
+      m.paymentKind === 'saved_card'
+        ? t('cardRemoved')
+        : m.paymentKind === 'paid_now'
+          ? t('wallet.refunded', { paid: money(m.holdAmount) })
+          : t('released', { hold: money(m.holdAmount) }),
       ...(x.ctx.note ? [t('groupCanceled.note', { note: x.ctx.note })] : []),
     ],
     button: t('groupCanceled.button'),
@@ -347,7 +444,9 @@ function groupCanceled(x: Tools, g: GroupFacts, m: MemberFacts): Body {
       body:
         m.paymentKind === 'saved_card'
           ? t('cardRemoved')
-          : t('groupCanceled.pushBody', { hold: money(m.holdAmount) }),
+          : m.paymentKind === 'paid_now'
+            ? t('wallet.refunded', { paid: money(m.holdAmount) })
+            : t('groupCanceled.pushBody', { hold: money(m.holdAmount) }),
     },
   };
 }
