@@ -239,7 +239,9 @@ async function StatusSection({
         : t('status.pendingReserved')
       : status === 'pending' && o.member.paymentKind === 'paid_now'
         ? t('status.pendingPaidWallet')
-        : t(`status.${status}`);
+        : status === 'pending' && o.member.status === 'payment_due'
+          ? t('status.pendingPaymentDue')
+          : t(`status.${status}`);
   const stepDate: Partial<Record<string, Date | string | null>> = {
     joined: o.order.createdAt,
     won: o.group.closedAt,
@@ -257,6 +259,17 @@ async function StatusSection({
       <p className="mt-1 text-stone-900" data-testid="order-status-sentence">
         {sentence}
       </p>
+      {o.member.status === 'payment_due' && (
+        // The member's own fix page (server/groups/RECOVERY.md), through their session.
+        <p className="mt-2">
+          <a
+            href={`/pay/me/${o.member.id}`}
+            className="inline-block rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+          >
+            {t('payNow')}
+          </a>
+        </p>
+      )}
       {f.voidReason && <p className="mt-1 text-stone-700">{t(`voidWhy.${f.voidReason}`)}</p>}
       {f.timeline && (
         <ol className="mt-3 space-y-2">
