@@ -2,12 +2,14 @@
 // join price; at close the difference to the group's price is refunded once (won) or everything (failed);
 // leaving while open refunds in full; a shop that does not accept the wallet refuses before a seat is taken.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deals, groups, members, merchants } from '@/db/schema';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createHarness, type Harness } from '@/test/harness';
+import { webhookDriver, type WebhookDriver } from '@/test/webhooks';
+import { settleMemberJobKey } from '@/server/jobs/job-keys';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { closeGroup } from './close-group';
 import { expireReservation } from './expire-reservation';
@@ -17,8 +19,10 @@ import { refusal } from './test-helpers';
 
 let h: Harness;
 let stripe: Stripe;
+let webhooks: WebhookDriver;
 beforeAll(async () => {
   h = await createHarness();
+  webhooks = webhookDriver(h);
   stripe = createStripeClient({ emulatorUrl: h.emulatorUrl, maxNetworkRetries: 0 });
 });
 afterAll(async () => h.close());
@@ -278,5 +282,52 @@ describe('paying now with WeChat Pay', () => {
     }
     const g = await h.deps.db.select().from(groups).where(eq(groups.id, groupId));
     expect(g[0]?.status).not.toBe('open');
+  });
+
+  it('webhooks: a payment that succeeds while reserved confirms the member; a late one is refunded by the settle job', async () => {
+    const { code, groupId } = await walletGroup();
+    const { res } = await startWalletJoin(code);
+    const pi = must((await memberRow(res.member.id)).paymentIntentId);
+    await emulatorControl(h.emulatorUrl).authenticate(pi);
+    // The buyer closed the tab: only the webhook tells Flock the payment went through.
+    const succeeded = await webhooks.eventFor('payment_intent.succeeded', pi);
+    expect((await webhooks.deliver(succeeded)).status).toBe(200);
+    expect(await memberRow(res.member.id)).toMatchObject({ status: 'authorized', chargeAmount: null });
+    expect((await readGroup(h.deps, groupId)).confirmedCount).toBe(1);
+    // Redelivered: nothing moves again (never a capture move while open).
+    expect((await webhooks.deliver(succeeded)).status).toBe(200);
+    expect((await memberRow(res.member.id)).status).toBe('authorized');
+
+    // A second buyer's QR code outlives the group: the payment arrives after close, and is refunded.
+    const late = await startWalletJoin(code);
+    const latePi = must((await memberRow(late.res.member.id)).paymentIntentId);
+    await closeGroup(h.deps, groupId, 'merchant');
+    await emulatorControl(h.emulatorUrl).authenticate(latePi);
+    expect((await webhooks.deliver(await webhooks.eventFor('payment_intent.succeeded', latePi))).status).toBe(
+      200,
+    );
+    const jobs = await h.t.db.execute<{ key: string }>(
+      sql`select key from graphile_worker._private_jobs where key = ${settleMemberJobKey(late.res.member.id)}`,
+    );
+    expect(jobs.rows).toHaveLength(1);
+    await settleMember(h.deps, late.res.member.id);
+    expect(await moneyOf(late.res.member.id)).toMatchObject({ received: 1500, refunded: 1500 });
+    expect(await memberRow(late.res.member.id)).toMatchObject({ status: 'expired', refundedAmount: 1500 });
+  });
+
+  it("webhooks: the difference's charge.refunded does not count the refund twice", async () => {
+    const { code, groupId } = await walletGroup();
+    const a = await walletJoin(code);
+    await walletJoin(code);
+    await closeGroup(h.deps, groupId, 'merchant');
+    await settleMember(h.deps, a.res.member.id);
+    const pi = must((await memberRow(a.res.member.id)).paymentIntentId);
+    expect(await memberRow(a.res.member.id)).toMatchObject({ chargeAmount: 1500, refundedAmount: 300 });
+    expect((await webhooks.deliver(await webhooks.eventFor('charge.refunded', pi))).status).toBe(200);
+    expect(await memberRow(a.res.member.id)).toMatchObject({ chargeAmount: 1500, refundedAmount: 300 });
+    // The shop can still refund what is left of the group's price, and no more.
+    const refundable = 1500 - 300;
+    expect(await moneyOf(a.res.member.id)).toMatchObject({ received: 1500, refunded: 300 });
+    expect(refundable).toBe(1200);
   });
 });
