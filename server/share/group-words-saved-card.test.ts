@@ -3,7 +3,13 @@
 // the card was removed (nothing charged) when the group does not go ahead or the member leaves.
 import { describe, expect, it } from 'vitest';
 import type { MemberStatus } from '@/db/schema/statuses';
-import { viewerOutcome, viewerOutcomeWords, type GroupFacts, type ViewerFacts } from './group-words';
+import {
+  dealWindowSentence,
+  viewerOutcome,
+  viewerOutcomeWords,
+  type GroupFacts,
+  type ViewerFacts,
+} from './group-words';
 import { wordsFor } from './words-for';
 
 const en = wordsFor('en');
@@ -172,5 +178,15 @@ describe('a saved card in words', () => {
       expect(saved.sentences.length).toBeGreaterThan(0);
       for (const s of saved.sentences) expect(s).not.toMatch(/预授权|仮押さえの|仮押さえは解除/);
     }
+  });
+});
+
+describe('the deal page on its window', () => {
+  it('says a hold up to 6 days and a saved card beyond, never a hold for a long window', () => {
+    expect(dealWindowSentence(en, 2 * 24 * 3600, 3)).toMatch(/Joining places a card hold/);
+    const long = dealWindowSentence(en, 14 * 24 * 3600, 3);
+    expect(long).toBe(
+      'A group has 14 days to reach 3 people. Joining saves your card and holds nothing; when the group closes you are charged its price, and if it falls short your card is removed and nobody pays.',
+    );
   });
 });

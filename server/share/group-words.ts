@@ -46,6 +46,7 @@ import type { GroupStatus, MemberStatus, PaymentKind } from '@/db/schema/statuse
 import type { Locale } from '@/i18n/locales';
 import type { Messages } from '@/i18n/messages';
 import { formatMoney } from '@/server/pricing/currency';
+import { paymentModeFor } from '@/server/pricing/payment-mode';
 import { savings } from '@/server/pricing/price';
 import { formatDuration, formatTimeLeft } from './time-left';
 
@@ -873,6 +874,12 @@ export function joinedCount(w: Words, n: number): string {
 
 /** The deal page's rule of the window: "A group has 2 days to reach 3 people. Joining places a card hold; …" */
 export function dealWindowSentence(w: Words, windowSeconds: number, minMembers: number): string {
+  // A window longer than a card hold lasts saves the card instead (nothing held; charged at close).
+  if (paymentModeFor(windowSeconds) === 'save_card')
+    return w.group('words.deal.windowSaveCard', {
+      duration: formatDuration(w, windowSeconds),
+      count: minMembers,
+    });
   return w.group('words.deal.window', {
     duration: formatDuration(w, windowSeconds),
     count: minMembers,

@@ -29,6 +29,7 @@ import { StatusBadge } from './status-badge';
 import type { DealStatus } from '@/db/schema';
 import { DEAL_FIELDS, MAX_WELCOME_MESSAGE } from '@/server/deals/deal-input';
 import type { ErrorWords } from '@/server/errors';
+import { windowModeWords } from './window-mode';
 
 type ExistingDeal = DealApiInput & {
   id: string;
@@ -37,13 +38,18 @@ type ExistingDeal = DealApiInput & {
   termsLocked: boolean;
 };
 
-type Props = { deal: ExistingDeal | null; defaultCurrency: string };
+type Props = {
+  deal: ExistingDeal | null;
+  defaultCurrency: string;
+  /** The shop's days to fix a refused payment (a long window's card charged at close may fail; default 7). */
+  paymentFixDays?: number;
+};
 
 // Which form control shows each server field, for focusing the first problem.
 const FIRST_FIELD_ORDER: readonly string[] = DEAL_FIELDS;
 
 /** Create or edit a deal. */
-export function DealEditor({ deal, defaultCurrency }: Props) {
+export function DealEditor({ deal, defaultCurrency, paymentFixDays = 7 }: Props) {
   const t = useTranslations('merchant');
   const generic = t('words.genericError');
   const trpc = useTRPC();
@@ -85,6 +91,8 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
   );
   const locked = deal?.termsLocked ?? false;
   const status = deal?.status ?? 'draft';
+  // Which way buyers pay for the window typed so far (a hold, or a card saved and charged at close).
+  const windowMode = windowModeWords(check.windowSeconds, paymentFixDays);
 
   // A field's message: the server's answer until the field changes, else the live check once touched.
   const bracketKey = (k: string) => {
@@ -346,6 +354,15 @@ export function DealEditor({ deal, defaultCurrency }: Props) {
                   <option value="days">{t('editor.days')}</option>
                 </select>
               </Field>
+              {windowMode && (
+                <p
+                  className="col-span-2 rounded-lg bg-stone-50 p-2 text-sm text-stone-800 ring-1 ring-stone-200"
+                  data-testid="window-mode"
+                  aria-live="polite"
+                >
+                  {t(windowMode.key, windowMode.values)}
+                </p>
+              )}
               {text('maxMembers', t('editor.maxMembers'), { inputMode: 'numeric' })}
               {text('qrCutoff', t('editor.qrCutoff'), {
                 inputMode: 'numeric',

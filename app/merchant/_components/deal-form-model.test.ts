@@ -60,11 +60,11 @@ describe('the deal form', () => {
     expect(c.previewTiers).toHaveLength(2);
   });
 
-  it('refuses prices it cannot read exactly, windows over 6 days, and a cutoff above the group size', () => {
+  it('refuses prices it cannot read exactly, windows over 30 days, and a cutoff above the group size', () => {
     const c = checkDealForm(
       form({
         listPrice: '10,5',
-        windowValue: '7',
+        windowValue: '31',
         windowUnit: 'days',
         qrCutoff: '11',
         brackets: [{ key: 'a', people: '2', price: '8.001' }],
@@ -72,7 +72,7 @@ describe('the deal form', () => {
     );
     expect(c.errors).toMatchObject({
       listPrice: 'Enter an amount like 8.00',
-      windowSeconds: 'Window can be at most 6 days (card holds expire after 7)',
+      windowSeconds: 'Window can be at most 30 days',
       qrCutoff: 'Open-link limit cannot be more than the group size (10)',
       'tiers.0.unitPrice': 'Enter an amount like 8.00',
     });

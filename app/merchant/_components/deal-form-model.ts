@@ -224,6 +224,8 @@ export type FormCheck = {
   previewTiers: Tier[];
   listPrice: number | null;
   maxMembers: number | null;
+  /** The window as typed, in seconds (0 when unreadable): its payment mode is explained live. */
+  windowSeconds: number;
 };
 
 /**
@@ -334,5 +336,6 @@ export function checkDealForm(
     previewTiers,
     listPrice,
     maxMembers,
+    windowSeconds,
   };
 }

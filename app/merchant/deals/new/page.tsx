@@ -10,5 +10,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewDealPage() {
   const profile = await requireMerchant();
-  return <DealEditor deal={null} defaultCurrency={profile.defaultCurrency} />;
+  return (
+    <DealEditor
+      deal={null}
+      defaultCurrency={profile.defaultCurrency}
+      paymentFixDays={profile.paymentFixDays}
+    />
+  );
 }

@@ -37,5 +37,12 @@ export default async function EditDealPage({ params }: { params: Promise<{ dealI
     welcomeMessage: d.welcomeMessage,
   };
   // Keyed by the deal's last update so a save that changes the stored values re-seeds the form.
-  return <DealEditor key={String(d.updatedAt)} deal={deal} defaultCurrency={profile.defaultCurrency} />;
+  return (
+    <DealEditor
+      key={String(d.updatedAt)}
+      deal={deal}
+      defaultCurrency={profile.defaultCurrency}
+      paymentFixDays={profile.paymentFixDays}
+    />
+  );
 }
