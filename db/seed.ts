@@ -1,8 +1,9 @@
-// Demo data: a merchant who can sign in, three deals (one in JPY, with its title and description in Chinese
+// Demo data: a merchant who can sign in, four deals (one in JPY, with its title and description in Chinese
 // and Japanese too), each with real fulfilment options (coffee shipped to the US, Canada and the UK for a
 // price per order; headphones shipped free to several countries; strawberries collected at two pickup points
 // in Fukuoka or shipped within Japan), and open groups at different tiers, joined by demo buyers with real
-// holds on the payments backend in use (the emulator in development), each with an address or a pickup point.
+// holds on the payments backend in use (the emulator in development), each with an address or a pickup point;
+// the fourth deal has a 14-day window, so its buyers' cards are saved at join and charged at close.
 // Edit when the demo should show something new.
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
@@ -68,6 +69,14 @@ const STRAWBERRIES_FULFILMENT: FulfilmentOptions = {
       },
     ],
   },
+  voucher: null,
+};
+
+// A long window (14 days, longer than a card hold lasts): buyers' cards are saved at join and charged when
+// the group closes (issue 16), so the demo shows "nothing is held now".
+const QUILT_FULFILMENT: FulfilmentOptions = {
+  shipping: { countries: ['US', 'CA', 'GB'], pricing: 'included', price: 0, dispatchDays: 10 },
+  pickup: null,
   voucher: null,
 };
 
@@ -140,6 +149,24 @@ const DEALS = [
     perBuyerMax: 2,
     fulfilment: STRAWBERRIES_FULFILMENT,
     groups: [2, 5],
+  },
+  {
+    title: 'Hand-stitched cotton quilt, queen size',
+    description:
+      'Made to order by a small workshop once the group closes: 100% cotton, hand-quilted, washable. The group stays open two weeks so the workshop can plan one batch.',
+    imageUrl: '/demo/quilt.svg',
+    currency: 'USD',
+    listPrice: 24000,
+    tiers: [
+      { minMembers: 3, unitPrice: 19900 },
+      { minMembers: 6, unitPrice: 17900 },
+    ],
+    windowSeconds: 14 * DAY,
+    maxMembers: 20,
+    qrCutoff: 15,
+    perBuyerMax: 2,
+    fulfilment: QUILT_FULFILMENT,
+    groups: [2],
   },
 ] as const;
 
