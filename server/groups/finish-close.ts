@@ -27,8 +27,9 @@ export async function finishCloseIfSettled(deps: Deps, groupId: string, tx?: Tx)
     .update(groups)
     .set({ status: outcome, closedAt: now, updatedAt: now })
     .where(eq(groups.id, groupId));
+  // A wallet paid now (paid_now) paid charge_amount at join; the difference refunded at close was not charged.
   const tally = await tx.execute<{ status: string; n: number; charged: number }>(sql`
-    select status::text as status, count(*)::int as n, coalesce(sum(charge_amount), 0)::bigint::int as charged
+    select status::text as status, count(*)::int as n, coalesce(sum(charge_amount - case when payment_kind = 'paid_now' then refunded_amount else 0 end), 0)::bigint::int as charged
     from members where group_id = ${groupId} group by status`);
   const counts: Record<string, number> = {};
   let charged = 0;

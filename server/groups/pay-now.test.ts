@@ -2,10 +2,10 @@
 // join price; at close the difference to the group's price is refunded once (won) or everything (failed);
 // leaving while open refunds in full; a shop that does not accept the wallet refuses before a seat is taken.
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deals, groups, members, merchants } from '@/db/schema';
+import { deals, events, groups, members, merchants } from '@/db/schema';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createHarness, type Harness } from '@/test/harness';
 import { webhookDriver, type WebhookDriver } from '@/test/webhooks';
@@ -153,6 +153,12 @@ describe('paying now with WeChat Pay', () => {
       });
     }
     expect((await readGroup(h.deps, groupId)).status).toBe('won');
+    // The group's outcome counts what the members were charged in the end: 10.00 + 20.00 + 10.00.
+    const [won] = await h.deps.db
+      .select({ payload: events.payload })
+      .from(events)
+      .where(and(eq(events.groupId, groupId), eq(events.type, 'group.won')));
+    expect(won?.payload).toMatchObject({ charged: 4000, captured: 3 });
     const snap = await h.caller(a.u).groups.snapshot({ code });
     expect(snap.viewer).toMatchObject({ status: 'captured', chargeAmount: 1500, refundedAmount: 500 });
   });

@@ -63,8 +63,10 @@ export async function getDealInsights(deps: Deps, merchantId: string, dealId: st
     .select({
       currency: groups.currency,
       captured: sql<string>`coalesce(sum(${members.chargeAmount}) filter (where ${members.status} = 'captured'), 0)::bigint`,
-      refunded: sql<string>`coalesce(sum(${members.refundedAmount}), 0)::bigint`,
-      savings: sql<string>`coalesce(sum(greatest(${groups.listPrice} * ${members.quantity}::bigint - ${members.chargeAmount}, 0)) filter (where ${members.status} = 'captured'), 0)::bigint`,
+      // Refunds of what was captured (a wallet paid now and refunded in full after leaving is in neither).
+      refunded: sql<string>`coalesce(sum(${members.refundedAmount}) filter (where ${members.status} = 'captured'), 0)::bigint`,
+      // A wallet paid now was charged what it paid less the difference refunded at close.
+      savings: sql<string>`coalesce(sum(greatest(${groups.listPrice} * ${members.quantity}::bigint - (${members.chargeAmount} - case when ${members.paymentKind} = 'paid_now' then ${members.refundedAmount} else 0 end), 0)) filter (where ${members.status} = 'captured'), 0)::bigint`,
     })
     .from(members)
     .innerJoin(groups, eq(groups.id, members.groupId))

@@ -73,9 +73,11 @@ export async function summarizeGroups(
       failed: sql<number>`count(*) filter (where ${members.status} = 'failed')::int`,
       paymentDue: sql<number>`count(*) filter (where ${members.status} = 'payment_due')::int`,
       // Sums come back as bigint text; every amount is a safe integer of minor units.
-      held: sql<string>`coalesce(sum(${members.holdAmount}) filter (where ${members.status} = 'authorized'), 0)::bigint`,
+      // Only holds are held on cards (rule 12): a wallet paid now was paid, a saved card holds nothing.
+      held: sql<string>`coalesce(sum(${members.holdAmount}) filter (where ${members.status} = 'authorized' and ${members.paymentKind} = 'hold'), 0)::bigint`,
       captureSum: sql<string>`coalesce(sum(${members.chargeAmount}) filter (where ${members.status} = 'captured'), 0)::bigint`,
-      refunded: sql<string>`coalesce(sum(${members.refundedAmount}), 0)::bigint`,
+      // Refunds of what was captured (a wallet paid now and refunded in full after leaving is in neither).
+      refunded: sql<string>`coalesce(sum(${members.refundedAmount}) filter (where ${members.status} = 'captured'), 0)::bigint`,
     })
     .from(members)
     .where(

@@ -178,7 +178,7 @@ async function loadSummary(db: Db, merchantId: string, row: OutboxRow): Promise<
            count(*) filter (where g.status = 'open')::int as open
     from groups g join deals d on d.id = g.deal_id where d.merchant_id = ${merchantId}`);
   const charged = await db.execute<{ currency: string; amount: string }>(sql`
-    select g.currency, sum(m.charge_amount)::bigint as amount
+    select g.currency, sum(m.charge_amount - case when m.payment_kind = 'paid_now' then m.refunded_amount else 0 end)::bigint as amount
     from members m join groups g on g.id = m.group_id join deals d on d.id = g.deal_id
     where d.merchant_id = ${merchantId} and m.status = 'captured' and m.settled_at >= ${since} and m.settled_at < ${until}
     group by g.currency order by g.currency`);
