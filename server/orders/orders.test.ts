@@ -142,6 +142,7 @@ describe('joining with an order', () => {
       shipping: 500,
       held: null,
       charged: 2900,
+      paid: null,
       refunded: 0,
     });
     expect(mine.order.status).toBe('to_fulfil');
