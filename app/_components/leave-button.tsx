@@ -10,11 +10,14 @@ export function LeaveButton({
   memberId,
   title,
   paidNow = false,
+  savedCard = false,
 }: {
   memberId: string;
   title: string;
   /** A wallet paid now (WeChat Pay): leaving refunds the payment; there is no hold to release. */
   paidNow?: boolean;
+  /** A card saved for a charge at close (long windows): leaving removes it; nothing was held. */
+  savedCard?: boolean;
 }) {
   const t = useTranslations('group.leave');
   const router = useRouter();
@@ -37,7 +40,7 @@ export function LeaveButton({
     <div className="mt-2">
       {asking ? (
         <span className="flex flex-wrap items-center gap-2">
-          <span className="text-sm">{paidNow ? t('askPaid') : t('ask')}</span>
+          <span className="text-sm">{paidNow ? t('askPaid') : savedCard ? t('askSavedCard') : t('ask')}</span>
           <button
             type="button"
             onClick={go}

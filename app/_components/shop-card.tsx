@@ -6,7 +6,14 @@ import { useTranslations } from 'next-intl';
 import type { ShopProfile } from '@/db/schema/shop-profile';
 
 /** The shop's public profile as a card. */
-export function ShopCard({ shop }: { shop: ShopProfile }) {
+export function ShopCard({
+  shop,
+  savesCard = false,
+}: {
+  shop: ShopProfile;
+  /** A long window (payment_mode save_card): the card is saved and charged at close, not held. */
+  savesCard?: boolean;
+}) {
   const t = useTranslations('group.shop');
   const policies = [
     { title: t('shipping'), text: shop.shippingPolicy },
@@ -59,8 +66,10 @@ export function ShopCard({ shop }: { shop: ShopProfile }) {
         </details>
       ))}
       <details className="mt-3 border-t border-stone-200 pt-3">
-        <summary className="cursor-pointer font-medium">{t('holdQuestion')}</summary>
-        <p className="mt-2 text-sm text-stone-700">{t('holdAnswer')}</p>
+        <summary className="cursor-pointer font-medium">
+          {savesCard ? t('savedCardQuestion') : t('holdQuestion')}
+        </summary>
+        <p className="mt-2 text-sm text-stone-700">{savesCard ? t('savedCardAnswer') : t('holdAnswer')}</p>
       </details>
     </section>
   );

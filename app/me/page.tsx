@@ -184,6 +184,7 @@ export default async function MyGroupsPage() {
                       memberId={m.memberId}
                       title={m.deal.title}
                       paidNow={m.paymentKind === 'paid_now'}
+                      savedCard={m.paymentKind === 'saved_card'}
                     />
                   )}
                 {mute && (

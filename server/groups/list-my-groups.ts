@@ -6,6 +6,7 @@ import { viewerOutcome } from '@/server/share/group-words';
 import type { SessionUser } from '@/server/auth/session-user';
 import { groupShareUrl } from '@/server/share/share-message';
 import type { GroupStatus, MemberMoney, MemberStatus } from '@/db/schema';
+import type { PaymentMode } from '@/db/schema/statuses';
 import type { Locale } from '@/i18n/locales';
 import { dealTitleFor } from '@/server/deals/deal-content';
 
@@ -29,6 +30,8 @@ export type MyGroup = MemberMoney & {
     closeReason: string | null;
     maxMembers: number;
     seatsTaken: number;
+    /** save_card: a long window's cards are saved and charged at close (nothing held). */
+    paymentMode: PaymentMode;
   };
   /** The title in the reader's language when the merchant wrote one (titleLocale says which). */
   deal: { title: string; titleLocale: Locale; slug: string; imageUrl: string | null };
@@ -102,6 +105,7 @@ export async function listMyGroups(deps: Deps, user: SessionUser, locale: Locale
         closeReason: g.closeReason,
         maxMembers: g.maxMembers,
         seatsTaken: g.seatsTaken,
+        paymentMode: g.paymentMode,
       },
       deal: {
         ...dealTitleFor(deal, locale),

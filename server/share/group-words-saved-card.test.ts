@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { MemberStatus } from '@/db/schema/statuses';
 import {
   dealWindowSentence,
+  groupHeadline,
+  groupMetaDescription,
   viewerOutcome,
   viewerOutcomeWords,
   type GroupFacts,
@@ -188,5 +190,34 @@ describe('the deal page on its window', () => {
     expect(long).toBe(
       'A group has 14 days to reach 3 people. Joining saves your card and holds nothing; when the group closes you are charged its price, and if it falls short your card is removed and nobody pays.',
     );
+  });
+});
+
+describe('a long-window group in words', () => {
+  const saved = (o: Partial<GroupFacts>): GroupFacts => at({ paymentMode: 'save_card', ...o });
+  it.each([
+    [{ status: 'failed', confirmedCount: 1 }, 'Did not reach 2 people (1 joined); nobody was charged'],
+    [
+      { status: 'canceled', closeReason: 'canceled' },
+      'Canceled; nobody was charged and saved cards were removed',
+    ],
+    [{ status: 'closing', confirmedCount: 1 }, 'Closed without enough people; nobody is charged'],
+    [
+      { status: 'closing', closeReason: 'canceled' },
+      'Canceled; nobody is charged and saved cards are being removed',
+    ],
+    [
+      { maxMembers: 3, seatsTaken: 3, confirmedCount: 2 },
+      'Every seat is taken at $26.00 each; waiting for the last cards to be saved',
+    ],
+  ] as [Partial<GroupFacts>, string][])('%o → %s', (o, sentence) => {
+    expect(groupHeadline(en, saved(o))).toBe(sentence);
+    expect(groupHeadline(en, at(o))).toMatch(/hold/);
+  });
+
+  it('the meta description promises a saved card charged at close, not a hold', () => {
+    const d = groupMetaDescription(en, saved({}), 3600_000);
+    expect(d).toMatch(/Join with a saved card, charged when the group closes/);
+    expect(d).not.toMatch(/hold/);
   });
 });

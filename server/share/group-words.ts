@@ -42,7 +42,7 @@
 // - Plurals are the catalog's ICU plurals (English one/other; Chinese and Japanese have only other), and
 //   money is Intl in the reader's locale: ¥980 (en), JP¥980 (zh-CN), ￥980 (ja).
 import type { createTranslator } from 'use-intl/core';
-import type { GroupStatus, MemberStatus, PaymentKind } from '@/db/schema/statuses';
+import type { GroupStatus, MemberStatus, PaymentKind, PaymentMode } from '@/db/schema/statuses';
 import type { Locale } from '@/i18n/locales';
 import type { Messages } from '@/i18n/messages';
 import { formatMoney } from '@/server/pricing/currency';
@@ -77,6 +77,8 @@ export type GroupFacts = {
   /** With seatsTaken: an open group at capacity is said to be full. */
   maxMembers?: number;
   seatsTaken?: number;
+  /** save_card (a long window): cards are saved and charged at close, nothing is held (a hold when absent). */
+  paymentMode?: PaymentMode;
 };
 
 /** The viewer's own membership. */
@@ -215,6 +217,8 @@ function neededSentence(
 export function groupHeadline(w: Words, f: GroupFacts): string {
   const m = groupMoment(f);
   const $ = (n: number) => money(w, f, n);
+  // A long window saved cards: nothing is held, so nothing is "released" (DESIGN rule 12).
+  const saved = f.paymentMode === 'save_card';
   switch (m.kind) {
     case 'gathering':
       return neededSentence(w, m, f.currency, true);
@@ -229,8 +233,10 @@ export function groupHeadline(w: Words, f: GroupFacts): string {
     case 'full':
       if (!m.allConfirmed)
         return m.goesAhead
-          ? w.group('words.headline.fullWaiting', { price: $(m.price) })
-          : w.group('words.headline.fullWaitingShort');
+          ? w.group(saved ? 'words.headline.savedCard.fullWaiting' : 'words.headline.fullWaiting', {
+              price: $(m.price),
+            })
+          : w.group(saved ? 'words.headline.savedCard.fullWaitingShort' : 'words.headline.fullWaitingShort');
       return m.goesAhead
         ? w.group('words.headline.full', { price: $(m.price) })
         : w.group('words.headline.fullShort');
@@ -247,19 +253,32 @@ export function groupHeadline(w: Words, f: GroupFacts): string {
       );
     case 'failed':
       return m.early === 'merchant'
-        ? w.group('words.headline.failedMerchant', { min: m.minMembers })
-        : w.group('words.headline.failed', { min: m.minMembers, joined: m.joined });
+        ? w.group(saved ? 'words.headline.savedCard.failedMerchant' : 'words.headline.failedMerchant', {
+            min: m.minMembers,
+          })
+        : w.group(saved ? 'words.headline.savedCard.failed' : 'words.headline.failed', {
+            min: m.minMembers,
+            joined: m.joined,
+          });
     case 'canceled':
-      return w.group('words.headline.canceled');
+      return w.group(saved ? 'words.headline.savedCard.canceled' : 'words.headline.canceled');
   }
 }
 
 function closingSentence(w: Words, f: GroupFacts, m: Extract<GroupMoment, { kind: 'closing' }>): string {
-  if (m.outcome === 'canceled') return w.group('words.headline.closingCanceled');
+  const saved = f.paymentMode === 'save_card';
+  if (m.outcome === 'canceled')
+    return w.group(saved ? 'words.headline.savedCard.closingCanceled' : 'words.headline.closingCanceled');
   if (m.outcome === 'won' && m.price !== null)
     return w.group(
       m.early === 'merchant' ? 'words.headline.closingWonMerchant' : 'words.headline.closingWon',
       { price: money(w, f, m.price) },
+    );
+  if (saved)
+    return w.group(
+      m.early === 'merchant'
+        ? 'words.headline.savedCard.closingFailedMerchant'
+        : 'words.headline.savedCard.closingFailed',
     );
   return w.group(
     m.early === 'merchant' ? 'words.headline.closingFailedMerchant' : 'words.headline.closingFailed',
@@ -304,7 +323,7 @@ export function groupMetaDescription(w: Words, f: GroupFacts, msLeft: number): s
   const list = money(w, f, f.listPrice);
   const headline = groupHeadline(w, f);
   if (m.kind === 'gathering' || m.kind === 'bracket')
-    return w.group('words.meta.open', {
+    return w.group(f.paymentMode === 'save_card' ? 'words.meta.openSavedCard' : 'words.meta.open', {
       headline,
       joined: f.confirmedCount,
       endsIn: endsInSentence(w, msLeft),

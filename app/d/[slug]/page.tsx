@@ -27,6 +27,7 @@ import { pickMessages } from '@/i18n/messages';
 import { DealPlaceholder } from '@/app/_components/deal-placeholder';
 import { OpenGroupButton } from './open-group-button';
 import { ShopCard } from '@/app/_components/shop-card';
+import { paymentModeFor } from '@/server/pricing/payment-mode';
 import { FulfilmentSummary } from '@/app/_components/fulfilment-summary';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -135,7 +136,7 @@ export default async function DealPage({ params }: Props) {
           </p>
         </section>
         <FulfilmentSummary fulfilment={d.fulfilment} currency={d.currency} />
-        <ShopCard shop={d.merchant} />
+        <ShopCard shop={d.merchant} savesCard={paymentModeFor(d.windowSeconds) === 'save_card'} />
       </div>
 
       <div className="space-y-4">

@@ -95,5 +95,6 @@ export function groupFacts(g: GroupView): GroupFacts {
     finalUnitPrice: g.finalUnitPrice,
     maxMembers: g.maxMembers,
     seatsTaken: g.seatsTaken,
+    paymentMode: g.paymentMode,
   };
 }

@@ -69,6 +69,7 @@ export function MemberPanel({ viewer, fulfilment }: { viewer: ViewerMember; fulf
             memberId={viewer.id}
             title={t('leaveWhat')}
             paidNow={viewer.paymentKind === 'paid_now'}
+            savedCard={viewer.paymentKind === 'saved_card'}
           />
         </div>
       )}

@@ -190,7 +190,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
             </p>
           )}
           <FulfilmentSummary fulfilment={s.deal.fulfilment} currency={s.deal.currency} />
-          <ShopCard shop={s.shop} />
+          <ShopCard shop={s.shop} savesCard={s.paymentMode === 'save_card'} />
           <noscript>
             <p className="rounded-lg bg-amber-50 p-3 text-amber-900">{t('noscript')}</p>
           </noscript>

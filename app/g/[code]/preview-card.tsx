@@ -45,6 +45,7 @@ export function snapshotFacts(s: GroupSnapshot): GroupFacts {
     finalUnitPrice: s.finalUnitPrice,
     maxMembers: s.capacity.maxMembers,
     seatsTaken: s.capacity.seatsTaken,
+    paymentMode: s.paymentMode,
   };
 }
 
