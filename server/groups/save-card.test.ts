@@ -197,6 +197,8 @@ describe('closing a long-window group', () => {
       expect(pis).toHaveLength(1);
       expect(pis[0]).toMatchObject({ id: m.paymentIntentId, status: 'succeeded', amount_received: amount });
       expect(amount).toBeLessThanOrEqual(m.holdAmount);
+      // Saved for this group only: removed once charged.
+      expect(await cardAttached(m.paymentMethodId!)).toBe(false);
     }
     // A retry after a crash replays the same key: still one charge each.
     for (const j of [a, b, c]) expect(await settleMember(h.deps, j.res.member.id)).toBe('nothing_to_do');

@@ -88,6 +88,8 @@ export async function chargeSavedMember(
       paymentKind: 'saved_card',
     },
   });
+  // The card was saved for this group only: once charged it is removed (best effort; a refund needs no card).
+  await payments.forgetCard({ paymentMethodId: m.paymentMethodId }).catch(() => undefined);
   await finishCloseIfSettled(deps, g.id);
   return 'captured';
 }
