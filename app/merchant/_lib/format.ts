@@ -36,6 +36,8 @@ export function consoleWords(t: MerchantT, locale: string) {
     dealStatus: (status: string) => t('words.dealStatus', { status }),
     groupStatus: (status: string) => t('words.groupStatus', { status }),
     memberStatus: (status: string) => t('words.memberStatus', { status }),
+    /** A saved card's member (long windows): "Card saved" / "Card removed" where a hold's would say hold. */
+    savedCardStatus: (status: string) => t('words.savedCardStatus', { status }),
     /** How the console names a group: "Bea’s group" after its opener or first member, else when it opened. */
     groupName: (g: { leadAlias: string | null; openedAt: Date | string }) =>
       g.leadAlias

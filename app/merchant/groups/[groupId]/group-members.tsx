@@ -145,6 +145,12 @@ export function GroupMembers({ groupId }: { groupId: string }) {
                           {t('group.payWechat')}
                         </span>
                       ) : null}
+                      {/* A long window saved the card: the Hold column is the most it can be charged at close. */}
+                      {m.paymentKind === 'saved_card' ? (
+                        <span className="block text-xs font-normal text-stone-600">
+                          {t('group.savedCard')}
+                        </span>
+                      ) : null}
                     </th>
                     <td className="px-3 py-2 text-right tabular-nums">{m.quantity}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{money(m.holdAmount, c)}</td>
@@ -157,7 +163,12 @@ export function GroupMembers({ groupId }: { groupId: string }) {
                     <td className="px-3 py-2">
                       <StatusBadge
                         status={m.status}
-                        label={memberMoneyLabel(w, m, c) ?? cw.memberStatus(m.status)}
+                        label={
+                          memberMoneyLabel(w, m, c) ??
+                          (m.paymentKind === 'saved_card'
+                            ? cw.savedCardStatus(m.status)
+                            : cw.memberStatus(m.status))
+                        }
                       />
                       {m.failureReason ? (
                         <span className="block text-xs text-red-700">{failure(m.failureReason)}</span>
