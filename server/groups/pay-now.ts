@@ -10,19 +10,15 @@ import { DomainError } from '@/server/errors';
 import type { HoldState, PaymentFailure, PaymentsPort } from '@/server/payments/port';
 import { confirmAuthorized, type HoldContext, type Member } from './group-ledger';
 import { moveMember } from './move-member';
-import { declineMember, rememberPaymentIntent, retrieveOrThrow, type HoldOutcome } from './place-hold';
+import {
+  declineMember,
+  isTransient,
+  rememberPaymentIntent,
+  retrieveOrThrow,
+  type HoldOutcome,
+} from './place-hold';
 
 const UNAVAILABLE = 'payment.unavailable';
-const TRANSIENT = new Set([
-  'network_error',
-  'api_error',
-  'rate_limit',
-  'lock_timeout',
-  'idempotency_key_in_use',
-  'StripeConnectionError',
-  'StripeAPIError',
-  'StripeRateLimitError',
-]);
 
 /** Refuses a wallet the group's shop does not accept; checked before a seat is reserved. */
 export async function assertShopAcceptsWallet(
@@ -69,7 +65,7 @@ export async function payNowForMember(deps: Deps, member: Member, ctx: HoldConte
     metadata: { group_id: member.groupId, member_id: member.id, deal_id: ctx.dealId },
   });
   if (r.ok) return applyPaidState(deps, member, r.hold, 'join');
-  if (TRANSIENT.has(r.failure.code)) {
+  if (isTransient(r.failure)) {
     if (r.paymentIntentId) await rememberPaymentIntent(deps, member, r.paymentIntentId);
     throw new DomainError('PAYMENT_UNAVAILABLE', UNAVAILABLE);
   }

@@ -40,7 +40,7 @@ const TRANSIENT = new Set([
   'StripeRateLimitError',
 ]);
 
-function isTransient(f: PaymentFailure): boolean {
+export function isTransient(f: PaymentFailure): boolean {
   return TRANSIENT.has(f.code);
 }
 
