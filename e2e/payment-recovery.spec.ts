@@ -63,6 +63,7 @@ test('a refused capture: the buyer gets the link, pays with another card, the me
     timeout: 30_000,
   });
   await expect(buyer.getByTestId('pay-now')).toBeVisible();
+  await buyer.screenshot({ path: 'test-results/pay-group-due-390x844.png', fullPage: true });
 
   // The link reaches the dev outbox.
   const mail = await (await newContext(browser, { width: 1280, height: 800 })).newPage();
@@ -89,6 +90,9 @@ test('a refused capture: the buyer gets the link, pays with another card, the me
   await expect(payer.getByTestId('pay-amount')).toHaveText('$45.00');
   await expect(payer.getByTestId('pay-why')).toContainText('your bank declined the payment');
   await payer.screenshot({ path: 'test-results/pay-due-390x844.png', fullPage: true });
+  await payer.setViewportSize({ width: 1280, height: 800 });
+  await payer.screenshot({ path: 'test-results/pay-due-1280x800.png', fullPage: true });
+  await payer.setViewportSize({ width: 390, height: 844 });
 
   await payer.getByLabel('Card that is declined').check();
   await payer.getByTestId('pay-submit').click();
@@ -101,6 +105,7 @@ test('a refused capture: the buyer gets the link, pays with another card, the me
   // The buyer's own page says charged; their order number is on the order page.
   await buyer.reload();
   await expect(buyer.getByTestId('group-banner')).toContainText('Charged', { timeout: 15_000 });
+  await buyer.screenshot({ path: 'test-results/pay-group-paid-390x844.png', fullPage: true });
   await buyer.getByRole('link', { name: 'See your order' }).click();
   const heading = (await buyer.getByRole('heading', { level: 1 }).textContent()) ?? '';
   const number = /FL-[A-Z0-9]+/.exec(heading)?.[0];
@@ -114,6 +119,12 @@ test('a refused capture: the buyer gets the link, pays with another card, the me
   await expect(row).toContainText('Rita');
   await expect(row).toContainText('Paid');
   await merchant.screenshot({ path: 'test-results/merchant-payments-1280x800.png', fullPage: true });
+  await merchant.setViewportSize({ width: 390, height: 844 });
+  await merchant.screenshot({ path: 'test-results/merchant-payments-390x844.png', fullPage: true });
+  await merchant.setViewportSize({ width: 1280, height: 800 });
+  await row.getByRole('link').click();
+  await expect(merchant.getByTestId('payments-due')).toContainText('Paid');
+  await merchant.screenshot({ path: 'test-results/merchant-group-due-1280x800.png', fullPage: true });
   await merchant.goto('/merchant/orders?status=to_fulfil');
   await expect(merchant.getByTestId(`order-${number}`)).toBeVisible();
   await expect(merchant.getByTestId(`order-${number}`)).toContainText('To fulfil');

@@ -26,8 +26,11 @@ const card = 'mx-auto max-w-lg rounded-2xl bg-white p-6 shadow-sm ring-1 ring-st
 
 function when(locale: Locale, d: Date): string {
   return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
     timeZone: 'UTC',
     timeZoneName: 'short',
   }).format(d);
