@@ -6,6 +6,7 @@ import { isDomainError } from '@/server/errors';
 import { moveMember } from './move-member';
 import { applyHoldState, releaseHold } from './place-hold';
 import { applyPaidState, giveBackPayment } from './pay-now';
+import { applySetupState } from './save-card';
 
 /** Expires a member still reserved after its deadline; a hold that did get authorized is confirmed instead. */
 export async function expireReservation(
@@ -27,7 +28,22 @@ export async function expireReservation(
   if (!row || row.member.status !== 'reserved') return 'skipped';
   const { member } = row;
   if (member.expiresAt && member.expiresAt.getTime() > deps.now().getTime()) return 'skipped';
-  if (member.paymentIntentId && member.paymentKind === 'paid_now') {
+  if (member.paymentKind === 'saved_card') {
+    // A saved card (long windows): a setup that succeeded after all (3-D Secure done, the tab closed)
+    // counts; otherwise nothing was saved or held, and a setup finishing later is removed by its webhook.
+    if (member.setupIntentId) {
+      const setup = await deps.payments.retrieveSetup(member.setupIntentId);
+      if (setup.status === 'succeeded') {
+        try {
+          await applySetupState(deps, member, setup, 'verify');
+          return 'confirmed';
+        } catch (err) {
+          if (isDomainError(err, 'GROUP_CLOSED')) return 'expired'; // card removed and expired by applySetupState
+          throw err;
+        }
+      }
+    }
+  } else if (member.paymentIntentId && member.paymentKind === 'paid_now') {
     // A wallet paid now: paid after all (a confirmation we missed) counts, or is refunded if too late;
     // a QR code never scanned is canceled so it cannot be paid later.
     const state = await deps.payments.retrieve(member.paymentIntentId);
@@ -56,7 +72,10 @@ export async function expireReservation(
     }
     if (hold.status !== 'canceled') await releaseHold(deps, member.id, member.paymentIntentId);
   }
-  const reason = 'The card hold was not completed in time.';
+  const reason =
+    member.paymentKind === 'saved_card'
+      ? 'The card was not saved in time.'
+      : 'The card hold was not completed in time.';
   await deps.db.transaction((tx) =>
     moveMember(tx, memberId, ['expire'], {
       now: deps.now(),

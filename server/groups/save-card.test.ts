@@ -12,6 +12,7 @@ import { createHarness, type Harness } from '@/test/harness';
 import { webhookDriver, type WebhookDriver } from '@/test/webhooks';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { closeGroup } from './close-group';
+import { expireReservation } from './expire-reservation';
 import { settleMember } from './settle-member';
 import { makeGroup, readGroup, VOUCHER_CHOICE, type DealOverrides } from './test-factory';
 import { refusal } from './test-helpers';
@@ -141,6 +142,29 @@ describe('a long window saves the card at join', () => {
     expect((await memberRow(m.id)).status).toBe('left');
     expect((await readGroup(h.deps, groupId)).confirmedCount).toBe(0);
     expect(await pisOf(m.id)).toHaveLength(0);
+  });
+});
+
+describe('a reservation whose card was not saved in time', () => {
+  it('is confirmed when the setup succeeded after all, else expired with nothing held', async () => {
+    const { code, groupId } = await longGroup();
+    const late = await join(code, { card: 'pm_card_authenticationRequired' });
+    const never = await join(code, { card: 'pm_card_authenticationRequired' });
+    const lateRow = await memberRow(late.res.member.id);
+    await emulatorControl(h.emulatorUrl).authenticateSetup(lateRow.setupIntentId!, 'succeed');
+    // Both reservations run out.
+    await h.deps.db
+      .update(members)
+      .set({ expiresAt: new Date(h.deps.now().getTime() - 1000) })
+      .where(eq(members.groupId, groupId));
+    expect(await expireReservation(h.deps, late.res.member.id)).toBe('confirmed');
+    expect(await expireReservation(h.deps, never.res.member.id)).toBe('expired');
+    expect((await memberRow(late.res.member.id)).status).toBe('authorized');
+    expect(await memberRow(never.res.member.id)).toMatchObject({
+      status: 'expired',
+      failureReason: 'The card was not saved in time.',
+    });
+    expect((await readGroup(h.deps, groupId)).confirmedCount).toBe(1);
   });
 });
 
