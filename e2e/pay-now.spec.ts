@@ -106,8 +106,18 @@ test('a buyer pays with WeChat Pay in demo mode, scans the QR code, and gets the
   );
   await shoot(wen, 'pay-now-4-won');
 
+  // The order's receipt: paid with WeChat Pay, the difference refunded; never "held on your card".
+  await wen.getByRole('link', { name: 'See your order' }).click();
+  const receipt = wen.getByTestId('order-receipt');
+  await expect(receipt).toContainText('Paid with WeChat Pay');
+  await expect(receipt).toContainText('$40.00');
+  await expect(receipt).toContainText('Refunded');
+  await expect(receipt).toContainText('$10.00');
+  await expect(receipt).not.toContainText('Held on your card');
+  await shoot(wen, 'pay-now-5-order');
+
   // The shop's console marks the member who paid with WeChat Pay.
   await shop.goto(href ?? '/merchant');
   await expect(shop.getByTestId('member-Wen')).toContainText('WeChat Pay, paid at join');
-  await shoot(shop, 'pay-now-5-console');
+  await shoot(shop, 'pay-now-6-console');
 });
