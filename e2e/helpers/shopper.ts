@@ -167,7 +167,8 @@ export async function submitJoin(
     await radio.check();
   }
   await form.getByLabel(CARDS[opts.card ?? 'visa']).check();
-  await form.getByRole('button', { name: /^Join and hold/ }).click();
+  // "Join and hold $X", or on a long window (the card saved, nothing held) "Join and save my card".
+  await form.getByRole('button', { name: /^Join and (hold|save my card)/ }).click();
 }
 
 /** Chooses the country (when there is a choice) and fills the fields its form shows. */
