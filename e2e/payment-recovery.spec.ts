@@ -123,6 +123,8 @@ test('a refused capture: the buyer gets the link, pays with another card, the me
   await merchant.screenshot({ path: 'test-results/merchant-payments-390x844.png', fullPage: true });
   await merchant.setViewportSize({ width: 1280, height: 800 });
   await row.getByRole('link').click();
+  await merchant.waitForURL(/\/merchant\/groups\//);
+  await expect(merchant.getByRole('heading', { name: 'Payments due' })).toBeVisible();
   await expect(merchant.getByTestId('payments-due')).toContainText('Paid');
   await merchant.screenshot({ path: 'test-results/merchant-group-due-1280x800.png', fullPage: true });
   await merchant.goto('/merchant/orders?status=to_fulfil');
