@@ -309,11 +309,13 @@ function oneMore(x: Tools, g: GroupFacts): Body {
   };
 }
 
-function closingSoon(x: Tools, g: GroupFacts): Body {
+function closingSoon(x: Tools, g: GroupFacts, m: MemberFacts | null): Body {
   const { t, money } = x;
   const next = nextStep(g);
   const reachable = below(g)
-    ? t('closingSoon.needed', { count: g.minMembers - g.confirmedCount })
+    ? t(m?.paymentKind === 'saved_card' ? 'closingSoon.neededSavedCard' : 'closingSoon.needed', {
+        count: g.minMembers - g.confirmedCount,
+      })
     : next
       ? t('closingSoon.next', { count: next.needed, nextPrice: money(next.price) })
       : t('closingSoon.best', { price: money(g.currentUnitPrice) });
@@ -687,7 +689,7 @@ function bodyOf(x: Tools): Body {
       return oneMore(x, g);
     case 'closingSoon24h':
     case 'closingSoon3h':
-      return closingSoon(x, g);
+      return closingSoon(x, g, ctx.member);
     case 'wonCharged':
       return wonCharged(x, g, member());
     case 'failedReleased':

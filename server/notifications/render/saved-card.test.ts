@@ -85,6 +85,14 @@ describe('notifications of a saved card', () => {
     },
   );
 
+  it('the closing-soon nudge says the saved card is removed if the group falls short', () => {
+    const m = composeMessage(context('closingSoon24h', 'en', {}, {}), { now: NOW, timeZone: 'UTC' });
+    expect(m.paragraphs).toContain(
+      "2 more people are needed, or the group doesn't happen (your saved card is removed and you pay nothing).",
+    );
+    expect(all(m)).not.toMatch(/\bhold\b/i);
+  });
+
   it('the receipt of the charge has no released rest of a hold', () => {
     const m = composeMessage(
       context(
