@@ -114,6 +114,9 @@ test('a buyer pays with WeChat Pay in demo mode, scans the QR code, and gets the
   await expect(receipt).toContainText('Refunded');
   await expect(receipt).toContainText('$10.00');
   await expect(receipt).not.toContainText('Held on your card');
+  const where = wen.getByTestId('order-status');
+  await expect(where).toContainText('Group went ahead');
+  await expect(where).not.toContainText('card charged');
   await shoot(wen, 'pay-now-5-order');
 
   // The shop's console marks the member who paid with WeChat Pay.

@@ -232,16 +232,20 @@ async function StatusSection({
 }) {
   const t = await getTranslations('fulfilment.order');
   const status = o.order.status;
+  // A wallet paid now (WeChat Pay) was paid at join, never held or charged on a card (rule 12).
+  const wallet = o.member.paymentKind === 'paid_now';
   const sentence =
     status === 'pending' && o.member.status === 'reserved'
       ? o.member.paymentKind === 'paid_now'
         ? t('status.pendingReservedWallet')
         : t('status.pendingReserved')
-      : status === 'pending' && o.member.paymentKind === 'paid_now'
+      : status === 'pending' && wallet
         ? t('status.pendingPaidWallet')
         : status === 'pending' && o.member.status === 'payment_due'
           ? t('status.pendingPaymentDue')
-          : t(`status.${status}`);
+          : status === 'to_fulfil' && wallet
+            ? t('status.toFulfilWallet')
+            : t(`status.${status}`);
   const stepDate: Partial<Record<string, Date | string | null>> = {
     joined: o.order.createdAt,
     won: o.group.closedAt,
@@ -270,7 +274,13 @@ async function StatusSection({
           </a>
         </p>
       )}
-      {f.voidReason && <p className="mt-1 text-stone-700">{t(`voidWhy.${f.voidReason}`)}</p>}
+      {f.voidReason && (
+        <p className="mt-1 text-stone-700">
+          {wallet && (f.voidReason === 'failed' || f.voidReason === 'canceled' || f.voidReason === 'expired')
+            ? t(`voidWhyWallet.${f.voidReason}`)
+            : t(`voidWhy.${f.voidReason}`)}
+        </p>
+      )}
       {f.timeline && (
         <ol className="mt-3 space-y-2">
           {f.timeline.steps.map((step, i) => {
@@ -286,7 +296,9 @@ async function StatusSection({
                   }`}
                 />
                 <span className={done ? 'text-stone-900' : 'text-stone-500'}>
-                  <span className={now ? 'font-semibold' : undefined}>{t(`step.${step}`)}</span>
+                  <span className={now ? 'font-semibold' : undefined}>
+                    {step === 'won' && wallet ? t('step.wonWallet') : t(`step.${step}`)}
+                  </span>
                   <span className="sr-only"> ({now ? t('stepNow') : done ? t('stepDone') : ''})</span>
                   {when && <span className="ml-2 text-sm text-stone-600">{day(when)}</span>}
                 </span>
