@@ -31,6 +31,12 @@ export const TEST_CARDS = [
   { id: 'pm_card_authenticationRequired', words: 'authentication' },
 ] as const;
 
+// A long window saves the card: this one saves fine and is declined when charged at close (payment due).
+const SAVED_CARD_TEST_CARDS = [
+  ...TEST_CARDS,
+  { id: 'pm_card_chargeCustomerFail', words: 'failsAtClose' },
+] as const;
+
 function LoadingCardForm() {
   const t = useTranslations('group.join');
   return <p className="mt-3 text-sm text-stone-600">{t('loadingCardForm')}</p>;
@@ -436,7 +442,7 @@ export function JoinForm({
           </legend>
           <p className="text-stone-700">{t('demoIntro')}</p>
           <div className="mt-1 space-y-0.5">
-            {TEST_CARDS.map((c) => (
+            {(saves ? SAVED_CARD_TEST_CARDS : TEST_CARDS).map((c) => (
               <label
                 key={c.id}
                 className="flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 hover:bg-amber-50"
