@@ -229,6 +229,21 @@ describe('closing a long-window group', () => {
     for (const j of [a, b, c]) expect(await pisOf(j.res.member.id)).toHaveLength(1);
   });
 
+  it('adds the shipping fixed at join, never above the most the buyer was told', async () => {
+    const { code, groupId } = await longGroup({ tiers: [{ minMembers: 1, unitPrice: 1500 }] });
+    const a = await join(code, { quantity: 2 });
+    // Shipping fixed at join is part of the most (holdAmount) and of the charge.
+    await h.deps.db
+      .update(members)
+      .set({ shippingAmount: 700, holdAmount: 3700 })
+      .where(eq(members.id, a.res.member.id));
+    await closeAndSettle(groupId);
+    const m = await memberRow(a.res.member.id);
+    expect(m).toMatchObject({ status: 'captured', chargeAmount: 3700 });
+    const pis = await pisOf(m.id);
+    expect(pis.map((p) => p.amount_received)).toEqual([3700]);
+  });
+
   it('a failed group removes every card and charges nothing', async () => {
     const { code, groupId } = await longGroup({ tiers: [{ minMembers: 3, unitPrice: 1500 }] });
     const a = await join(code);
