@@ -3,7 +3,7 @@
 // came back: the difference to the group's price when it won, everything when it did not go ahead.
 import { describe, expect, it } from 'vitest';
 import type { MemberStatus } from '@/db/schema/statuses';
-import { viewerOutcomeWords, type GroupFacts, type ViewerFacts } from './group-words';
+import { viewerOutcome, viewerOutcomeWords, type GroupFacts, type ViewerFacts } from './group-words';
 import { wordsFor } from './words-for';
 
 const en = wordsFor('en');
@@ -184,6 +184,19 @@ describe('a wallet paid now in words (English)', () => {
     const words = viewerOutcomeWords(en, f, viewer(status, o));
     expect(words.sentences).toEqual(sentences);
     expect(words.label).toBe(label);
+  });
+
+  it('counts the saving on the price paid in the end, with no hold released (what /me lists)', () => {
+    const won = at({ status: 'won', confirmedCount: 4, finalUnitPrice: 2300 });
+    expect(viewerOutcome(won, viewer('captured', { chargeAmount: 5200, refundedAmount: 600 }))).toMatchObject(
+      {
+        kind: 'charged',
+        charged: 5200,
+        refunded: 600,
+        released: 0,
+        savedVsList: 1400,
+      },
+    );
   });
 
   it('never speaks of a hold, in any language', () => {

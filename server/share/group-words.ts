@@ -445,14 +445,20 @@ export function viewerOutcome(f: GroupFacts, v: ViewerFacts): ViewerOutcome {
       const charged = v.chargeAmount ?? 0;
       const refunded = Math.min(v.refundedAmount, charged);
       const fullyRefunded = charged > 0 && refunded >= charged;
+      // A wallet paid now: `charged` is what was paid at join; the difference refunded at close is not part
+      // of the price.
+      const net = v.paymentKind === 'paid_now' ? charged - refunded : charged;
       return {
         kind: 'charged',
         charged,
-        // A saved card held nothing: there is no rest to release (only a hold has one).
-        released: v.paymentKind === 'saved_card' ? 0 : Math.max(0, v.holdAmount - charged),
+        // A saved card or a wallet paid now held nothing: there is no rest to release (only a hold has one).
+        released:
+          v.paymentKind === 'saved_card' || v.paymentKind === 'paid_now'
+            ? 0
+            : Math.max(0, v.holdAmount - charged),
         refunded,
         // Saving is on the goods: shipping is not part of the list price.
-        savedVsList: fullyRefunded ? 0 : Math.max(0, f.listPrice * v.quantity - (charged - shipping)),
+        savedVsList: fullyRefunded ? 0 : Math.max(0, f.listPrice * v.quantity - (net - shipping)),
         fullyRefunded,
       };
     }
