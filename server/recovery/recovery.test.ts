@@ -10,6 +10,7 @@ import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { closeGroup } from '@/server/groups/close-group';
 import { addMembers, createOpenGroup, type FactoryMemberRow } from '@/server/groups/close-test-factory';
 import { settleMember } from '@/server/groups/settle-member';
+import { summarizeGroups } from '@/server/merchant-console/group-summary';
 import { fixLinkToken } from './fix-link';
 import { loadDue } from './get-due-page';
 import { lapseDue } from './lapse-due';
@@ -341,5 +342,58 @@ describe('webhooks about a payment due', () => {
       chargeAmount: 700,
       paymentIntentId: pay.hold.paymentIntentId,
     });
+  });
+});
+
+describe("the shop's view and settings", () => {
+  it('lists its own payments due only, and its days to fix apply to the next refusal', async () => {
+    const shop = await h.makeMerchant({ name: 'Due Farm' });
+    const other = await h.makeMerchant({ name: 'Other Farm' });
+    const asShop = h.caller(shop.user, shop.merchantId);
+    expect(await asShop.recovery.settings()).toEqual({ paymentFixDays: 7, payNowMethods: [] });
+    await expect(asShop.recovery.updateSettings({ paymentFixDays: 15, payNowMethods: [] })).rejects.toThrow();
+    await expect(asShop.recovery.updateSettings({ paymentFixDays: 0, payNowMethods: [] })).rejects.toThrow();
+    expect(
+      await asShop.recovery.updateSettings({ paymentFixDays: 3, payNowMethods: ['wechat_pay'] }),
+    ).toEqual({
+      paymentFixDays: 3,
+      payNowMethods: ['wechat_pay'],
+    });
+
+    const g = await createOpenGroup(h.deps, {
+      merchantId: shop.merchantId,
+      deadline: new Date(h.deps.now().getTime() - 1000),
+      tiers: [{ minMembers: 1, unitPrice: 500 }],
+    });
+    const [row] = await addMembers(h.deps, g, [{ unitPriceAtJoin: 500 }]);
+    if (!row) throw new Error('no member');
+    await emulatorControl(h.emulatorUrl).injectFault({
+      path: `/v1/payment_intents/${row.paymentIntentId}/capture`,
+      status: 402,
+      declineCode: 'insufficient_funds',
+    });
+    await closeGroup(h.deps, g.groupId, 'deadline');
+    await settleMember(h.deps, row.id);
+    const m = await member(row.id);
+    const days = ((m.dueUntil?.getTime() ?? 0) - h.deps.now().getTime()) / DAY;
+    expect(days).toBeGreaterThan(2.99);
+    expect(days).toBeLessThanOrEqual(3);
+
+    const listed = await asShop.recovery.paymentsDue({ groupId: g.groupId });
+    expect(listed).toEqual([
+      expect.objectContaining({
+        memberId: row.id,
+        amount: 500,
+        status: 'due',
+        reason: 'insufficientFunds',
+      }),
+    ]);
+    expect(await h.caller(other.user, other.merchantId).recovery.paymentsDue({ groupId: g.groupId })).toEqual(
+      [],
+    );
+    // The deal's group list counts it.
+    const rows = await h.t.db.select().from(groups).where(eq(groups.id, g.groupId));
+    const [summary] = await summarizeGroups(h.t.db, rows, h.deps.appUrl);
+    expect(summary?.members.paymentDue).toBe(1);
   });
 });
