@@ -72,6 +72,10 @@ test('a buyer joins a 14-day group: nothing is held, the card is charged once at
   await expect(panel).not.toContainText(/hold/i);
   await shot(a, 'member-panel');
   expect(await intentsForGroup(request, code)).toHaveLength(0);
+  await a.goto('/me');
+  await expect(a.getByText('Your card is saved; nothing is held now.', { exact: false })).toBeVisible();
+  await shot(a, 'me');
+  await a.goto(`/g/${code}`);
 
   await closeTestGroup(request, code);
   const intents = await eventually(
@@ -102,4 +106,16 @@ test('the deal editor says which way the typed window makes buyers pay', async (
   await expect(mode).toContainText('This window saves cards.');
   await expect(mode).toContainText('gets 7 days to fix it');
   await shot(page, 'deal-editor');
+
+  // The seeded 14-day demo deal: its members saved cards, and the console says so (never "Hold placed").
+  await page.goto('/merchant');
+  await page.getByRole('link', { name: 'Hand-stitched cotton quilt, queen size' }).first().click();
+  await page
+    .getByRole('link', { name: /’s group$/ })
+    .first()
+    .click();
+  const rows = page.locator('[data-testid^="member-"]');
+  await expect(rows.first()).toContainText('Card saved');
+  await expect(page.getByText('Hold placed')).toHaveCount(0);
+  await shot(page, 'merchant-group');
 });
