@@ -63,7 +63,13 @@ function ConfirmButton({
       if (error) onError(error.message ?? t('cardUnusable'));
       else await onConfirmed();
     } catch (err) {
-      onError(err instanceof Error && err.message ? err.message : t('confirmFailed'));
+      onError(
+        err instanceof Error && err.message
+          ? err.message
+          : setup
+            ? t('saveCard.confirmFailed')
+            : t('confirmFailed'),
+      );
     } finally {
       setBusy(false);
     }
@@ -101,7 +107,7 @@ function SetupNextAction(props: {
       if (error) props.onError(error.message ?? t('cardUnusable'));
       else await props.onConfirmed();
     } catch (err) {
-      props.onError(err instanceof Error && err.message ? err.message : t('confirmFailed'));
+      props.onError(err instanceof Error && err.message ? err.message : t('saveCard.confirmFailed'));
     } finally {
       setBusy(false);
     }
