@@ -2,7 +2,7 @@
 // handled by the client). Under the member's recovery lock: the link and the member are checked, the fix's
 // PaymentIntent is created once (key pay:<memberId>:fix) and confirmed again with each new card, and a
 // captured payment moves the member to captured at once. Attempts are rate-limited per member.
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { events, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
@@ -45,7 +45,7 @@ export async function payDue(
     if (again.state !== 'due') return { status: 'closed', page: again.state };
     const [m] = await tx.select().from(members).where(eq(members.id, memberId));
     if (!m) return { status: 'closed', page: 'invalid' };
-    const hourAgo = new Date(now.getTime() - 3600 * 1000);
+    // Counted on the database's clock, the one that stamps the attempts.
     const [tries] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(events)
@@ -53,7 +53,7 @@ export async function payDue(
         and(
           eq(events.memberId, memberId),
           eq(events.type, 'member.fix_attempt'),
-          gt(events.createdAt, hourAgo),
+          sql`${events.createdAt} > now() - interval '1 hour'`,
         ),
       );
     if ((tries?.n ?? 0) >= FIX_ATTEMPTS_PER_HOUR) return { status: 'rate_limited' };

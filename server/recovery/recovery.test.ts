@@ -397,3 +397,60 @@ describe("the shop's view and settings", () => {
     expect(summary?.members.paymentDue).toBe(1);
   });
 });
+
+describe('limits', () => {
+  it('a saved card refused again on its one retry stays due, and is not retried twice', async () => {
+    const g = await createOpenGroup(h.deps, {
+      deadline: new Date(h.deps.now().getTime() - 1000),
+      tiers: [{ minMembers: 1, unitPrice: 1100 }],
+    });
+    await h.t.db.update(groups).set({ paymentMode: 'save_card' }).where(eq(groups.id, g.groupId));
+    const [row] = await addMembers(h.deps, g, [{ unitPriceAtJoin: 1100, status: 'reserved' }]);
+    if (!row) throw new Error('no member');
+    const saved = await h.deps.payments.saveCard({
+      memberId: row.id,
+      paymentMethod: 'pm_card_visa',
+      description: 'Flock test card',
+      metadata: {},
+    });
+    if (!saved.ok) throw new Error(saved.failure.message);
+    await h.t.db.execute(sql`update members set status = 'authorized', authorized_at = now(),
+      payment_kind = 'saved_card', setup_intent_id = ${saved.setup.setupIntentId},
+      stripe_customer_id = ${saved.setup.customerId}, payment_method_id = ${saved.setup.paymentMethodId}
+      where id = ${row.id}`);
+    await h.t.db.execute(sql`update groups set confirmed_count = 1 where id = ${g.groupId}`);
+    await emulatorControl(h.emulatorUrl).injectFault({
+      path: '/v1/payment_intents',
+      method: 'POST',
+      status: 402,
+      declineCode: 'insufficient_funds',
+      times: 2,
+    });
+    await closeGroup(h.deps, g.groupId, 'deadline');
+    await settleMember(h.deps, row.id);
+    expect(await retryDue(h.deps, row.id)).toBe('still_due');
+    expect((await member(row.id)).status).toBe('payment_due');
+    expect(await job(`recovery-lapse:${row.id}`)).not.toBeNull();
+    const retried = await h.t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.memberId, row.id), eq(events.type, 'member.retry_failed')));
+    expect(retried).toHaveLength(1);
+    await emulatorControl(h.emulatorUrl).clearFaults();
+  });
+
+  it('brakes card testing through a link: ten attempts an hour', async () => {
+    const { due } = await groupWithRefusedCapture();
+    const m = await member(due.id);
+    const token = fixLinkToken(due.id, m.dueUntil ?? new Date());
+    const anon = h.caller(null);
+    for (let i = 0; i < 10; i++)
+      expect(await anon.recovery.pay({ token, paymentMethod: 'pm_card_chargeDeclined' })).toMatchObject({
+        status: 'declined',
+      });
+    expect(await anon.recovery.pay({ token, paymentMethod: 'pm_card_visa' })).toEqual({
+      status: 'rate_limited',
+    });
+    expect((await member(due.id)).status).toBe('payment_due');
+  });
+});
