@@ -6,6 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deals, events, groups, members, merchants } from '@/db/schema';
+import type { PaymentsPort } from '@/server/payments/port';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createHarness, type Harness } from '@/test/harness';
 import { webhookDriver, type WebhookDriver } from '@/test/webhooks';
@@ -13,7 +14,7 @@ import { settleMemberJobKey } from '@/server/jobs/job-keys';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { closeGroup } from './close-group';
 import { expireReservation } from './expire-reservation';
-import { settleMember } from './settle-member';
+import { RetryableSettleError, settleMember } from './settle-member';
 import { makeGroup, readGroup, VOUCHER_CHOICE, type DealOverrides } from './test-factory';
 import { refusal } from './test-helpers';
 
@@ -335,5 +336,32 @@ describe('paying now with WeChat Pay', () => {
     const refundable = 1500 - 300;
     expect(await moneyOf(a.res.member.id)).toMatchObject({ received: 1500, refunded: 300 });
     expect(refundable).toBe(1200);
+  });
+
+  it('a refund Stripe cannot take now is retried later, and the difference still goes back once', async () => {
+    const { code, groupId } = await walletGroup();
+    const a = await walletJoin(code);
+    await walletJoin(code);
+    await closeGroup(h.deps, groupId, 'merchant');
+    let refusals = 1;
+    const flaky: PaymentsPort = {
+      ...h.deps.payments,
+      refund: async (input) => {
+        if (refusals-- > 0)
+          return {
+            ok: false,
+            retryable: true,
+            failure: { code: 'api_error', declineCode: null, message: 'Stripe is busy' },
+          };
+        return h.deps.payments.refund(input);
+      },
+    };
+    await expect(settleMember(h.deps, a.res.member.id, { payments: flaky })).rejects.toBeInstanceOf(
+      RetryableSettleError,
+    );
+    expect((await memberRow(a.res.member.id)).status).toBe('authorized');
+    expect(await settleMember(h.deps, a.res.member.id, { payments: flaky })).toBe('captured');
+    expect(await settleMember(h.deps, a.res.member.id, { payments: flaky })).toBe('nothing_to_do');
+    expect(await moneyOf(a.res.member.id)).toMatchObject({ received: 1500, refunded: 300 });
   });
 });
