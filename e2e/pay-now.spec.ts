@@ -81,6 +81,18 @@ test('a buyer pays with WeChat Pay in demo mode, scans the QR code, and gets the
   await expect(panel).not.toContainText('hold');
   await shoot(wen, 'pay-now-3-paid');
 
+  // "My groups" says the same, and leaving offers the payment back (no hold to release).
+  const me = await wen.context().newPage();
+  await me.goto('/me');
+  await expect(
+    me.getByText('You paid $40.00; if the price drops you get the difference back at close.'),
+  ).toBeVisible();
+  await me.getByRole('button', { name: /^Leave/ }).click();
+  await expect(me.getByText('Leave and get your payment back in full?')).toBeVisible();
+  await shoot(me, 'pay-now-3-me');
+  await me.getByRole('button', { name: 'Stay' }).click();
+  await me.close();
+
   // A second buyer joins with a card: the price drops to $30.00, and the page says what would come back.
   const bo = await newPage(browser);
   await bo.goto(`/g/${code}`);
