@@ -16,6 +16,7 @@ import { expireReservation } from './expire-reservation';
 import { settleMember } from './settle-member';
 import { makeGroup, readGroup, VOUCHER_CHOICE, type DealOverrides } from './test-factory';
 import { refusal } from './test-helpers';
+import { WEBHOOK_HANDLERS } from '@/server/payments/webhooks/handle';
 
 let h: Harness;
 let stripe: Stripe;
@@ -132,6 +133,28 @@ describe('a long window saves the card at join', () => {
     expect(g).toMatchObject({ seatsTaken: 0, confirmedCount: 0 });
   });
 
+  it('a processor that cannot be reached keeps the reservation; the same join retried saves the card', async () => {
+    const { code, groupId } = await longGroup();
+    const u = await h.makeUser({ anonymous: true });
+    const input = {
+      code,
+      alias: 'Rae',
+      quantity: 1,
+      fulfilment: VOUCHER_CHOICE,
+      idempotencyKey: randomUUID(),
+      paymentMethod: 'pm_card_visa',
+    };
+    const ctl = emulatorControl(h.emulatorUrl);
+    await ctl.injectFault({ path: '/v1/setup_intents', method: 'POST', status: 500, times: 10 });
+    const r = await refusal(h.caller(u).groups.join(input));
+    expect(r.code).toBe('PAYMENT_UNAVAILABLE');
+    expect(await readGroup(h.deps, groupId)).toMatchObject({ seatsTaken: 1, confirmedCount: 0 });
+    await ctl.clearFaults();
+    const res = await h.caller(u).groups.join(input);
+    expect(res.member.status).toBe('authorized');
+    expect(await readGroup(h.deps, groupId)).toMatchObject({ seatsTaken: 1, confirmedCount: 1 });
+  });
+
   it('leaving while open removes the saved card; nothing is charged', async () => {
     const { code, groupId } = await longGroup();
     const { u, res } = await join(code);
@@ -169,6 +192,12 @@ describe('a reservation whose card was not saved in time', () => {
 });
 
 describe('setup_intent webhooks', () => {
+  it('are acted on (and so enabled on the emulator endpoint the dev server registers)', () => {
+    expect(Object.keys(WEBHOOK_HANDLERS)).toEqual(
+      expect.arrayContaining(['setup_intent.succeeded', 'setup_intent.setup_failed']),
+    );
+  });
+
   it('setup_intent.succeeded confirms a buyer who closed the page after 3-D Secure; a repeat changes nothing', async () => {
     const { code, groupId } = await longGroup();
     const { res } = await join(code, { card: 'pm_card_authenticationRequired' });
