@@ -8,7 +8,7 @@ import { members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
-import type { PaymentFailure, SetupState } from '@/server/payments/port';
+import type { SetupState } from '@/server/payments/port';
 import { declineKey } from './decline-refusal';
 import { confirmAuthorized, type HoldContext, type Member } from './group-ledger';
 import { moveMember } from './move-member';
@@ -55,7 +55,7 @@ async function saveAndApply(
     if (r.setupIntentId) await rememberSetupIntent(deps, member, r.setupIntentId, r.customerId);
     throw new DomainError('PAYMENT_UNAVAILABLE', UNAVAILABLE);
   }
-  await declineSaved(deps, member.id, r.failure);
+  await declineMember(deps, member.id, r.failure.message);
   throw new DomainError('PAYMENT_DECLINED', declineKey(r.failure));
 }
 
@@ -163,10 +163,6 @@ async function rememberSetupIntent(
       });
     }
   });
-}
-
-async function declineSaved(deps: Deps, memberId: string, failure: PaymentFailure): Promise<void> {
-  await declineMember(deps, memberId, failure.message);
 }
 
 async function declineMember(deps: Deps, memberId: string, reason: string): Promise<void> {
