@@ -1,8 +1,8 @@
 // Fix your payment end to end (issue 16): a member whose capture is refused at close keeps their place
 // (the group still wins at its price), receives the "fix your payment" link (dev outbox), opens it in a
-// browser without their session, is refused once with a declined card, pays with another test card, and
-// the merchant sees the payment paid and the order to fulfil. Screenshots of the pay page and the
-// merchant's payments page at phone and desktop sizes.
+// browser without their session, is refused once with a declined card, pays with another test card (3-D
+// Secure approved on the demo's stand-in for the bank), and the merchant sees the payment paid and the
+// order to fulfil. Screenshots of the pay page and the merchant's pages at phone and desktop sizes.
 import type { Browser, BrowserContext } from '@playwright/test';
 import { expect, test } from './helpers/fixtures';
 import { DEMO_MERCHANT, signInMerchant } from './helpers/merchant';
@@ -97,8 +97,12 @@ test('a refused capture: the buyer gets the link, pays with another card, the me
   await payer.getByLabel('Card that is declined').check();
   await payer.getByTestId('pay-submit').click();
   await expect(payer.getByTestId('pay-error')).toContainText('That card did not work');
-  await payer.getByLabel('Card that succeeds').check();
+  // Another card, which the bank wants confirmed (3-D Secure; the demo stands in for the bank's page).
+  await payer.getByLabel('Needs authentication').check();
   await payer.getByTestId('pay-submit').click();
+  await expect(payer.getByTestId('pay-authenticate')).toBeVisible();
+  await payer.screenshot({ path: 'test-results/pay-authenticate-390x844.png', fullPage: true });
+  await payer.getByRole('button', { name: 'Approve' }).click();
   await expect(payer.getByRole('heading', { name: 'Paid: $45.00' })).toBeVisible();
   await payer.screenshot({ path: 'test-results/pay-paid-390x844.png', fullPage: true });
 
@@ -107,6 +111,7 @@ test('a refused capture: the buyer gets the link, pays with another card, the me
   await expect(buyer.getByTestId('group-banner')).toContainText('Charged', { timeout: 15_000 });
   await buyer.screenshot({ path: 'test-results/pay-group-paid-390x844.png', fullPage: true });
   await buyer.getByRole('link', { name: 'See your order' }).click();
+  await expect(buyer.getByTestId('order-page')).toBeVisible();
   const heading = (await buyer.getByRole('heading', { level: 1 }).textContent()) ?? '';
   const number = /FL-[A-Z0-9]+/.exec(heading)?.[0];
   if (!number) throw new Error(`no order number in "${heading}"`);

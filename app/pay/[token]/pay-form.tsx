@@ -60,9 +60,10 @@ export function PayForm(props: {
         setStep({ kind: demoMode ? 'authenticate' : 'card', clientSecret: r.clientSecret });
         return;
       case 'requires_confirmation':
+        // Demo: the test card was confirmed server-side and refused (or the bank's check was refused).
         if (demoMode) {
           setStep(null);
-          setError(w.failed);
+          setError(w.declined['declined'] ?? w.failed);
         } else setStep({ kind: 'card', clientSecret: r.clientSecret });
         return;
       case 'declined':
