@@ -15,7 +15,9 @@ import { moveOnce, RetryableSettleError, type SettleMemberResult } from './settl
 type M = typeof members.$inferSelect;
 type G = typeof groups.$inferSelect;
 
-const DEAD = new Set(['expired', 'left', 'failed', 'released']);
+// Memberships whose saved card will never be charged again (a captured one was charged: at close, or
+// after a payment due was fixed).
+const DEAD = new Set(['expired', 'left', 'failed', 'released', 'captured']);
 
 /** Settles an authorized saved-card member of a closed group: charge off-session (won) or forget the card. */
 export async function chargeSavedMember(
@@ -94,7 +96,7 @@ export async function chargeSavedMember(
   return 'captured';
 }
 
-/** A saved card on a membership that will not be charged (left, expired, group failed): detach it. */
+/** A saved card on a membership that will not be charged (left, expired, failed, lapsed, charged): detach it. */
 export async function forgetSavedCard(
   deps: Deps,
   payments: PaymentsPort,

@@ -11,7 +11,7 @@ import { RetryableSettleError } from '@/server/groups/settle-member';
 import { amountDue } from './amount-due';
 import { failureReasonKey } from './decline-codes';
 import { withRecoveryLock } from './recovery-lock';
-import { recordDuePaid } from './record-due-paid';
+import { forgetSavedCardLater, recordDuePaid } from './record-due-paid';
 
 export type LapseResult = 'paid' | 'lapsed' | 'not_yet' | 'nothing_to_do';
 
@@ -53,6 +53,7 @@ export async function lapseDue(deps: Deps, memberId: string): Promise<LapseResul
       payload: { code: 'payment_due_lapsed', reason: m.failureReason, dueUntil: m.dueUntil },
     });
     if (!moved) return 'nothing_to_do';
+    await forgetSavedCardLater(tx, moved.member);
     const owed = g.finalUnitPrice === null ? null : amountDue(g.finalUnitPrice, m);
     const [due] = await tx
       .select({ payload: events.payload })

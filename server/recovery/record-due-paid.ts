@@ -2,8 +2,8 @@
 // member is charged (duePaid) with what Stripe received on that PaymentIntent, and the lapse and retry
 // jobs are removed. Guarded by the member's status: a second report changes nothing.
 import type { Tx } from '@/db/client';
-import { removeJob } from '@/server/jobs/add-job';
-import { recoveryLapseJobKey, recoveryRetryJobKey } from '@/server/jobs/job-keys';
+import { addJob, removeJob } from '@/server/jobs/add-job';
+import { recoveryLapseJobKey, recoveryRetryJobKey, settleMemberJobKey } from '@/server/jobs/job-keys';
 import { moveMember } from '@/server/groups/move-member';
 import type { HoldState } from '@/server/payments/port';
 
@@ -34,5 +34,18 @@ export async function recordDuePaid(
   if (!moved) return false;
   await removeJob(tx, recoveryLapseJobKey(memberId));
   await removeJob(tx, recoveryRetryJobKey(memberId));
+  await forgetSavedCardLater(tx, moved.member);
   return true;
+}
+
+/**
+ * A card saved for this group only is removed once the payment due has ended, paid or lapsed: the settle
+ * job detaches it (settle-saved-card.ts), outside this transaction.
+ */
+export async function forgetSavedCardLater(
+  tx: Tx,
+  m: { id: string; paymentKind: string; paymentMethodId: string | null },
+): Promise<void> {
+  if (m.paymentKind !== 'saved_card' || !m.paymentMethodId) return;
+  await addJob(tx, 'settle-member', { memberId: m.id }, { jobKey: settleMemberJobKey(m.id) });
 }

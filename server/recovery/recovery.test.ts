@@ -10,6 +10,7 @@ import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { closeGroup } from '@/server/groups/close-group';
 import { addMembers, createOpenGroup, type FactoryMemberRow } from '@/server/groups/close-test-factory';
 import { settleMember } from '@/server/groups/settle-member';
+import { createStripeClient } from '@/server/payments/stripe-client';
 import { summarizeGroups } from '@/server/merchant-console/group-summary';
 import { fixLinkToken } from './fix-link';
 import { loadDue } from './get-due-page';
@@ -277,6 +278,14 @@ describe('a soft decline of a saved card', () => {
       amount_received: 1200,
     });
     expect(await moments(row.id)).toContain('wonCharged');
+
+    // The card was saved for this group only: once paid, the settle job removes it.
+    expect(await job(`settle:${row.id}`)).toMatchObject({ task_identifier: 'settle-member' });
+    const stripe = createStripeClient({ emulatorUrl: h.emulatorUrl });
+    const cards = () => stripe.customers.listPaymentMethods(saved.setup.customerId ?? '');
+    expect((await cards()).data).toHaveLength(1);
+    await settleMember(h.deps, row.id);
+    expect((await cards()).data).toHaveLength(0);
   });
 
   it('is not retried for a hold: nothing can be charged without the buyer', async () => {
