@@ -2,7 +2,8 @@
 // member's saved card off-session at close, exactly once (the processor's key charge:<memberId> replays
 // the first attempt: a retry after a crash or a lost answer never charges twice). A group that failed or
 // was canceled, and a membership that ended, only remove the card: nothing is charged.
-import type { groups, members } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { events, type groups, type members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { recordEvent } from '@/server/events/record-event';
 import type { PaymentsPort } from '@/server/payments/port';
@@ -91,7 +92,7 @@ export async function chargeSavedMember(
     },
   });
   // The card was saved for this group only: once charged it is removed (best effort; a refund needs no card).
-  await payments.forgetCard({ paymentMethodId: m.paymentMethodId }).catch(() => undefined);
+  await forget(deps, payments, m, g).catch(() => false);
   await finishCloseIfSettled(deps, g.id);
   return 'captured';
 }
@@ -124,6 +125,13 @@ async function forget(deps: Deps, payments: PaymentsPort, m: M, g: G): Promise<b
     }
   }
   if (!paymentMethodId) return false;
+  // Once is enough: a settle run again (or after a payment due ended) finds the card already removed.
+  const [done] = await deps.db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.memberId, m.id), eq(events.type, 'member.card_forgotten')))
+    .limit(1);
+  if (done) return false;
   const r = await payments.forgetCard({ paymentMethodId });
   if (!r.ok) {
     if (r.retryable) throw new RetryableSettleError(r.failure);

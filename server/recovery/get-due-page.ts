@@ -2,7 +2,7 @@
 // price, the amount due, until when, why the first payment failed), or exactly why there is nothing to pay.
 import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { deals, events, groups, members } from '@/db/schema';
+import { deals, events, groups, members, notificationSettings } from '@/db/schema';
 import type { Locale } from '@/i18n/locales';
 import { dealTitleFor } from '@/server/deals/deal-content';
 import type { Deps } from '@/server/deps';
@@ -22,6 +22,8 @@ export type DueFacts = {
   shippingAmount: number;
   amountDue: number;
   dueUntil: Date;
+  /** The buyer's own time zone (remembered from their browser or chosen in /me), null when unknown. */
+  timeZone: string | null;
   reason: FailureReasonKey;
 };
 
@@ -47,10 +49,12 @@ export async function loadDue(
       m: members,
       g: { code: groups.code, currency: groups.currency, finalUnitPrice: groups.finalUnitPrice },
       deal: { title: deals.title, contentLocale: deals.contentLocale, translations: deals.translations },
+      timeZone: notificationSettings.timeZone,
     })
     .from(members)
     .innerJoin(groups, eq(groups.id, members.groupId))
     .innerJoin(deals, eq(deals.id, groups.dealId))
+    .leftJoin(notificationSettings, eq(notificationSettings.userId, members.userId))
     .where(eq(members.id, link.memberId));
   if (!row) return { state: 'invalid' };
   const { m, g } = row;
@@ -89,6 +93,7 @@ export async function loadDue(
       shippingAmount: m.shippingAmount,
       amountDue: amountDue(g.finalUnitPrice, m),
       dueUntil: until,
+      timeZone: row.timeZone,
       reason: failureReasonKey({
         code: typeof p['code'] === 'string' ? p['code'] : null,
         declineCode: typeof p['declineCode'] === 'string' ? p['declineCode'] : null,

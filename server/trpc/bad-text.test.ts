@@ -197,6 +197,15 @@ const cases = (): Case[] => [
     as: 'merchant',
     input: { savedReplies: [{ id: `r${NUL}1`, title: 'Hours', body: 'Mon-Fri' }] },
   },
+  { path: 'recovery.pay', as: 'nobody', input: { token: `abcdefghij${NUL}klmnop` } },
+  { path: 'recovery.pay', as: 'nobody', input: { token: 'abcdefghijklmnop', paymentMethod: `pm_card${NUL}` } },
+  { path: 'recovery.confirm', as: 'nobody', input: { token: `abcdefghij${NUL}klmnop` } },
+  { path: 'recovery.paymentsDue', as: 'merchant', input: { groupId: `${groupId}${NUL}` } },
+  {
+    path: 'recovery.updateSettings',
+    as: 'merchant',
+    input: { paymentFixDays: 7, payNowMethods: [`wechat_pay${NUL}`] },
+  },
 ];
 
 function who(as: Case['as']): { user: SessionUser | null; merchantId: string | null } {
@@ -219,6 +228,7 @@ async function overHttp(c: Case) {
     'merchantOrders.pickupList',
     'rooms.get',
     'rooms.history',
+    'recovery.paymentsDue',
   ];
   const body = JSON.stringify({ json: c.input });
   const url = `http://flock.test/api/trpc/${c.path}`;
@@ -281,6 +291,7 @@ describe('NUL in any text input', () => {
       'rooms.deleteMessage',
       'rooms.approve',
       'rooms.settings',
+      'recovery.settings',
     ];
     const covered = new Set(cases().map((c) => c.path));
     for (const path of Object.keys(appRouter._def.procedures)) {

@@ -24,14 +24,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const card = 'mx-auto max-w-lg rounded-2xl bg-white p-6 shadow-sm ring-1 ring-stone-200';
 
-function when(locale: Locale, d: Date): string {
+/** The deadline in the buyer's own time zone when Flock knows it (named either way), else in UTC. */
+function when(locale: Locale, d: Date, timeZone: string | null): string {
   return new Intl.DateTimeFormat(locale, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
-    timeZone: 'UTC',
+    timeZone: timeZone ?? 'UTC',
     timeZoneName: 'short',
   }).format(d);
 }
@@ -81,7 +82,7 @@ export default async function PayPage({ params }: Props) {
     [t('facts.price'), t('facts.priceValue', { price: money(f.finalUnitPrice), quantity: f.quantity })],
     ...(f.shippingAmount > 0 ? [[t('facts.shipping'), money(f.shippingAmount)] as [string, string]] : []),
     [t('facts.amount'), amount],
-    [t('facts.until'), when(locale, f.dueUntil)],
+    [t('facts.until'), when(locale, f.dueUntil, f.timeZone)],
   ];
   return (
     <section className={card} aria-labelledby="pay-h" data-testid="pay-due">

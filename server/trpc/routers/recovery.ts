@@ -2,6 +2,7 @@
 // capability), the shop lists its payments due and sets its payment settings. Thin: zod input → one service
 // call. Edit when a recovery procedure is added.
 import { z } from 'zod';
+import { msg } from '@/server/errors';
 import {
   getPaymentSettings,
   paymentSettingsSchema,
@@ -12,7 +13,11 @@ import { listPaymentsDue } from '@/server/recovery/list-payments-due';
 import { payDue } from '@/server/recovery/pay-due';
 import { merchantProcedure, publicProcedure, router } from '@/server/trpc/init';
 
-const token = z.string().min(10).max(400);
+// A signed link's token: base64url payload '.' base64url signature (server/recovery/fix-link.ts).
+const token = z
+  .string()
+  .max(400)
+  .regex(/^[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}$/, msg('payment.badFixLink'));
 
 export const recoveryRouter = router({
   pay: publicProcedure
