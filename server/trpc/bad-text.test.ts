@@ -198,7 +198,11 @@ const cases = (): Case[] => [
     input: { savedReplies: [{ id: `r${NUL}1`, title: 'Hours', body: 'Mon-Fri' }] },
   },
   { path: 'recovery.pay', as: 'nobody', input: { token: `abcdefghij${NUL}klmnop` } },
-  { path: 'recovery.pay', as: 'nobody', input: { token: 'abcdefghijklmnop', paymentMethod: `pm_card${NUL}` } },
+  {
+    path: 'recovery.pay',
+    as: 'nobody',
+    input: { token: 'abcdefghijklmnop', paymentMethod: `pm_card${NUL}` },
+  },
   { path: 'recovery.confirm', as: 'nobody', input: { token: `abcdefghij${NUL}klmnop` } },
   { path: 'recovery.paymentsDue', as: 'merchant', input: { groupId: `${groupId}${NUL}` } },
   {
