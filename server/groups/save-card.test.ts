@@ -91,7 +91,7 @@ describe('a long window saves the card at join', () => {
     expect(m.setupIntentId).toMatch(/^seti_/);
     expect(m.stripeCustomerId).toMatch(/^cus_/);
     expect(m.paymentMethodId).toBeTruthy();
-    expect(await cardAttached(m.paymentMethodId!)).toBe(true);
+    expect(await cardAttached(m.paymentMethodId ?? '')).toBe(true);
     expect(await pisOf(m.id)).toHaveLength(0);
     // Nothing is held, so no capture-before date pulls the 14-day deadline in.
     expect((await readGroup(h.deps, groupId)).deadline.getTime()).toBe(deadlineBefore);
@@ -106,7 +106,7 @@ describe('a long window saves the card at join', () => {
     const m = await memberRow(res.member.id);
     expect(m.setupIntentId).toMatch(/^seti_/);
 
-    await emulatorControl(h.emulatorUrl).authenticateSetup(m.setupIntentId!, 'succeed');
+    await emulatorControl(h.emulatorUrl).authenticateSetup(m.setupIntentId ?? '', 'succeed');
     const done = await h.caller(u).groups.confirmHold({ memberId: res.member.id });
     expect(done.member.status).toBe('authorized');
     expect(done.group.confirmedCount).toBe(1);
@@ -161,7 +161,7 @@ describe('a long window saves the card at join', () => {
     const m = await memberRow(res.member.id);
     const left = await h.caller(u).groups.leave({ memberId: res.member.id });
     expect(left.status).toBe('left');
-    expect(await cardAttached(m.paymentMethodId!)).toBe(false);
+    expect(await cardAttached(m.paymentMethodId ?? '')).toBe(false);
     expect((await memberRow(m.id)).status).toBe('left');
     expect((await readGroup(h.deps, groupId)).confirmedCount).toBe(0);
     expect(await pisOf(m.id)).toHaveLength(0);
@@ -174,7 +174,7 @@ describe('a reservation whose card was not saved in time', () => {
     const late = await join(code, { card: 'pm_card_authenticationRequired' });
     const never = await join(code, { card: 'pm_card_authenticationRequired' });
     const lateRow = await memberRow(late.res.member.id);
-    await emulatorControl(h.emulatorUrl).authenticateSetup(lateRow.setupIntentId!, 'succeed');
+    await emulatorControl(h.emulatorUrl).authenticateSetup(lateRow.setupIntentId ?? '', 'succeed');
     // Both reservations run out.
     await h.deps.db
       .update(members)
@@ -203,15 +203,15 @@ describe('setup_intent webhooks', () => {
     const { res } = await join(code, { card: 'pm_card_authenticationRequired' });
     expect(res.nextAction).toBe('authenticate');
     const m = await memberRow(res.member.id);
-    await emulatorControl(h.emulatorUrl).authenticateSetup(m.setupIntentId!, 'succeed');
+    await emulatorControl(h.emulatorUrl).authenticateSetup(m.setupIntentId ?? '', 'succeed');
     // The buyer never comes back to confirm: the webhook does it.
-    const body = await webhooks.eventFor('setup_intent.succeeded', m.setupIntentId!);
+    const body = await webhooks.eventFor('setup_intent.succeeded', m.setupIntentId ?? '');
     expect((await webhooks.deliver(body)).body.note).toBe('member confirmed: card saved');
     const after = await memberRow(m.id);
     expect(after.status).toBe('authorized');
     expect(after.paymentMethodId).toBeTruthy();
     expect((await readGroup(h.deps, groupId)).confirmedCount).toBe(1);
-    const again = await webhooks.eventFor('setup_intent.succeeded', m.setupIntentId!);
+    const again = await webhooks.eventFor('setup_intent.succeeded', m.setupIntentId ?? '');
     expect((await webhooks.deliver(again)).body.note).toBe('member already authorized');
     expect((await readGroup(h.deps, groupId)).confirmedCount).toBe(1);
   });
@@ -220,8 +220,8 @@ describe('setup_intent webhooks', () => {
     const { code } = await longGroup();
     const { res } = await join(code, { card: 'pm_card_authenticationRequired' });
     const m = await memberRow(res.member.id);
-    await emulatorControl(h.emulatorUrl).authenticateSetup(m.setupIntentId!, 'fail');
-    const body = await webhooks.eventFor('setup_intent.setup_failed', m.setupIntentId!);
+    await emulatorControl(h.emulatorUrl).authenticateSetup(m.setupIntentId ?? '', 'fail');
+    const body = await webhooks.eventFor('setup_intent.setup_failed', m.setupIntentId ?? '');
     expect((await webhooks.deliver(body)).body.note).toBe('failure recorded');
     const after = await memberRow(m.id);
     expect(after.status).toBe('reserved');
@@ -251,7 +251,7 @@ describe('closing a long-window group', () => {
       expect(pis[0]).toMatchObject({ id: m.paymentIntentId, status: 'succeeded', amount_received: amount });
       expect(amount).toBeLessThanOrEqual(m.holdAmount);
       // Saved for this group only: removed once charged.
-      expect(await cardAttached(m.paymentMethodId!)).toBe(false);
+      expect(await cardAttached(m.paymentMethodId ?? '')).toBe(false);
     }
     // A retry after a crash replays the same key: still one charge each.
     for (const j of [a, b, c]) expect(await settleMember(h.deps, j.res.member.id)).toBe('nothing_to_do');
@@ -283,7 +283,7 @@ describe('closing a long-window group', () => {
     for (const j of [a, b]) {
       const m = await memberRow(j.res.member.id);
       expect(m.status).toBe('released');
-      expect(await cardAttached(m.paymentMethodId!)).toBe(false);
+      expect(await cardAttached(m.paymentMethodId ?? '')).toBe(false);
       expect(await pisOf(m.id)).toHaveLength(0);
     }
   });
@@ -296,7 +296,7 @@ describe('closing a long-window group', () => {
       const { u, res } = await join(code, { card });
       if (res.nextAction === 'authenticate') {
         const m = await memberRow(res.member.id);
-        await emulatorControl(h.emulatorUrl).authenticateSetup(m.setupIntentId!, 'succeed');
+        await emulatorControl(h.emulatorUrl).authenticateSetup(m.setupIntentId ?? '', 'succeed');
         await h.caller(u).groups.confirmHold({ memberId: res.member.id });
       }
       expect((await memberRow(res.member.id)).status).toBe('authorized');

@@ -55,7 +55,7 @@ function demoSnapshot(locale: Locale, confirmed = 5): GroupSnapshot {
     closedAt: null,
     closeReason: null,
     endedEarly: false,
-  paymentMode: 'hold',
+    paymentMode: 'hold',
     deal: {
       id: '00000000-0000-4000-8000-000000000001',
       slug: 'amaou-strawberries',
