@@ -110,6 +110,9 @@ test('the deal editor says which way the typed window makes buyers pay', async (
   // The seeded 14-day demo deal: its members saved cards, and the console says so (never "Hold placed").
   await page.goto('/merchant');
   await page.getByRole('link', { name: 'Hand-stitched cotton quilt, queen size' }).first().click();
+  // The dashboard lists groups of every deal too: pick a group only once the quilt's own page is open.
+  await page.waitForURL(/\/merchant\/deals\/[^/]+$/);
+  await expect(page.getByRole('heading', { name: 'Hand-stitched cotton quilt, queen size' })).toBeVisible();
   await page
     .getByRole('link', { name: /’s group$/ })
     .first()

@@ -2,60 +2,25 @@
 // some charges in flight at Stripe, some not started. The next worker takes over and every member ends up
 // charged exactly once (the key charge:<memberId> replays an attempt the dead worker already made).
 import { randomUUID } from 'node:crypto';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groups, members } from '@/db/schema';
 import { addJob } from '@/server/jobs/add-job';
 import { createHarness, type Harness } from '@/test/harness';
-import { processEnv } from '@/tools/process-env';
+import { countCaptured, waitUntil, workerProcesses } from '@/test/worker-process';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { makeGroup, VOUCHER_CHOICE } from './test-factory';
 
 let h: Harness;
-const children: ChildProcess[] = [];
+const workers = workerProcesses(() => h);
 
 beforeAll(async () => {
   h = await createHarness();
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  workers.killAll();
   await h.close();
 });
-
-/** A real worker process (node with tsx's loader, so SIGKILL hits the worker itself). */
-function spawnWorker(extraEnv: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/worker-main.ts'], {
-    env: { ...processEnv(), DATABASE_URL: h.t.url, STRIPE_EMULATOR_URL: h.emulatorUrl, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.resume();
-  child.stderr?.resume();
-  children.push(child);
-  return child;
-}
-
-async function waitUntil<T>(
-  what: string,
-  fn: () => Promise<T | null | false>,
-  timeoutMs: number,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function countCaptured(groupId: string): Promise<number> {
-  const r = await h.t.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(members)
-    .where(and(eq(members.groupId, groupId), eq(members.status, 'captured')));
-  return r[0]?.n ?? 0;
-}
 
 describe('a worker killed in the middle of an off-session close', () => {
   it('is taken over by the next worker: every saved card charged exactly once, the group won', async () => {
@@ -100,15 +65,15 @@ describe('a worker killed in the middle of an off-session close', () => {
       { jobKey: `close-group:${groupId}` },
     );
 
-    const first = spawnWorker({ STRIPE_MAX_RPS: '3' });
-    await waitUntil('a few charges', async () => (await countCaptured(groupId)) >= 3, 60_000);
+    const first = workers.spawn({ STRIPE_MAX_RPS: '3' });
+    await waitUntil('a few charges', async () => (await countCaptured(h, groupId)) >= 3, 60_000);
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
-    const before = await countCaptured(groupId);
+    const before = await countCaptured(h, groupId);
     expect(before).toBeLessThan(joined.length); // really mid-close
 
     await ctl.clearFaults();
-    spawnWorker({});
+    workers.spawn({});
     await waitUntil(
       'the group to be won',
       async () => {

@@ -125,8 +125,8 @@ export async function applySetupState(
       await declineMember(deps, member.id, 'Your card could not be authorized. Try another card.');
       throw new DomainError('PAYMENT_DECLINED', 'payment.notAuthorized');
     case 'canceled':
-      await declineMember(deps, member.id, 'The card hold was canceled. Please join again.');
-      throw new DomainError('PAYMENT_DECLINED', 'payment.holdCanceled');
+      await declineMember(deps, member.id, 'Saving the card was canceled. Please join again.');
+      throw new DomainError('PAYMENT_DECLINED', 'payment.setupCanceled');
   }
 }
 

@@ -1,58 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { events, groups, members } from '@/db/schema';
+import { events, groups } from '@/db/schema';
 import { createHarness, type Harness } from '@/test/harness';
+import { countCaptured, waitUntil, workerProcesses } from '@/test/worker-process';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { addMembers, createOpenGroup } from '@/server/groups/close-test-factory';
 import { addJob } from './add-job';
 import { startAppWorker } from '@/server/tasks';
-import { processEnv } from '@/tools/process-env';
 
 let h: Harness;
-const children: ChildProcess[] = [];
+const workers = workerProcesses(() => h);
 
 beforeAll(async () => {
   h = await createHarness();
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  workers.killAll();
   await h.close();
 });
-
-/** A real worker process (`npm run worker`), not a mock: node with tsx's loader, so SIGKILL hits the worker itself. */
-function spawnWorker(extraEnv: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/worker-main.ts'], {
-    env: { ...processEnv(), DATABASE_URL: h.t.url, STRIPE_EMULATOR_URL: h.emulatorUrl, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.resume();
-  child.stderr?.resume();
-  children.push(child);
-  return child;
-}
-
-async function waitUntil<T>(
-  what: string,
-  fn: () => Promise<T | null | false>,
-  timeoutMs: number,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function countCaptured(groupId: string): Promise<number> {
-  const r = await h.t.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(members)
-    .where(and(eq(members.groupId, groupId), eq(members.status, 'captured')));
-  return r[0]?.n ?? 0;
-}
 
 describe('a worker killed in the middle of a close', () => {
   it('is taken over by the next worker: every member captured exactly once, all settled within 60 s of restart', async () => {
@@ -74,12 +39,12 @@ describe('a worker killed in the middle of a close', () => {
     await addJob(h.t.db, 'close-group', { groupId: g.groupId }, { jobKey: `close-group:${g.groupId}` });
 
     const t0 = Date.now();
-    const first = spawnWorker({ STRIPE_MAX_RPS: '3' });
-    await waitUntil('a few captures', async () => (await countCaptured(g.groupId)) >= 3, 60_000);
+    const first = workers.spawn({ STRIPE_MAX_RPS: '3' });
+    await waitUntil('a few captures', async () => (await countCaptured(h, g.groupId)) >= 3, 60_000);
     console.log(`killing after ${Date.now() - t0} ms`);
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
-    const before = await countCaptured(g.groupId);
+    const before = await countCaptured(h, g.groupId);
     expect(before).toBeLessThan(rows.length); // really mid-close
     const stuck = await h.t.db.execute<{ n: number }>(
       sql`select count(*)::int as n from graphile_worker.jobs where locked_by is not null`,
@@ -88,7 +53,7 @@ describe('a worker killed in the middle of a close', () => {
 
     await ctl.clearFaults();
     const restartedAt = Date.now();
-    spawnWorker({});
+    workers.spawn({});
     await waitUntil(
       'the group to be won',
       async () => {
@@ -140,7 +105,7 @@ describe('a worker killed in the middle of a close', () => {
       );
       expect(await a.sweep()).toEqual([]);
       expect(await b.sweep()).toEqual([]);
-      await waitUntil('the group to be won', async () => (await countCaptured(g.groupId)) === 1, 20_000);
+      await waitUntil('the group to be won', async () => (await countCaptured(h, g.groupId)) === 1, 20_000);
       const captures = (await ctl.stats()).byRoute['POST /v1/payment_intents/:id/capture'] ?? 0;
       expect(captures).toBeGreaterThan(0);
       const ev = await h.t.db
