@@ -14,6 +14,11 @@ export async function confirmDue(deps: Deps, input: { token: string }): Promise<
   if (page.state !== 'due') return { status: 'closed', page: page.state };
   const memberId = page.facts.memberId;
   return withRecoveryLock(deps, memberId, async (tx) => {
+    // Read again under the lock: Stripe's webhook (which takes no recovery lock) may have recorded this
+    // very payment meanwhile, and a lapse may have ended the window.
+    const again = await loadDue(tx, input.token, deps.now(), 'en');
+    if (again.state === 'paid') return { status: 'paid', amount: again.amount };
+    if (again.state !== 'due') return { status: 'closed', page: again.state };
     const [m] = await tx.select().from(members).where(eq(members.id, memberId));
     if (!m || m.status !== 'payment_due' || !m.fixPaymentIntentId)
       return { status: 'declined', reason: 'declined' };

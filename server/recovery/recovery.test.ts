@@ -166,6 +166,34 @@ describe('a capture refused for good at close', () => {
     });
   });
 
+  it("answers paid when Stripe's webhook records the 3-D Secure payment while the buyer's confirm waits", async () => {
+    const { due } = await groupWithRefusedCapture();
+    const m = await member(due.id);
+    const token = fixLinkToken(due.id, m.dueUntil ?? new Date());
+    const anon = h.caller(null);
+    const r = await anon.recovery.pay({ token, paymentMethod: 'pm_card_authenticationRequired' });
+    const pi = r.status === 'requires_action' ? r.paymentIntentId : '';
+    await emulatorControl(h.emulatorUrl).authenticate(pi, 'succeed');
+    // The buyer's confirm reads the link (still due), then waits for the member's recovery lock, held here;
+    // meanwhile the webhook (which takes no such lock) records the payment.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const locked = new Promise<void>((ready) => {
+      void h.t.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`recovery:${due.id}`}))`);
+        ready();
+        await held;
+      });
+    });
+    await locked;
+    const confirming = anon.recovery.confirm({ token });
+    await sleep(300);
+    const succeeded = await hooks.eventFor('payment_intent.succeeded', pi);
+    expect((await hooks.deliver(succeeded)).body.note).toBe('payment due paid');
+    release();
+    expect(await confirming).toEqual({ status: 'paid', amount: 1600 });
+  });
+
   it('refuses an expired link without charging; the lapse fails the member once, returns the stock and tells both sides', async () => {
     const { g, due } = await groupWithRefusedCapture({ stock: true });
     const m = await member(due.id);
