@@ -19,7 +19,8 @@ export async function confirmDue(deps: Deps, input: { token: string }): Promise<
     const again = await loadDue(tx, input.token, deps.now(), 'en');
     if (again.state === 'paid') return { status: 'paid', amount: again.amount };
     if (again.state !== 'due') return { status: 'closed', page: again.state };
-    const [m] = await tx.select().from(members).where(eq(members.id, memberId));
+    const [m] = await tx.select().from(members).where(eq(members.id, memberId)).for('update');
+    if (m?.status === 'captured') return { status: 'paid', amount: m.chargeAmount ?? 0 };
     if (!m || m.status !== 'payment_due' || !m.fixPaymentIntentId)
       return { status: 'declined', reason: 'declined' };
     const hold = await deps.payments.retrieve(m.fixPaymentIntentId);

@@ -5,7 +5,6 @@
 // Words come rendered from the server page.
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { lazyApi } from '@/app/_trpc/lazy-api';
 import { TEST_CARDS } from '@/app/g/[code]/join-form';
@@ -41,7 +40,6 @@ export function PayForm(props: {
 }) {
   const { token, demoMode, publishableKey, words: w } = props;
   const tj = useTranslations('group.join');
-  const router = useRouter();
   const [card, setCard] = useState<string>(TEST_CARDS[0].id);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -53,8 +51,11 @@ export function PayForm(props: {
     switch (r.status) {
       case 'paid':
       case 'closed':
+        // The server's page says what is now true (paid, expired, canceled): load it afresh, leaving no
+        // earlier attempt's message on screen.
         setStep(null);
-        router.refresh();
+        setError(null);
+        window.location.reload();
         return;
       case 'requires_action':
         setStep({ kind: demoMode ? 'authenticate' : 'card', clientSecret: r.clientSecret });
