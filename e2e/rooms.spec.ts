@@ -58,7 +58,8 @@ test('a member asks, the shop answers from the inbox and the member sees it live
   const anaRoom = await joinAndOpenRoom(ana, 'Ana');
   await anaRoom.getByLabel('Your message').fill('Does it come in blue?');
   await anaRoom.getByRole('button', { name: 'Send' }).click();
-  await expect(anaRoom.getByText('Does it come in blue?')).toBeVisible();
+  // The sent message, not the box that still holds the text until the send returns.
+  await expect(anaRoom.getByTestId('room-message').getByText('Does it come in blue?')).toBeVisible();
 
   const staff = await newPage(browser, { width: 1280, height: 800 });
   await signInMerchant(staff);
@@ -160,7 +161,7 @@ test('a shop opens a community; a visitor joins it by its link under a name, tal
   await expect(room).toBeVisible();
   await room.getByLabel('Your message').fill('When is the first lesson?');
   await room.getByRole('button', { name: 'Send' }).click();
-  await expect(room.getByText('When is the first lesson?')).toBeVisible();
+  await expect(room.getByTestId('room-message').getByText('When is the first lesson?')).toBeVisible();
   expect(await seriousAxeViolations(kai), 'community page').toEqual([]);
   await kai.screenshot({ path: 'test-results/room-community-390x844.png', fullPage: true });
 
