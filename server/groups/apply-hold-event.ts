@@ -204,22 +204,7 @@ async function apply(
       // Not a move: the reservation stays (the buyer may retry with another card until it expires).
       if (m.status !== 'reserved')
         return { applied: false, note: 'no reserved member for this PaymentIntent' };
-      await tx
-        .update(members)
-        .set({ failureReason: event.failure.message, updatedAt: now })
-        .where(eq(members.id, m.id));
-      await recordEvent(tx, {
-        type: 'member.payment_failed',
-        dealId: g.dealId,
-        groupId: g.id,
-        memberId: m.id,
-        payload: {
-          code: event.failure.code,
-          declineCode: event.failure.declineCode,
-          reason: event.failure.message,
-        },
-      });
-      return { applied: true, note: 'failure recorded' };
+      return recordReservedFailure(tx, m, g, event.failure, now, {});
     }
     case 'setup_succeeded': {
       // The buyer saved the card (3-D Secure done) even if they closed the page: confirmed while open.
@@ -255,23 +240,7 @@ async function apply(
     case 'setup_failed': {
       // Not a move: the reservation stays (the buyer may retry with another card until it expires).
       if (m.status !== 'reserved') return { applied: false, note: 'no reserved member for this SetupIntent' };
-      await tx
-        .update(members)
-        .set({ failureReason: event.failure.message, updatedAt: now })
-        .where(eq(members.id, m.id));
-      await recordEvent(tx, {
-        type: 'member.payment_failed',
-        dealId: g.dealId,
-        groupId: g.id,
-        memberId: m.id,
-        payload: {
-          code: event.failure.code,
-          declineCode: event.failure.declineCode,
-          reason: event.failure.message,
-          paymentKind: 'saved_card',
-        },
-      });
-      return { applied: true, note: 'failure recorded' };
+      return recordReservedFailure(tx, m, g, event.failure, now, { paymentKind: 'saved_card' });
     }
     case 'refunded': {
       // Not a move: refundedAmount only ever grows to Stripe's total, so order and repeats do not matter.
@@ -296,4 +265,27 @@ async function apply(
       return { applied: true, note: 'refund recorded' };
     }
   }
+}
+
+/** A reserved member's failed attempt (card or card save): noted on the row and as an event, no move. */
+async function recordReservedFailure(
+  tx: Tx,
+  m: Member,
+  g: LockedGroup,
+  failure: { code: string | null; declineCode: string | null; message: string },
+  now: Date,
+  extra: Record<string, unknown>,
+): Promise<HoldEventResult> {
+  await tx
+    .update(members)
+    .set({ failureReason: failure.message, updatedAt: now })
+    .where(eq(members.id, m.id));
+  await recordEvent(tx, {
+    type: 'member.payment_failed',
+    dealId: g.dealId,
+    groupId: g.id,
+    memberId: m.id,
+    payload: { code: failure.code, declineCode: failure.declineCode, reason: failure.message, ...extra },
+  });
+  return { applied: true, note: 'failure recorded' };
 }
