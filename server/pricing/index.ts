@@ -4,3 +4,4 @@ export * from './tiers';
 export * from './price';
 export * from './shipping';
 export * from './payment-mode';
+export * from './payouts';
