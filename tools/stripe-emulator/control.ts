@@ -1,5 +1,5 @@
 // A small typed client for the emulator's /_emulator/* control endpoints, for tests and dev tooling.
-import type { PaymentIntent, SetupIntent } from './state';
+import type { Account, PaymentIntent, Payout, SetupIntent, Transfer } from './state';
 
 export interface Fault {
   /** Exact request path, or a glob where `*` matches one path segment: `/v1/payment_intents/*\/capture`. */
@@ -42,6 +42,14 @@ export interface EmulatorControl {
   authenticate(paymentIntentId: string, outcome?: 'succeed' | 'fail'): Promise<PaymentIntent>;
   /** Finishes 3-D Secure for a SetupIntent in requires_action. */
   authenticateSetup(setupIntentId: string, outcome?: 'succeed' | 'fail'): Promise<SetupIntent>;
+  /** Finishes a connected account's onboarding: charges and payouts enabled, capabilities active. */
+  completeOnboarding(accountId: string): Promise<Account>;
+  /** Puts requirements back on a connected account (non-empty: charges, payouts and transfers disabled). */
+  setRequirements(accountId: string, currentlyDue: string[]): Promise<Account>;
+  /** Pays out a connected account's whole available balance, one paid payout per currency. */
+  payout(accountId: string): Promise<Payout[]>;
+  /** Every transfer, oldest first. */
+  listTransfers(): Promise<Transfer[]>;
 }
 
 /** A client for the control endpoints of the emulator at `url` (no API key needed). */
@@ -70,5 +78,11 @@ export function emulatorControl(url: string): EmulatorControl {
       call('POST', `/payment_intents/${encodeURIComponent(id)}/authenticate`, { outcome }),
     authenticateSetup: (id, outcome = 'succeed') =>
       call('POST', `/setup_intents/${encodeURIComponent(id)}/authenticate`, { outcome }),
+    completeOnboarding: (id) => call('POST', `/accounts/${encodeURIComponent(id)}/complete-onboarding`, {}),
+    setRequirements: (id, currentlyDue) =>
+      call('POST', `/accounts/${encodeURIComponent(id)}/requirements`, { currently_due: currentlyDue }),
+    payout: async (id) =>
+      (await call<{ data: Payout[] }>('POST', `/accounts/${encodeURIComponent(id)}/payout`, {})).data,
+    listTransfers: async () => (await call<{ data: Transfer[] }>('GET', '/transfers')).data,
   };
 }

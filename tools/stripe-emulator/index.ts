@@ -60,7 +60,7 @@ function stripeError(status: number, body: StripeErrorBody, headers: Record<stri
 
 /** `/v1/payment_intents/pi_123/capture` → `/v1/payment_intents/:id/capture`, for per-route counts. */
 function routeOf(pathname: string): string {
-  return pathname.replace(/\/(pi|seti|ch|cus|re|we|evt|pm|acct)_[^/]*/g, '/:id');
+  return pathname.replace(/\/(pi|seti|ch|cus|re|we|evt|pm|acct|tr|trr|fee|fr|po)_[^/]*/g, '/:id');
 }
 
 function globToRegExp(glob: string): RegExp {
@@ -134,7 +134,9 @@ class Emulator {
       const body = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://emulator');
       const method = req.method ?? 'GET';
-      if (!url.pathname.startsWith('/_emulator/')) reply = await this.stripe(req, url, body, requestId);
+      if (url.pathname.startsWith('/connect/onboarding/'))
+        reply = this.onboarding(method, url.pathname, body);
+      else if (!url.pathname.startsWith('/_emulator/')) reply = await this.stripe(req, url, body, requestId);
       else if (method === 'GET') reply = this.control(method, url.pathname, body);
       else reply = this.store.recordingChanges(() => this.control(method, url.pathname, body));
     } catch (err) {
@@ -281,7 +283,13 @@ class Emulator {
         if (fault.status > 0) return this.faultReply(fault);
       }
       try {
-        const meta = { requestId, idempotencyKey: idemKey };
+        const header = req.headers['stripe-account'];
+        const meta = {
+          requestId,
+          idempotencyKey: idemKey,
+          stripeAccount: typeof header === 'string' && header !== '' ? header : null,
+          origin: `http://${req.headers.host ?? '127.0.0.1'}`,
+        };
         const run = () => this.api.handle(method, url.pathname, params, meta);
         const result = Api.mutates(method) ? this.store.recordingChanges(run) : run();
         reply = json(result.status, result.body);
@@ -332,6 +340,14 @@ class Emulator {
     return stripeError(fault.status, { type: 'invalid_request_error', message }, headers);
   }
 
+  /** The page an account link opens (HTML, no API key), and its form's POST. */
+  private onboarding(method: string, pathname: string, body: string): Reply {
+    const linkId = pathname.slice('/connect/onboarding/'.length);
+    const form = new URLSearchParams(method === 'POST' ? body : '');
+    const run = () => this.api.connect.onboardingPage(method, linkId, form);
+    return method === 'POST' ? this.store.recordingChanges(run) : run();
+  }
+
   private control(method: string, pathname: string, body: string): Reply {
     const input = method === 'POST' && body.trim() !== '' ? record(parseJson(body)) : {};
     const route = `${method} ${pathname}`;
@@ -349,6 +365,18 @@ class Emulator {
       if (outcome !== 'succeed' && outcome !== 'fail')
         throw new ControlError("outcome must be 'succeed' or 'fail'");
       return json(200, this.api.authenticateSetup(setupAuth[1] ?? '', outcome === 'succeed'));
+    }
+    const acct = /^POST \/_emulator\/accounts\/([^/]+)\/(complete-onboarding|requirements|payout)$/.exec(
+      route,
+    );
+    if (acct) {
+      const id = acct[1] ?? '';
+      if (acct[2] === 'complete-onboarding') return json(200, this.api.connect.completeOnboarding(id));
+      if (acct[2] === 'payout') return json(200, { object: 'list', data: this.api.connect.payout(id) });
+      const due = input['currently_due'];
+      if (!Array.isArray(due) || !due.every((d): d is string => typeof d === 'string'))
+        throw new ControlError('currently_due must be a list of strings');
+      return json(200, this.api.connect.setRequirements(id, due));
     }
     switch (route) {
       case 'POST /_emulator/clock/advance': {
@@ -414,6 +442,8 @@ class Emulator {
         });
       case 'GET /_emulator/payment_intents':
         return json(200, { object: 'list', data: [...this.store.paymentIntents.values()] });
+      case 'GET /_emulator/transfers':
+        return json(200, { object: 'list', data: this.api.allTransfers() });
       default:
         return json(404, { error: { message: `Unknown control endpoint ${route}` } });
     }

@@ -220,6 +220,9 @@ describe('test card outcomes', () => {
 describe('PaymentIntent lifecycle', () => {
   it('walks requires_payment_method → requires_confirmation → requires_capture → succeeded', async () => {
     const customer = await fx.stripe.customers.create({});
+    // A destination must be a connected account that can receive transfers (see connect.test.ts).
+    const seller = await fx.stripe.accounts.create({ type: 'express', country: 'FR' });
+    await fx.control.completeOnboarding(seller.id);
     const pi = await fx.stripe.paymentIntents.create({
       amount: 4000,
       currency: 'eur',
@@ -228,7 +231,7 @@ describe('PaymentIntent lifecycle', () => {
       description: 'Group order',
       receipt_email: 'ana@example.com',
       metadata: { order: 'o1' },
-      transfer_data: { destination: 'acct_123' },
+      transfer_data: { destination: seller.id },
       application_fee_amount: 200,
     });
     expect(pi).toMatchObject({
@@ -238,7 +241,7 @@ describe('PaymentIntent lifecycle', () => {
       currency: 'eur',
       capture_method: 'manual',
       customer: customer.id,
-      transfer_data: { destination: 'acct_123' },
+      transfer_data: { destination: seller.id },
       application_fee_amount: 200,
       latest_charge: null,
       canceled_at: null,

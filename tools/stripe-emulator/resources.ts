@@ -1,5 +1,6 @@
 // Stripe's /v1 resources as the emulator implements them: validation first, then state change, then events.
 import { TEST_CARDS, type TestCard } from './cards';
+import { Connect, type ListPage } from './connect';
 import { THREE_DECIMAL, ZERO_DECIMAL } from './currencies';
 import {
   ApiError,
@@ -42,17 +43,25 @@ export interface ApiResult {
   body: object;
 }
 
-interface RequestMeta {
+export interface RequestMeta {
   requestId: string | null;
   idempotencyKey: string | null;
+  /** The Stripe-Account header: the connected account the request acts for. */
+  stripeAccount?: string | null;
+  /** The emulator's origin as the client reached it (from the Host header). */
+  origin?: string;
 }
 
-type Handler = (p: Params, id: string) => object;
+const NO_REQUEST: RequestMeta = { requestId: null, idempotencyKey: null, stripeAccount: null };
+
+type Handler = (p: Params, id: string, id2: string) => object;
 
 interface Route {
   method: string;
   pattern: RegExp;
   handler: Handler;
+  /** Answers for a connected account named by Stripe-Account (others refuse the header). */
+  onBehalf: boolean;
 }
 
 function unexpectedState(pi: PaymentIntent, action: string, allowed: PaymentIntentStatus[]): ApiError {
@@ -188,12 +197,6 @@ function parseTransferData(p: Params, amount: number): PaymentIntent['transfer_d
   const td = hash(p, 'transfer_data');
   if (td === undefined) return undefined;
   const destination = reqStr(td, 'destination');
-  if (!destination.startsWith('acct_'))
-    throw invalidParam(
-      'transfer_data[destination]',
-      `No such destination: '${destination}'`,
-      'resource_missing',
-    );
   const tAmount = int(td, 'amount', 0);
   if (tAmount !== undefined && tAmount > amount)
     throw invalidParam('transfer_data[amount]', 'transfer_data[amount] cannot exceed the amount.');
@@ -218,16 +221,26 @@ function safeDecode(segment: string): string {
 /** The emulated Stripe API over a Store; `onEvent` receives every event for webhook delivery. */
 export class Api {
   private readonly routes: Route[];
-  private meta: RequestMeta = { requestId: null, idempotencyKey: null };
+  private meta: RequestMeta = NO_REQUEST;
+  readonly connect: Connect;
 
   constructor(
     private readonly store: Store,
     private readonly onEvent: (event: StripeEvent) => void,
   ) {
-    const r = (method: string, path: string, handler: Handler): Route => ({
+    this.connect = new Connect({
+      store,
+      emit: (type, object, previous, account) => this.emit(type, object, previous, account),
+      list: (map, p, url, keep) => this.list(map, p, url, keep),
+      stripeAccount: () => this.meta.stripeAccount ?? null,
+      origin: () => this.meta.origin ?? 'http://127.0.0.1',
+    });
+    const c = this.connect;
+    const r = (method: string, path: string, handler: Handler, onBehalf = false): Route => ({
       method,
-      pattern: new RegExp(`^${path.replace(':id', '([^/]+)')}$`),
+      pattern: new RegExp(`^${path.replace(/:id/g, '([^/]+)')}$`),
       handler,
+      onBehalf,
     });
     this.routes = [
       r('POST', '/v1/customers', (p) => this.createCustomer(p)),
@@ -264,6 +277,24 @@ export class Api {
       r('DELETE', '/v1/webhook_endpoints/:id', (_p, id) => this.deleteEndpoint(id)),
       r('GET', '/v1/events', (p) => this.list(this.store.events, p, '/v1/events', this.typeFilter(p))),
       r('GET', '/v1/events/:id', (_p, id) => this.get(this.store.events, 'event', id)),
+      r('POST', '/v1/accounts', (p) => c.createAccount(p)),
+      r('GET', '/v1/accounts', (p) => c.listAccounts(p)),
+      r('GET', '/v1/accounts/:id', (_p, id) => c.account(id), true),
+      r('POST', '/v1/accounts/:id', (p, id) => c.updateAccount(p, c.account(id))),
+      r('POST', '/v1/account_links', (p) => c.createAccountLink(p)),
+      r('POST', '/v1/transfers', (p) => c.createTransfer(p)),
+      r('GET', '/v1/transfers', (p) => c.listTransfers(p)),
+      r('GET', '/v1/transfers/:id', (_p, id) => c.transfer(id)),
+      r('POST', '/v1/transfers/:id', (p, id) => c.updateTransfer(p, c.transfer(id))),
+      r('POST', '/v1/transfers/:id/reversals', (p, id) => c.createReversal(p, c.transfer(id))),
+      r('GET', '/v1/transfers/:id/reversals', (p, id) => c.listReversals(p, c.transfer(id))),
+      r('GET', '/v1/transfers/:id/reversals/:id', (_p, id, id2) => c.reversal(c.transfer(id), id2)),
+      r('GET', '/v1/application_fees', (p) => c.listApplicationFees(p)),
+      r('GET', '/v1/application_fees/:id', (_p, id) => c.applicationFee(id)),
+      r('GET', '/v1/application_fees/:id/refunds', (p, id) => c.listFeeRefunds(p, c.applicationFee(id))),
+      r('GET', '/v1/balance', () => c.balance(), true),
+      r('GET', '/v1/payouts', (p) => c.listPayouts(p), true),
+      r('GET', '/v1/payouts/:id', (_p, id) => c.retrievePayout(id), true),
     ];
   }
 
@@ -279,12 +310,28 @@ export class Api {
       const m = route.pattern.exec(pathname);
       if (!m) continue;
       const expand = expandList(params);
+      const acct = meta.stripeAccount ?? null;
+      if (acct !== null) {
+        if (!this.store.accounts.has(acct)) {
+          throw new ApiError(403, {
+            type: 'invalid_request_error',
+            code: 'account_invalid',
+            message: `The provided key does not have access to account '${acct}' (or that account does not exist). Application access may have been revoked.`,
+          });
+        }
+        if (!route.onBehalf) {
+          throw new ApiError(400, {
+            type: 'invalid_request_error',
+            message: `The Stripe emulator answers ${method} ${pathname} only for the platform; with Stripe-Account it emulates only GET /v1/balance, /v1/payouts and /v1/accounts/:id.`,
+          });
+        }
+      }
       this.meta = meta;
       try {
-        const body = route.handler(params, safeDecode(m[1] ?? ''));
+        const body = route.handler(params, safeDecode(m[1] ?? ''), safeDecode(m[2] ?? ''));
         return { status: 200, body: this.expand(body, expand) };
       } finally {
-        this.meta = { requestId: null, idempotencyKey: null };
+        this.meta = NO_REQUEST;
       }
     }
     throw new ApiError(404, {
@@ -324,6 +371,18 @@ export class Api {
         return this.store.refunds.get(id);
       case 'pm':
         return this.findPaymentMethod(id);
+      case 'acct':
+        return this.store.accounts.get(id);
+      case 'tr':
+        return this.store.transfers.get(id);
+      case 'trr':
+        return this.store.transferReversals.get(id);
+      case 'fee':
+        return this.store.applicationFees.get(id);
+      case 'fr':
+        return this.store.feeRefunds.get(id);
+      case 'po':
+        return this.store.payouts.get(id)?.payout;
       default:
         return undefined;
     }
@@ -351,7 +410,7 @@ export class Api {
     p: Params,
     url: string,
     keep: (o: T) => boolean = () => true,
-  ): object {
+  ): ListPage<T> {
     const limit = int(p, 'limit', 1) ?? 10;
     if (limit > 100) throw invalidParam('limit', 'This value must be less than or equal to 100.');
     const after = str(p, 'starting_after');
@@ -386,7 +445,7 @@ export class Api {
 
   // ---- events ----
 
-  private emit(type: string, object: object, previous?: object): void {
+  private emit(type: string, object: object, previous?: object, account?: string): void {
     const event: StripeEvent = {
       id: newId('evt'),
       object: 'event',
@@ -399,6 +458,7 @@ export class Api {
       pending_webhooks: 0,
       request: { id: this.meta.requestId, idempotency_key: this.meta.idempotencyKey },
       type,
+      ...(account !== undefined ? { account } : {}),
     };
     this.store.addEvent(event);
     this.onEvent(event);
@@ -545,6 +605,8 @@ export class Api {
     if (customer !== undefined && !this.store.customers.has(customer))
       throw missing('customer', customer, 'customer');
     const transferData = parseTransferData(p, amount) ?? null;
+    if (transferData) this.connect.checkDestination(transferData.destination, 'transfer_data[destination]');
+    const transferGroup = str(p, 'transfer_group') ?? null;
     const fee = parseFee(p, amount) ?? null;
     const metadata = mergeMetadata(p, {});
     const description = str(p, 'description') ?? null;
@@ -586,6 +648,7 @@ export class Api {
       receipt_email: receiptEmail,
       status: pmId === undefined ? 'requires_payment_method' : 'requires_confirmation',
       transfer_data: transferData,
+      transfer_group: transferGroup,
     };
     this.store.paymentIntents.set(id, pi);
     this.emit('payment_intent.created', pi);
@@ -606,6 +669,7 @@ export class Api {
       'customer',
       'capture_method',
       'transfer_data',
+      'transfer_group',
       'application_fee_amount',
     ];
     if (!editable.includes(pi.status) && moneyFields.some((f) => p[f] !== undefined)) {
@@ -626,6 +690,8 @@ export class Api {
     if (customer !== undefined && !this.store.customers.has(customer))
       throw missing('customer', customer, 'customer');
     const transferData = parseTransferData(p, amount);
+    if (transferData) this.connect.checkDestination(transferData.destination, 'transfer_data[destination]');
+    const transferGroup = str(p, 'transfer_group');
     const fee = parseFee(p, amount);
     const metadata = mergeMetadata(p, pi.metadata);
     const description = str(p, 'description');
@@ -639,6 +705,7 @@ export class Api {
       metadata,
       ...(customer !== undefined ? { customer } : {}),
       ...(transferData !== undefined ? { transfer_data: transferData } : {}),
+      ...(transferGroup !== undefined ? { transfer_group: transferGroup === '' ? null : transferGroup } : {}),
       ...(fee !== undefined ? { application_fee_amount: fee } : {}),
       ...(description !== undefined ? { description } : {}),
       ...(receiptEmail !== undefined ? { receipt_email: receiptEmail } : {}),
@@ -670,6 +737,8 @@ export class Api {
       );
     }
     this.paymentMethod(pmId, 'payment_method');
+    if (pi.transfer_data)
+      this.connect.checkDestination(pi.transfer_data.destination, 'transfer_data[destination]');
     const offSession = bool(p, 'off_session') ?? false;
     const receiptEmail = str(p, 'receipt_email');
     if (receiptEmail !== undefined) pi.receipt_email = receiptEmail;
@@ -758,9 +827,12 @@ export class Api {
     } else {
       charge.captured = true;
       charge.amount_captured = charge.amount;
+      this.connect.captured(charge.currency, charge.amount);
+      const announce = this.connect.settleDestination(pi, charge, charge.amount, pi.application_fee_amount);
       pi.status = 'succeeded';
       pi.amount_received = pi.amount;
       this.emit('charge.succeeded', charge);
+      announce();
       this.emit('payment_intent.succeeded', pi);
     }
   }
@@ -778,6 +850,7 @@ export class Api {
       amount: pi.amount,
       amount_captured: 0,
       amount_refunded: 0,
+      application_fee: null,
       application_fee_amount: pi.application_fee_amount,
       captured: false,
       created: now,
@@ -811,6 +884,7 @@ export class Api {
       refunded: false,
       status: failureCode ? 'failed' : 'succeeded',
       transfer_data: pi.transfer_data,
+      transfer_group: pi.transfer_group ?? null,
     };
     this.store.charges.set(charge.id, charge);
     pi.latest_charge = charge.id;
@@ -836,19 +910,29 @@ export class Api {
         'invalid_amount',
       );
     }
-    const fee = parseFee(p, amount);
+    const fee = parseFee(p, amount) ?? pi.application_fee_amount;
+    if (fee !== null && fee > amount)
+      throw invalidParam(
+        'application_fee_amount',
+        `The application fee (${fee}) cannot be greater than the amount captured (${amount}).`,
+      );
+    if (pi.transfer_data)
+      this.connect.checkDestination(pi.transfer_data.destination, 'transfer_data[destination]');
     const metadata = mergeMetadata(p, pi.metadata);
     const charge = this.charge(pi);
 
     charge.captured = true;
     charge.amount_captured = amount;
+    this.connect.captured(charge.currency, amount);
+    const announce = this.connect.settleDestination(pi, charge, amount, fee);
     pi.status = 'succeeded';
     pi.amount_received = amount;
     pi.amount_capturable = 0;
     pi.metadata = metadata;
-    if (fee !== undefined) pi.application_fee_amount = fee;
+    pi.application_fee_amount = fee;
     this.store.uncaptured.delete(pi.id);
     this.emit('charge.captured', charge);
+    announce();
     this.emit('payment_intent.succeeded', pi);
     return pi;
   }
@@ -933,6 +1017,11 @@ export class Api {
       this.emit('payment_intent.payment_failed', pi);
     }
     return pi;
+  }
+
+  /** Every transfer, oldest first (for the control endpoint). */
+  allTransfers(): object[] {
+    return [...this.store.transfers.values()];
   }
 
   // ---- setup intents ----
@@ -1152,6 +1241,7 @@ export class Api {
     }
     const reason = oneOf(p, 'reason', ['duplicate', 'fraudulent', 'requested_by_customer'] as const) ?? null;
     const metadata = mergeMetadata(p, {});
+    const flags = this.connect.refundFlags(p);
 
     const refund: Refund = {
       id: newId('re'),
@@ -1164,12 +1254,16 @@ export class Api {
       payment_intent: charge.payment_intent,
       reason,
       status: 'succeeded',
+      transfer_reversal: null,
     };
     this.store.refunds.set(refund.id, refund);
     charge.amount_refunded += amount;
     charge.refunded = charge.amount_refunded === charge.amount_captured;
+    // Before the events: the refund and the charge they carry name the reversal.
+    const announce = this.connect.settleRefund(charge, refund, flags);
     this.emit('refund.created', refund);
     this.emit('charge.refunded', charge);
+    announce();
     return refund;
   }
 

@@ -97,6 +97,8 @@ export interface PaymentIntent {
   receipt_email: string | null;
   status: PaymentIntentStatus;
   transfer_data: { destination: string; amount?: number } | null;
+  /** Absent on PaymentIntents stored before Connect was emulated. */
+  transfer_group?: string | null;
 }
 
 export type SetupIntentStatus =
@@ -140,6 +142,8 @@ export interface Charge {
   amount: number;
   amount_captured: number;
   amount_refunded: number;
+  /** The ApplicationFee (fee_…) of a destination charge (absent on charges stored before Connect). */
+  application_fee?: string | null;
   application_fee_amount: number | null;
   captured: boolean;
   created: number;
@@ -160,7 +164,10 @@ export interface Charge {
   receipt_email: string | null;
   refunded: boolean;
   status: 'succeeded' | 'failed';
+  /** The Transfer (tr_…) of a destination charge, once money was taken. */
+  transfer?: string;
   transfer_data: { destination: string; amount?: number } | null;
+  transfer_group?: string | null;
 }
 
 export interface Refund {
@@ -174,6 +181,170 @@ export interface Refund {
   payment_intent: string;
   reason: string | null;
   status: 'succeeded';
+  /** The TransferReversal (trr_…) made with reverse_transfer (absent on refunds stored before Connect). */
+  transfer_reversal?: string | null;
+}
+
+/** Account.requirements (and future_requirements), per the SDK. */
+export interface AccountRequirements {
+  alternatives: [];
+  current_deadline: number | null;
+  currently_due: string[];
+  disabled_reason: string | null;
+  errors: [];
+  eventually_due: string[];
+  past_due: string[];
+  pending_verification: string[];
+}
+
+/** A connected account (fields per the SDK's Stripe.Account; settings and people are not emulated). */
+export interface Account {
+  id: string;
+  object: 'account';
+  business_profile: {
+    name: string | null;
+    url: string | null;
+    mcc: string | null;
+    product_description: string | null;
+  };
+  business_type: 'individual' | 'company' | 'non_profit' | 'government_entity' | null;
+  capabilities: Record<string, 'active' | 'inactive' | 'pending'>;
+  charges_enabled: boolean;
+  controller: { type: 'application'; is_controller: true };
+  country: string;
+  created: number;
+  default_currency: string;
+  details_submitted: boolean;
+  email: string | null;
+  external_accounts: { object: 'list'; data: []; has_more: false; total_count: 0; url: string };
+  future_requirements: AccountRequirements;
+  metadata: Record<string, string>;
+  payouts_enabled: boolean;
+  requirements: AccountRequirements;
+  settings: null;
+  tos_acceptance: { date: number | null; ip: string | null; user_agent: string | null };
+  type: 'express' | 'standard' | 'custom';
+}
+
+/** An account link as the emulator keeps it; the API answers only object, created, expires_at and url. */
+export interface AccountLinkRecord {
+  id: string;
+  account: string;
+  created: number;
+  expires_at: number;
+  refresh_url: string;
+  return_url: string;
+  type: 'account_onboarding' | 'account_update';
+  used: boolean;
+}
+
+export interface TransferReversal {
+  id: string;
+  object: 'transfer_reversal';
+  amount: number;
+  balance_transaction: null;
+  created: number;
+  currency: string;
+  destination_payment_refund: null;
+  metadata: Record<string, string>;
+  source_refund: string | null;
+  transfer: string;
+}
+
+export interface Transfer {
+  id: string;
+  object: 'transfer';
+  amount: number;
+  amount_reversed: number;
+  balance_transaction: null;
+  created: number;
+  currency: string;
+  description: string | null;
+  destination: string;
+  livemode: false;
+  metadata: Record<string, string>;
+  /** Newest first, every reversal (Stripe embeds the ten newest). */
+  reversals: { object: 'list'; data: TransferReversal[]; has_more: false; total_count: number; url: string };
+  reversed: boolean;
+  source_transaction: string | null;
+  source_type: 'card';
+  transfer_group: string | null;
+}
+
+export interface FeeRefund {
+  id: string;
+  object: 'fee_refund';
+  amount: number;
+  balance_transaction: null;
+  created: number;
+  currency: string;
+  fee: string;
+  metadata: Record<string, string>;
+}
+
+export interface ApplicationFee {
+  id: string;
+  object: 'application_fee';
+  account: string;
+  amount: number;
+  amount_refunded: number;
+  application: string;
+  balance_transaction: null;
+  charge: string;
+  created: number;
+  currency: string;
+  fee_source: { charge: string; type: 'charge' };
+  livemode: false;
+  originating_transaction: null;
+  refunded: boolean;
+  /** Newest first, every refund. */
+  refunds: { object: 'list'; data: FeeRefund[]; has_more: false; total_count: number; url: string };
+}
+
+export interface Payout {
+  id: string;
+  object: 'payout';
+  amount: number;
+  application_fee: null;
+  application_fee_amount: null;
+  arrival_date: number;
+  automatic: boolean;
+  balance_transaction: null;
+  created: number;
+  currency: string;
+  description: string | null;
+  destination: string | null;
+  failure_balance_transaction: null;
+  failure_code: null;
+  failure_message: null;
+  livemode: false;
+  metadata: Record<string, string>;
+  method: 'standard';
+  original_payout: null;
+  payout_method: null;
+  reconciliation_status: 'completed';
+  reversed_by: null;
+  source_type: 'card';
+  statement_descriptor: null;
+  status: 'paid';
+  trace_id: null;
+  type: 'bank_account';
+}
+
+/** A connected account's payout, with the account it belongs to (the API answers `payout`). */
+export interface PayoutRecord {
+  id: string;
+  account: string;
+  payout: Payout;
+}
+
+/** The id under which the platform's own balance is kept. */
+export const PLATFORM = 'platform';
+
+/** Available funds of the platform (id PLATFORM) or of a connected account, in minor units by currency. */
+export interface BalanceRecord {
+  id: string;
+  available: Record<string, number>;
 }
 
 export interface WebhookEndpoint {
@@ -200,6 +371,8 @@ export interface StripeEvent {
   pending_webhooks: number;
   request: { id: string | null; idempotency_key: string | null };
   type: string;
+  /** The connected account an event comes from (account.updated, payout.*); absent on platform events. */
+  account?: string;
 }
 
 export interface IdempotencyRecord {
@@ -238,6 +411,14 @@ export const COLLECTIONS = [
   'endpoints',
   'events',
   'idempotency',
+  'accounts',
+  'accountLinks',
+  'transfers',
+  'transferReversals',
+  'applicationFees',
+  'feeRefunds',
+  'payouts',
+  'balances',
 ] as const;
 
 export type Collection = (typeof COLLECTIONS)[number];
@@ -255,6 +436,15 @@ export interface Snapshot {
   endpoints: WebhookEndpoint[];
   events: StripeEvent[];
   idempotency: [string, IdempotencyRecord][];
+  /** The Connect collections, absent in data files written before Connect was emulated. */
+  accounts?: Account[];
+  accountLinks?: AccountLinkRecord[];
+  transfers?: Transfer[];
+  transferReversals?: TransferReversal[];
+  applicationFees?: ApplicationFee[];
+  feeRefunds?: FeeRefund[];
+  payouts?: PayoutRecord[];
+  balances?: BalanceRecord[];
 }
 
 /** What changed since the last take: each touched object's current value, or null once it is gone. */
@@ -306,6 +496,14 @@ export class Store {
   endpoints = this.tracked<WebhookEndpoint>('endpoints');
   events = this.tracked<StripeEvent>('events');
   idempotency = this.tracked<IdempotencyRecord>('idempotency');
+  accounts = this.tracked<Account>('accounts');
+  accountLinks = this.tracked<AccountLinkRecord>('accountLinks');
+  transfers = this.tracked<Transfer>('transfers');
+  transferReversals = this.tracked<TransferReversal>('transferReversals');
+  applicationFees = this.tracked<ApplicationFee>('applicationFees');
+  feeRefunds = this.tracked<FeeRefund>('feeRefunds');
+  payouts = this.tracked<PayoutRecord>('payouts');
+  balances = this.tracked<BalanceRecord>('balances');
   /** Holds awaiting capture, so the clock can expire them without scanning every PaymentIntent. */
   uncaptured = new Set<string>();
   /** While true (a state-changing request runs), objects read by id count as changed. */
@@ -376,6 +574,14 @@ export class Store {
       endpoints: [...this.endpoints.values()],
       events: [...this.events.values()],
       idempotency: [...this.idempotency].filter(([, r]) => r.done),
+      accounts: [...this.accounts.values()],
+      accountLinks: [...this.accountLinks.values()],
+      transfers: [...this.transfers.values()],
+      transferReversals: [...this.transferReversals.values()],
+      applicationFees: [...this.applicationFees.values()],
+      feeRefunds: [...this.feeRefunds.values()],
+      payouts: [...this.payouts.values()],
+      balances: [...this.balances.values()],
     };
   }
 
@@ -392,6 +598,14 @@ export class Store {
     this.events = this.filled('events', s.events);
     this.idempotency = this.tracked<IdempotencyRecord>('idempotency');
     for (const [slot, rec] of s.idempotency) this.idempotency.set(slot, rec);
+    this.accounts = this.filled('accounts', s.accounts ?? []);
+    this.accountLinks = this.filled('accountLinks', s.accountLinks ?? []);
+    this.transfers = this.filled('transfers', s.transfers ?? []);
+    this.transferReversals = this.filled('transferReversals', s.transferReversals ?? []);
+    this.applicationFees = this.filled('applicationFees', s.applicationFees ?? []);
+    this.feeRefunds = this.filled('feeRefunds', s.feeRefunds ?? []);
+    this.payouts = this.filled('payouts', s.payouts ?? []);
+    this.balances = this.filled('balances', s.balances ?? []);
     this.reindex();
     this.dirty.clear();
     this.cleared = true;
@@ -446,7 +660,24 @@ export class Store {
   /** Ends a load: rebuilds the derived indexes and starts with nothing pending. */
   loaded(): void {
     this.reindex();
+    this.deriveLegacyBalance();
     this.dropChanges();
+  }
+
+  /**
+   * Data written before balances were kept has captured charges but no balance: the platform's balance
+   * is then what those charges kept (captured − refunded). Any capture since writes a balance record.
+   */
+  private deriveLegacyBalance(): void {
+    if (this.balances.size > 0) return;
+    const available: Record<string, number> = {};
+    let any = false;
+    for (const c of this.charges.values()) {
+      if (!c.captured) continue;
+      any = true;
+      available[c.currency] = (available[c.currency] ?? 0) + c.amount_captured - c.amount_refunded;
+    }
+    if (any) this.balances.set(PLATFORM, { id: PLATFORM, available });
   }
 
   private collection(name: Collection): Map<string, unknown> {
