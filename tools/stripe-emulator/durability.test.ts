@@ -165,3 +165,67 @@ it('skips a journal already folded into the snapshot (a crash between the two st
     await second.stop();
   }
 });
+
+it('reads back Connect state from the journal: accounts, links, transfers, fees, reversals, payouts, balances', async () => {
+  const dataFile = path.join(dir, 'live', 'stripe.json');
+  const live = await startStripeEmulator({ dataFile });
+  const copy = path.join(dir, 'copy', 'stripe.json');
+  let reloaded: RunningStripeEmulator | undefined;
+  try {
+    const stripe = sdk(live.port);
+    const control = emulatorControl(live.url);
+    const account = await stripe.accounts.create({ type: 'express', metadata: { shop: '1' } });
+    await control.completeOnboarding(account.id);
+    const pending = await stripe.accounts.create({ type: 'express' });
+    const link = await stripe.accountLinks.create({
+      account: pending.id,
+      refresh_url: 'https://flock.example/r',
+      return_url: 'https://flock.example/d',
+      type: 'account_onboarding',
+    });
+    const pi = await stripe.paymentIntents.create({
+      ...hold(9000),
+      transfer_data: { destination: account.id },
+      transfer_group: 'g',
+    });
+    await stripe.paymentIntents.capture(pi.id, { amount_to_capture: 8000, application_fee_amount: 800 });
+    await stripe.refunds.create({
+      payment_intent: pi.id,
+      amount: 1000,
+      reverse_transfer: true,
+      refund_application_fee: true,
+    });
+    const t = await stripe.transfers.create({ amount: 300, currency: 'usd', destination: account.id });
+    await stripe.transfers.createReversal(t.id, { amount: 100 });
+    await control.payout(account.id);
+    await stripe.paymentIntents.create({ ...hold(500), transfer_data: { destination: account.id } });
+
+    await mkdir(path.dirname(copy));
+    for (const name of await readdir(path.dirname(dataFile)))
+      await copyFile(path.join(path.dirname(dataFile), name), path.join(path.dirname(copy), name));
+
+    reloaded = await startStripeEmulator({ dataFile: copy });
+    const connectState = async (e: RunningStripeEmulator) => {
+      const s = sdk(e.port);
+      const strip = <T extends object>(o: T) => ({ ...o, lastResponse: undefined });
+      return {
+        accounts: (await s.accounts.list({ limit: 100 })).data.map(strip),
+        transfers: (await emulatorControl(e.url).listTransfers()).map(strip),
+        fees: (await s.applicationFees.list({ limit: 100 })).data.map(strip),
+        platform: strip(await s.balance.retrieve()),
+        connected: strip(await s.balance.retrieve({}, { stripeAccount: account.id })),
+        payouts: (await s.payouts.list({}, { stripeAccount: account.id })).data.map(strip),
+      };
+    };
+    const before = await connectState(live);
+    expect(before.payouts).toHaveLength(1);
+    expect(before.transfers).toHaveLength(2);
+    expect(await connectState(reloaded)).toEqual(before);
+    // The link survived too: its page still opens (and completes onboarding) on the reloaded emulator.
+    const page = await fetch(link.url.replace(live.url, reloaded.url));
+    expect(page.status).toBe(200);
+  } finally {
+    await live.stop();
+    await reloaded?.stop();
+  }
+});
