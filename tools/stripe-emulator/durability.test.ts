@@ -1,6 +1,6 @@
 // With a data file the emulator loses nothing it answered: a SIGKILL right after the last capture's 200
 // keeps every capture, and the state read back from the journal is the state it had.
-import { appendFile, copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Stripe from 'stripe';
@@ -227,5 +227,39 @@ it('reads back Connect state from the journal: accounts, links, transfers, fees,
   } finally {
     await live.stop();
     await reloaded?.stop();
+  }
+});
+
+it('gives a data file written before balances were kept the balance its captured charges left', async () => {
+  const dataFile = path.join(dir, 'stripe.json');
+  const first = await startStripeEmulator({ dataFile });
+  const stripe = sdk(first.port);
+  const pi = await stripe.paymentIntents.create(hold(5000));
+  await stripe.paymentIntents.capture(pi.id, { amount_to_capture: 4000 });
+  await stripe.refunds.create({ payment_intent: pi.id, amount: 1500 });
+  await stripe.paymentIntents.create(hold(700));
+  await first.stop();
+  // What an older emulator wrote: the same snapshot without the Connect collections.
+  const old: Record<string, unknown> = JSON.parse(await readFile(dataFile, 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  for (const key of [
+    'balances',
+    'accounts',
+    'transfers',
+    'transferReversals',
+    'applicationFees',
+    'feeRefunds',
+  ])
+    delete old[key];
+  await writeFile(dataFile, JSON.stringify(old));
+
+  const second = await startStripeEmulator({ dataFile });
+  try {
+    const balance = await sdk(second.port).balance.retrieve();
+    expect(balance.available).toEqual([{ amount: 2500, currency: 'usd', source_types: { card: 2500 } }]);
+  } finally {
+    await second.stop();
   }
 });
