@@ -315,6 +315,25 @@ describe('destination charges', () => {
   });
 });
 
+describe('destination checked at confirmation', () => {
+  it('refuses to confirm toward an account that lost its transfers capability, creating no charge', async () => {
+    const account = await seller();
+    const pi = await fx.stripe.paymentIntents.create({
+      amount: 2000,
+      currency: 'usd',
+      payment_method: 'pm_card_visa',
+      transfer_data: { destination: account.id },
+    });
+    await fx.control.setRequirements(account.id, ['external_account']);
+    const err = await rejection(fx.stripe.paymentIntents.confirm(pi.id));
+    expect(err).toMatchObject({ statusCode: 400, code: 'insufficient_capabilities_for_transfer' });
+    expect(await fx.stripe.paymentIntents.retrieve(pi.id)).toMatchObject({
+      status: 'requires_confirmation',
+      latest_charge: null,
+    });
+  });
+});
+
 describe('refunds of destination charges', () => {
   it('a partial refund then the rest: reversals + fee refunds equal the refunds, everything reversed at the end', async () => {
     const account = await seller();

@@ -725,6 +725,9 @@ export class Api {
       'requires_action',
     ];
     if (!allowed.includes(pi.status)) throw unexpectedState(pi, 'confirmed', allowed);
+    // The destination may have lost its transfers capability since the PaymentIntent was made.
+    if (pi.transfer_data)
+      this.connect.checkDestination(pi.transfer_data.destination, 'transfer_data[destination]');
     const walletData = walletPaymentMethodData(p, pi.payment_method_types);
     const pmId = walletData
       ? this.createWalletPaymentMethod().id
@@ -737,8 +740,6 @@ export class Api {
       );
     }
     this.paymentMethod(pmId, 'payment_method');
-    if (pi.transfer_data)
-      this.connect.checkDestination(pi.transfer_data.destination, 'transfer_data[destination]');
     const offSession = bool(p, 'off_session') ?? false;
     const receiptEmail = str(p, 'receipt_email');
     if (receiptEmail !== undefined) pi.receipt_email = receiptEmail;
