@@ -1,9 +1,10 @@
 // The services' dependencies, passed explicitly so tests can build their own (a test database, an emulator).
 // Edit when services need a new collaborator.
 import { getDb, type Db } from '@/db/client';
-import { appUrl } from './env';
+import { appUrl, getEnv } from './env';
 import type { Mailer } from './notifications/channels/email';
 import type { PaymentsPort } from './payments/port';
+import type { FeeSchedule } from './pricing/payouts';
 import { getStripe } from './payments/stripe-client';
 import { createStripePayments } from './payments/stripe-payments';
 
@@ -16,6 +17,8 @@ export type Deps = {
   appUrl: string;
   /** Where e-mail goes; unset = the process's mailer (SMTP_URL, else the dev outbox). Tests pass their own. */
   mailer?: Mailer;
+  /** The platform's fee on captured payments; unset = PLATFORM_FEE_BPS and PLATFORM_FEE_FIXED. */
+  fees?: FeeSchedule;
 };
 
 let shared: Deps | undefined;
@@ -24,7 +27,9 @@ let shared: Deps | undefined;
 export function getDeps(): Deps {
   shared ??= {
     db: getDb(),
-    payments: createStripePayments(getStripe()),
+    payments: createStripePayments(getStripe(), {
+      emulatorUrl: getEnv().STRIPE_SECRET_KEY ? undefined : getEnv().STRIPE_EMULATOR_URL,
+    }),
     now: () => new Date(),
     appUrl: appUrl(),
   };

@@ -49,6 +49,30 @@ const schema = z
           .map((s) => s.trim().toLowerCase())
           .filter(Boolean),
       ),
+    /** The platform's fee on every captured payment (Stripe Connect): basis points (500 = 5%) … */
+    PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(500),
+    /** … plus a fixed amount per currency in minor units, e.g. "USD:30,EUR:25,JPY:30" (none for a currency not listed). */
+    PLATFORM_FEE_FIXED: z
+      .string()
+      .default('USD:30,EUR:25,GBP:20,JPY:30,CNY:200,HKD:200,SGD:40,AUD:30,CAD:30')
+      .transform((v, ctx) => {
+        const out: Record<string, number> = {};
+        for (const part of v
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)) {
+          const m = /^([A-Za-z]{3}):(\d{1,9})$/.exec(part);
+          if (!m?.[1] || !m[2]) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `Write each currency as CODE:amount in minor units, like USD:30 (got "${part}").`,
+            });
+            return z.NEVER;
+          }
+          out[m[1].toUpperCase()] = Number(m[2]);
+        }
+        return out;
+      }),
     FLOCK_MIN_WINDOW_SECONDS: z.coerce.number().int().positive().optional(),
     // Reverse proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDR ranges (README).
     TRUSTED_PROXIES: z

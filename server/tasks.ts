@@ -4,6 +4,7 @@ import type { TaskList } from 'graphile-worker';
 import type { Deps } from './deps';
 import { groupTasks } from './groups/tasks';
 import { NOTIFICATION_CRONTAB, notificationTasks } from './notifications/tasks';
+import { payoutTasks } from './payouts/tasks';
 import { recoveryTasks } from './recovery/tasks';
 import { ROOM_CRONTAB, roomTasks } from './rooms/tasks';
 import { startWorker, type WorkerHandle, type WorkerOptions } from './jobs/worker';
@@ -11,7 +12,13 @@ import type { TaskName } from './jobs/task-payloads';
 
 /** Every task the worker runs, bound to `deps` (a task per declared name: the type checks none is missing). */
 export function buildTaskList(deps: Deps): TaskList & Record<TaskName, unknown> {
-  return { ...groupTasks(deps), ...notificationTasks(deps), ...roomTasks(deps), ...recoveryTasks(deps) };
+  return {
+    ...groupTasks(deps),
+    ...notificationTasks(deps),
+    ...roomTasks(deps),
+    ...recoveryTasks(deps),
+    ...payoutTasks(deps),
+  };
 }
 
 /** Starts a job worker on `deps`' database running every task. */

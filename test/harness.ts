@@ -6,6 +6,7 @@ import { merchants, user } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
+import { completeDemoOnboarding, ensureAccount } from '@/server/payouts/accounts';
 import { createCaller } from '@/server/trpc/root';
 import type { SessionUser } from '@/server/auth/session-user';
 import { startStripeEmulator } from '@/tools/stripe-emulator/index';
@@ -18,7 +19,12 @@ export type Harness = {
   /** Moves the services' clock forward (the emulator has its own clock). */
   advance(ms: number): void;
   makeUser(opts?: { email?: string; name?: string; anonymous?: boolean }): Promise<SessionUser>;
-  makeMerchant(opts?: { name?: string; email?: string }): Promise<{ user: SessionUser; merchantId: string }>;
+  /** A merchant whose shop has a connected Stripe account that can take payments (unless `connected: false`). */
+  makeMerchant(opts?: {
+    name?: string;
+    email?: string;
+    connected?: boolean;
+  }): Promise<{ user: SessionUser; merchantId: string }>;
   /** A tRPC caller acting as `u` (null = signed out). */
   caller(u: SessionUser | null, merchantId?: string | null): ReturnType<typeof createCaller>;
   close(): Promise<void>;
@@ -31,7 +37,9 @@ export async function createHarness(opts: { rateLimit?: number; dbMax?: number }
   let offset = 0;
   const deps: Deps = {
     db: t.db,
-    payments: createStripePayments(createStripeClient({ emulatorUrl: emulator.url, maxNetworkRetries: 2 })),
+    payments: createStripePayments(createStripeClient({ emulatorUrl: emulator.url, maxNetworkRetries: 2 }), {
+      emulatorUrl: emulator.url,
+    }),
     now: () => new Date(Date.now() + offset),
     appUrl: 'http://flock.test',
   };
@@ -57,6 +65,11 @@ export async function createHarness(opts: { rateLimit?: number; dbMax?: number }
         .values({ userId: u.id, name: o.name ?? 'Demo Merchant' })
         .returning({ id: merchants.id });
       if (!m) throw new Error('merchant insert failed');
+      if (o.connected !== false) {
+        // Onboarded as the demo does: through the emulator, recorded as Stripe reports it.
+        await ensureAccount(deps, { kind: 'merchant', merchantId: m.id }, u.email);
+        await completeDemoOnboarding(deps, { kind: 'merchant', merchantId: m.id });
+      }
       return { user: u, merchantId: m.id };
     },
     caller(u, merchantId = null) {

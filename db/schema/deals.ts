@@ -13,6 +13,24 @@ export type DealText = { title: string; description: string };
 /** The deal's title and description in other languages than its content locale (never that one itself). */
 export type DealTranslations = Partial<Record<Locale, DealText>>;
 
+/** What a deal promises the person who opened a group when it wins with at least minMembers members. */
+export type OpenerReward = {
+  minMembers: number;
+  /** Percent off the opener's goods, 1-100 (100: their units free). */
+  percent: number;
+  /** The most the reward may be worth (minor units), or null for no cap. */
+  cap: number | null;
+};
+
+/** How a deal rewards the people who fill its groups (frozen on each group when it opens). */
+export type DealRewards = {
+  openerReward: OpenerReward | null;
+  /** Commission to the member whose invite link brought a charged buyer, in basis points of the charge. */
+  commissionBps: number;
+  /** Days after capture before a commission is paid (the merchant's refund window). */
+  commissionHoldDays: number;
+};
+
 export const dealStatus = pgEnum('deal_status', DEAL_STATUSES);
 
 export const deals = pgTable(
@@ -46,6 +64,9 @@ export const deals = pgTable(
     stock: integer('stock'),
     /** Units held by live memberships (reserved or authorized) and captured ones. */
     stockTaken: integer('stock_taken').notNull().default(0),
+    openerReward: jsonb('opener_reward').$type<OpenerReward | null>(),
+    commissionBps: integer('commission_bps').notNull().default(0),
+    commissionHoldDays: integer('commission_hold_days').notNull().default(14),
     status: dealStatus('status').notNull().default('draft'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -56,5 +77,7 @@ export const deals = pgTable(
     check('deals_window_max_30_days', sql`${t.windowSeconds} > 0 and ${t.windowSeconds} <= 2592000`),
     check('deals_stock_taken', sql`${t.stock} is null or ${t.stockTaken} <= ${t.stock}`),
     check('deals_list_price_positive', sql`${t.listPrice} > 0`),
+    check('deals_commission', sql`${t.commissionBps} between 0 and 3000`),
+    check('deals_commission_hold_days', sql`${t.commissionHoldDays} between 0 and 90`),
   ],
 );

@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
-import { deals, type TierRow } from './deals';
+import { deals, type OpenerReward, type TierRow } from './deals';
 import { GROUP_STATUSES, MEMBER_STATUSES, type PaymentKind, type PaymentMode } from './statuses';
 
 export const groupStatus = pgEnum('group_status', GROUP_STATUSES);
@@ -43,6 +43,12 @@ export const groups = pgTable(
     perBuyerMax: integer('per_buyer_max').notNull(),
     /** How members secure payment (statuses.ts PAYMENT_MODES), chosen from the deal's window at open. */
     paymentMode: text('payment_mode').$type<PaymentMode>().notNull().default('hold'),
+    /** The deal's rewards frozen at open (issue 18): the opener's, the helper-sellers' commission and its wait. */
+    openerReward: jsonb('opener_reward').$type<OpenerReward | null>(),
+    commissionBps: integer('commission_bps').notNull().default(0),
+    commissionHoldDays: integer('commission_hold_days').notNull().default(14),
+    /** The shop's connected account at open: every member's payment is a destination charge to it (null: the platform keeps it). */
+    payeeAccountId: text('payee_account_id'),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
     /** When the close job is scheduled to run: the deadline, or earlier once the group is full. */
@@ -85,6 +91,16 @@ export const members = pgTable(
     holdAmount: integer('hold_amount').notNull(),
     chargeAmount: integer('charge_amount'),
     refundedAmount: integer('refunded_amount').notNull().default(0),
+    /** Connect (issue 18): the account this member's payment is transferred to, and how the charge was split. */
+    destinationAccountId: text('destination_account_id'),
+    /** Stripe's application fee on the charge (platform fee + commission) and how much of it refunds returned. */
+    applicationFee: integer('application_fee').notNull().default(0),
+    feeRefunded: integer('fee_refunded').notNull().default(0),
+    /** The commission inside the application fee, at capture, and who earns it (the inviter's user). */
+    commissionAmount: integer('commission_amount').notNull().default(0),
+    commissionUserId: text('commission_user_id'),
+    /** The opener's reward taken off this member's goods at capture (0 for everyone but a rewarded opener). */
+    rewardAmount: integer('reward_amount').notNull().default(0),
     paymentIntentId: text('payment_intent_id'),
     /** How this member pays (statuses.ts PAYMENT_KINDS). */
     paymentKind: text('payment_kind').$type<PaymentKind>().notNull().default('hold'),

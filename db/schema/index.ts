@@ -13,3 +13,4 @@ export * from './fulfilment-options';
 export * from './fulfilment';
 export * from './notifications';
 export * from './rooms';
+export * from './connect';

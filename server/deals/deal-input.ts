@@ -5,7 +5,7 @@
 // The fulfilment options' own rules are in fulfilment-input.ts.
 // Edit when a deal gains a setting or a limit changes.
 import { z } from 'zod';
-import type { DealTranslations } from '@/db/schema/deals';
+import type { DealTranslations, OpenerReward } from '@/db/schema/deals';
 import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
 import { LOCALES, type Locale } from '@/i18n/locales';
 import { CURRENCY_CODES, isCurrency, tiersSchema, validateTiers, WINDOW_MAX_SECONDS } from '@/server/pricing';
@@ -60,6 +60,8 @@ export const currencySchema = z.string().superRefine((v, ctx) => {
 
 const titleText = singleLineText('fieldName.title').max(120, msg('deal.titleTooLong'));
 const descriptionText = multiLineText('fieldName.description').max(4000, msg('deal.descriptionTooLong'));
+/** The largest commission a deal may pay helper-sellers: 30% of a buyer's charge, in basis points. */
+export const MAX_COMMISSION_BPS = 3000;
 /** The longest welcome message, in characters (it is posted in the room as one message). */
 export const MAX_WELCOME_MESSAGE = 1000;
 
@@ -111,6 +113,21 @@ const fields = {
     MAX_WELCOME_MESSAGE,
     msg('deal.welcomeMessageTooLong'),
   ),
+  openerReward: z
+    .object({
+      minMembers: wholeNumber('deal.rewardMembersWhole').min(2, msg('deal.rewardMembersTooSmall')),
+      percent: wholeNumber('deal.rewardPercentWhole')
+        .min(1, msg('deal.rewardPercentRange'))
+        .max(100, msg('deal.rewardPercentRange')),
+      cap: wholeNumber('deal.rewardCapWhole').positive(msg('deal.rewardCapPositive')).nullable(),
+    })
+    .nullable(),
+  commissionBps: wholeNumber('deal.commissionWhole')
+    .min(0, msg('deal.commissionRange'))
+    .max(MAX_COMMISSION_BPS, msg('deal.commissionRange')),
+  commissionHoldDays: wholeNumber('deal.commissionDaysWhole')
+    .min(0, msg('deal.commissionDaysRange'))
+    .max(90, msg('deal.commissionDaysRange')),
 };
 
 /** The deal's terms as stored: every field present. */
@@ -133,6 +150,12 @@ export type DealValues = {
   fulfilment: FulfilmentOptions;
   /** Posted in the group's room when members join ('' = none); {aliases} becomes the newcomers' aliases. */
   welcomeMessage: string;
+  /** What the opener earns when the group wins with enough members (null: nothing). Frozen on each group at open. */
+  openerReward: OpenerReward | null;
+  /** Commission to helper-sellers on buyers their invite link brought, basis points of the charge. */
+  commissionBps: number;
+  /** Days after capture before a commission is paid (the merchant's refund window). */
+  commissionHoldDays: number;
 };
 
 /**
@@ -168,6 +191,13 @@ export function dealIssues(v: DealValues, rules: DealRules): DealIssue[] {
     currency: v.currency,
   });
   if (!tiers.ok) issues.push(...tiers.errors);
+  if (v.openerReward && v.openerReward.minMembers > v.maxMembers) {
+    issues.push({
+      path: ['openerReward', 'minMembers'],
+      message: 'deal.rewardMembersAboveSize',
+      values: { max: v.maxMembers },
+    });
+  }
   return issues;
 }
 
@@ -186,6 +216,9 @@ function inputSchema(check: (v: DealValues, ctx: z.RefinementCtx) => void) {
       stock: fields.stock.optional().transform((v) => v ?? null),
       fulfilment: fields.fulfilment.optional().transform((v) => v ?? NO_FULFILMENT),
       welcomeMessage: fields.welcomeMessage.default(''),
+      openerReward: fields.openerReward.optional().transform((v) => v ?? null),
+      commissionBps: fields.commissionBps.default(0),
+      commissionHoldDays: fields.commissionHoldDays.default(14),
     })
     .superRefine(check);
 }
@@ -226,9 +259,13 @@ export const DEAL_FIELDS = [
   'stock',
   'fulfilment',
   'welcomeMessage',
+  'openerReward',
+  'commissionBps',
+  'commissionHoldDays',
 ] as const satisfies readonly (keyof DealValues)[];
 
-// How the deal is presented, and its stock, may change while a group is open; nothing else may.
+// How the deal is presented, and its stock, may change while a group is open; so may the rewards, which
+// each group freezes when it opens (groups.opener_reward, commission_bps, commission_hold_days).
 const PRESENTATION_FIELDS: readonly string[] = [
   'title',
   'description',
@@ -237,6 +274,9 @@ const PRESENTATION_FIELDS: readonly string[] = [
   'imageUrl',
   'stock',
   'welcomeMessage',
+  'openerReward',
+  'commissionBps',
+  'commissionHoldDays',
 ];
 
 // The fulfilment options may change while a group is open, within their own rules (fulfilmentChangeIssues).

@@ -8,7 +8,14 @@ import type { Deps } from '@/server/deps';
 import { recordEvent } from '@/server/events/record-event';
 import { addJob } from '@/server/jobs/add-job';
 import { settleMemberJobKey } from '@/server/jobs/job-keys';
-import type { HoldEvent, HoldEventResult, HoldEventSink } from '@/server/payments/hold-event';
+import {
+  isConnectEvent,
+  type HoldEvent,
+  type HoldEventResult,
+  type HoldEventSink,
+} from '@/server/payments/hold-event';
+import { applyConnectEvent } from '@/server/payouts/apply-connect-event';
+import { recheckCommissionAfterRefund } from '@/server/payouts/charge-plan';
 import { handleStripeWebhook, type WebhookResponse } from '@/server/payments/webhooks/handle';
 import type { LockedGroup, Member } from './apply-moves';
 import { closeOutcome } from './close-outcome';
@@ -25,6 +32,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The sink the payment webhooks hand their hold events to. */
 export function applyHoldEvent(deps: Deps): HoldEventSink {
   return async (tx, event, now) => {
+    if (isConnectEvent(event)) return applyConnectEvent(tx, event, now);
     const found = await findHolder(tx, event);
     if (!found) return { applied: false, note: 'no member holds this PaymentIntent' };
     const result = await apply(tx, event, found, now);
@@ -250,6 +258,7 @@ async function apply(
         .update(members)
         .set({ refundedAmount: event.refundedTotal, updatedAt: now })
         .where(eq(members.id, m.id));
+      await recheckCommissionAfterRefund(tx, m.id);
       await recordEvent(tx, {
         type: 'member.refunded',
         dealId: g.dealId,

@@ -236,6 +236,8 @@ async function runBatch(deps: Deps, tx: Tx, groupId: string, ops: Op[]): Promise
           locale: r.locale ?? DEFAULT_LOCALE,
           idempotencyKey: r.idempotencyKey,
           paymentKind: r.payNow ? 'paid_now' : g.paymentMode === 'save_card' ? 'saved_card' : 'hold',
+          // Connect: every payment of the group is a destination charge to the shop's account at open.
+          destinationAccountId: g.payeeAccountId,
           reservedAt: now,
           expiresAt,
         },

@@ -10,6 +10,7 @@ import { appendRoomMessage } from '@/server/rooms/append-message';
 import { ensureGroupRoom } from '@/server/rooms/ensure-group-room';
 import { systemLine } from '@/server/rooms/follow-room-moves';
 import type { SessionUser } from '@/server/auth/session-user';
+import { canTakePayments, findAccount } from '@/server/payouts/accounts';
 import { randomCode } from './random-code';
 
 export type OpenedGroup = { id: string; code: string; url: string; deadline: Date };
@@ -48,6 +49,11 @@ export async function openGroup(
           .then((r) => r[0] ?? null)
       : null;
     if (input.fromRoomCode && !community) throw new DomainError('NOT_FOUND', 'community.notFound');
+    // Connect: the group's payments go to the shop's account; a shop whose account Stripe has since
+    // restricted opens no new group until it can be paid again (a shop that never connected keeps its
+    // older deals running on the platform's account: payeeAccountId null).
+    const account = await findAccount(tx, { kind: 'merchant', merchantId: deal.merchantId });
+    if (account && !canTakePayments(account)) throw new DomainError('CONFLICT', 'deal.shopCannotBePaid');
     const now = deps.now();
     const deadline = new Date(now.getTime() + deal.windowSeconds * 1000);
     // 50 random bits: a collision is astronomically unlikely, but the unique index has the last word.
@@ -67,6 +73,10 @@ export async function openGroup(
         qrCutoff: deal.qrCutoff,
         perBuyerMax: deal.perBuyerMax,
         paymentMode: paymentModeFor(deal.windowSeconds),
+        openerReward: deal.openerReward,
+        commissionBps: deal.commissionBps,
+        commissionHoldDays: deal.commissionHoldDays,
+        payeeAccountId: account?.id ?? null,
         openedAt: now,
         deadline,
         closeAt: deadline,

@@ -2,12 +2,15 @@
 // (automatic capture) by scanning a QR code; at close the difference to the group's price is refunded
 // (settle-paid-now.ts). The payment is made OUTSIDE any transaction; its outcome is applied in a short one.
 // A paid member counts like a held one (authorized), but the words say "paid" (DESIGN rule 12).
-import { eq } from 'drizzle-orm';
-import { deals, groups, merchants } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { deals, groups, members, merchants } from '@/db/schema';
 import type { PayNowMethod } from '@/db/schema/statuses';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
-import type { HoldState, PaymentFailure, PaymentsPort } from '@/server/payments/port';
+import type { Destination, HoldState, PaymentFailure, PaymentsPort } from '@/server/payments/port';
+import { commissionEarner } from '@/server/payouts/charge-plan';
+import { feeSchedule } from '@/server/payouts/fee-schedule';
+import { splitCapture } from '@/server/pricing';
 import { confirmAuthorized, type HoldContext, type Member } from './group-ledger';
 import { moveMember } from './move-member';
 import {
@@ -47,6 +50,34 @@ export async function walletsForGroup(deps: Deps, code: string): Promise<PayNowM
   return row?.methods ?? [];
 }
 
+/**
+ * Connect: a payment taken at join carries its application fee at once, on what is paid (the platform's fee
+ * and any commission); at close the difference refunded takes back the fee and the transfer in proportion.
+ * The fee is noted on the member row before the payment, so settling reads what Stripe was told.
+ */
+async function paidNowDestination(deps: Deps, member: Member): Promise<Destination | null> {
+  if (!member.destinationAccountId) return null;
+  const [g] = await deps.db
+    .select({ commissionBps: groups.commissionBps, dealId: groups.dealId, currency: groups.currency })
+    .from(groups)
+    .where(eq(groups.id, member.groupId));
+  if (!g) return null;
+  const earner = await commissionEarner(deps.db, member, g);
+  const split = splitCapture(member.holdAmount, g.currency, {
+    schedule: feeSchedule(deps),
+    commissionBps: earner ? g.commissionBps : 0,
+  });
+  await deps.db
+    .update(members)
+    .set({ applicationFee: split.applicationFee, commissionAmount: split.commission })
+    .where(and(eq(members.id, member.id), eq(members.status, 'reserved')));
+  return {
+    account: member.destinationAccountId,
+    transferGroup: member.groupId,
+    applicationFee: split.applicationFee,
+  };
+}
+
 /** Starts (or resumes) a reserved paid_now member's wallet payment and applies its outcome. */
 export async function payNowForMember(deps: Deps, member: Member, ctx: HoldContext): Promise<HoldOutcome> {
   if (member.paymentIntentId) {
@@ -54,6 +85,7 @@ export async function payNowForMember(deps: Deps, member: Member, ctx: HoldConte
     // A QR code that is still showing, or a payment already made: resume it rather than start again.
     if (state.status !== 'requires_payment_method') return applyPaidState(deps, member, state, 'join');
   }
+  const destination = await paidNowDestination(deps, member);
   const r = await deps.payments.pay({
     key: member.id,
     memberId: member.id,
@@ -63,6 +95,7 @@ export async function payNowForMember(deps: Deps, member: Member, ctx: HoldConte
     paymentIntentId: member.paymentIntentId,
     description: `${ctx.title} (group ${ctx.code})`,
     metadata: { group_id: member.groupId, member_id: member.id, deal_id: ctx.dealId },
+    destination,
   });
   if (r.ok) return applyPaidState(deps, member, r.hold, 'join');
   if (isTransient(r.failure)) {
@@ -128,7 +161,7 @@ export async function applyPaidState(
 }
 
 export type GiveBack =
-  | { kind: 'refunded'; amount: number; refundId: string }
+  | { kind: 'refunded'; amount: number; refundId: string; feeRefundedTotal: number | null }
   | { kind: 'canceled' }
   | { kind: 'nothing' }
   | { kind: 'failed'; failure: PaymentFailure; retryable: boolean };
@@ -166,11 +199,17 @@ export async function giveBackPayment(
     if (state.status !== 'captured') return { kind: 'failed', failure: c.failure, retryable: c.retryable };
   }
   if (state.amountReceived <= 0) return { kind: 'nothing' };
+  // A destination charge takes back the shop's transfer and the fee with the refund.
+  const [row] = await deps.db
+    .select({ destination: members.destinationAccountId })
+    .from(members)
+    .where(eq(members.id, memberId));
   const r = await payments.refund({
     key: `refund-all:${memberId}`,
     paymentIntentId,
     amount: state.amountReceived,
+    connected: Boolean(row?.destination),
   });
   if (!r.ok) return { kind: 'failed', failure: r.failure, retryable: r.retryable };
-  return { kind: 'refunded', amount: r.amount, refundId: r.refundId };
+  return { kind: 'refunded', amount: r.amount, refundId: r.refundId, feeRefundedTotal: r.feeRefundedTotal };
 }

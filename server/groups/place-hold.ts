@@ -81,6 +81,10 @@ async function placeAndApply(
     paymentMethod,
     description: `${ctx.title} (group ${ctx.code})`,
     metadata: { group_id: member.groupId, member_id: member.id, deal_id: ctx.dealId },
+    // The application fee is set at capture, once the group's price (and any reward) is known.
+    destination: member.destinationAccountId
+      ? { account: member.destinationAccountId, transferGroup: member.groupId }
+      : null,
   });
   if (r.ok) return applyHoldState(deps, member, r.hold, 'join');
   if (isTransient(r.failure)) {

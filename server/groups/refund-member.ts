@@ -6,6 +6,7 @@ import { recordEvent } from '@/server/events/record-event';
 import { notifyMember } from '@/server/notifications/notify-member';
 import { voidRefundedOrder } from '@/server/orders/order-rows';
 import { settlementPayments } from '@/server/payments/pacer';
+import { recheckCommissionAfterRefund } from '@/server/payouts/charge-plan';
 
 /**
  * Refunds part or all of a captured member's charge (merchant console). At most captured − already
@@ -46,10 +47,21 @@ export async function refundMember(
       key: `${m.id}:${m.refundedAmount}:${input.amount}`,
       paymentIntentId: m.paymentIntentId,
       amount: input.amount,
+      // A destination charge takes back the shop's transfer and the fee in proportion (issue 18).
+      connected: Boolean(m.destinationAccountId),
     });
     if (!r.ok) throw new DomainError('PAYMENT_UNAVAILABLE', 'refund.failed', { reason: r.failure.message });
     const refundedAmount = m.refundedAmount + r.amount;
-    await tx.update(members).set({ refundedAmount, updatedAt: deps.now() }).where(eq(members.id, m.id));
+    await tx
+      .update(members)
+      .set({
+        refundedAmount,
+        ...(r.feeRefundedTotal !== null ? { feeRefunded: r.feeRefundedTotal } : {}),
+        updatedAt: deps.now(),
+      })
+      .where(eq(members.id, m.id));
+    // A commission on this buyer is owed only on what they kept: taken back if it was paid.
+    await recheckCommissionAfterRefund(tx, m.id);
     await recordEvent(tx, {
       type: 'member.refunded',
       dealId: row.dealId,

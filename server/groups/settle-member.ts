@@ -4,6 +4,7 @@ import type { Deps } from '@/server/deps';
 import { recordEvent } from '@/server/events/record-event';
 import { settlementPayments } from '@/server/payments/pacer';
 import type { PaymentFailure, PaymentsPort } from '@/server/payments/port';
+import { planCharge, recordChargeSplit, type ChargePlan } from '@/server/payouts/charge-plan';
 import { chargeWithShipping } from '@/server/pricing';
 import type { MoveFields } from './apply-moves';
 import { closeOutcome } from './close-outcome';
@@ -84,28 +85,36 @@ export async function settleMember(
   const outcome = closeOutcome(g);
   if (outcome === 'won') {
     if (g.finalUnitPrice === null) throw new Error(`group ${g.id} is won but has no final price`);
-    // Goods at min(final, joined) plus the shipping fixed at join, never above the hold (DESIGN rule 4).
-    const amount = Math.min(
-      chargeWithShipping(g.finalUnitPrice, m.unitPriceAtJoin, m.quantity, m.shippingAmount),
-      m.holdAmount,
-    );
-    const r = await payments.capture({ memberId: m.id, paymentIntentId: m.paymentIntentId, amount });
+    // Goods at min(final, joined) plus the shipping fixed at join, never above the hold (DESIGN rule 4);
+    // the opener's reward off their goods; the platform's fee and any commission split off (issue 18).
+    const plan = await planMemberCharge(deps, m, g);
+    if (plan.amount === 0) {
+      // A free opener's order with nothing to pay: the hold is released and the member still gets the goods.
+      const r = await payments.release({
+        memberId: m.id,
+        paymentIntentId: m.paymentIntentId,
+        reason: 'abandoned',
+      });
+      if (!r.ok) {
+        if (r.retryable) throw new RetryableSettleError(r.failure);
+        return markPaymentDue(deps, m.id, g, r.failure);
+      }
+      await captureWithSplit(deps, m, g, plan, 'capture', 0);
+      await finishCloseIfSettled(deps, g.id);
+      return 'captured';
+    }
+    const r = await payments.capture({
+      memberId: m.id,
+      paymentIntentId: m.paymentIntentId,
+      amount: plan.amount,
+      ...(plan.destination ? { applicationFee: plan.split.applicationFee } : {}),
+    });
     if (!r.ok) {
       if (r.retryable) throw new RetryableSettleError(r.failure);
       // The group's price stands: the member is asked to pay it another way (server/groups/RECOVERY.md).
       return markPaymentDue(deps, m.id, g, r.failure);
     }
-    const unitPrice = Math.min(g.finalUnitPrice, m.unitPriceAtJoin);
-    await moveOnce(deps, m.id, 'capture', {
-      set: { chargeAmount: r.hold.amountReceived, failureReason: null },
-      payload: {
-        amount: r.hold.amountReceived,
-        unitPrice,
-        quantity: m.quantity,
-        shipping: m.shippingAmount,
-        currency: g.currency,
-      },
-    });
+    await captureWithSplit(deps, m, g, plan, 'capture', r.hold.amountReceived);
     await finishCloseIfSettled(deps, g.id);
     return 'captured';
   }
@@ -127,6 +136,52 @@ export async function settleMember(
 }
 
 export type GroupRef = { id: string; dealId: string };
+
+type MemberRow = typeof members.$inferSelect;
+type GroupRow = typeof groups.$inferSelect;
+
+/** A won group's charge for one member: goods at min(final, joined), the opener's reward, shipping, the split. */
+export async function planMemberCharge(deps: Deps, m: MemberRow, g: GroupRow): Promise<ChargePlan> {
+  if (g.finalUnitPrice === null) throw new Error(`group ${g.id} is won but has no final price`);
+  const full = Math.min(
+    chargeWithShipping(g.finalUnitPrice, m.unitPriceAtJoin, m.quantity, m.shippingAmount),
+    m.holdAmount,
+  );
+  const shipping = Math.min(m.shippingAmount, full);
+  return planCharge(deps, m, g, full - shipping, shipping);
+}
+
+/**
+ * Records a charge that went through, in one transaction: the capture move (none when a webhook moved the
+ * member first: it wrote the event) and the charge's split with any commission, which are written either way.
+ */
+export async function captureWithSplit(
+  deps: Deps,
+  m: MemberRow,
+  g: GroupRow,
+  plan: ChargePlan,
+  name: 'capture',
+  amountReceived: number,
+  extra: { set?: MoveFields; payload?: Record<string, unknown> } = {},
+): Promise<void> {
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    await moveMember(tx, m.id, [name], {
+      now,
+      set: { chargeAmount: amountReceived, failureReason: null, ...extra.set },
+      payload: {
+        amount: amountReceived,
+        unitPrice: Math.min(g.finalUnitPrice ?? m.unitPriceAtJoin, m.unitPriceAtJoin),
+        quantity: m.quantity,
+        shipping: m.shippingAmount,
+        currency: g.currency,
+        ...(plan.reward > 0 ? { reward: plan.reward } : {}),
+        ...extra.payload,
+      },
+    });
+    await recordChargeSplit(tx, m, g, plan, now);
+  });
+}
 
 /** Moves an authorized member once; nothing moves when a webhook got there first (it wrote the event). */
 export async function moveOnce(

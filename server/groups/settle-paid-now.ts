@@ -11,7 +11,15 @@ import { chargeWithShipping } from '@/server/pricing';
 import { closeOutcome } from './close-outcome';
 import { finishCloseIfSettled } from './finish-close';
 import { giveBackPayment } from './pay-now';
-import { markFailed, moveOnce, RetryableSettleError, type SettleMemberResult } from './settle-member';
+import {
+  captureWithSplit,
+  markFailed,
+  moveOnce,
+  RetryableSettleError,
+  type SettleMemberResult,
+} from './settle-member';
+import { commissionEarner, isRewardedOpener } from '@/server/payouts/charge-plan';
+import { openerRewardAmount } from '@/server/pricing';
 
 type M = typeof members.$inferSelect;
 type G = typeof groups.$inferSelect;
@@ -42,14 +50,19 @@ export async function settlePaidNow(
   const outcome = closeOutcome(g);
   if (outcome === 'won') {
     if (g.finalUnitPrice === null) throw new Error(`group ${g.id} is won but has no final price`);
-    const charge = paidNowCharge(m, g.finalUnitPrice);
-    const difference = m.holdAmount - charge;
+    const full = paidNowCharge(m, g.finalUnitPrice);
+    const goods = full - Math.min(m.shippingAmount, full);
+    // The opener's reward (issue 18) goes back with the difference to the group's price.
+    const reward = isRewardedOpener(m, g) ? openerRewardAmount(g.openerReward, goods, g.confirmedCount) : 0;
+    const difference = m.holdAmount - (full - reward);
     let refunded = 0;
+    let feeRefunded = 0;
     if (difference > 0) {
       const r = await payments.refund({
         key: `difference:${m.id}`,
         paymentIntentId: m.paymentIntentId,
         amount: difference,
+        connected: Boolean(m.destinationAccountId),
       });
       if (!r.ok) {
         if (r.retryable) throw new RetryableSettleError(r.failure);
@@ -69,21 +82,37 @@ export async function settlePaidNow(
         });
       } else {
         refunded = r.amount;
+        feeRefunded = r.feeRefundedTotal ?? 0;
       }
     }
-    await moveOnce(deps, m.id, 'capture', {
-      set: { chargeAmount: m.holdAmount, refundedAmount: refunded, failureReason: null },
-      payload: {
-        amount: m.holdAmount - refunded,
-        paid: m.holdAmount,
-        refunded,
-        unitPrice: Math.min(g.finalUnitPrice, m.unitPriceAtJoin),
-        quantity: m.quantity,
-        shipping: m.shippingAmount,
-        currency: g.currency,
-        paymentKind: 'paid_now',
+    // The fee and commission were set on what was paid at join (pay-now.ts); the refund took back their share.
+    const earner = m.commissionAmount > 0 ? await commissionEarner(deps.db, m, g) : null;
+    await captureWithSplit(
+      deps,
+      m,
+      g,
+      {
+        reward,
+        earner,
+        split: {
+          applicationFee: m.applicationFee,
+          commission: earner ? m.commissionAmount : 0,
+          platformFee: m.applicationFee - (earner ? m.commissionAmount : 0),
+          merchantNet: m.holdAmount - m.applicationFee,
+        },
+        amount: m.holdAmount,
+        destination: null,
       },
-    });
+      'capture',
+      m.holdAmount,
+      {
+        set: { refundedAmount: refunded },
+        payload: { amount: m.holdAmount - refunded, paid: m.holdAmount, refunded, paymentKind: 'paid_now' },
+      },
+    );
+    if (feeRefunded > 0) {
+      await deps.db.update(members).set({ feeRefunded }).where(eq(members.id, m.id));
+    }
     await finishCloseIfSettled(deps, g.id);
     return 'captured';
   }

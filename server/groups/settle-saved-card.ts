@@ -11,7 +11,13 @@ import { chargeWithShipping } from '@/server/pricing';
 import { closeOutcome } from './close-outcome';
 import { finishCloseIfSettled } from './finish-close';
 import { markPaymentDue } from './mark-payment-due';
-import { moveOnce, RetryableSettleError, type SettleMemberResult } from './settle-member';
+import {
+  captureWithSplit,
+  moveOnce,
+  planMemberCharge,
+  RetryableSettleError,
+  type SettleMemberResult,
+} from './settle-member';
 
 type M = typeof members.$inferSelect;
 type G = typeof groups.$inferSelect;
@@ -47,20 +53,25 @@ export async function chargeSavedMember(
     });
   }
   // Goods at min(final, joined) plus the shipping fixed at join, never above what the buyer was told at
-  // join (holdAmount: the most they can be charged, DESIGN rule 4).
-  const amount = Math.min(
-    chargeWithShipping(g.finalUnitPrice, m.unitPriceAtJoin, m.quantity, m.shippingAmount),
-    m.holdAmount,
-  );
+  // join (holdAmount: the most they can be charged, DESIGN rule 4); the opener's reward; the split.
+  const plan = await planMemberCharge(deps, m, g);
+  if (plan.amount === 0) {
+    // A free opener's order with nothing to pay: no charge, the card forgotten, the goods still theirs.
+    await captureWithSplit(deps, m, g, plan, 'capture', 0, { payload: { paymentKind: 'saved_card' } });
+    await forget(deps, payments, m, g).catch(() => false);
+    await finishCloseIfSettled(deps, g.id);
+    return 'captured';
+  }
   const r = await payments.chargeSaved({
     key: m.id,
     memberId: m.id,
     customerId: m.stripeCustomerId,
     paymentMethodId: m.paymentMethodId,
-    amount,
+    amount: plan.amount,
     currency: g.currency,
     description: `Group ${g.code}`,
     metadata: { group_id: g.id, member_id: m.id, deal_id: g.dealId },
+    destination: plan.destination,
   });
   if (!r.ok) {
     if (r.retryable) throw new RetryableSettleError(r.failure);
@@ -76,20 +87,9 @@ export async function chargeSavedMember(
       message: `The off-session charge is ${r.hold.status}.`,
     });
   }
-  await moveOnce(deps, m.id, 'capture', {
-    set: {
-      chargeAmount: r.hold.amountReceived,
-      paymentIntentId: r.hold.paymentIntentId,
-      failureReason: null,
-    },
-    payload: {
-      amount: r.hold.amountReceived,
-      unitPrice: Math.min(g.finalUnitPrice, m.unitPriceAtJoin),
-      quantity: m.quantity,
-      shipping: m.shippingAmount,
-      currency: g.currency,
-      paymentKind: 'saved_card',
-    },
+  await captureWithSplit(deps, m, g, plan, 'capture', r.hold.amountReceived, {
+    set: { paymentIntentId: r.hold.paymentIntentId },
+    payload: { paymentKind: 'saved_card' },
   });
   // The card was saved for this group only: once charged it is removed (best effort; a refund needs no card).
   await forget(deps, payments, m, g).catch(() => false);

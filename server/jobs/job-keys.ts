@@ -18,3 +18,6 @@ export const recoveryLapseJobKey = (memberId: string) => `recovery-lapse:${membe
 
 /** The one automatic retry of a soft-declined saved card. */
 export const recoveryRetryJobKey = (memberId: string) => `recovery-retry:${memberId}`;
+
+/** A commission's next transfer or reversal (one pending job per commission). */
+export const settleCommissionJobKey = (commissionId: string) => `settle-commission:${commissionId}`;

@@ -18,6 +18,8 @@ export const taskPayloads = {
   'recovery-lapse': z.object({ memberId: z.uuid() }),
   /** A day after a soft decline of a saved card: the one automatic retry. */
   'recovery-retry': z.object({ memberId: z.uuid() }),
+  /** Brings a helper-seller's commission transfer to what is owed: paid after the refund window, reversed after a refund. */
+  'settle-commission': z.object({ commissionId: z.uuid() }),
 };
 
 export type TaskName = keyof typeof taskPayloads;
@@ -46,6 +48,7 @@ declare global {
       'rooms-purge': TaskPayload<'rooms-purge'>;
       'recovery-lapse': TaskPayload<'recovery-lapse'>;
       'recovery-retry': TaskPayload<'recovery-retry'>;
+      'settle-commission': TaskPayload<'settle-commission'>;
     }
   }
 }

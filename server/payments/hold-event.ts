@@ -2,6 +2,7 @@
 // Stripe's events into these, and the groups area applies them (server/groups/apply-hold-event.ts). Nothing
 // here knows about groups or members' states. Edit when Flock acts on another kind of hold news.
 import type { Tx } from '@/db/client';
+import type { AccountState } from './port';
 
 /** Who the hold belongs to: its PaymentIntent, and the member id our own metadata put on it (if any). */
 type HoldRef = { paymentIntentId: string; metadataMemberId: string | null };
@@ -30,8 +31,29 @@ export type HoldEvent =
       failure: { code: string | null; declineCode: string | null; message: string };
     });
 
+/** News about Stripe Connect (issue 18): a connected account, a payout to it, a transfer taken back. */
+export type ConnectEvent =
+  | { kind: 'account_updated'; account: AccountState }
+  | {
+      kind: 'payout';
+      payout: {
+        id: string;
+        accountId: string;
+        amount: number;
+        currency: string;
+        status: string;
+        arrivalDate: Date | null;
+        created: Date;
+      };
+    }
+  | { kind: 'transfer_reversed'; transferId: string; amountReversed: number };
+
 /** What applying an event did; `afterCommit` runs once the transaction that recorded it has committed. */
 export type HoldEventResult = { applied: boolean; note: string; afterCommit?: () => Promise<void> };
 
 /** Applies one hold event inside the transaction that records the webhook delivery. */
-export type HoldEventSink = (tx: Tx, event: HoldEvent, now: Date) => Promise<HoldEventResult>;
+export type HoldEventSink = (tx: Tx, event: HoldEvent | ConnectEvent, now: Date) => Promise<HoldEventResult>;
+
+export function isConnectEvent(e: HoldEvent | ConnectEvent): e is ConnectEvent {
+  return e.kind === 'account_updated' || e.kind === 'payout' || e.kind === 'transfer_reversed';
+}

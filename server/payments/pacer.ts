@@ -5,7 +5,14 @@ import { sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import { getEnv } from '@/server/env';
-import type { ChargeResult, HoldState, PaymentsPort, RefundResult, SettleResult } from './port';
+import type {
+  ChargeResult,
+  HoldState,
+  PaymentsPort,
+  RefundResult,
+  SettleResult,
+  TransferResult,
+} from './port';
 
 export type PacerOptions = {
   /** Requests per second shared by all processes using this database. */
@@ -81,6 +88,7 @@ export function pacedPayments(inner: PaymentsPort, db: Db, opts: PacerOptions): 
       | SettleResult
       | RefundResult
       | ChargeResult
+      | TransferResult
       | { ok: true }
       | { ok: false; failure: { code: string }; retryable: boolean },
   >(call: () => Promise<T>): Promise<T> {
@@ -125,6 +133,15 @@ export function pacedPayments(inner: PaymentsPort, db: Db, opts: PacerOptions): 
     saveCard: (input) => inner.saveCard(input),
     retrieveSetup: (id) => inner.retrieveSetup(id),
     pay: (input) => inner.pay(input),
+    // Commission transfers are money movements a worker makes in bulk: paced and retried.
+    transfer: (input) => withRetry(() => inner.transfer(input)),
+    reverseTransfer: (input) => withRetry(() => inner.reverseTransfer(input)),
+    // A person waits on these (the console, onboarding): not paced.
+    createAccount: (input) => inner.createAccount(input),
+    retrieveAccount: (id) => inner.retrieveAccount(id),
+    accountLink: (input) => inner.accountLink(input),
+    balance: (id) => inner.balance(id),
+    ...(inner.completeDemoOnboarding ? { completeDemoOnboarding: inner.completeDemoOnboarding } : {}),
   };
   return paced;
 }

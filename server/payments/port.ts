@@ -70,6 +70,7 @@ export type PayInput = {
   paymentMethod?: string;
   description: string;
   metadata: Record<string, string>;
+  destination?: Destination | null;
 };
 
 /** Charges a saved card off-session (the buyer is not there), automatic capture. */
@@ -83,11 +84,43 @@ export type ChargeSavedInput = {
   currency: string;
   description: string;
   metadata: Record<string, string>;
+  destination?: Destination | null;
 };
 
 export type ChargeResult =
   | { ok: true; hold: HoldState }
   | { ok: false; paymentIntentId: string | null; failure: PaymentFailure; retryable: boolean };
+
+/** A destination charge (Stripe Connect): the money is transferred to the shop's connected account. */
+export type Destination = {
+  /** The connected account (acct_…). */
+  account: string;
+  /** Ties the charge, its transfer and later commission transfers together (our group id). */
+  transferGroup: string;
+  /** Stripe's application_fee_amount, for payments captured at once (a saved card, a wallet); holds set it at capture. */
+  applicationFee?: number;
+};
+
+/** A connected account as Stripe reports it. */
+export type AccountState = {
+  accountId: string;
+  chargesEnabled: boolean;
+  payoutsEnabled: boolean;
+  detailsSubmitted: boolean;
+  /** The transfers capability is active (commissions and destination charges may be sent to it). */
+  transfersActive: boolean;
+  /** What Stripe still needs before the account can take payments or be paid (requirements.currently_due). */
+  requirementsDue: string[];
+};
+
+export type TransferResult =
+  | { ok: true; transferId: string; amount: number }
+  | { ok: false; failure: PaymentFailure; retryable: boolean };
+
+export type Balance = {
+  available: { amount: number; currency: string }[];
+  pending: { amount: number; currency: string }[];
+};
 
 export type AuthorizeInput = {
   memberId: string;
@@ -98,6 +131,8 @@ export type AuthorizeInput = {
   description: string;
   receiptEmail?: string | null;
   metadata: Record<string, string>;
+  /** Connect: the shop's account, when the group has one (its application fee is set at capture). */
+  destination?: Destination | null;
 };
 
 export type AuthorizeResult =
@@ -107,7 +142,14 @@ export type SettleResult =
   { ok: true; hold: HoldState } | { ok: false; failure: PaymentFailure; retryable: boolean };
 
 export type RefundResult =
-  { ok: true; refundId: string; amount: number } | { ok: false; failure: PaymentFailure; retryable: boolean };
+  | {
+      ok: true;
+      refundId: string;
+      amount: number;
+      /** A destination charge: how much of its application fee has been refunded in all (null otherwise). */
+      feeRefundedTotal: number | null;
+    }
+  | { ok: false; failure: PaymentFailure; retryable: boolean };
 
 export interface PaymentsPort {
   /** Places a manual-capture hold. Undone by `release`. Key: hold:<memberId>. */
@@ -115,7 +157,13 @@ export interface PaymentsPort {
   /** Reads the hold's state as the processor sees it. */
   retrieve(paymentIntentId: string): Promise<HoldState>;
   /** Captures `amount` (≤ the hold); the rest of the hold is released. Undone by `refund`. Key: capture:<memberId>. */
-  capture(input: { memberId: string; paymentIntentId: string; amount: number }): Promise<SettleResult>;
+  capture(input: {
+    memberId: string;
+    paymentIntentId: string;
+    amount: number;
+    /** A destination charge's application_fee_amount (platform fee + commission), set at capture. */
+    applicationFee?: number;
+  }): Promise<SettleResult>;
   /** Cancels an uncaptured hold. Nothing to undo (no money moved). Key: release:<memberId>. */
   release(input: {
     memberId: string;
@@ -123,7 +171,13 @@ export interface PaymentsPort {
     reason?: 'abandoned' | 'requested_by_customer' | 'duplicate' | 'fraudulent';
   }): Promise<SettleResult>;
   /** Refunds part or all of a captured amount. Key: the caller's `key` (one per refund request). */
-  refund(input: { key: string; paymentIntentId: string; amount: number }): Promise<RefundResult>;
+  refund(input: {
+    key: string;
+    paymentIntentId: string;
+    amount: number;
+    /** A destination charge: reverse the transfer and refund the application fee in proportion. */
+    connected?: boolean;
+  }): Promise<RefundResult>;
   /** Saves a card for off-session charges: a customer (key customer:<memberId>) and a SetupIntent (key setup:<memberId>). Undone by `forgetCard`. */
   saveCard(input: SaveCardInput): Promise<SaveCardResult>;
   /** Reads a SetupIntent as the processor sees it. */
@@ -141,4 +195,31 @@ export interface PaymentsPort {
   pay(input: PayInput & { paymentIntentId?: string | null }): Promise<AuthorizeResult>;
   /** Cancels an unpaid on-session payment (a fix or a wallet payment that will not be completed). Key: cancel:<paymentIntentId>. */
   cancelPayment(paymentIntentId: string): Promise<SettleResult>;
+
+  /** Creates a Stripe Express account for a shop or a helper-seller. Undone by: nothing (an unused account costs nothing). Key: account:<key>. */
+  createAccount(input: {
+    key: string;
+    email: string | null;
+    country?: string;
+    metadata: Record<string, string>;
+  }): Promise<AccountState>;
+  /** Reads a connected account. */
+  retrieveAccount(accountId: string): Promise<AccountState>;
+  /** A single-use onboarding link into Stripe's hosted form (no key: each visit gets a fresh one). */
+  accountLink(input: { accountId: string; returnUrl: string; refreshUrl: string }): Promise<{ url: string }>;
+  /** Sends `amount` from the platform to a connected account. Undone by `reverseTransfer`. Key: transfer:<key>. */
+  transfer(input: {
+    key: string;
+    amount: number;
+    currency: string;
+    destination: string;
+    transferGroup: string;
+    metadata: Record<string, string>;
+  }): Promise<TransferResult>;
+  /** Takes back `amount` of a transfer. Nothing to undo. Key: reversal:<key>. */
+  reverseTransfer(input: { key: string; transferId: string; amount: number }): Promise<TransferResult>;
+  /** A connected account's balance. */
+  balance(accountId: string): Promise<Balance>;
+  /** Demo only (the emulator): finishes an account's onboarding as if its owner completed Stripe's form. */
+  completeDemoOnboarding?: (accountId: string) => Promise<void>;
 }

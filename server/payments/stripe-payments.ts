@@ -1,5 +1,9 @@
 import Stripe from 'stripe';
 import type {
+  AccountState,
+  Balance,
+  Destination,
+  TransferResult,
   AuthorizeInput,
   AuthorizeResult,
   ChargeResult,
@@ -134,7 +138,33 @@ function isUnexpectedState(err: unknown): boolean {
 }
 
 /** The payments port on the official Stripe SDK (real Stripe or the emulator). */
-export function createStripePayments(stripe: Stripe): PaymentsPort {
+/** Our view of a connected account. */
+export function toAccountState(a: Stripe.Account): AccountState {
+  return {
+    accountId: a.id,
+    chargesEnabled: a.charges_enabled ?? false,
+    payoutsEnabled: a.payouts_enabled ?? false,
+    detailsSubmitted: a.details_submitted ?? false,
+    transfersActive: a.capabilities?.transfers === 'active',
+    requirementsDue: a.requirements?.currently_due ?? [],
+  };
+}
+
+/** The PaymentIntent parameters of a destination charge. */
+function destinationParams(d: Destination | null | undefined) {
+  if (!d) return {};
+  return {
+    transfer_data: { destination: d.account },
+    transfer_group: d.transferGroup,
+    ...(d.applicationFee !== undefined ? { application_fee_amount: d.applicationFee } : {}),
+  };
+}
+
+/**
+ * The payments port on the official Stripe SDK (real Stripe or the emulator). With `emulatorUrl` (the demo
+ * and tests) it can also finish a connected account's onboarding the way the emulator's hosted page does.
+ */
+export function createStripePayments(stripe: Stripe, opts: { emulatorUrl?: string } = {}): PaymentsPort {
   const retrieve = async (id: string): Promise<HoldState> =>
     toHoldState(await stripe.paymentIntents.retrieve(id, { expand: ['latest_charge'] }));
 
@@ -150,6 +180,7 @@ export function createStripePayments(stripe: Stripe): PaymentsPort {
             capture_method: 'manual',
             description: input.description,
             metadata: { ...input.metadata, member_id: input.memberId },
+            ...destinationParams(input.destination),
             ...(input.receiptEmail ? { receipt_email: input.receiptEmail } : {}),
             ...(input.paymentMethod
               ? { payment_method: input.paymentMethod, confirm: true, payment_method_types: ['card'] }
@@ -164,11 +195,15 @@ export function createStripePayments(stripe: Stripe): PaymentsPort {
       }
     },
 
-    async capture({ memberId, paymentIntentId, amount }): Promise<SettleResult> {
+    async capture({ memberId, paymentIntentId, amount, applicationFee }): Promise<SettleResult> {
       try {
         const pi = await stripe.paymentIntents.capture(
           paymentIntentId,
-          { amount_to_capture: amount, expand: ['latest_charge'] },
+          {
+            amount_to_capture: amount,
+            ...(applicationFee !== undefined ? { application_fee_amount: applicationFee } : {}),
+            expand: ['latest_charge'],
+          },
           { idempotencyKey: `capture:${memberId}` },
         );
         return { ok: true, hold: toHoldState(pi) };
@@ -211,13 +246,23 @@ export function createStripePayments(stripe: Stripe): PaymentsPort {
       }
     },
 
-    async refund({ key, paymentIntentId, amount }): Promise<RefundResult> {
+    async refund({ key, paymentIntentId, amount, connected }): Promise<RefundResult> {
       try {
         const r = await stripe.refunds.create(
-          { payment_intent: paymentIntentId, amount },
+          {
+            payment_intent: paymentIntentId,
+            amount,
+            ...(connected ? { reverse_transfer: true, refund_application_fee: true } : {}),
+          },
           { idempotencyKey: `refund:${key}` },
         );
-        return { ok: true, refundId: r.id, amount: r.amount };
+        let feeRefundedTotal: number | null = null;
+        const chargeId = idOf(r.charge);
+        if (connected && chargeId) {
+          const fees = await stripe.applicationFees.list({ charge: chargeId, limit: 1 });
+          feeRefundedTotal = fees.data[0]?.amount_refunded ?? 0;
+        }
+        return { ok: true, refundId: r.id, amount: r.amount, feeRefundedTotal };
       } catch (err) {
         return { ok: false, failure: toFailure(err), retryable: isRetryable(err) };
       }
@@ -284,6 +329,7 @@ export function createStripePayments(stripe: Stripe): PaymentsPort {
             confirm: true,
             description: input.description,
             metadata: { ...input.metadata, member_id: input.memberId },
+            ...destinationParams(input.destination),
             expand: ['latest_charge'],
           },
           { idempotencyKey: `charge:${input.key}` },
@@ -327,6 +373,7 @@ export function createStripePayments(stripe: Stripe): PaymentsPort {
                 allowed_payment_method_types: [input.method],
                 description: input.description,
                 metadata: { ...input.metadata, member_id: input.memberId },
+                ...destinationParams(input.destination),
                 ...(confirm ? { ...pm, confirm: true } : {}),
                 expand: ['latest_charge'],
               },
@@ -359,5 +406,88 @@ export function createStripePayments(stripe: Stripe): PaymentsPort {
         return { ok: false, failure: toFailure(err), retryable: isRetryable(err) };
       }
     },
+
+    async createAccount({ key, email, country, metadata }): Promise<AccountState> {
+      const a = await stripe.accounts.create(
+        {
+          type: 'express',
+          ...(email ? { email } : {}),
+          ...(country ? { country } : {}),
+          capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
+          metadata,
+        },
+        { idempotencyKey: `account:${key}` },
+      );
+      return toAccountState(a);
+    },
+
+    async retrieveAccount(accountId): Promise<AccountState> {
+      return toAccountState(await stripe.accounts.retrieve(accountId));
+    },
+
+    async accountLink({ accountId, returnUrl, refreshUrl }) {
+      const link = await stripe.accountLinks.create({
+        account: accountId,
+        return_url: returnUrl,
+        refresh_url: refreshUrl,
+        type: 'account_onboarding',
+      });
+      return { url: link.url };
+    },
+
+    async transfer(input): Promise<TransferResult> {
+      try {
+        const t = await stripe.transfers.create(
+          {
+            amount: input.amount,
+            currency: input.currency.toLowerCase(),
+            destination: input.destination,
+            transfer_group: input.transferGroup,
+            metadata: input.metadata,
+          },
+          { idempotencyKey: `transfer:${input.key}` },
+        );
+        return { ok: true, transferId: t.id, amount: t.amount };
+      } catch (err) {
+        return { ok: false, failure: toFailure(err), retryable: isRetryable(err) };
+      }
+    },
+
+    async reverseTransfer({ key, transferId, amount }): Promise<TransferResult> {
+      try {
+        const r = await stripe.transfers.createReversal(
+          transferId,
+          { amount },
+          { idempotencyKey: `reversal:${key}` },
+        );
+        return { ok: true, transferId, amount: r.amount };
+      } catch (err) {
+        return { ok: false, failure: toFailure(err), retryable: isRetryable(err) };
+      }
+    },
+
+    async balance(accountId): Promise<Balance> {
+      const b = await stripe.balance.retrieve({}, { stripeAccount: accountId });
+      const pick = (list: { amount: number; currency: string }[]) =>
+        list.map((x) => ({ amount: x.amount, currency: x.currency.toUpperCase() }));
+      return { available: pick(b.available), pending: pick(b.pending) };
+    },
+
+    ...(opts.emulatorUrl
+      ? {
+          async completeDemoOnboarding(accountId: string) {
+            const base = (opts.emulatorUrl ?? '').replace(/\/$/, '');
+            const res = await fetch(
+              `${base}/_emulator/accounts/${encodeURIComponent(accountId)}/complete-onboarding`,
+              {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: '{}',
+              },
+            );
+            if (!res.ok) throw new Error(`The emulator refused to complete onboarding (${res.status}).`);
+          },
+        }
+      : {}),
   };
 }

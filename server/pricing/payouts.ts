@@ -2,6 +2,7 @@
 // opener's reward and the merchant's net. Pure integer arithmetic on minor units (DESIGN rule 1); every
 // function throws RangeError rather than return a wrong amount. The money rule these keep, per member and
 // so per group and per currency: platform fee + commission + merchant net = captured − refunded.
+import type { OpenerReward } from '@/db/schema/deals';
 
 function assertWhole(name: string, value: number, min = 0): void {
   if (!Number.isSafeInteger(value) || value < min) {
@@ -127,15 +128,7 @@ export function commissionOwed(input: {
   return Math.max(0, Math.min(mulDivFloor(commission, captured - refunded, captured), applicationFeeLeft));
 }
 
-/** What a deal promises the person who opened a group. */
-export type OpenerReward = {
-  /** The group must win with at least this many members. */
-  minMembers: number;
-  /** Percent off the opener's goods, 1-100 (100: their units free). */
-  percent: number;
-  /** The most the reward may be worth (minor units), or null for no cap. */
-  cap: number | null;
-};
+export type { OpenerReward };
 
 /**
  * The opener's reward off their goods (not shipping): percent of the goods rounded down, at most the cap,

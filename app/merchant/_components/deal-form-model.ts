@@ -317,6 +317,9 @@ export function checkDealForm(
     stock: f.stock.trim() ? int(f.stock) : null,
     fulfilment,
     welcomeMessage: f.welcomeMessage,
+    openerReward: null,
+    commissionBps: 0,
+    commissionHoldDays: 14,
   };
   const parsed = dealValuesSchema.safeParse(values);
   const found = parsed.success ? {} : fieldMessages(parsed.error.issues, errorWords);

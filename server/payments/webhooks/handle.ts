@@ -6,7 +6,10 @@ import { sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import type { HoldEventResult, HoldEventSink } from '@/server/payments/hold-event';
+import { onAccountUpdated } from './account-updated';
 import { onChargeRefunded } from './charge-refunded';
+import { onPayout } from './payout';
+import { onTransferReversed } from './transfer-reversed';
 import { onAmountCapturableUpdated } from './payment-intent-amount-capturable-updated';
 import { onPaymentIntentCanceled } from './payment-intent-canceled';
 import { onPaymentFailed } from './payment-intent-payment-failed';
@@ -24,6 +27,13 @@ export const WEBHOOK_HANDLERS: Record<string, WebhookTranslator> = {
   'charge.refunded': onChargeRefunded,
   'setup_intent.succeeded': onSetupIntentSucceeded,
   'setup_intent.setup_failed': onSetupIntentFailed,
+  'account.updated': onAccountUpdated,
+  'payout.created': onPayout,
+  'payout.updated': onPayout,
+  'payout.paid': onPayout,
+  'payout.failed': onPayout,
+  'payout.canceled': onPayout,
+  'transfer.reversed': onTransferReversed,
 };
 
 export type WebhookResponse = {
