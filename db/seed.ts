@@ -16,6 +16,7 @@ import { getDeps } from '@/server/deps';
 import { joinGroup } from '@/server/groups/join-group';
 import { openGroup } from '@/server/groups/open-group';
 import { createMerchantProfile } from '@/server/merchants/create-merchant-profile';
+import { completeDemoOnboarding, ensureAccount } from '@/server/payouts/accounts';
 import type { SessionUser } from '@/server/auth/session-user';
 import type { FulfilmentOptions, ShippingAddress } from './schema/fulfilment-options';
 import type { OrderChoice } from '@/server/orders/order-choice';
@@ -256,8 +257,17 @@ export async function seedDemo(deps: Deps): Promise<{ dealSlugs: string[]; group
     .update(merchants)
     .set({ payNowMethods: ['wechat_pay'] })
     .where(eq(merchants.id, profile.id));
+  // The demo shop is paid through its own connected Stripe account, onboarded as the emulator allows.
+  await ensureAccount(deps, { kind: 'merchant', merchantId: profile.id }, DEMO_MERCHANT.email);
   const dealSlugs: string[] = [];
   const groupCodes: string[] = [];
+  if (!deps.payments.completeDemoOnboarding) {
+    console.log(
+      '[flock] the demo shop must finish Stripe onboarding (Payments) before its deals can be seeded',
+    );
+    return { dealSlugs, groupCodes };
+  }
+  await completeDemoOnboarding(deps, { kind: 'merchant', merchantId: profile.id });
   let a = 0;
   for (const d of DEALS) {
     const { groups: groupSizes, ...input } = d;

@@ -7,7 +7,6 @@ import { events, type groups, type members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { recordEvent } from '@/server/events/record-event';
 import type { PaymentsPort } from '@/server/payments/port';
-import { chargeWithShipping } from '@/server/pricing';
 import { closeOutcome } from './close-outcome';
 import { finishCloseIfSettled } from './finish-close';
 import { markPaymentDue } from './mark-payment-due';

@@ -3,6 +3,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deals, user } from '@/db/schema';
+import { startStripeEmulator } from '@/tools/stripe-emulator/index';
 import { createTestDb, type TestDb } from '@/test/db';
 import { setEnv } from '@/tools/process-env';
 import { isCrossSiteRequest, requestOwnOrigin } from './same-origin';
@@ -72,21 +73,25 @@ describe('isCrossSiteRequest', () => {
 
 describe('route handlers refuse cross-site requests', () => {
   let t: TestDb;
+  let emulator: Awaited<ReturnType<typeof startStripeEmulator>>;
   const base = 'http://localhost:3000';
 
   beforeAll(async () => {
     t = await createTestDb();
+    // A test deal's shop is onboarded to Stripe before it is published: the route needs the emulator.
+    emulator = await startStripeEmulator({ port: 0 });
     setEnv({
       DATABASE_URL: t.url,
       FLOCK_TEST_MODE: '1',
       APP_URL: base,
-      STRIPE_EMULATOR_URL: 'http://127.0.0.1:9',
+      STRIPE_EMULATOR_URL: emulator.url,
       STRIPE_WEBHOOK_SECRET: 'whsec_test_same_origin',
     });
   });
   afterAll(async () => {
     const { getDb } = await import('@/db/client');
     await getDb().$client.end();
+    await emulator.stop();
     await t.drop();
   });
 

@@ -6,7 +6,8 @@ import type { Tx } from '@/db/client';
 import { connectedAccounts, type ConnectedAccountRow } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { DomainError } from '@/server/errors';
-import type { AccountState } from '@/server/payments/port';
+import { recordAccountState } from './account-state';
+export { canReceiveTransfers, canTakePayments } from './account-rules';
 
 export type AccountOwner = { kind: 'merchant'; merchantId: string } | { kind: 'sharer'; userId: string };
 
@@ -27,6 +28,17 @@ export const NOT_CONNECTED: AccountView = {
   requirementsDue: [],
 };
 
+/** Runs a Stripe call a person waits on; Stripe not answering is a sentence, never a 500. */
+async function viaStripe<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    console.error('[connect]', err);
+    throw new DomainError('PAYMENT_UNAVAILABLE', 'connect.unavailable');
+  }
+}
+
 const ownerWhere = (o: AccountOwner) =>
   o.kind === 'merchant'
     ? eq(connectedAccounts.merchantId, o.merchantId)
@@ -41,18 +53,6 @@ export async function findAccount(
   return row ?? null;
 }
 
-/** A shop can be paid: Stripe lets its account take card payments and receive the transfers. */
-export function canTakePayments(
-  row: Pick<ConnectedAccountRow, 'chargesEnabled' | 'transfersActive'> | null,
-): boolean {
-  return Boolean(row?.chargesEnabled && row.transfersActive);
-}
-
-/** A helper-seller can be paid their commissions: transfers to their account are allowed. */
-export function canReceiveTransfers(row: Pick<ConnectedAccountRow, 'transfersActive'> | null): boolean {
-  return Boolean(row?.transfersActive);
-}
-
 export function accountView(row: ConnectedAccountRow | null): AccountView {
   if (!row) return NOT_CONNECTED;
   return {
@@ -64,29 +64,6 @@ export function accountView(row: ConnectedAccountRow | null): AccountView {
   };
 }
 
-/** Copies Stripe's view of an account onto its row; answers the row before and after (null when unknown to us). */
-export async function applyAccountState(
-  db: Deps['db'] | Tx,
-  state: AccountState,
-  now: Date,
-): Promise<{ before: ConnectedAccountRow; after: ConnectedAccountRow } | null> {
-  const [before] = await db.select().from(connectedAccounts).where(eq(connectedAccounts.id, state.accountId));
-  if (!before) return null;
-  const [after] = await db
-    .update(connectedAccounts)
-    .set({
-      chargesEnabled: state.chargesEnabled,
-      payoutsEnabled: state.payoutsEnabled,
-      detailsSubmitted: state.detailsSubmitted,
-      transfersActive: state.transfersActive,
-      requirementsDue: state.requirementsDue,
-      updatedAt: now,
-    })
-    .where(eq(connectedAccounts.id, state.accountId))
-    .returning();
-  return after ? { before, after } : null;
-}
-
 /** The owner's account, created at Stripe (once: the key names the owner) and recorded when it is new. */
 export async function ensureAccount(
   deps: Deps,
@@ -96,11 +73,13 @@ export async function ensureAccount(
   const existing = await findAccount(deps.db, owner);
   if (existing) return existing;
   const key = owner.kind === 'merchant' ? `merchant:${owner.merchantId}` : `sharer:${owner.userId}`;
-  const state = await deps.payments.createAccount({
-    key,
-    email,
-    metadata: owner.kind === 'merchant' ? { merchant_id: owner.merchantId } : { user_id: owner.userId },
-  });
+  const state = await viaStripe(() =>
+    deps.payments.createAccount({
+      key,
+      email,
+      metadata: owner.kind === 'merchant' ? { merchant_id: owner.merchantId } : { user_id: owner.userId },
+    }),
+  );
   await deps.db
     .insert(connectedAccounts)
     .values({
@@ -130,11 +109,13 @@ export async function onboardingUrl(
     return { url: `/connect/demo?for=${who}`, demo: true };
   }
   const back = owner.kind === 'merchant' ? '/merchant/payments?connect=return' : '/me?connect=return';
-  const { url } = await deps.payments.accountLink({
-    accountId: row.id,
-    returnUrl: `${deps.appUrl}${back}`,
-    refreshUrl: `${deps.appUrl}/connect/refresh?for=${who}`,
-  });
+  const { url } = await viaStripe(() =>
+    deps.payments.accountLink({
+      accountId: row.id,
+      returnUrl: `${deps.appUrl}${back}`,
+      refreshUrl: `${deps.appUrl}/connect/refresh?for=${who}`,
+    }),
+  );
   return { url, demo: false };
 }
 
@@ -142,9 +123,9 @@ export async function onboardingUrl(
 export async function refreshAccount(deps: Deps, owner: AccountOwner): Promise<AccountView> {
   const row = await findAccount(deps.db, owner);
   if (!row) return NOT_CONNECTED;
-  const state = await deps.payments.retrieveAccount(row.id);
-  const applied = await applyAccountState(deps.db, state, deps.now());
-  return accountView(applied?.after ?? row);
+  const state = await viaStripe(() => deps.payments.retrieveAccount(row.id));
+  const applied = await deps.db.transaction((tx) => recordAccountState(tx, state, deps.now()));
+  return accountView(applied ?? row);
 }
 
 /** Demo only: finishes the owner's onboarding as if they completed Stripe's form, then records it. */
@@ -153,6 +134,6 @@ export async function completeDemoOnboarding(deps: Deps, owner: AccountOwner): P
   if (!complete) throw new DomainError('CONFLICT', 'connect.notDemo');
   const row = await findAccount(deps.db, owner);
   if (!row) throw new DomainError('NOT_FOUND', 'connect.noAccount');
-  await complete(row.id);
+  await viaStripe(() => complete(row.id));
   return refreshAccount(deps, owner);
 }

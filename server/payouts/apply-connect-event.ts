@@ -4,19 +4,15 @@ import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { commissions, payouts } from '@/db/schema';
 import type { ConnectEvent, HoldEventResult } from '@/server/payments/hold-event';
-import { applyAccountState, canReceiveTransfers } from './accounts';
-import { enqueueSharerCommissions } from './settle-commission';
+import { recordAccountState } from './account-state';
 
 export async function applyConnectEvent(tx: Tx, event: ConnectEvent, now: Date): Promise<HoldEventResult> {
   switch (event.kind) {
     case 'account_updated': {
-      const changed = await applyAccountState(tx, event.account, now);
-      if (!changed) return { applied: false, note: 'not one of our accounts' };
-      const { before, after } = changed;
-      if (after.userId && canReceiveTransfers(after) && !canReceiveTransfers(before)) {
-        await enqueueSharerCommissions(tx, after.userId, now);
-      }
-      return { applied: true, note: 'account updated' };
+      const after = await recordAccountState(tx, event.account, now);
+      return after
+        ? { applied: true, note: 'account updated' }
+        : { applied: false, note: 'not one of our accounts' };
     }
     case 'payout': {
       const p = event.payout;

@@ -13,7 +13,7 @@ import { settleCommissionJobKey } from '@/server/jobs/job-keys';
 import { settlementPayments } from '@/server/payments/pacer';
 import type { PaymentFailure } from '@/server/payments/port';
 import { moneyLine } from '@/server/pricing';
-import { canReceiveTransfers } from './accounts';
+import { canReceiveTransfers } from './account-rules';
 
 export type SettleCommissionResult = 'waiting' | 'no_account' | 'paid' | 'reversed' | 'void' | 'up_to_date';
 

@@ -10,6 +10,7 @@ import { merchantOrdersRouter } from './routers/merchant-orders';
 import { notificationSettingsRouter } from './routers/notification-settings';
 import { ordersRouter } from './routers/orders';
 import { pushRouter } from './routers/push';
+import { payoutsRouter } from './routers/payouts';
 import { recoveryRouter } from './routers/recovery';
 import { roomsRouter } from './routers/rooms';
 
@@ -25,6 +26,7 @@ export const appRouter = router({
   orders: ordersRouter,
   push: pushRouter,
   recovery: recoveryRouter,
+  payouts: payoutsRouter,
   rooms: roomsRouter,
 });
 

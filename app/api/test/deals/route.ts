@@ -2,7 +2,8 @@
 // owned by a test merchant created on first use, or by the merchant signed up with `ownerEmail` (so a spec
 // can sign in as that merchant and end, cancel or refund in the console). Goes through the real deal
 // services and their rules. `fulfilment` (FulfilmentOptions) sets the deal's options; without it the deal
-// offers a voucher valid for a year, so a spec that is not about fulfilment joins with an e-mail only.
+// offers a voucher valid for a year, so a spec that is not about fulfilment joins with an e-mail only. The
+// owner's shop is connected to Stripe (the emulator's onboarding) before the deal is published.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { merchants, user } from '@/db/schema';
@@ -11,6 +12,7 @@ import type { DealInput } from '@/server/deals/deal-input';
 import { publishDeal } from '@/server/deals/publish-deal';
 import { getDeps } from '@/server/deps';
 import { refuseCrossSite } from '@/server/http/same-origin';
+import { completeDemoOnboarding, ensureAccount } from '@/server/payouts/accounts';
 import { errorResponse, refuseUnlessTestMode } from '@/app/api/test/guard';
 
 export const dynamic = 'force-dynamic';
@@ -77,6 +79,9 @@ export async function POST(req: Request) {
       ...input,
       fulfilment: input.fulfilment ?? defaultTestFulfilment(deps.now()),
     });
+    // The shop is paid through a connected account, onboarded as the demo does (a test deal needs no form).
+    await ensureAccount(deps, { kind: 'merchant', merchantId }, ownerEmail ?? TEST_MERCHANT_EMAIL);
+    await completeDemoOnboarding(deps, { kind: 'merchant', merchantId });
     await publishDeal(deps, merchantId, deal.id);
     return Response.json({ id: deal.id, slug: deal.slug });
   } catch (err) {
