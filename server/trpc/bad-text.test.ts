@@ -210,6 +210,11 @@ const cases = (): Case[] => [
     as: 'merchant',
     input: { paymentFixDays: 7, payNowMethods: [`wechat_pay${NUL}`] },
   },
+  { path: 'payouts.connect', as: 'merchant', input: { for: `merchant${NUL}` } },
+  { path: 'payouts.refresh', as: 'buyer', input: { for: `sharer${NUL}` } },
+  { path: 'payouts.completeDemo', as: 'buyer', input: { for: `sharer${NUL}` } },
+  { path: 'payouts.merchant', as: 'merchant', input: { period: `month${NUL}` } },
+  { path: 'payouts.groupMoney', as: 'merchant', input: { groupId: `${groupId}${NUL}` } },
 ];
 
 function who(as: Case['as']): { user: SessionUser | null; merchantId: string | null } {
@@ -233,6 +238,8 @@ async function overHttp(c: Case) {
     'rooms.get',
     'rooms.history',
     'recovery.paymentsDue',
+    'payouts.merchant',
+    'payouts.groupMoney',
   ];
   const body = JSON.stringify({ json: c.input });
   const url = `http://flock.test/api/trpc/${c.path}`;
@@ -296,6 +303,7 @@ describe('NUL in any text input', () => {
       'rooms.approve',
       'rooms.settings',
       'recovery.settings',
+      'payouts.myEarnings',
     ];
     const covered = new Set(cases().map((c) => c.path));
     for (const path of Object.keys(appRouter._def.procedures)) {
