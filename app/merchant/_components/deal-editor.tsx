@@ -25,6 +25,7 @@ import { buttonClass, Field, inputClass } from './field';
 import { FulfilmentFields } from './fulfilment-fields';
 import { ImageUpload } from './image-upload';
 import { PriceChart } from './price-chart';
+import { RewardsFields } from './rewards-fields';
 import { StatusBadge } from './status-badge';
 import type { DealStatus } from '@/db/schema';
 import { DEAL_FIELDS, MAX_WELCOME_MESSAGE } from '@/server/deals/deal-input';
@@ -43,13 +44,15 @@ type Props = {
   defaultCurrency: string;
   /** The shop's days to fix a refused payment (a long window's card charged at close may fail; default 7). */
   paymentFixDays?: number;
+  /** Publishing was just refused because the shop is not connected to Stripe (a new deal saved first). */
+  refusedConnect?: boolean;
 };
 
 // Which form control shows each server field, for focusing the first problem.
 const FIRST_FIELD_ORDER: readonly string[] = DEAL_FIELDS;
 
 /** Create or edit a deal. */
-export function DealEditor({ deal, defaultCurrency, paymentFixDays = 7 }: Props) {
+export function DealEditor({ deal, defaultCurrency, paymentFixDays = 7, refusedConnect = false }: Props) {
   const t = useTranslations('merchant');
   const generic = t('words.genericError');
   const trpc = useTRPC();
@@ -63,7 +66,15 @@ export function DealEditor({ deal, defaultCurrency, paymentFixDays = 7 }: Props)
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serverFields, setServerFields] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const errorT = useTranslations('errors');
+  const [notice, setNotice] = useState<{
+    kind: 'ok' | 'error';
+    text: string;
+    /** The refusal was the shop not yet connected to Stripe: the notice links to Payments. */
+    connect?: boolean;
+  } | null>(() =>
+    refusedConnect ? { kind: 'error', text: errorT('deal.connectFirst'), connect: true } : null,
+  );
   const [confirmArchive, setConfirmArchive] = useState(false);
   // Set from the click until the next page shows: saving, publishing and moving on are one wait.
   const [pending, setPending] = useState<'save' | 'publish' | null>(null);
@@ -83,7 +94,6 @@ export function DealEditor({ deal, defaultCurrency, paymentFixDays = 7 }: Props)
 
   const formWords = useTranslations('merchant.form');
   // The server's rules' messages, said in the merchant's language as the server would say them.
-  const errorT = useTranslations('errors');
   const errorWords = useMemo<ErrorWords>(() => ({ t: errorT, locale }), [errorT, locale]);
   const check = useMemo(
     () => checkDealForm(form, undefined, formWords, errorWords),
@@ -149,6 +159,10 @@ export function DealEditor({ deal, defaultCurrency, paymentFixDays = 7 }: Props)
                   translations: input.translations,
                   imageUrl: input.imageUrl,
                   welcomeMessage: input.welcomeMessage,
+                  // Each group freezes the rewards when it opens, so they may change while one is open.
+                  openerReward: input.openerReward,
+                  commissionBps: input.commissionBps,
+                  commissionHoldDays: input.commissionHoldDays,
                   // The options have their own rules while a group is open (the server says what it refuses).
                   fulfilment: input.fulfilment,
                 }
@@ -189,7 +203,11 @@ export function DealEditor({ deal, defaultCurrency, paymentFixDays = 7 }: Props)
       router.push(`/merchant/deals/${id}/live`);
     } catch (err) {
       setPending(null);
-      setNotice({ kind: 'error', text: errorMessage(err, generic) });
+      const text = errorMessage(err, generic);
+      const connect = text === errorT('deal.connectFirst');
+      // A new deal was saved as a draft before the refusal: its own page says why and keeps what was typed.
+      if (!deal && connect) return router.push(`/merchant/deals/${id}/edit?refused=connect`);
+      setNotice({ kind: 'error', text, connect });
     }
   }
 
@@ -383,6 +401,13 @@ export function DealEditor({ deal, defaultCurrency, paymentFixDays = 7 }: Props)
             onChange={(fulfilment, touchKey) => change({ fulfilment }, touchKey)}
             errorOf={errorOf}
           />
+
+          <RewardsFields
+            value={form.rewards}
+            currency={form.currency}
+            onChange={(rewards, touchKey) => change({ rewards }, touchKey)}
+            errorOf={errorOf}
+          />
         </fieldset>
 
         <aside className="space-y-3 lg:sticky lg:top-4 lg:self-start" aria-label={t('editor.preview')}>
@@ -402,6 +427,14 @@ export function DealEditor({ deal, defaultCurrency, paymentFixDays = 7 }: Props)
                 className={`rounded-lg px-3 py-2 text-sm ${notice.kind === 'ok' ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}
               >
                 {notice.text}
+                {notice.connect ? (
+                  <>
+                    {' '}
+                    <Link href="/merchant/payments" className="font-semibold underline">
+                      {t('editor.connectLink')}
+                    </Link>
+                  </>
+                ) : null}
               </p>
             ) : null}
           </div>

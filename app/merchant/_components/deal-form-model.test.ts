@@ -39,6 +39,9 @@ describe('the deal form', () => {
       stock: null,
       fulfilment: { shipping: null, pickup: null, voucher: null },
       welcomeMessage: '',
+      openerReward: null,
+      commissionBps: 0,
+      commissionHoldDays: 14,
     });
   });
 
@@ -127,6 +130,9 @@ describe('the deal form', () => {
       perBuyerMax: 1,
       stock: 50,
       welcomeMessage: 'Welcome {aliases}!\nPickup is on Saturday.',
+      openerReward: { minMembers: 6, percent: 100, cap: 1500 },
+      commissionBps: 1205,
+      commissionHoldDays: 7,
       fulfilment: {
         shipping: { countries: ['JP'], pricing: 'per_unit' as const, price: 350, dispatchDays: 2 },
         pickup: {
@@ -146,6 +152,14 @@ describe('the deal form', () => {
     };
     const f = dealFormFromDeal(stored);
     expect(f).toMatchObject({ listPrice: '1200', windowValue: '2', windowUnit: 'days', stock: '50' });
+    expect(f.rewards).toEqual({
+      openerOn: true,
+      openerMembers: '6',
+      openerPercent: '100',
+      openerCap: '1500',
+      commissionPercent: '12.05',
+      commissionHoldDays: '7',
+    });
     expect(checkDealForm(f).input).toEqual(stored);
   });
 
@@ -221,5 +235,55 @@ describe('the deal form', () => {
       },
       voucher: null,
     });
+  });
+
+  it('turns the rewards as typed into the deal’s reward, commission in basis points and days', () => {
+    const rewards = {
+      openerOn: true,
+      openerMembers: '6',
+      openerPercent: '50',
+      openerCap: '4.50',
+      commissionPercent: '12.5',
+      commissionHoldDays: '30',
+    };
+    const c = checkDealForm(form({ rewards }));
+    expect(c.errors).toEqual({});
+    expect(c.input).toMatchObject({
+      openerReward: { minMembers: 6, percent: 50, cap: 450 },
+      commissionBps: 1250,
+      commissionHoldDays: 30,
+    });
+    // No cap is no limit; a blank commission is none; a reward turned off is not offered, whatever it holds.
+    const plain = checkDealForm(form({ rewards: { ...rewards, openerCap: '', commissionPercent: '' } }));
+    expect(plain.input).toMatchObject({ openerReward: { cap: null }, commissionBps: 0 });
+    const off = checkDealForm(form({ rewards: { ...rewards, openerOn: false, openerMembers: 'x' } }));
+    expect(off.input?.openerReward).toBeNull();
+  });
+
+  it('puts the server’s words on the reward fields it refuses', () => {
+    const c = checkDealForm(
+      form({
+        rewards: {
+          openerOn: true,
+          openerMembers: '11',
+          openerPercent: '120',
+          openerCap: '4.5.0',
+          commissionPercent: '12.345',
+          commissionHoldDays: '91',
+        },
+      }),
+    );
+    expect(c.input).toBeNull();
+    expect(c.errors).toEqual({
+      'openerReward.minMembers': "The opener reward's group size can be at most the group size (10).",
+      'openerReward.percent': "The reward is between 1% and 100% of the opener's items.",
+      'openerReward.cap': 'Enter an amount like 8.00',
+      commissionBps: 'Enter the commission as a percent with at most two decimals.',
+      commissionHoldDays: 'Commissions are paid between 0 and 90 days after a charge.',
+    });
+    const range = checkDealForm(
+      form({ rewards: { ...emptyDealForm('USD').rewards, commissionPercent: '31' } }),
+    );
+    expect(range.errors.commissionBps).toBe("The commission is between 0% and 30% of a buyer's charge.");
   });
 });

@@ -10,7 +10,7 @@ import {
   type DealValues,
 } from '@/server/deals/deal-input';
 import { englishErrors, fieldMessages, renderRefusal, type ErrorWords } from '@/server/errors';
-import type { DealTranslations } from '@/db/schema/deals';
+import type { DealTranslations, OpenerReward } from '@/db/schema/deals';
 import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
 import { fulfilmentTimeIssues } from '@/server/deals/fulfilment-input';
 import { DEFAULT_LOCALE, type Locale } from '@/i18n/locales';
@@ -62,6 +62,22 @@ export type DealForm = {
   stock: string;
   fulfilment: FulfilmentForm;
   welcomeMessage: string;
+  rewards: RewardsForm;
+};
+
+/** The rewards as typed: the opener's reward (kept while off) and the helper-sellers' commission. */
+export type RewardsForm = {
+  openerOn: boolean;
+  /** "if at least N join". */
+  openerMembers: string;
+  /** Percent off the opener's order, 1-100 (100: their order free). */
+  openerPercent: string;
+  /** The most the reward is worth, as money typed ('' = no limit). */
+  openerCap: string;
+  /** Percent of a buyer's charge, up to 2 decimals ('' or 0 = none). */
+  commissionPercent: string;
+  /** Days after a charge before commissions are paid (the shop's refund window). */
+  commissionHoldDays: string;
 };
 
 export type DealApiInput = {
@@ -80,6 +96,9 @@ export type DealApiInput = {
   stock: number | null;
   fulfilment: FulfilmentOptions;
   welcomeMessage: string;
+  openerReward: OpenerReward | null;
+  commissionBps: number;
+  commissionHoldDays: number;
 };
 
 /** The form's own messages (merchant.form): useTranslations('merchant.form') in the editor. */
@@ -158,6 +177,56 @@ export function fulfilmentFormFrom(f: FulfilmentOptions, currency: string): Fulf
   };
 }
 
+/** No opener reward (off, with a starting suggestion kept for when it is turned on), no commission, paid
+ * 14 days after a charge. */
+export function emptyRewardsForm(): RewardsForm {
+  return {
+    openerOn: false,
+    openerMembers: '',
+    openerPercent: '100',
+    openerCap: '',
+    commissionPercent: '',
+    commissionHoldDays: '14',
+  };
+}
+
+/** Basis points as the percent a merchant types ("12.5" for 1250, "" for none). */
+export function bpsToPercent(bps: number): string {
+  if (bps === 0) return '';
+  const whole = Math.trunc(bps / 100);
+  const rest = bps % 100;
+  if (rest === 0) return String(whole);
+  return `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}`;
+}
+
+const PERCENT = /^\s*(\d+)(?:\.(\d{1,2}))?\s*$/;
+/** A typed percent with up to two decimals as basis points ('' is 0), or NaN, which the server refuses. */
+export function percentToBps(s: string): number {
+  if (!s.trim()) return 0;
+  const m = PERCENT.exec(s);
+  if (!m) return Number.NaN;
+  const whole = Number(m[1]);
+  const frac = Number((m[2] ?? '').padEnd(2, '0'));
+  return whole * 100 + frac;
+}
+
+/** A deal's rewards as the form shows them. */
+export function rewardsFormFrom(
+  d: Pick<DealApiInput, 'openerReward' | 'commissionBps' | 'commissionHoldDays'>,
+  currency: string,
+): RewardsForm {
+  const blank = emptyRewardsForm();
+  const r = d.openerReward;
+  return {
+    openerOn: r !== null,
+    openerMembers: r ? String(r.minMembers) : blank.openerMembers,
+    openerPercent: r ? String(r.percent) : blank.openerPercent,
+    openerCap: r && r.cap !== null ? minorToInput(r.cap, currency) : '',
+    commissionPercent: bpsToPercent(d.commissionBps),
+    commissionHoldDays: String(d.commissionHoldDays),
+  };
+}
+
 /** A blank deal in the merchant's default currency, with two starter brackets to fill in. */
 export function emptyDealForm(currency: string, contentLocale: Locale = DEFAULT_LOCALE): DealForm {
   return {
@@ -180,6 +249,7 @@ export function emptyDealForm(currency: string, contentLocale: Locale = DEFAULT_
     stock: '',
     fulfilment: emptyFulfilmentForm(),
     welcomeMessage: '',
+    rewards: emptyRewardsForm(),
   };
 }
 
@@ -208,6 +278,7 @@ export function dealFormFromDeal(d: DealApiInput): DealForm {
     stock: d.stock === null ? '' : String(d.stock),
     fulfilment: fulfilmentFormFrom(d.fulfilment, d.currency),
     welcomeMessage: d.welcomeMessage,
+    rewards: rewardsFormFrom(d, d.currency),
   };
 }
 
@@ -301,6 +372,18 @@ export function checkDealForm(
     voucher: ff.voucherOn ? { validUntil: ff.validUntil, instructions: ff.instructions } : null,
   };
 
+  // Rewards: the cap is money like the prices; the commission a percent with up to two decimals.
+  const rf = f.rewards;
+  let openerCap: number | null = null;
+  if (rf.openerOn && rf.openerCap.trim()) {
+    const parsedCap = currency ? parseMoney(rf.openerCap, currency) : null;
+    if (parsedCap === null) errors['openerReward.cap'] = enterAmount;
+    openerCap = parsedCap ?? Number.NaN;
+  }
+  const openerReward: OpenerReward | null = rf.openerOn
+    ? { minMembers: int(rf.openerMembers), percent: int(rf.openerPercent), cap: openerCap }
+    : null;
+
   const values: DealValues = {
     title: f.title,
     description: f.description,
@@ -317,9 +400,9 @@ export function checkDealForm(
     stock: f.stock.trim() ? int(f.stock) : null,
     fulfilment,
     welcomeMessage: f.welcomeMessage,
-    openerReward: null,
-    commissionBps: 0,
-    commissionHoldDays: 14,
+    openerReward,
+    commissionBps: percentToBps(rf.commissionPercent),
+    commissionHoldDays: int(rf.commissionHoldDays),
   };
   const parsed = dealValuesSchema.safeParse(values);
   const found = parsed.success ? {} : fieldMessages(parsed.error.issues, errorWords);

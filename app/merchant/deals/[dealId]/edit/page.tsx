@@ -10,9 +10,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('editDeal') };
 }
 
-export default async function EditDealPage({ params }: { params: Promise<{ dealId: string }> }) {
+export default async function EditDealPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ dealId: string }>;
+  searchParams: Promise<{ refused?: string | string[] }>;
+}) {
   const profile = await requireMerchant();
   const { dealId } = await params;
+  const { refused } = await searchParams;
   const api = await serverCaller();
   const d = await loadOr404(() => api.deals.get({ dealId }));
   const deal = {
@@ -35,6 +42,9 @@ export default async function EditDealPage({ params }: { params: Promise<{ dealI
     stock: d.stock,
     fulfilment: d.fulfilment,
     welcomeMessage: d.welcomeMessage,
+    openerReward: d.openerReward,
+    commissionBps: d.commissionBps,
+    commissionHoldDays: d.commissionHoldDays,
   };
   // Keyed by the deal's last update so a save that changes the stored values re-seeds the form.
   return (
@@ -43,6 +53,7 @@ export default async function EditDealPage({ params }: { params: Promise<{ dealI
       deal={deal}
       defaultCurrency={profile.defaultCurrency}
       paymentFixDays={profile.paymentFixDays}
+      refusedConnect={refused === 'connect' && d.status === 'draft'}
     />
   );
 }
