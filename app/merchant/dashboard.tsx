@@ -114,7 +114,16 @@ function DealCard({ d }: { d: DashboardDeal }) {
 }
 
 /** The dashboard body. */
-export function Dashboard({ shopName, initial }: { shopName: string; initial: { deals: DashboardDeal[] } }) {
+export function Dashboard({
+  shopName,
+  initial,
+  canTakePayments = true,
+}: {
+  shopName: string;
+  initial: { deals: DashboardDeal[] };
+  /** The shop's Stripe account takes card payments (false: not connected, or Stripe needs more). */
+  canTakePayments?: boolean;
+}) {
   const { t } = useConsoleWords();
   const ordersT = useTranslations('orders');
   const trpc = useTRPC();
@@ -155,6 +164,20 @@ export function Dashboard({ shopName, initial }: { shopName: string; initial: { 
           </Link>
         </span>
       </div>
+      {!canTakePayments ? (
+        <div
+          className="mb-4 flex flex-wrap items-center gap-3 rounded-xl bg-amber-50 p-4 text-amber-950 ring-1 ring-amber-200"
+          data-testid="connect-banner"
+        >
+          <p className="min-w-0 flex-1">
+            <span className="block font-semibold">{t('dashboard.connectTitle')}</span>
+            <span className="block text-sm">{t('dashboard.connectBody')}</span>
+          </p>
+          <Link href="/merchant/payments" className={buttonClass.primary}>
+            {t('dashboard.connectLink')}
+          </Link>
+        </div>
+      ) : null}
       <div className="mb-3 flex gap-2 text-sm" role="group" aria-label={t('dashboard.show')}>
         {(['all', 'active'] as const).map((f) => (
           <button

@@ -12,6 +12,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MerchantHome() {
   const profile = await requireMerchant();
   // The first state is rendered here, so the merchant sees their deals at once; the live feed takes over.
-  const initial = await (await serverCaller()).console.dashboard();
-  return <Dashboard shopName={profile.name} initial={initial} />;
+  const api = await serverCaller();
+  const [initial, payouts] = await Promise.all([
+    api.console.dashboard(),
+    // The banner only: a dashboard that cannot read the account still shows the deals.
+    api.payouts.merchant({ period: 'month' }).catch(() => null),
+  ]);
+  const canTakePayments = payouts ? payouts.account.connected && payouts.account.chargesEnabled : true;
+  return <Dashboard shopName={profile.name} initial={initial} canTakePayments={canTakePayments} />;
 }

@@ -17,6 +17,7 @@ import { useConsoleLive } from '@/app/merchant/_components/use-console-live';
 import { useConsoleWords } from '@/app/merchant/_components/use-console-words';
 import { errorMessage } from '@/app/merchant/_lib/errors';
 import { PaymentsDueTable } from '@/app/merchant/payments/payments-due-table';
+import { GroupMoney } from './group-money';
 import { englishErrors } from '@/server/errors';
 import { storedDeclineKey } from '@/server/groups/decline-refusal';
 import { memberMoneyLabel } from '@/server/share/group-words';
@@ -197,6 +198,14 @@ export function GroupMembers({ groupId }: { groupId: string }) {
           </div>
         ) : null}
       </section>
+      {g.status === 'won' ? (
+        <section aria-labelledby="money-h">
+          <h2 id="money-h" className="mb-2 text-xl font-bold">
+            {t('money.title')}
+          </h2>
+          <GroupMoney groupId={groupId} />
+        </section>
+      ) : null}
       {g.status !== 'open' && g.status !== 'failed' && g.status !== 'canceled' ? (
         // Members whose charge was refused at close, asked to pay (server/groups/RECOVERY.md).
         <section aria-labelledby="due-h">
