@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '@/test/harness';
 import { seedDeal, seedGroup, seedMember, seedVisits } from '@/server/merchant-console/seed-console-history';
-import { visits } from '@/db/schema';
+import { commissions, visits } from '@/db/schema';
 import { getDealInsights } from './get-deal-insights';
 
 let h: Harness;
@@ -178,6 +178,7 @@ describe('deal insights', () => {
       money: [],
       channels: [],
       joinsByDay: [],
+      commissions: [],
     });
   });
 
@@ -204,5 +205,75 @@ describe('deal insights', () => {
     await expect(h.caller(other.user, other.merchantId).console.insights({ dealId })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+
+  it('sum what helper-sellers earned, were paid and are owed, after refunds, by alias only', async () => {
+    const db = h.t.db;
+    const fresh = await seedDeal(db, merchantId);
+    const g = await seedGroup(db, fresh, { status: 'won', finalUnitPrice: 1000 });
+    const member = async (alias: string, o: { charge: number; refunded?: number; fee?: number }) =>
+      seedMember(db, g.id, {
+        alias,
+        userId: (await h.makeUser()).id,
+        quantity: 1,
+        unitPriceAtJoin: 1000,
+        holdAmount: 1000,
+        status: 'captured',
+        chargeAmount: o.charge,
+        refundedAmount: o.refunded ?? 0,
+        // The application fee is Flock's fee (80) + the commission (100); a refund takes back its share.
+        applicationFee: 180,
+        feeRefunded: o.fee ?? 0,
+        authorizedAt: day(1),
+      });
+    const sam = await member('Sam', { charge: 1000 });
+    const kim = await member('Kim', { charge: 1000 });
+    const owe = async (
+      buyer: { id: string },
+      sharer: { id: string; userId: string | null },
+      o: { amount: number; status: 'pending' | 'paid' | 'void'; paid?: number },
+    ) => {
+      if (!sharer.userId) throw new Error('sharer without a user');
+      await db.insert(commissions).values({
+        memberId: buyer.id,
+        groupId: g.id,
+        dealId: fresh.id,
+        sharerUserId: sharer.userId,
+        sharerMemberId: sharer.id,
+        currency: 'USD',
+        amount: o.amount,
+        status: o.status,
+        paidAmount: o.paid ?? 0,
+        payableAt: day(15),
+      });
+    };
+    // Sam brought three: one paid in full, one half refunded (half the commission still owed, waiting),
+    // one refunded in full (void: nothing earned). Kim brought one, in the refund window.
+    await owe(await member('Ana', { charge: 1000 }), sam, { amount: 100, status: 'paid', paid: 100 });
+    await owe(await member('Bo', { charge: 1000, refunded: 500, fee: 90 }), sam, {
+      amount: 100,
+      status: 'pending',
+    });
+    await owe(await member('Cy', { charge: 1000, refunded: 1000, fee: 180 }), sam, {
+      amount: 100,
+      status: 'void',
+    });
+    await owe(await member('Di', { charge: 300 }), kim, { amount: 30, status: 'pending' });
+
+    const i = await getDealInsights(h.deps, merchantId, fresh.id);
+    expect(i.commissions).toEqual([
+      {
+        currency: 'USD',
+        earned: 180,
+        paid: 100,
+        waiting: 80,
+        sharers: [
+          { alias: 'Sam', earned: 150, buyers: 2 },
+          { alias: 'Kim', earned: 30, buyers: 1 },
+        ],
+      },
+    ]);
+    // Nothing in the answer names a person other than by alias.
+    expect(JSON.stringify(i.commissions)).not.toMatch(/user|@/i);
   });
 });

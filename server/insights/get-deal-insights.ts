@@ -1,9 +1,10 @@
 // Figures a merchant reads to judge a deal: outcomes of its groups, money, and which share channels bring
 // buyers. Definitions (also in README.md beside this file) are pinned by get-deal-insights.test.ts.
 import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
-import { groups, members, visits } from '@/db/schema';
+import { commissions, groups, members, visits } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { getOwnedDealOrThrow } from '@/server/merchant-console/get-owned-deal';
+import { owedOn } from '@/server/payouts/settle-commission';
 
 export type ChannelRow = {
   channel: string;
@@ -19,6 +20,19 @@ export type MoneyRow = {
   savingsGiven: number;
 };
 
+/** What the deal's helper-sellers earned, per currency: owed after refunds, paid so far, still to pay. */
+export type CommissionSummary = {
+  currency: string;
+  /** Owed on buyers who stayed charged (refunds taken off), paid or not. */
+  earned: number;
+  /** Sent to helper-sellers, less what refunds took back. */
+  paid: number;
+  /** Earned and not yet paid: in the refund window, or waiting for the helper's Stripe account. */
+  waiting: number;
+  /** The helper-sellers who earned something, by the alias they joined with, most earned first. */
+  sharers: { alias: string; earned: number; buyers: number }[];
+};
+
 export type DealInsights = {
   groups: { opened: number; open: number; won: number; failed: number; canceled: number };
   /** Confirmed members per closed (won or failed) group, one decimal; null before any group closed. */
@@ -28,6 +42,8 @@ export type DealInsights = {
   channels: ChannelRow[];
   /** Confirmed joins per UTC day, oldest first, with empty days filled in. */
   joinsByDay: { day: string; joins: number }[];
+  /** Helper-sellers' commissions (none when the deal never paid one). */
+  commissions: CommissionSummary[];
 };
 
 // A "join" is a member whose card hold was authorized and who did not leave: the buyers who count.
@@ -112,7 +128,10 @@ export async function getDealInsights(deps: Deps, merchantId: string, dealId: st
     .groupBy(sql`1`)
     .orderBy(sql`1`);
 
+  const commissionList = await dealCommissions(db, deal.id);
+
   return {
+    commissions: commissionList,
     groups: {
       opened: g?.opened ?? 0,
       open: g?.open ?? 0,
@@ -137,6 +156,69 @@ export async function getDealInsights(deps: Deps, merchantId: string, dealId: st
     ),
     joinsByDay: fillDays(days.map((d) => ({ day: d.day, joins: d.n }))),
   };
+}
+
+/** The deal's commissions per currency, with each helper-seller by alias (never their account). */
+async function dealCommissions(db: Deps['db'], dealId: string): Promise<CommissionSummary[]> {
+  const rows = await db
+    .select({
+      sharerUserId: commissions.sharerUserId,
+      sharerMemberId: commissions.sharerMemberId,
+      currency: commissions.currency,
+      amount: commissions.amount,
+      status: commissions.status,
+      paidAmount: commissions.paidAmount,
+      reversedAmount: commissions.reversedAmount,
+      memberStatus: members.status,
+      chargeAmount: members.chargeAmount,
+      refundedAmount: members.refundedAmount,
+      applicationFee: members.applicationFee,
+      feeRefunded: members.feeRefunded,
+    })
+    .from(commissions)
+    .innerJoin(members, eq(members.id, commissions.memberId))
+    .where(eq(commissions.dealId, dealId));
+  if (rows.length === 0) return [];
+  const sharerMembers = await db
+    .select({ id: members.id, alias: members.alias })
+    .from(members)
+    .where(inArray(members.id, [...new Set(rows.map((r) => r.sharerMemberId))]));
+  const aliasOf = new Map(sharerMembers.map((m) => [m.id, m.alias]));
+
+  const byCurrency = new Map<
+    string,
+    CommissionSummary & { bySharer: Map<string, CommissionSummary['sharers'][0]> }
+  >();
+  for (const r of rows) {
+    const owed = r.status === 'void' || r.memberStatus !== 'captured' ? 0 : owedOn(r, r);
+    const paid = Math.max(0, r.paidAmount - r.reversedAmount);
+    const c = byCurrency.get(r.currency) ?? {
+      currency: r.currency,
+      earned: 0,
+      paid: 0,
+      waiting: 0,
+      sharers: [],
+      bySharer: new Map(),
+    };
+    c.earned += owed;
+    c.paid += paid;
+    c.waiting += Math.max(0, owed - paid);
+    if (owed > 0) {
+      // One line per person: the alias of the group they shared from (the latest one seen).
+      const s = c.bySharer.get(r.sharerUserId) ?? { alias: '', earned: 0, buyers: 0 };
+      s.alias = aliasOf.get(r.sharerMemberId) ?? s.alias;
+      s.earned += owed;
+      s.buyers += 1;
+      c.bySharer.set(r.sharerUserId, s);
+    }
+    byCurrency.set(r.currency, c);
+  }
+  return [...byCurrency.values()]
+    .sort((a, b) => a.currency.localeCompare(b.currency))
+    .map(({ bySharer, ...c }) => ({
+      ...c,
+      sharers: [...bySharer.values()].sort((a, b) => b.earned - a.earned || a.alias.localeCompare(b.alias)),
+    }));
 }
 
 /** Adds the missing days between the first and last with zero joins, so a chart's x axis is honest time. */

@@ -87,6 +87,59 @@ export function InsightsPanel({ i }: { i: DealInsights }) {
           )}
         </div>
       </div>
+      {i.commissions.length > 0 ? (
+        <div className="space-y-2" data-testid="insights-commissions">
+          <h3 className="text-sm font-semibold">{t('insights.commissionsTitle')}</h3>
+          {i.commissions.map((c) => (
+            <div key={c.currency} className="rounded-lg border border-stone-200 bg-white p-3">
+              <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+                <Stat
+                  label={t('insights.commissionEarned', { currency: c.currency })}
+                  value={money(c.earned, c.currency)}
+                />
+                <Stat
+                  label={t('insights.commissionPaid', { currency: c.currency })}
+                  value={money(c.paid, c.currency)}
+                />
+                <Stat
+                  label={t('insights.commissionWaiting', { currency: c.currency })}
+                  value={money(c.waiting, c.currency)}
+                />
+                <Stat label={t('insights.sharersEarned')} value={number(c.sharers.length)} />
+              </dl>
+              {c.sharers.length > 0 ? (
+                <table className="mt-3 w-full text-left text-sm">
+                  <caption className="text-left text-xs font-semibold text-stone-500">
+                    {t('insights.sharersCaption', { currency: c.currency })}
+                  </caption>
+                  <thead className="text-xs text-stone-500">
+                    <tr>
+                      <th scope="col">{t('insights.sharer')}</th>
+                      <th scope="col" className="text-right">
+                        {t('insights.buyersBrought')}
+                      </th>
+                      <th scope="col" className="text-right">
+                        {t('insights.earned')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {c.sharers.map((s, n) => (
+                      <tr key={`${s.alias}-${n}`} className="border-t border-stone-100">
+                        <th scope="row" className="py-1 font-normal">
+                          {s.alias}
+                        </th>
+                        <td className="text-right tabular-nums">{number(s.buyers)}</td>
+                        <td className="text-right tabular-nums">{money(s.earned, c.currency)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
+            </div>
+          ))}
+        </div>
+      ) : null}
       <details className="rounded-lg border border-stone-200 bg-white p-3" open>
         <summary className="cursor-pointer text-sm font-semibold">{t('insights.allFigures')}</summary>
         <table className="mt-2 w-full text-left text-sm" data-testid="insights-table">
