@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
-import { events, members } from '@/db/schema';
+import { events, groups, members } from '@/db/schema';
+import type { OpenerReward } from '@/db/schema/deals';
 import type { GroupStatus, MemberMoney, MemberRow, MemberStatus } from '@/db/schema';
 import type { PaymentMode } from '@/db/schema/statuses';
 import type { Deps } from '@/server/deps';
@@ -29,7 +30,9 @@ export type SnapshotMember = {
 };
 
 export type ViewerMembership = MemberMoney &
-  Pick<MemberRow, 'id' | 'status' | 'inviteCode' | 'expiresAt' | 'failureReason'> & { inviteUrl: string };
+  Pick<MemberRow, 'id' | 'status' | 'inviteCode' | 'expiresAt' | 'failureReason' | 'rewardAmount'> & {
+    inviteUrl: string;
+  };
 
 export type GroupSnapshot = {
   code: string;
@@ -74,6 +77,12 @@ export type GroupSnapshot = {
   members: SnapshotMember[];
   moreMembers: number;
   viewer: ViewerMembership | null;
+  /** The viewer is the shopper who opened the group (the one its opener reward is for); never who else is. */
+  viewerIsOpener: boolean;
+  /** What the group's opener gets if it wins with enough members (frozen at open), or null. */
+  openerReward: OpenerReward | null;
+  /** What a member earns on a friend their invite link brought and who is charged (frozen at open); bps 0 = none. */
+  commission: { bps: number; holdDays: number };
   /** Highest event id of this group, to resume the live stream after this snapshot. */
   lastEventId: number;
 };
@@ -96,7 +105,7 @@ const LISTED: MemberStatus[] = ['reserved', 'authorized', 'captured', 'released'
  * The part of a snapshot that is the same for every visitor: everything but `viewer`, with the deal's words
  * in every language it has (one cached read serves readers of every language; each gets theirs after it).
  */
-export type PublicGroupSnapshot = Omit<GroupSnapshot, 'viewer' | 'deal'> & {
+export type PublicGroupSnapshot = Omit<GroupSnapshot, 'viewer' | 'viewerIsOpener' | 'deal'> & {
   deal: SnapshotDeal & DealContentSource;
 };
 
@@ -129,12 +138,29 @@ export async function getGroupSnapshotOrThrow(
   if (!pub) throw new DomainError('NOT_FOUND', 'group.notFound');
   // Read after the public part: the membership is never older than the counts beside it; anything newer
   // than lastEventId is replayed by the live stream.
-  const mine = viewer ? await readViewerMembership(deps, pub.groupId, pub.snapshot.code, viewer.id) : null;
-  return { ...snapshotForReader(pub.snapshot, locale), viewer: mine };
+  const [mine, opener] = viewer
+    ? await Promise.all([
+        readViewerMembership(deps, pub.groupId, pub.snapshot.code, viewer.id),
+        isGroupOpener(deps, pub.groupId, viewer.id),
+      ])
+    : [null, false];
+  return { ...snapshotForReader(pub.snapshot, locale), viewer: mine, viewerIsOpener: opener };
+}
+
+/** Whether `userId` is the shopper who opened group `groupId` (as the charge plan rewards: not the shop's group). */
+async function isGroupOpener(deps: Deps, groupId: string, userId: string): Promise<boolean> {
+  const [g] = await deps.db
+    .select({ by: groups.openedByUserId, merchant: groups.openedByMerchant })
+    .from(groups)
+    .where(eq(groups.id, groupId));
+  return Boolean(g && g.merchant === 0 && g.by === userId);
 }
 
 /** The public snapshot as a reader in `locale` sees it: the deal's words in their language, or its own. */
-export function snapshotForReader(pub: PublicGroupSnapshot, locale: Locale): Omit<GroupSnapshot, 'viewer'> {
+export function snapshotForReader(
+  pub: PublicGroupSnapshot,
+  locale: Locale,
+): Omit<GroupSnapshot, 'viewer' | 'viewerIsOpener'> {
   const { title, description, contentLocale, translations, ...deal } = pub.deal;
   const words = dealContentFor({ title, description, contentLocale, translations }, locale);
   return { ...pub, deal: { ...deal, ...words } };
@@ -219,6 +245,8 @@ export async function readPublicSnapshot(deps: Deps, code: string): Promise<Publ
     })),
     moreMembers: Math.max(0, (listed[0]?.total ?? 0) - listed.length),
     openerAlias: g.openedByUserId ? (listed.find((r) => r.userId === g.openedByUserId)?.alias ?? null) : null,
+    openerReward: g.openerReward,
+    commission: { bps: g.commissionBps, holdDays: g.commissionHoldDays },
     lastEventId: ev?.id ?? 0,
   };
   return { groupId: g.id, dealId: deal.id, snapshot };
@@ -257,5 +285,6 @@ export async function readViewerMembership(
     inviteUrl: groupShareUrl(deps.appUrl, code, { inviteCode: m.inviteCode }),
     expiresAt: m.expiresAt,
     failureReason: m.failureReason,
+    rewardAmount: m.rewardAmount,
   };
 }

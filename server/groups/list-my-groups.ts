@@ -15,6 +15,8 @@ export type MyGroup = MemberMoney & {
   memberStatus: MemberStatus;
   /** Saved against the list price on the charge, or at today's price while open and going ahead; a refund is never a saving. */
   saving: number;
+  /** The opener's reward taken off their charge (0 for anyone else, or before the charge). */
+  rewardAmount: number;
   inviteUrl: string;
   group: {
     code: string;
@@ -90,6 +92,7 @@ export async function listMyGroups(deps: Deps, user: SessionUser, locale: Locale
           : outcome.kind === 'holding' && outcome.payNow !== null
             ? Math.max(0, g.listPrice * m.quantity - (outcome.payNow - outcome.shipping))
             : 0,
+      rewardAmount: m.rewardAmount,
       inviteUrl: groupShareUrl(deps.appUrl, g.code, { inviteCode: m.inviteCode }),
       group: {
         code: g.code,

@@ -4,7 +4,12 @@ import type { Deps } from '@/server/deps';
 import { recordEvent } from '@/server/events/record-event';
 import { settlementPayments } from '@/server/payments/pacer';
 import type { PaymentFailure, PaymentsPort } from '@/server/payments/port';
-import { planCharge, recordChargeSplit, type ChargePlan } from '@/server/payouts/charge-plan';
+import {
+  notePlannedSplit,
+  planCharge,
+  recordChargeSplit,
+  type ChargePlan,
+} from '@/server/payouts/charge-plan';
 import { chargeWithShipping } from '@/server/pricing';
 import type { MoveFields } from './apply-moves';
 import { closeOutcome } from './close-outcome';
@@ -111,7 +116,9 @@ export async function settleMember(
     });
     if (!r.ok) {
       if (r.retryable) throw new RetryableSettleError(r.failure);
-      // The group's price stands: the member is asked to pay it another way (server/groups/RECOVERY.md).
+      // The group's price stands: the member is asked to pay it another way (server/groups/RECOVERY.md),
+      // by a payment split the same way.
+      await notePlannedSplit(deps, m.id, plan);
       return markPaymentDue(deps, m.id, g, r.failure);
     }
     await captureWithSplit(deps, m, g, plan, 'capture', r.hold.amountReceived);

@@ -7,6 +7,7 @@ import { events, type groups, type members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { recordEvent } from '@/server/events/record-event';
 import type { PaymentsPort } from '@/server/payments/port';
+import { notePlannedSplit } from '@/server/payouts/charge-plan';
 import { closeOutcome } from './close-outcome';
 import { finishCloseIfSettled } from './finish-close';
 import { markPaymentDue } from './mark-payment-due';
@@ -75,7 +76,8 @@ export async function chargeSavedMember(
   if (!r.ok) {
     if (r.retryable) throw new RetryableSettleError(r.failure);
     // authentication_required or a decline: the group's price stands and the buyer is asked to pay it
-    // another way (server/groups/RECOVERY.md).
+    // another way (server/groups/RECOVERY.md), by a payment split the same way.
+    await notePlannedSplit(deps, m.id, plan);
     return markPaymentDue(deps, m.id, g, r.failure);
   }
   if (r.hold.status !== 'captured') {

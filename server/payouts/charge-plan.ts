@@ -160,3 +160,47 @@ export async function recheckCommissionAfterRefund(tx: Tx, memberId: string): Pr
     await addJob(tx, 'settle-commission', { commissionId: r.id }, { jobKey: settleCommissionJobKey(r.id) });
   }
 }
+
+/**
+ * A won group's charge that failed (the member now has a payment due): the planned split is noted on the
+ * row, so the payment that fixes it is the same destination charge with the same fee, reward and commission.
+ */
+export async function notePlannedSplit(deps: Deps, memberId: string, plan: ChargePlan): Promise<void> {
+  await deps.db
+    .update(members)
+    .set({
+      applicationFee: plan.split.applicationFee,
+      commissionAmount: plan.split.commission,
+      commissionUserId: plan.earner?.userId ?? null,
+      rewardAmount: plan.reward,
+    })
+    .where(eq(members.id, memberId));
+}
+
+/** A payment due was paid: its commission (planned at close) is recorded like one paid at close. */
+export async function recordDueCommission(
+  tx: Tx,
+  m: M,
+  g: Pick<G, 'id' | 'dealId' | 'currency' | 'commissionHoldDays' | 'commissionBps'>,
+  now: Date,
+): Promise<void> {
+  if (m.commissionAmount <= 0 || !m.commissionUserId) return;
+  const earner = await commissionEarner(tx, m, g);
+  if (!earner) return;
+  await recordChargeSplit(
+    tx,
+    m,
+    g,
+    {
+      reward: m.rewardAmount,
+      earner,
+      split: {
+        platformFee: m.applicationFee - m.commissionAmount,
+        commission: m.commissionAmount,
+        applicationFee: m.applicationFee,
+        merchantNet: (m.chargeAmount ?? 0) - m.applicationFee,
+      },
+    },
+    now,
+  );
+}

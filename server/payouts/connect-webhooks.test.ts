@@ -63,7 +63,7 @@ describe('Connect webhooks', () => {
       amount: 5000,
       currency: 'usd',
       payment_method: 'pm_card_visa',
-      payment_method_types: ['card'],
+      allowed_payment_method_types: ['card'],
       confirm: true,
       transfer_data: { destination: account },
       application_fee_amount: 200,

@@ -15,6 +15,7 @@ import type { SessionUser } from '@/server/auth/session-user';
 import { createHarness, type Harness } from '@/test/harness';
 import { waitUntil } from '@/test/worker-process';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
+import { fixLinkToken } from '@/server/recovery/fix-link';
 import { commissionEarner } from './charge-plan';
 
 let h: Harness;
@@ -287,5 +288,49 @@ describe('referrals that earn nothing', () => {
     expect(await commissionEarner(h.t.db, await rowOf(my.id), g)).toBeNull();
     // A deal without a commission pays none.
     expect(await commissionEarner(h.t.db, await rowOf(my.id), { ...g, commissionBps: 0 })).toBeNull();
+  });
+});
+
+describe('a payment due after a refused capture', () => {
+  it('is fixed by a destination charge with the same fee, and its commission is recorded once paid', async () => {
+    const shop = await h.makeMerchant({ name: 'Fix Shop' });
+    const deal = await publishedDeal(shop, { commissionBps: 1000, commissionHoldDays: 30 });
+    const [ann, bea] = await Promise.all([1, 2].map(() => h.makeUser({ anonymous: true })));
+    if (!ann || !bea) throw new Error('users');
+    const opened = await h.caller(ann).groups.open({ dealId: deal.id });
+    const a = await join(ann, opened.code, 'Ann');
+    const b = await join(bea, opened.code, 'Bea', a.inviteCode);
+    const [bRow] = await h.t.db.select().from(members).where(eq(members.id, b.id));
+    await emulatorControl(h.emulatorUrl).injectFault({
+      path: `/v1/payment_intents/${bRow?.paymentIntentId ?? ''}/capture`,
+      status: 402,
+      declineCode: 'expired_card',
+    });
+    await h.caller(shop.user, shop.merchantId).merchantGroups.endNow({ groupId: opened.id });
+    const due = await waitUntil(
+      "Bea's payment due",
+      async () => {
+        const [r] = await h.t.db.select().from(members).where(eq(members.id, b.id));
+        return r?.status === 'payment_due' ? r : null;
+      },
+      10_000,
+    );
+    // $20.00 at the 2-member price: $1.00 + $0.30 fee and $2.00 commission, planned at close.
+    expect(due).toMatchObject({ applicationFee: 330, commissionAmount: 200, commissionUserId: ann.id });
+    const token = fixLinkToken(b.id, due.dueUntil ?? new Date());
+    expect(await h.caller(null).recovery.pay({ token, paymentMethod: 'pm_card_visa' })).toEqual({
+      status: 'paid',
+      amount: 2000,
+    });
+    const [paid] = await h.t.db.select().from(members).where(eq(members.id, b.id));
+    const pi = await stripe.paymentIntents.retrieve(paid?.paymentIntentId ?? '', {
+      expand: ['latest_charge'],
+    });
+    const charge = pi.latest_charge as Stripe.Charge;
+    const account = await accountOf(shop.merchantId);
+    expect(charge.transfer_data?.destination).toBe(account);
+    expect(charge.application_fee_amount).toBe(330);
+    const [c] = await h.t.db.select().from(commissions).where(eq(commissions.memberId, b.id));
+    expect(c).toMatchObject({ sharerUserId: ann.id, amount: 200, status: 'pending' });
   });
 });

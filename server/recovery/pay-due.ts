@@ -8,6 +8,7 @@ import { events, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { recordEvent } from '@/server/events/record-event';
 import type { HoldState } from '@/server/payments/port';
+import { dueDestination } from './amount-due';
 import { failureReasonKey, type FailureReasonKey } from './decline-codes';
 import { loadDue, type DuePage } from './get-due-page';
 import { withRecoveryLock } from './recovery-lock';
@@ -68,6 +69,7 @@ export async function payDue(
       description: `Flock: ${again.facts.title}`,
       metadata: { group_code: again.facts.groupCode, purpose: 'fix_payment' },
       paymentIntentId: m.fixPaymentIntentId,
+      destination: dueDestination(m),
     });
     const piId = r.ok ? r.hold.paymentIntentId : r.paymentIntentId;
     if (piId && piId !== m.fixPaymentIntentId)

@@ -6,6 +6,7 @@ import { addJob, removeJob } from '@/server/jobs/add-job';
 import { recoveryLapseJobKey, recoveryRetryJobKey, settleMemberJobKey } from '@/server/jobs/job-keys';
 import { moveMember } from '@/server/groups/move-member';
 import type { HoldState } from '@/server/payments/port';
+import { recordDueCommission } from '@/server/payouts/charge-plan';
 
 /** Moves member `memberId` payment_due → captured for `hold`; false when it was not due any more. */
 export async function recordDuePaid(
@@ -32,6 +33,7 @@ export async function recordDuePaid(
     },
   });
   if (!moved) return false;
+  await recordDueCommission(tx, moved.member, moved.group, now);
   await removeJob(tx, recoveryLapseJobKey(memberId));
   await removeJob(tx, recoveryRetryJobKey(memberId));
   await forgetSavedCardLater(tx, moved.member);

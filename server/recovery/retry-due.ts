@@ -6,7 +6,7 @@ import { groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import { RetryableSettleError } from '@/server/groups/settle-member';
 import { recordEvent } from '@/server/events/record-event';
-import { amountDue } from './amount-due';
+import { amountDue, dueDestination } from './amount-due';
 import { withRecoveryLock } from './recovery-lock';
 import { recordDuePaid } from './record-due-paid';
 
@@ -34,6 +34,7 @@ export async function retryDue(deps: Deps, memberId: string): Promise<RetryResul
       currency: g.currency,
       description: 'Flock: automatic retry of a payment due',
       metadata: { group_id: g.id, purpose: 'retry_payment' },
+      destination: dueDestination(m),
     });
     if (r.ok && r.hold.status === 'captured') {
       await recordDuePaid(tx, memberId, r.hold, g.currency, now, 'retry');
