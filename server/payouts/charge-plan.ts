@@ -2,7 +2,7 @@
 // the opener's goods, the platform's fee and a helper-seller's commission go into Stripe's application fee,
 // the rest is transferred to the shop. Recorded on the member row and, for a commission, as a commissions
 // row with the job that pays it after the refund window, in one transaction.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { commissions, deals, members, merchants, type groups } from '@/db/schema';
 import type { Deps } from '@/server/deps';
@@ -39,29 +39,30 @@ const MAX_CHAIN = 50;
  */
 export async function commissionEarner(
   db: Deps['db'] | Tx,
-  m: Pick<M, 'userId' | 'invitedByMemberId' | 'groupId'>,
+  m: Pick<M, 'userId' | 'invitedByMemberId'>,
   g: Pick<G, 'commissionBps' | 'dealId'>,
 ): Promise<Earner | null> {
   if (g.commissionBps <= 0 || !m.invitedByMemberId) return null;
-  const chain = await db
-    .select({ id: members.id, userId: members.userId, invitedBy: members.invitedByMemberId })
-    .from(members)
-    .where(eq(members.groupId, m.groupId));
-  const byId = new Map(chain.map((r) => [r.id, r]));
-  const inviter = byId.get(m.invitedByMemberId);
-  if (!inviter || inviter.userId === m.userId) return null;
+  // The inviter and who brought them in, up the chain (short: one group's joins).
+  const chain = await db.execute<{ id: string; user_id: string }>(sql`
+    with recursive up as (
+      select id, user_id, invited_by_member_id, 0 as depth from members where id = ${m.invitedByMemberId}
+      union all
+      select p.id, p.user_id, p.invited_by_member_id, up.depth + 1
+      from members p join up on p.id = up.invited_by_member_id
+      where up.depth < ${MAX_CHAIN}
+    )
+    select id, user_id from up order by depth`);
+  const [inviter, ...above] = chain.rows;
+  if (!inviter || inviter.user_id === m.userId) return null;
   const [shop] = await db
     .select({ userId: merchants.userId })
     .from(deals)
     .innerJoin(merchants, eq(merchants.id, deals.merchantId))
     .where(eq(deals.id, g.dealId));
-  if (shop?.userId === inviter.userId) return null;
-  let up = inviter.invitedBy ? byId.get(inviter.invitedBy) : undefined;
-  for (let i = 0; up && i < MAX_CHAIN; i++) {
-    if (up.userId === m.userId) return null;
-    up = up.invitedBy ? byId.get(up.invitedBy) : undefined;
-  }
-  return { userId: inviter.userId, memberId: inviter.id };
+  if (shop?.userId === inviter.user_id) return null;
+  if (above.some((r) => r.user_id === m.userId)) return null;
+  return { userId: inviter.user_id, memberId: inviter.id };
 }
 
 /** The opener's own membership is the one rewarded: a shopper opened the group and this is their row. */
