@@ -23,11 +23,14 @@
 //   memberMoneyLabel(m, cur)     → "Refunded $20.00 of $70.00" for a merchant's member row, or null
 //   priceEach, dealBestPriceLine, dealSaveBadge, dealMetaDescription, openGroupsLine, joinedCount: deal page and cards
 //   dealWindowSentence(secs, min) → "A group has 2 days to reach 1 person. Joining places a card hold; …"
-//   shareText(title, f, left)    → the chat-ready message without its link
+//   shareText(title, f, left, r) → the chat-ready message without its link (r: the sharer-opener's reward)
 //   scanCallToAction(f)         → "Scan to join the group" (poster)
 //   endsInSentence(ms)          → "Ends in 5 h" / "Closing now"
 //   people(n) / morePeople(n)    → "1 person" / "3 people", "1 more person" / "2 more people"
 //   outcomeLabel(key), shareSubject(title): a viewer's outcome badge, the e-mail subject of a share
+//   dealOpenerRewardLine(cur, r) → "Open a group: if it reaches 6 people, yours is free." (deal page)
+//   openerRewardWords(f, r, mine) → the opener's promise while it can come true, or "Your opener reward: $5.00 off."
+//   commissionSentence(bps, days) → a member's commission terms ("… earn you 10% of what they pay, …")
 //
 // Decisions (where the issue and DESIGN are silent):
 // - Below the minimum the price is conditional: "N people needed to go ahead at $X", followed by the next
@@ -926,17 +929,34 @@ export function endsInSentence(w: Words, msLeft: number): string {
     : w.group('words.closingNow');
 }
 
-/** The chat-ready message without its link; `timeLeft` is null once the deadline passed. */
-export function shareText(w: Words, productTitle: string, f: GroupFacts, timeLeft: string | null): string {
+/**
+ * The chat-ready message without its link; `timeLeft` is null once the deadline passed. `openerReward` is
+ * the group's reward when the SHARER opened it: the message then says what they get if it fills.
+ */
+export function shareText(
+  w: Words,
+  productTitle: string,
+  f: GroupFacts,
+  timeLeft: string | null,
+  openerReward: OpenerRewardFacts | null = null,
+): string {
   const m = groupMoment(f);
   const title = productTitle;
   const headline = groupHeadline(w, f);
   switch (m.kind) {
     case 'gathering':
-    case 'bracket':
+    case 'bracket': {
+      const reward = rewardStillPossible(f, openerReward)
+        ? openerShareSentence(w, f.currency, openerReward)
+        : null;
+      if (reward)
+        return timeLeft
+          ? w.group('words.share.openEndsReward', { title, headline, reward, time: timeLeft })
+          : w.group('words.share.openReward', { title, headline, reward });
       return timeLeft
         ? w.group('words.share.openEnds', { title, headline, time: timeLeft })
         : w.group('words.share.open', { title, headline });
+    }
     default:
       return w.group('words.share.closed', { title, headline });
   }
@@ -945,4 +965,86 @@ export function shareText(w: Words, productTitle: string, f: GroupFacts, timeLef
 /** The e-mail subject of a shared group: "Join my group for <product>". */
 export function shareSubject(w: Words, productTitle: string): string {
   return w.group('words.share.subject', { title: productTitle });
+}
+
+// Rewards (issue 18). A deal may reward the shopper who opened a group (percent off their goods, 100 =
+// free, up to a cap) when the group closes won with at least `minMembers` confirmed members, and pay a
+// commission to a member whose invite link brought a buyer who was charged. Decisions:
+// - "reaches N people" counts the opener too: the reward is decided by the confirmed count at close.
+// - The opener hears the promise only while it can still come true (open, and the seats left can reach
+//   N); once the group closed won, the amount they got (their member row's reward), never a promise.
+// - The commission is said only to a member (it is earned through their invite link), with its wait.
+
+/** A group's (or deal's) opener reward, as frozen on the group when it opened. */
+export type OpenerRewardFacts = { minMembers: number; percent: number; cap: number | null };
+
+function rewardArgs(w: Words, currency: string, r: OpenerRewardFacts) {
+  return {
+    count: r.minMembers,
+    kind: r.percent >= 100 ? 'free' : 'percent',
+    percent: r.percent,
+    hasCap: r.cap === null ? 'no' : 'yes',
+    cap: r.cap === null ? '' : formatMoney(r.cap, currency, w.locale),
+  };
+}
+
+/** The reward can still be won: the group is open and has (or has seats enough to reach) N members. */
+function rewardStillPossible(f: GroupFacts, r: OpenerRewardFacts | null): r is OpenerRewardFacts {
+  if (!r) return false;
+  const m = groupMoment(f);
+  if (m.kind === 'full') return m.goesAhead && f.confirmedCount >= r.minMembers;
+  if (m.kind !== 'gathering' && m.kind !== 'bracket') return false;
+  if (f.maxMembers === undefined) return true;
+  const seatsLeft = Math.max(0, f.maxMembers - (f.seatsTaken ?? f.confirmedCount));
+  return f.confirmedCount + seatsLeft >= r.minMembers;
+}
+
+function openerShareSentence(w: Words, currency: string, r: OpenerRewardFacts): string {
+  return w.group('words.reward.share', rewardArgs(w, currency, r));
+}
+
+/** The deal page's offer to whoever opens a group: "Open a group: if it reaches 6 people, yours is free." */
+export function dealOpenerRewardLine(w: Words, currency: string, r: OpenerRewardFacts | null): string | null {
+  return r ? w.group('words.reward.dealOffer', rewardArgs(w, currency, r)) : null;
+}
+
+/**
+ * What the group page tells the shopper who opened it about their reward, or null when there is nothing
+ * true to say: the promise while it can still come true, the amount once the group was won with enough
+ * people (`rewardAmount`: their member row's, 0 when none), nothing while it closes or after it failed.
+ * `shipping` > 0 adds that the reward is off the goods only.
+ */
+export function openerRewardWords(
+  w: Words,
+  f: GroupFacts,
+  r: OpenerRewardFacts | null,
+  mine: { rewardAmount: number; shipping: number },
+): string[] {
+  if (!r) return [];
+  const apart = mine.shipping > 0 ? [w.group('words.reward.shippingApart')] : [];
+  const m = groupMoment(f);
+  if (m.kind === 'won')
+    return mine.rewardAmount > 0
+      ? [w.group('words.reward.openerGot', { amount: formatMoney(mine.rewardAmount, f.currency, w.locale) })]
+      : [];
+  if (!rewardStillPossible(f, r)) return [];
+  const args = rewardArgs(w, f.currency, r);
+  const promise =
+    f.confirmedCount >= r.minMembers
+      ? w.group('words.reward.openerReached', { ...args, count: f.confirmedCount })
+      : w.group('words.reward.openerPending', args);
+  return [promise, ...apart];
+}
+
+/**
+ * A member's commission terms: "Friends who join with your link and are charged earn you 10% of what they
+ * pay, paid 14 days after their charge. …", or null when the group pays none.
+ */
+export function commissionSentence(w: Words, bps: number, holdDays: number): string | null {
+  if (bps <= 0) return null;
+  // Basis points to a percent (up to two decimals: 1050 → 10.5%); a rate, not money.
+  const percent = new Intl.NumberFormat(w.locale, { style: 'percent', maximumFractionDigits: 2 }).format(
+    bps / 10_000,
+  );
+  return w.group('words.commission.member', { percent, days: holdDays });
 }

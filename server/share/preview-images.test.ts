@@ -56,6 +56,9 @@ function demoSnapshot(locale: Locale, confirmed = 5): GroupSnapshot {
     closeReason: null,
     endedEarly: false,
     paymentMode: 'hold',
+    viewerIsOpener: false,
+    openerReward: null,
+    commission: { bps: 0, holdDays: 14 },
     deal: {
       id: '00000000-0000-4000-8000-000000000001',
       slug: 'amaou-strawberries',

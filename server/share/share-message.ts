@@ -4,7 +4,7 @@
 // on the server (they work without JavaScript) and tests pin the wording.
 import type { HINT_PARAM, Locale } from '@/i18n/locales';
 import { channelLabel, type ShareChannel } from './channels';
-import { shareSubject, shareText, type GroupFacts, type Words } from './group-words';
+import { shareSubject, shareText, type GroupFacts, type OpenerRewardFacts, type Words } from './group-words';
 import { formatTimeLeft } from './time-left';
 
 // The hint's query parameter, spelled here so the share panel's bundle does not carry i18n/locales.ts and
@@ -15,6 +15,8 @@ export type ShareFacts = {
   productTitle: string;
   deadline: Date;
   now: Date;
+  /** The group's opener reward, only when the sharer is the one who opened it (they speak of it as theirs). */
+  openerReward?: OpenerRewardFacts | null;
 } & (
   | GroupFacts
   | {
@@ -47,7 +49,13 @@ function groupFacts(f: ShareFacts): GroupFacts {
 /** "Join my group for <product>: 2 more people needed to go ahead at $X; at 6, $Y. Ends in 5 h. <link>" */
 export function buildShareMessage(w: Words, f: ShareFacts, link: string): string {
   const left = f.deadline.getTime() - f.now.getTime();
-  const text = shareText(w, f.productTitle, groupFacts(f), left > 0 ? formatTimeLeft(w, left) : null);
+  const text = shareText(
+    w,
+    f.productTitle,
+    groupFacts(f),
+    left > 0 ? formatTimeLeft(w, left) : null,
+    f.openerReward ?? null,
+  );
   return link ? `${text} ${link}` : text;
 }
 
