@@ -10,6 +10,7 @@ import { isSlugShaped } from './make-slug';
 import { publicFulfilment } from './fulfilment-input';
 import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
 import { shopProfileColumns, type ShopProfile } from '@/db/schema/shop-profile';
+import type { OpenerReward } from '@/db/schema/deals';
 
 /** What anyone may see of a live deal: no merchant ids, no stock counters, no internal settings. */
 export type PublicDeal = {
@@ -43,6 +44,10 @@ export type PublicDeal = {
   merchant: ShopProfile;
   /** How the goods reach buyers: shipping, pickup points, voucher (the merchant's public offer). */
   fulfilment: FulfilmentOptions;
+  /** What the shopper who opens a group gets if it wins with enough members, or null (issue 18). */
+  openerReward: OpenerReward | null;
+  /** The commission a member earns on a friend their invite link brought (basis points; 0 = none), and its wait. */
+  commission: { bps: number; holdDays: number };
 };
 
 /**
@@ -91,5 +96,7 @@ export async function getPublicDealBySlugOrThrow(
     openGroups: counts?.open ?? 0,
     merchant: row.merchant,
     fulfilment: publicFulfilment(deal.fulfilment),
+    openerReward: deal.openerReward,
+    commission: { bps: deal.commissionBps, holdDays: deal.commissionHoldDays },
   };
 }

@@ -14,6 +14,7 @@ import { formatMoney } from '@/server/pricing/currency';
 import {
   dealBestPriceLine,
   dealMetaDescription,
+  dealOpenerRewardLine,
   dealSaveBadge,
   dealWindowSentence,
   endsInSentence,
@@ -79,6 +80,7 @@ export default async function DealPage({ params }: Props) {
   const now = Date.now();
   const deal = { currency: d.currency, listPrice: d.listPrice, tiers: d.tiers, confirmedCount: 0 };
   const save = dealSaveBadge(w, d.bestSavings.percent);
+  const reward = dealOpenerRewardLine(w, d.currency, d.openerReward);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-x-8">
@@ -148,6 +150,14 @@ export default async function DealPage({ params }: Props) {
             {t('page.startHeading')}
           </h2>
           <p className="mt-1 mb-3 text-sm text-stone-700">{t('page.startIntro')}</p>
+          {reward && d.acceptingNewGroups && (
+            <p
+              className="mb-3 rounded-lg bg-amber-50 p-3 text-sm font-semibold text-amber-950 ring-1 ring-amber-200"
+              data-testid="opener-reward-offer"
+            >
+              {reward}
+            </p>
+          )}
           {d.acceptingNewGroups ? (
             <NextIntlClientProvider locale={locale} messages={pickMessages(locale, ['common', 'deal'])}>
               <OpenGroupButton dealId={d.id} />
