@@ -4,7 +4,7 @@
 import type { GroupStatus } from '@/db/schema';
 import type { GroupSnapshot, ViewerMembership } from '@/server/groups/get-group-snapshot';
 import type { LadderStep } from '@/server/pricing/price';
-import type { GroupFacts } from '@/server/share/group-words';
+import type { GroupFacts, OpenerRewardFacts } from '@/server/share/group-words';
 
 export type { GroupStatus };
 
@@ -41,6 +41,10 @@ export type GroupView = {
   moreMembers: number;
   /** Every way to receive the goods adds shipping: the price alone is not what a join holds. */
   shippingExtra: boolean;
+  /** What the shopper who opened the group gets if it wins with enough members, or null. */
+  openerReward: OpenerRewardFacts | null;
+  /** A member's commission on a friend their invite link brought (bps 0 = none) and its wait in days. */
+  commission: { bps: number; holdDays: number };
 };
 
 /** The viewer's own membership, as the snapshot carries it (only ever their own). */
@@ -51,7 +55,12 @@ function shippingExtra(f: GroupSnapshot['deal']['fulfilment']): boolean {
 }
 
 /** Maps the API's group snapshot onto what the page renders. */
-export function toGroupView(s: GroupSnapshot): { view: GroupView; viewer: ViewerMember | null } {
+export function toGroupView(s: GroupSnapshot): {
+  view: GroupView;
+  viewer: ViewerMember | null;
+  /** The viewer opened this group (its opener reward is theirs to win). */
+  isOpener: boolean;
+} {
   return {
     view: {
       code: s.code,
@@ -78,8 +87,11 @@ export function toGroupView(s: GroupSnapshot): { view: GroupView; viewer: Viewer
       members: s.members.map((m) => ({ alias: m.alias, confirmed: m.status === 'authorized' })),
       moreMembers: s.moreMembers,
       shippingExtra: shippingExtra(s.deal.fulfilment),
+      openerReward: s.openerReward,
+      commission: s.commission,
     },
     viewer: s.viewer,
+    isOpener: s.viewerIsOpener,
   };
 }
 

@@ -7,7 +7,7 @@ import { useLiveGroup } from '@/app/_components/use-live-group';
 import type { GroupSnapshot } from '@/server/groups/get-group-snapshot';
 import { toGroupView, type GroupView, type ViewerMember } from './group-view';
 
-type Live = { view: GroupView; viewer: ViewerMember | null; connected: boolean };
+type Live = { view: GroupView; viewer: ViewerMember | null; isOpener: boolean; connected: boolean };
 
 const LiveContext = createContext<Live | null>(null);
 

@@ -28,6 +28,7 @@ import { GroupLiveProvider } from './live-group';
 import { findGroup, loadGroup } from './load';
 import { previewImageUrl } from './og/link';
 import { posterHref } from './poster/link';
+import { OpenerRewardNote } from './opener-reward';
 import { PricePanel } from './price-panel';
 import { RoomPanel } from './room-panel';
 import { snapshotFacts } from './preview-card';
@@ -154,6 +155,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
             right-hand column. */}
         <div className="space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <StatusBanner hasInvite={inviteCode !== null} />
+          <OpenerRewardNote />
           <PricePanel />
           <PriceLadder />
           <LiveCountdown serverNow={new Date().toISOString()} />

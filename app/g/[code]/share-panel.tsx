@@ -11,6 +11,7 @@ import {
   type ShareFacts,
 } from '@/server/share/share-message';
 import { useWords } from '@/app/_components/use-words';
+import { commissionSentence } from '@/server/share/group-words';
 import { groupFacts } from './group-view';
 import { useGroupView } from './live-group';
 import { isLive } from '@/server/groups/membership';
@@ -25,7 +26,7 @@ export function SharePanel({
   qrSvg: string;
   posterHref: string;
 }) {
-  const { view: g, viewer } = useGroupView();
+  const { view: g, viewer, isOpener } = useGroupView();
   const w = useWords();
   const t = useTranslations('group.sharePanel');
   // A member shares their personal invite link, so joins are attributed to them and pass the cutoff.
@@ -41,7 +42,16 @@ export function SharePanel({
   if (g.status !== 'open' || g.seatsTaken >= g.maxMembers) return null;
 
   // Every fact of the group, so the message says exactly what its page says (the need, the next bracket).
-  const facts: ShareFacts = { ...groupFacts(g), productTitle: g.title, deadline: new Date(g.deadline), now };
+  // The opener who shares speaks of their own reward ("if it reaches 6 people, mine is free").
+  const facts: ShareFacts = {
+    ...groupFacts(g),
+    productTitle: g.title,
+    deadline: new Date(g.deadline),
+    now,
+    openerReward: isOpener && inviteCode ? g.openerReward : null,
+  };
+  // Only a member earns a commission (through their invite link), so only a member is told of it.
+  const commission = inviteCode ? commissionSentence(w, g.commission.bps, g.commission.holdDays) : null;
   // In the sharer's language; each link carries it as a hint for a friend whose browser language Flock lacks.
   const hint = w.locale;
   const copyLink = groupShareUrl(appUrl, g.code, { inviteCode, channel: 'copy', hint });
@@ -67,6 +77,11 @@ export function SharePanel({
         {inviteCode ? t('headingMember') : t('heading')}
       </h2>
       <p className="mt-1 text-sm text-stone-700">{inviteCode ? t('introMember') : t('intro')}</p>
+      {commission && (
+        <p className="mt-2 rounded-lg bg-green-50 p-3 text-sm text-green-900" data-testid="commission-terms">
+          {commission}
+        </p>
+      )}
       <p className="mt-3 rounded-lg bg-stone-100 p-3 text-sm text-stone-800" data-testid="share-message">
         {buildShareMessage(w, facts, copyLink)}
       </p>
