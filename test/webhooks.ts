@@ -40,18 +40,28 @@ export function webhookDriver(h: Harness): WebhookDriver {
               String((await stripe.paymentIntents.retrieve(paymentIntentId)).latest_charge),
             )
           : await stripe.paymentIntents.retrieve(paymentIntentId);
-      return JSON.stringify({
-        id,
-        object: 'event',
-        type,
-        api_version: '2024-06-20',
-        created: Math.floor(Date.now() / 1000),
-        livemode: false,
-        pending_webhooks: 1,
-        request: { id: null, idempotency_key: null },
-        data: { object },
-      });
+      return eventBody(type, object, { id });
     },
     deliver: (payload, header = sign(payload)) => handleHoldWebhook(h.deps, payload, header, secret),
   };
+}
+
+/** The JSON body of a Stripe event of `type` around `object`; `account` for a connected account's event (Connect). */
+export function eventBody(
+  type: string,
+  object: unknown,
+  opts: { id?: string; account?: string } = {},
+): string {
+  return JSON.stringify({
+    id: opts.id ?? `evt_${randomUUID()}`,
+    object: 'event',
+    type,
+    api_version: '2024-06-20',
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    data: { object },
+    ...(opts.account ? { account: opts.account } : {}),
+  });
 }

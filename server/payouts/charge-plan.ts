@@ -103,6 +103,16 @@ export async function planCharge(
   };
 }
 
+/** The member columns that record a charge's split. */
+function splitColumns(plan: Pick<ChargePlan, 'reward' | 'split' | 'earner'>) {
+  return {
+    applicationFee: plan.split.applicationFee,
+    commissionAmount: plan.split.commission,
+    commissionUserId: plan.earner?.userId ?? null,
+    rewardAmount: plan.reward,
+  };
+}
+
 /**
  * Records a charge that went through: the split on the member row and, when a helper-seller earned a
  * commission, its row and the job that pays it once the refund window has passed. Idempotent (a settle
@@ -117,13 +127,7 @@ export async function recordChargeSplit(
 ): Promise<void> {
   await tx
     .update(members)
-    .set({
-      applicationFee: plan.split.applicationFee,
-      commissionAmount: plan.split.commission,
-      commissionUserId: plan.earner?.userId ?? null,
-      rewardAmount: plan.reward,
-      updatedAt: now,
-    })
+    .set({ ...splitColumns(plan), updatedAt: now })
     .where(eq(members.id, m.id));
   if (!plan.earner || plan.split.commission <= 0) return;
   const payableAt = new Date(now.getTime() + g.commissionHoldDays * 86_400_000);
@@ -167,15 +171,7 @@ export async function recheckCommissionAfterRefund(tx: Tx, memberId: string): Pr
  * row, so the payment that fixes it is the same destination charge with the same fee, reward and commission.
  */
 export async function notePlannedSplit(deps: Deps, memberId: string, plan: ChargePlan): Promise<void> {
-  await deps.db
-    .update(members)
-    .set({
-      applicationFee: plan.split.applicationFee,
-      commissionAmount: plan.split.commission,
-      commissionUserId: plan.earner?.userId ?? null,
-      rewardAmount: plan.reward,
-    })
-    .where(eq(members.id, memberId));
+  await deps.db.update(members).set(splitColumns(plan)).where(eq(members.id, memberId));
 }
 
 /** A payment due was paid: its commission (planned at close) is recorded like one paid at close. */

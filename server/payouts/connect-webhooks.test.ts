@@ -1,9 +1,8 @@
 // Stripe Connect webhooks keep the console true (issue 18): account.updated changes what a shop may do,
 // payout.* lists the shop's payouts, transfer.reversed records a commission taken back; each applied once.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '@/test/harness';
-import { webhookDriver, type WebhookDriver } from '@/test/webhooks';
+import { eventBody, webhookDriver, type WebhookDriver } from '@/test/webhooks';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 
 let h: Harness;
@@ -15,20 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-function event(type: string, object: unknown, account?: string): string {
-  return JSON.stringify({
-    id: `evt_${randomUUID()}`,
-    object: 'event',
-    type,
-    api_version: '2024-06-20',
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    data: { object },
-    ...(account ? { account } : {}),
-  });
-}
+const event = (type: string, object: unknown, account?: string) => eventBody(type, object, { account });
 
 async function shopAccount(merchantId: string): Promise<string> {
   const row = await h.t.db.query.connectedAccounts.findFirst({

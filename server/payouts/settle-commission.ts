@@ -15,6 +15,22 @@ import type { PaymentFailure } from '@/server/payments/port';
 import { moneyLine } from '@/server/pricing';
 import { canReceiveTransfers } from './account-rules';
 
+/** The commission's event, in the transaction that changed it. */
+function commissionEvent(
+  tx: Parameters<typeof recordEvent>[0],
+  c: CommissionRow,
+  type: 'commission.void' | 'commission.paid' | 'commission.reversed',
+  payload: Record<string, unknown> = {},
+) {
+  return recordEvent(tx, {
+    type,
+    dealId: c.dealId,
+    groupId: c.groupId,
+    memberId: c.memberId,
+    payload: { commissionId: c.id, currency: c.currency, ...payload },
+  });
+}
+
 export type SettleCommissionResult = 'waiting' | 'no_account' | 'paid' | 'reversed' | 'void' | 'up_to_date';
 
 /** A Stripe failure worth retrying later; the job runner retries with backoff. */
@@ -60,13 +76,7 @@ export async function settleCommission(deps: Deps, commissionId: string): Promis
     if (c.status === 'pending') {
       if (owed === 0) {
         await tx.update(commissions).set({ status: 'void', updatedAt: now }).where(eq(commissions.id, c.id));
-        await recordEvent(tx, {
-          type: 'commission.void',
-          dealId: c.dealId,
-          groupId: c.groupId,
-          memberId: c.memberId,
-          payload: { commissionId: c.id, currency: c.currency },
-        });
+        await commissionEvent(tx, c, 'commission.void');
         return 'void';
       }
       if (now < c.payableAt) {
@@ -97,13 +107,7 @@ export async function settleCommission(deps: Deps, commissionId: string): Promis
         .update(commissions)
         .set({ status: 'paid', transferId: t.transferId, paidAmount: t.amount, paidAt: now, updatedAt: now })
         .where(eq(commissions.id, c.id));
-      await recordEvent(tx, {
-        type: 'commission.paid',
-        dealId: c.dealId,
-        groupId: c.groupId,
-        memberId: c.memberId,
-        payload: { commissionId: c.id, amount: t.amount, currency: c.currency, transferId: t.transferId },
-      });
+      await commissionEvent(tx, c, 'commission.paid', { amount: t.amount, transferId: t.transferId });
       return 'paid';
     }
 
@@ -121,13 +125,7 @@ export async function settleCommission(deps: Deps, commissionId: string): Promis
       .update(commissions)
       .set({ reversedAmount: c.reversedAmount + r.amount, updatedAt: now })
       .where(eq(commissions.id, c.id));
-    await recordEvent(tx, {
-      type: 'commission.reversed',
-      dealId: c.dealId,
-      groupId: c.groupId,
-      memberId: c.memberId,
-      payload: { commissionId: c.id, amount: r.amount, currency: c.currency },
-    });
+    await commissionEvent(tx, c, 'commission.reversed', { amount: r.amount });
     return 'reversed';
   });
 }
