@@ -21,7 +21,9 @@ import {
 import { wordsFor } from '@/server/share/words-for';
 import { pickMessages } from '@/i18n/messages';
 import { LeaveButton } from '@/app/_components/leave-button';
+import type { MyEarnings } from '@/server/payouts/my-earnings';
 import { ClaimAccount } from './claim-account';
+import { Earnings } from './earnings';
 import { MuteButton } from './notifications/mute-button';
 import { SignOutButton } from './sign-out-button';
 
@@ -51,6 +53,27 @@ async function loadMine(): Promise<MyGroup[] | null> {
   }
 }
 
+/**
+ * The shopper's earnings (null when signed out). Back from Stripe's onboarding (?connect=return), their
+ * account is read from Stripe first, so the page shows what Stripe now says (and owed commissions start).
+ */
+async function loadEarnings(connectReturn: boolean): Promise<MyEarnings | null> {
+  const caller = await serverCaller();
+  try {
+    if (connectReturn) {
+      await caller.payouts.refresh({ for: 'sharer' }).catch((err: unknown) => {
+        // Stripe not answering leaves the last known state on screen; the webhook brings the news later.
+        if (err instanceof TRPCError && err.code === 'UNAUTHORIZED') throw err;
+        console.error('[me] refreshing the payout account', err);
+      });
+    }
+    return await caller.payouts.myEarnings();
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === 'UNAUTHORIZED') return null;
+    throw err;
+  }
+}
+
 const TONE = {
   good: 'bg-green-100 text-green-800',
   waiting: 'bg-sky-100 text-sky-900',
@@ -73,8 +96,15 @@ function outcome(w: Words, m: MyGroup) {
   };
 }
 
-export default async function MyGroupsPage() {
-  const [mine, mutes] = await Promise.all([loadMine(), loadMuteStates()]);
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function MyGroupsPage({ searchParams }: Props) {
+  const sp = await searchParams;
+  const [mine, mutes, earnings] = await Promise.all([
+    loadMine(),
+    loadMuteStates(),
+    loadEarnings(sp['connect'] === 'return'),
+  ]);
   const [locale, t, tOrder] = await Promise.all([
     getLocale(),
     getTranslations('me'),
@@ -158,6 +188,13 @@ export default async function MyGroupsPage() {
                     </p>
                   )}
                 </div>
+                {m.rewardAmount > 0 && (
+                  <p className="mt-1 text-sm font-semibold text-amber-900" data-testid="my-opener-reward">
+                    {w.group('words.reward.openerGot', {
+                      amount: formatMoney(m.rewardAmount, m.group.currency, locale),
+                    })}
+                  </p>
+                )}
                 {m.memberStatus === 'payment_due' && (
                   <p className="mt-2">
                     <a
@@ -204,6 +241,7 @@ export default async function MyGroupsPage() {
           })}
         </ul>
       )}
+      {earnings && <Earnings data={earnings} />}
       {guest && mine && mine.length > 0 && (
         // The form's own words: nested providers do not merge, so this one carries what the form reads.
         <NextIntlClientProvider locale={locale} messages={pickMessages(locale, ['common', 'me'])}>
