@@ -152,6 +152,15 @@ test('a sharer brings two friends, the group wins, and the sharer connects and i
   await expect(earnings.getByTestId('earnings-totals')).toHaveText('$12.00 paid · $0.00 to come');
   await expect(earnings.getByTestId('connect-payouts')).toHaveCount(0);
 
+  // Stripe's refresh link (an expired onboarding link) sends a signed-in person to a fresh one: here the demo's.
+  await a.goto('/connect/refresh?for=sharer');
+  await a.waitForURL(/\/connect\/demo\?for=sharer$/);
+  // Signed out, the demo onboarding has no account to complete and says so instead of offering the button.
+  const stranger = await newPerson(browser);
+  await stranger.goto('/connect/demo?for=sharer');
+  await expect(stranger.getByText('Your session has ended.')).toBeVisible();
+  await expect(stranger.getByRole('button', { name: 'Complete onboarding' })).toHaveCount(0);
+
   // Ben brought nobody: he earns nothing, so /me says nothing of earnings.
   await b.goto('/me');
   await expect(b.getByTestId('my-groups')).toContainText(title);

@@ -4,7 +4,10 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getAuth } from '@/server/auth/auth';
 import { pickMessages } from '@/i18n/messages';
 import { getDeps } from '@/server/deps';
 import { CompleteDemo } from './complete-demo';
@@ -21,7 +24,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DemoOnboardingPage({ searchParams }: Props) {
   if (!getDeps().payments.completeDemoOnboarding) notFound();
   const who = (await searchParams)['for'] === 'merchant' ? 'merchant' : 'sharer';
-  const [locale, t] = await Promise.all([getLocale(), getTranslations('me.connect')]);
+  const [locale, t, session] = await Promise.all([
+    getLocale(),
+    getTranslations('me.connect'),
+    getAuth().api.getSession({ headers: new Headers(await headers()) }),
+  ]);
   return (
     <section aria-labelledby="connect-h" className="mx-auto max-w-lg">
       <div className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
@@ -42,9 +49,22 @@ export default async function DemoOnboardingPage({ searchParams }: Props) {
           <p className="font-semibold">{t('demoNotice')}</p>
           <p>{t('production')}</p>
         </div>
-        <NextIntlClientProvider locale={locale} messages={pickMessages(locale, ['me'])}>
-          <CompleteDemo who={who} />
-        </NextIntlClientProvider>
+        {session ? (
+          <NextIntlClientProvider locale={locale} messages={pickMessages(locale, ['me'])}>
+            <CompleteDemo who={who} />
+          </NextIntlClientProvider>
+        ) : (
+          // Onboarding completes the signed-in person's own account: with no session there is none to complete.
+          <p className="mt-5 text-stone-800" role="alert">
+            {t('signIn')}{' '}
+            <Link
+              href={who === 'merchant' ? '/merchant/payments' : '/me'}
+              className="font-semibold text-brand-700 underline"
+            >
+              {t('back')}
+            </Link>
+          </p>
+        )}
       </div>
     </section>
   );
