@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
-import { events, groups, members } from '@/db/schema';
+import { events, members } from '@/db/schema';
 import type { OpenerReward } from '@/db/schema/deals';
 import type { GroupStatus, MemberMoney, MemberRow, MemberStatus } from '@/db/schema';
 import type { PaymentMode } from '@/db/schema/statuses';
@@ -110,7 +110,13 @@ export type PublicGroupSnapshot = Omit<GroupSnapshot, 'viewer' | 'viewerIsOpener
 };
 
 /** A public snapshot with the ids its cache is invalidated by (the group's and its deal's events). */
-export type PublicSnapshotRead = { groupId: string; dealId: string; snapshot: PublicGroupSnapshot };
+export type PublicSnapshotRead = {
+  groupId: string;
+  dealId: string;
+  /** The shopper who opened the group (whose opener reward it is), null when the shop opened it: server-side only. */
+  openerUserId: string | null;
+  snapshot: PublicGroupSnapshot;
+};
 
 /**
  * Where the public part comes from: by default read now; the group page passes a cache
@@ -138,22 +144,9 @@ export async function getGroupSnapshotOrThrow(
   if (!pub) throw new DomainError('NOT_FOUND', 'group.notFound');
   // Read after the public part: the membership is never older than the counts beside it; anything newer
   // than lastEventId is replayed by the live stream.
-  const [mine, opener] = viewer
-    ? await Promise.all([
-        readViewerMembership(deps, pub.groupId, pub.snapshot.code, viewer.id),
-        isGroupOpener(deps, pub.groupId, viewer.id),
-      ])
-    : [null, false];
+  const mine = viewer ? await readViewerMembership(deps, pub.groupId, pub.snapshot.code, viewer.id) : null;
+  const opener = viewer !== null && pub.openerUserId !== null && pub.openerUserId === viewer.id;
   return { ...snapshotForReader(pub.snapshot, locale), viewer: mine, viewerIsOpener: opener };
-}
-
-/** Whether `userId` is the shopper who opened group `groupId` (as the charge plan rewards: not the shop's group). */
-async function isGroupOpener(deps: Deps, groupId: string, userId: string): Promise<boolean> {
-  const [g] = await deps.db
-    .select({ by: groups.openedByUserId, merchant: groups.openedByMerchant })
-    .from(groups)
-    .where(eq(groups.id, groupId));
-  return Boolean(g && g.merchant === 0 && g.by === userId);
 }
 
 /** The public snapshot as a reader in `locale` sees it: the deal's words in their language, or its own. */
@@ -249,7 +242,9 @@ export async function readPublicSnapshot(deps: Deps, code: string): Promise<Publ
     commission: { bps: g.commissionBps, holdDays: g.commissionHoldDays },
     lastEventId: ev?.id ?? 0,
   };
-  return { groupId: g.id, dealId: deal.id, snapshot };
+  // As the charge plan rewards (charge-plan.ts isRewardedOpener): a shopper's group, not the shop's.
+  const openerUserId = g.openedByMerchant === 0 ? g.openedByUserId : null;
+  return { groupId: g.id, dealId: deal.id, openerUserId, snapshot };
 }
 
 /** The viewer's own membership of group `groupId` (live first, then their latest attempt), or null. */
