@@ -169,7 +169,7 @@ export function Dashboard({
           className="mb-4 flex flex-wrap items-center gap-3 rounded-xl bg-amber-50 p-4 text-amber-950 ring-1 ring-amber-200"
           data-testid="connect-banner"
         >
-          <p className="min-w-0 flex-1">
+          <p className="min-w-[16rem] flex-1">
             <span className="block font-semibold">{t('dashboard.connectTitle')}</span>
             <span className="block text-sm">{t('dashboard.connectBody')}</span>
           </p>

@@ -39,7 +39,10 @@ export function RefundDialog({
     setError(null);
     try {
       await refund.mutateAsync({ memberId: m.id, amount: minor });
-      await queryClient.invalidateQueries({ queryKey: trpc.console.pathKey() });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.console.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.payouts.pathKey() }),
+      ]);
       close();
     } catch (err) {
       setError(errorFields(err).amount ?? errorMessage(err, t('words.genericError')));

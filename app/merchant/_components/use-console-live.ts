@@ -12,6 +12,8 @@ export function useConsoleLive() {
   const refetch = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: trpc.console.pathKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.deals.pathKey() });
+    // A group's money table and the shop's report change with every charge and refund.
+    void queryClient.invalidateQueries({ queryKey: trpc.payouts.pathKey() });
   }, [queryClient, trpc]);
   return useLiveMerchant(refetch);
 }

@@ -130,7 +130,8 @@ export function GroupMembers({ groupId }: { groupId: string }) {
                   <th scope="col" className="px-3 py-2">
                     {t('group.joined')}
                   </th>
-                  <th scope="col" className="px-3 py-2">
+                  {/* Relative: the hidden label stays inside the scrolling table, not beside the page. */}
+                  <th scope="col" className="relative px-3 py-2">
                     <span className="sr-only">{t('group.actions')}</span>
                   </th>
                 </tr>
