@@ -43,6 +43,15 @@ test('a merchant builds a tiered deal, watches a group fill live, ends it, refun
 
   expect(await seriousAxeViolations(page), 'dashboard').toEqual([]);
 
+  // Publishing needs the shop's Stripe account: connect it from Payments (the demo's onboarding page stands
+  // in for Stripe's form) and come back to the dashboard.
+  await page.getByTestId('connect-banner').getByRole('link', { name: 'Go to Payments' }).click();
+  await page.getByRole('button', { name: 'Connect with Stripe' }).click();
+  await page.getByRole('button', { name: 'Complete onboarding' }).click();
+  await expect(page.getByTestId('account-state')).toHaveText('Your shop can take payments');
+  await page.goto('/merchant');
+  await expect(page.getByTestId('connect-banner')).toHaveCount(0);
+
   // The editor: brackets entered out of order show the engine's messages beside the fields.
   const consoleLines: string[] = [];
   page.on('console', (m) => consoleLines.push(m.text()));
@@ -168,7 +177,17 @@ test('a merchant builds a tiered deal, watches a group fill live, ends it, refun
   await expect(refund).toBeHidden();
   await expect(page.getByTestId('group-refunded')).toHaveText('$3.00');
   await expect(page.getByTestId('member-Cal')).toContainText('$3.00');
+  // The group's money: every cent of the two charges accounted for, Flock's fee included.
+  await expect(page.getByTestId('money-Bea')).toContainText('$16.00');
+  await expect(page.getByTestId('money-check')).toHaveText(/= charged \$24\.00 − refunded \$3\.00\.$/);
   await shoot(page, 'group');
+  // The shop's Payments page counts the same money in this month's report.
+  await page.goto('/merchant/payments');
+  const report = page.getByTestId('report').getByRole('table');
+  await expect(report.getByRole('row').nth(1)).toContainText('$24.00');
+  await expect(report.getByRole('row').nth(1)).toContainText('$3.00');
+  await shoot(page, 'payments');
+  await page.goBack();
 
   // CSV export: one row per member with the charge, the refund and the net.
   const [download] = await Promise.all([
