@@ -2,6 +2,7 @@
 // Stripe emulator: an opener brings two friends with their invite link, the group wins, the opener reads
 // their reward, connects a payout account through the demo onboarding and sees both commissions paid.
 import { expect, test, type Browser, type BrowserContext, type Page } from './helpers/fixtures';
+import { seriousAxeViolations } from './helpers/axe';
 import { closeTestGroup, createTestDeal, joinGroup, submitJoin } from './helpers/shopper';
 
 const contexts: BrowserContext[] = [];
@@ -61,6 +62,7 @@ test('a sharer brings two friends, the group wins, and the sharer connects and i
   await expect(a.getByTestId('opener-reward-offer')).toHaveText(
     'Open a group: if it reaches 3 people, you get 50% off yours.',
   );
+  expect(await seriousAxeViolations(a), 'deal page').toEqual([]);
   await a.getByRole('button', { name: 'Start a new group' }).click();
   await a.waitForURL(/\/g\/[a-z0-9]{8,16}\?join=1$/);
   const code = new URL(a.url()).pathname.split('/').pop() ?? '';
@@ -77,6 +79,7 @@ test('a sharer brings two friends, the group wins, and the sharer connects and i
   await expect(share.getByTestId('share-message')).toContainText(
     'If it reaches 3 people, I get 50% off mine.',
   );
+  expect(await seriousAxeViolations(a), 'group page, opener').toEqual([]);
   const invite = await a.getByTestId('invite-link').inputValue();
 
   // B (two units) and C (one) join through Ann's personal link.
@@ -135,6 +138,7 @@ test('a sharer brings two friends, the group wins, and the sharer connects and i
   await a.waitForURL(/\/connect\/demo\?for=sharer$/);
   await expect(a.getByTestId('demo-notice')).toContainText('This is a demo');
   await expect(a.getByTestId('demo-notice')).toContainText("Stripe's own secure form");
+  expect(await seriousAxeViolations(a), 'demo onboarding').toEqual([]);
   await a.getByRole('button', { name: 'Complete onboarding' }).click();
   await a.waitForURL(/\/me\?connect=return$/);
   await expect(a.getByTestId('payout-account')).toHaveText(
@@ -151,6 +155,7 @@ test('a sharer brings two friends, the group wins, and the sharer connects and i
   await expectCommission(a, 'Cleo', '$4.00');
   await expect(earnings.getByTestId('earnings-totals')).toHaveText('$12.00 paid · $0.00 to come');
   await expect(earnings.getByTestId('connect-payouts')).toHaveCount(0);
+  expect(await seriousAxeViolations(a), '/me with earnings').toEqual([]);
 
   // Stripe's refresh link (an expired onboarding link) sends a signed-in person to a fresh one: here the demo's.
   await a.goto('/connect/refresh?for=sharer');
