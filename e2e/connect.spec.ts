@@ -107,6 +107,18 @@ test('a new shop connects Stripe from Payments, then publishes the deal it was r
   // Connect: the demo's stand-in for Stripe's onboarding form, then back to Payments.
   await getPaid.getByRole('button', { name: 'Connect with Stripe' }).click();
   await expect(page).toHaveURL(/\/connect\/demo\?for=merchant/);
+  // Back before finishing, as from Stripe's form left half done: what Stripe still needs, in words.
+  await page.goto('/merchant/payments?connect=return');
+  await expect(getPaid.getByTestId('account-state')).toHaveText('Your shop cannot take payments yet');
+  const needs = getPaid.getByTestId('account-needs');
+  await expect(needs).toContainText('A bank account to pay out to');
+  await expect(needs).toContainText('Your date of birth');
+  await expect(needs).toContainText("Your acceptance of Stripe's terms of service");
+  await expect(needs).not.toContainText('individual.dob');
+  expect(await seriousAxeViolations(page), 'payments, onboarding unfinished').toEqual([]);
+  await shoot(page, 'payments-needs');
+  await getPaid.getByRole('button', { name: 'Continue onboarding' }).click();
+  await expect(page).toHaveURL(/\/connect\/demo\?for=merchant/);
   await page.getByRole('button', { name: 'Complete onboarding' }).click();
   await expect(page).toHaveURL(/\/merchant\/payments/);
   await expect(getPaid.getByTestId('account-state')).toHaveText('Your shop can take payments');
