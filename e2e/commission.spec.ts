@@ -74,7 +74,7 @@ test('a sharer brings two friends, the group wins, and the sharer connects and i
   );
   const share = a.getByTestId('share-panel');
   await expect(share.getByTestId('commission-terms')).toHaveText(
-    'Friends who join with your link and are charged earn you 10% of what they pay, paid once their charge goes through. You receive it by connecting a payout account on My groups.',
+    'Friends who join with your link and are charged earn you 10% of what they pay, paid once their charge goes through. It is sent to the payout account you connect on My groups.',
   );
   await expect(share.getByTestId('share-message')).toContainText(
     'If it reaches 3 people, I get 50% off mine.',

@@ -157,17 +157,17 @@ describe('a member commission', () => {
     [
       1000,
       14,
-      'Friends who join with your link and are charged earn you 10% of what they pay, paid 14 days after their charge. You receive it by connecting a payout account on My groups.',
+      'Friends who join with your link and are charged earn you 10% of what they pay, paid 14 days after their charge. It is sent to the payout account you connect on My groups.',
     ],
     [
       1050,
       1,
-      'Friends who join with your link and are charged earn you 10.5% of what they pay, paid 1 day after their charge. You receive it by connecting a payout account on My groups.',
+      'Friends who join with your link and are charged earn you 10.5% of what they pay, paid 1 day after their charge. It is sent to the payout account you connect on My groups.',
     ],
     [
       250,
       0,
-      'Friends who join with your link and are charged earn you 2.5% of what they pay, paid once their charge goes through. You receive it by connecting a payout account on My groups.',
+      'Friends who join with your link and are charged earn you 2.5% of what they pay, paid once their charge goes through. It is sent to the payout account you connect on My groups.',
     ],
   ])('%i bps, %i days', (bps, days, expected) => {
     expect(commissionSentence(en, bps, days)).toBe(expected);
