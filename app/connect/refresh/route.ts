@@ -1,9 +1,7 @@
 // Where Stripe sends a person whose onboarding link expired or was already used (the account link's
 // refresh_url): signed in, they get a fresh link and go straight to it; signed out, to where they sign in
 // and can start connecting again. GET because Stripe redirects the browser here.
-import { NextResponse } from 'next/server';
 import { TRPCError } from '@trpc/server';
-import { getDeps } from '@/server/deps';
 import { createContext } from '@/server/trpc/init';
 import { createCaller } from '@/server/trpc/root';
 
@@ -11,17 +9,19 @@ export const dynamic = 'force-dynamic';
 
 const HOME = { merchant: '/merchant/payments', sharer: '/me' } as const;
 
+// A path stays relative, so the browser stays on whichever address it opened the app at (a phone on the LAN).
+const seeOther = (location: string) => new Response(null, { status: 303, headers: { location } });
+
 export async function GET(req: Request) {
   const who = new URL(req.url).searchParams.get('for') === 'merchant' ? 'merchant' : 'sharer';
-  const base = getDeps().appUrl;
   try {
     const caller = createCaller(await createContext({ headers: req.headers }));
     const { url } = await caller.payouts.connect({ for: who });
-    return NextResponse.redirect(new URL(url, base), 303);
+    return seeOther(url);
   } catch (err) {
     // Signed out, or Stripe not answering: the page that shows the account (after signing in) offers to
     // connect again.
     if (!(err instanceof TRPCError && err.code === 'UNAUTHORIZED')) console.error('[connect] refresh', err);
-    return NextResponse.redirect(new URL(HOME[who], base), 303);
+    return seeOther(HOME[who]);
   }
 }
