@@ -7,7 +7,7 @@ import type { MemberMoney, MemberRow } from '@/db/schema';
 
 /** One member as the merchant sees it: alias, quantity and money; never the buyer's user id or e-mail. */
 export type MerchantMember = MemberMoney &
-  Pick<MemberRow, 'id' | 'status' | 'channel' | 'authorizedAt'> & {
+  Pick<MemberRow, 'id' | 'status' | 'channel' | 'authorizedAt' | 'rewardAmount'> & {
     /** What can still be refunded: the captured charge less refunds so far. */
     refundable: number;
     joinedAt: Date;
@@ -54,6 +54,7 @@ export async function getGroupForMerchantOrThrow(
       chargeAmount: m.chargeAmount,
       refundedAmount: m.refundedAmount,
       paymentKind: m.paymentKind,
+      rewardAmount: m.rewardAmount,
       refundable: m.status === 'captured' ? Math.max(0, (m.chargeAmount ?? 0) - m.refundedAmount) : 0,
       channel: m.channel,
       joinedAt: m.reservedAt,

@@ -65,7 +65,12 @@ export function GroupMembers({ groupId }: { groupId: string }) {
         </div>
         <p className="text-sm text-stone-700" data-testid="group-summary">
           {g.status === 'won'
-            ? t('group.won', { count: g.members.captured, price: money(g.unitPrice, c) })
+            ? t('group.won', {
+                count: g.members.captured,
+                price: money(g.unitPrice, c),
+                // The opener's reward is off their own charge: "each" is the group's price, not theirs.
+                reward: members.some((m) => m.rewardAmount > 0) ? 'yes' : 'no',
+              })
             : g.status === 'failed'
               ? t('group.failed')
               : g.status === 'canceled'
