@@ -73,6 +73,8 @@ const schema = z
         }
         return out;
       }),
+    /** Bearer token that reads /metrics (required in production for it to answer). */
+    METRICS_TOKEN: z.string().min(16, 'Give METRICS_TOKEN at least 16 characters.').optional(),
     FLOCK_MIN_WINDOW_SECONDS: z.coerce.number().int().positive().optional(),
     // Reverse proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDR ranges (README).
     TRUSTED_PROXIES: z

@@ -8,6 +8,7 @@ import { payoutTasks } from './payouts/tasks';
 import { recoveryTasks } from './recovery/tasks';
 import { ROOM_CRONTAB, roomTasks } from './rooms/tasks';
 import { startWorker, type WorkerHandle, type WorkerOptions } from './jobs/worker';
+import { metrics } from './ops/metrics';
 import type { TaskName } from './jobs/task-payloads';
 
 /** Every task the worker runs, bound to `deps` (a task per declared name: the type checks none is missing). */
@@ -25,6 +26,7 @@ export function buildTaskList(deps: Deps): TaskList & Record<TaskName, unknown> 
 export function startAppWorker(deps: Deps, opts: WorkerOptions = {}): Promise<WorkerHandle> {
   return startWorker(deps.db.$client, buildTaskList(deps), {
     crontab: [...NOTIFICATION_CRONTAB, ...ROOM_CRONTAB].join('\n'),
+    onJobFailed: (task) => metrics().jobFailures.inc({ task }),
     ...opts,
   });
 }

@@ -1,4 +1,5 @@
-// One command to run Flock: `npm run dev` (next dev) or `npm start` (next start after `npm run build`).
+// One command to run Flock: `npm run dev` (next dev) or `npm start` (next start after `npm run build`);
+// `npm run start:web` is `npm start` without the in-process job worker (run `npm run start:worker` beside it).
 // Starts the local services the environment lacks, seeds an empty database, registers the webhook with the
 // emulator, then runs the app's server entry (tools/server.ts: Next behind node:http, which stamps each
 // request with the client's address; Next runs the job worker in-process). Edit when start-up gains a step.
@@ -20,6 +21,8 @@ function lanAddresses(): string[] {
 
 async function main() {
   const mode = process.argv[2] === 'start' ? 'start' : 'dev';
+  // `npm run start:web`: a web instance only; jobs run in `npm run start:worker` processes.
+  const webOnly = process.argv.includes('--web');
   const services = await startLocalServices();
   const env = getEnv();
   const url = appUrl();
@@ -40,6 +43,7 @@ async function main() {
       ...processEnv(),
       NODE_ENV: mode === 'dev' ? 'development' : 'production',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...(webOnly ? { FLOCK_NO_WORKER: '1' } : {}),
     },
   });
   console.log(`[flock] ${mode === 'dev' ? 'development' : 'production'} server starting at ${url}`);

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
+import { metrics } from '@/server/ops/metrics';
 import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
 import { addJob, addJobs, removeJob } from '@/server/jobs/add-job';
@@ -104,5 +105,6 @@ export async function closeGroup(
   // Nobody to capture or release: the group reaches its final state in this same transaction.
   if (authorized.length === 0) await finishCloseIfSettled(deps, groupId, tx);
 
+  metrics().closes.inc({ outcome });
   return { closed: true, outcome, finalUnitPrice, settling: toSettle.length, expired: expired.length };
 }

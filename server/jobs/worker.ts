@@ -87,6 +87,8 @@ export type WorkerOptions = {
   sweepIntervalMs?: number;
   /** graphile-worker crontab lines for recurring tasks ('' = none). */
   crontab?: string;
+  /** Told of every failed job attempt (metrics); graphile-worker retries it with backoff. */
+  onJobFailed?: (task: string) => void;
 };
 
 /** Starts a worker running `taskList` on `pool`; `stop()` shuts it down gracefully. */
@@ -134,6 +136,8 @@ export async function startWorker(
   // Jobs are locked under the pool's id (batched fetch) or a worker's id, depending on graphile-worker's mode.
   events.on('pool:create', ({ workerPool }) => register(workerPool.id));
   events.on('worker:create', ({ worker }) => register(worker.workerId));
+  const onFailed = opts.onJobFailed;
+  if (onFailed) events.on('job:error', ({ job }) => onFailed(job.task_identifier));
   const runner = await run({
     pgPool: pool,
     taskList,

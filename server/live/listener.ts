@@ -135,6 +135,15 @@ export class LiveHub {
     };
   }
 
+  /** Whether LISTEN is (or within `timeoutMs` becomes) active: readiness (/api/ready) starts the hub if idle. */
+  async isListening(timeoutMs = 2000): Promise<boolean> {
+    if (this.state === 'closed') return false;
+    if (this.state === 'listening') return true;
+    this.ensureStarted();
+    const timeout = new Promise<false>((r) => setTimeout(() => r(false), timeoutMs).unref());
+    return Promise.race([this.listening.promise.then(() => true), timeout]);
+  }
+
   /** The backend pid of the LISTEN connection (tests kill it to exercise reconnects). */
   async backendPid(): Promise<number | null> {
     if (!this.client || this.state !== 'listening') return null;

@@ -3,11 +3,17 @@ import type { Task } from 'graphile-worker';
 import type { Deps } from '@/server/deps';
 import { parseTaskPayload } from '@/server/jobs/task-payloads';
 import { settleMember } from '@/server/groups/settle-member';
+import { metrics } from '@/server/ops/metrics';
 
 /** The settle-member task bound to `deps`; a retryable Stripe failure throws so graphile-worker retries with backoff. */
 export function settleMemberTask(deps: Deps): Task<'settle-member'> {
   return async (raw) => {
     const { memberId } = parseTaskPayload('settle-member', raw);
-    await settleMember(deps, memberId);
+    try {
+      metrics().settlements.inc({ result: await settleMember(deps, memberId) });
+    } catch (err) {
+      metrics().settlements.inc({ result: 'retry' });
+      throw err;
+    }
   };
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { confirmHold } from '@/server/groups/confirm-hold';
 import { getGroupSnapshotOrThrow } from '@/server/groups/get-group-snapshot';
 import { joinGroup } from '@/server/groups/join-group';
+import { observeJoin } from '@/server/ops/metrics';
 import { leaveGroup } from '@/server/groups/leave-group';
 import { listGroupsAboutToFill } from '@/server/groups/list-groups-about-to-fill';
 import { listMyGroups } from '@/server/groups/list-my-groups';
@@ -54,7 +55,9 @@ export const groupsRouter = router({
         payWith: z.enum(['card', 'wechat_pay']).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => joinGroup(ctx.deps, ctx.user, input, requestLocale(ctx.headers))),
+    .mutation(({ ctx, input }) =>
+      observeJoin(() => joinGroup(ctx.deps, ctx.user, input, requestLocale(ctx.headers))),
+    ),
   confirmHold: authedProcedure
     .input(memberRef)
     .mutation(({ ctx, input }) => confirmHold(ctx.deps, ctx.user, input)),

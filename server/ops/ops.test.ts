@@ -1,0 +1,130 @@
+// Operating Flock (issue 19, in part): readiness says which check fails until a worker runs, and the
+// metrics an operator scrapes count joins, closes and settlements as they happen; /metrics is closed in
+// production without a token and answers only the right one.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeLiveHub } from '@/server/live/listener';
+import type { WorkerHandle } from '@/server/jobs/worker';
+import { startAppWorker } from '@/server/tasks';
+import { createHarness, type Harness } from '@/test/harness';
+import { waitUntil } from '@/test/worker-process';
+import { setEnv } from '@/tools/process-env';
+import { metrics, watchDeps } from './metrics';
+import { readiness } from './readiness';
+
+let h: Harness;
+let worker: WorkerHandle | null = null;
+
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => {
+  await worker?.stop();
+  await closeLiveHub(h.deps);
+  await h.close();
+});
+
+/** The sample of `name` with exactly `labels` in the registry's text, or 0. */
+async function sample(name: string, labels = ''): Promise<number> {
+  const text = await metrics().registry.metrics();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
+
+describe('readiness', () => {
+  it('passes the database, migrations and live checks, and fails the worker check until a worker runs', async () => {
+    const before = await readiness(h.deps);
+    expect(before.ready).toBe(false);
+    expect(Object.fromEntries(before.checks.map((c) => [c.name, c.ok]))).toEqual({
+      database: true,
+      migrations: true,
+      live: true,
+      worker: false,
+    });
+    expect(before.checks.find((c) => c.name === 'worker')?.detail).toBe('no job worker is running');
+    worker = await startAppWorker(h.deps, { pollInterval: 100 });
+    expect(await readiness(h.deps)).toMatchObject({ ready: true });
+  });
+});
+
+describe('metrics', () => {
+  it('count joins by outcome, closes and settlements, with the pool and live gauges', async () => {
+    if (!worker) worker = await startAppWorker(h.deps, { pollInterval: 100 });
+    const shop = await h.makeMerchant({ name: 'Metrics Shop' });
+    const c = h.caller(shop.user, shop.merchantId);
+    const deal = await c.deals.create({
+      title: 'Soap',
+      currency: 'USD',
+      listPrice: 1000,
+      tiers: [{ minMembers: 2, unitPrice: 800 }],
+      windowSeconds: 86_400,
+      fulfilment: { shipping: null, pickup: null, voucher: { validUntil: '2099-12-31', instructions: '' } },
+    });
+    await c.deals.publish({ dealId: deal.id });
+    const authorizedBefore = await sample('flock_joins_total', '{outcome="authorized"}');
+    const declinedBefore = await sample('flock_joins_total', '{outcome="payment_declined"}');
+    const wonBefore = await sample('flock_closes_total', '{outcome="won"}');
+    const capturedBefore = await sample('flock_settlements_total', '{result="captured"}');
+
+    const first = await h.makeUser({ anonymous: true });
+    const opened = await h.caller(first).groups.open({ dealId: deal.id });
+    const join = (u: typeof first, card: string) =>
+      h.caller(u).groups.join({
+        code: opened.code,
+        alias: `Buyer ${u.id.slice(0, 4)}`,
+        quantity: 1,
+        fulfilment: { method: 'voucher', contactEmail: 'buyer@example.test' },
+        idempotencyKey: randomUUID(),
+        paymentMethod: card,
+      });
+    await join(first, 'pm_card_visa');
+    await join(await h.makeUser({ anonymous: true }), 'pm_card_visa');
+    await expect(join(await h.makeUser({ anonymous: true }), 'pm_card_chargeDeclined')).rejects.toThrow();
+    expect(await sample('flock_joins_total', '{outcome="authorized"}')).toBe(authorizedBefore + 2);
+    expect(await sample('flock_joins_total', '{outcome="payment_declined"}')).toBe(declinedBefore + 1);
+
+    await c.merchantGroups.endNow({ groupId: opened.id });
+    expect(await sample('flock_closes_total', '{outcome="won"}')).toBe(wonBefore + 1);
+    await waitUntil(
+      'both members settled',
+      async () => (await sample('flock_settlements_total', '{result="captured"}')) >= capturedBefore + 2,
+      15_000,
+    );
+
+    watchDeps(h.deps);
+    const text = await metrics().registry.metrics();
+    expect(text).toMatch(/^flock_join_duration_seconds_count \d+/m);
+    expect(text).toMatch(/^flock_db_pool_connections\{state="total"\} \d+/m);
+    expect(text).toMatch(/^flock_live_subscribers \d+/m);
+    expect(text).toMatch(/^flock_settle_queue_lag_seconds \d+/m);
+  });
+});
+
+describe('/metrics', () => {
+  it('is closed in production without a token, and answers only the right bearer token', async () => {
+    const { GET } = await import('@/app/metrics/route');
+    const saved = { NODE_ENV: process.env.NODE_ENV ?? 'test', METRICS_TOKEN: process.env.METRICS_TOKEN };
+    try {
+      setEnv({ NODE_ENV: 'production', STRIPE_EMULATOR_URL: h.emulatorUrl, DATABASE_URL: h.t.url });
+      delete process.env.METRICS_TOKEN;
+      setEnv({});
+      expect((await GET(new Request('http://flock.test/metrics'))).status).toBe(403);
+
+      setEnv({ METRICS_TOKEN: 'a-long-enough-metrics-token' });
+      expect((await GET(new Request('http://flock.test/metrics'))).status).toBe(401);
+      const wrong = new Request('http://flock.test/metrics', { headers: { authorization: 'Bearer nope' } });
+      expect((await GET(wrong)).status).toBe(401);
+      const right = await GET(
+        new Request('http://flock.test/metrics', {
+          headers: { authorization: 'Bearer a-long-enough-metrics-token' },
+        }),
+      );
+      expect(right.status).toBe(200);
+      expect(await right.text()).toContain('flock_joins_total');
+    } finally {
+      setEnv({ NODE_ENV: saved.NODE_ENV });
+      if (saved.METRICS_TOKEN === undefined) delete process.env.METRICS_TOKEN;
+      setEnv({});
+    }
+  });
+});
