@@ -7,6 +7,7 @@ export async function register() {
   if (getEnv().FLOCK_NO_WORKER || !getEnv().DATABASE_URL) return;
   const { getDeps } = await import('./server/deps');
   const { startAppWorker } = await import('./server/tasks');
-  await startAppWorker(getDeps());
+  const { setInProcessWorker } = await import('./server/jobs/in-process');
+  setInProcessWorker(await startAppWorker(getDeps()));
   console.log('[flock] job worker running in the server process');
 }

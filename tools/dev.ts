@@ -57,8 +57,13 @@ async function main() {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
+    // The server stops gracefully (up to 30 s: requests and jobs finish); the local database and emulator
+    // it uses stop only after it has exited.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 31_000))]);
+    }
     await services.stop();
     process.exit(code);
   };

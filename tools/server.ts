@@ -9,7 +9,9 @@ import next from 'next';
 import { getEnv } from '@/server/env';
 import { parseTrustedProxies } from '@/server/http/client-address';
 import { limitRequestBody } from '@/server/http/body-limit';
+import { gracefulStop, isLiveStream, trackRequests } from '@/server/http/graceful-stop';
 import { stampClientAddress } from '@/server/http/stamp-client-address';
+import { inProcessWorker } from '@/server/jobs/in-process';
 
 async function main() {
   const dev = process.argv[2] !== 'start';
@@ -20,6 +22,7 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const tracker = trackRequests(server, isLiveStream);
   server.on('request', (req, res) => {
     stampClientAddress(req, trusted);
     if (limitRequestBody(req, res)) return;
@@ -41,13 +44,23 @@ async function main() {
     `[flock] listening on port ${env.PORT}${trusted.length ? ` (trusted proxies: ${env.TRUSTED_PROXIES.join(', ')})` : ''}`,
   );
 
+  // SIGTERM (a deploy, a scale-down): stop accepting, end live streams so browsers reconnect elsewhere,
+  // let requests finish, stop the in-process worker (its running jobs finish), exit within 30 s.
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    server.close();
-    server.closeAllConnections();
-    void app.close().finally(() => process.exit(0));
+    console.log('[flock] stopping: no new connections; finishing requests and jobs');
+    void gracefulStop(server, tracker, {
+      drainMs: 20_000,
+      deadlineMs: 28_000,
+      stopWork: () => inProcessWorker()?.stop() ?? Promise.resolve(),
+    })
+      .then(({ clean }) => {
+        if (!clean) console.error('[flock] stopped with requests or jobs still running (30 s deadline)');
+        return app.close();
+      })
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
