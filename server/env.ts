@@ -73,6 +73,8 @@ const schema = z
         }
         return out;
       }),
+    /** How much the JSON logs say (pino levels); quieter under tests. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     /** Bearer token that reads /metrics (required in production for it to answer). */
     METRICS_TOKEN: z.string().min(16, 'Give METRICS_TOKEN at least 16 characters.').optional(),
     FLOCK_MIN_WINDOW_SECONDS: z.coerce.number().int().positive().optional(),
@@ -108,7 +110,9 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, 'LOG_LEVEL'> & {
+  LOG_LEVEL: NonNullable<z.infer<typeof schema>['LOG_LEVEL']>;
+};
 
 let cached: Env | undefined;
 
@@ -120,7 +124,10 @@ export function getEnv(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
-  cached = parsed.data;
+  cached = {
+    ...parsed.data,
+    LOG_LEVEL: parsed.data.LOG_LEVEL ?? (parsed.data.NODE_ENV === 'test' ? 'warn' : 'info'),
+  };
   return cached;
 }
 

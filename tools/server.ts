@@ -12,6 +12,7 @@ import { limitRequestBody } from '@/server/http/body-limit';
 import { gracefulStop, isLiveStream, trackRequests } from '@/server/http/graceful-stop';
 import { stampClientAddress } from '@/server/http/stamp-client-address';
 import { inProcessWorker } from '@/server/jobs/in-process';
+import { log, loggablePath, requestIdFor } from '@/server/ops/log';
 
 async function main() {
   const dev = process.argv[2] !== 'start';
@@ -25,6 +26,24 @@ async function main() {
   const tracker = trackRequests(server, isLiveStream);
   server.on('request', (req, res) => {
     stampClientAddress(req, trusted);
+    // One id per request, on the response and on the log line; the join's own line carries it too.
+    const reqId = requestIdFor(req.headers['x-request-id']);
+    req.headers['x-request-id'] = reqId;
+    res.setHeader('x-request-id', reqId);
+    const began = performance.now();
+    if (!req.url?.startsWith('/_next/'))
+      res.once('finish', () =>
+        log().info(
+          {
+            reqId,
+            method: req.method,
+            path: loggablePath(req.url),
+            status: res.statusCode,
+            ms: Math.round(performance.now() - began),
+          },
+          'request',
+        ),
+      );
     if (limitRequestBody(req, res)) return;
     handle(req, res).catch((err: unknown) => {
       console.error('[flock] request failed:', err instanceof Error ? err.message : err);

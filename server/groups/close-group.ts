@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { groups, members } from '@/db/schema';
 import type { Deps } from '@/server/deps';
+import { log } from '@/server/ops/log';
 import { metrics } from '@/server/ops/metrics';
 import { DomainError } from '@/server/errors';
 import { recordEvent } from '@/server/events/record-event';
@@ -106,5 +107,6 @@ export async function closeGroup(
   if (authorized.length === 0) await finishCloseIfSettled(deps, groupId, tx);
 
   metrics().closes.inc({ outcome });
+  log().info({ groupId, outcome, reason, settling: toSettle.length }, 'group closed');
   return { closed: true, outcome, finalUnitPrice, settling: toSettle.length, expired: expired.length };
 }

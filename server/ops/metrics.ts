@@ -4,6 +4,7 @@
 import client from 'prom-client';
 import { sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
+import { log } from './log';
 import { getLiveHub } from '@/server/live/listener';
 
 type Metrics = ReturnType<typeof build>;
@@ -97,28 +98,36 @@ export function watchDeps(deps: Pick<Deps, 'db'>): void {
   });
 }
 
-/** Runs a join and counts it by outcome, with its duration. */
-export async function observeJoin<T extends { nextAction: string | null; member: { status: string } }>(
-  run: () => Promise<T>,
-): Promise<T> {
+/**
+ * Runs a join: counts it by outcome with its duration, and logs it with the request's id and the member's
+ * (the id the settle-member job logs when it charges them).
+ */
+export async function observeJoin<
+  T extends { nextAction: string | null; member: { id: string; status: string } },
+>(run: () => Promise<T>, ctx: { requestId: string | null; code: string }): Promise<T> {
   const m = metrics();
   const end = m.joinSeconds.startTimer();
   try {
     const r = await run();
-    m.joins.inc({
-      outcome:
-        r.member.status === 'authorized'
-          ? 'authorized'
-          : r.nextAction === 'authenticate'
-            ? 'authenticate'
-            : 'pending',
-    });
+    const outcome =
+      r.member.status === 'authorized'
+        ? 'authorized'
+        : r.nextAction === 'authenticate'
+          ? 'authenticate'
+          : 'pending';
+    m.joins.inc({ outcome });
+    log().info(
+      { reqId: ctx.requestId, group: ctx.code, memberId: r.member.id, outcome, seconds: end() },
+      'join',
+    );
     return r;
   } catch (err) {
     const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : 'error';
     m.joins.inc({ outcome: code.toLowerCase() });
+    log().info(
+      { reqId: ctx.requestId, group: ctx.code, outcome: code.toLowerCase(), seconds: end() },
+      'join refused',
+    );
     throw err;
-  } finally {
-    end();
   }
 }

@@ -1,6 +1,6 @@
-// Operating Flock (issue 19, in part): readiness says which check fails until a worker runs, and the
-// metrics an operator scrapes count joins, closes and settlements as they happen; /metrics is closed in
-// production without a token and answers only the right one.
+// Operating Flock (issue 19, in part): readiness says which check fails until a worker runs; the metrics
+// an operator scrapes count joins, closes and settlements as they happen; /metrics is closed in production
+// without a token and answers only the right one; the logs follow a join from its request to its charge.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeLiveHub } from '@/server/live/listener';
@@ -9,6 +9,8 @@ import { startAppWorker } from '@/server/tasks';
 import { createHarness, type Harness } from '@/test/harness';
 import { waitUntil } from '@/test/worker-process';
 import { setEnv } from '@/tools/process-env';
+import { createCaller } from '@/server/trpc/root';
+import { createLogger, loggablePath, requestIdFor } from './log';
 import { metrics, watchDeps } from './metrics';
 import { readiness } from './readiness';
 
@@ -125,6 +127,76 @@ describe('/metrics', () => {
       setEnv({ NODE_ENV: saved.NODE_ENV });
       if (saved.METRICS_TOKEN === undefined) delete process.env.METRICS_TOKEN;
       setEnv({});
+    }
+  });
+});
+
+describe('logs', () => {
+  it('follow a join from its request id to the job that charges the member, with no secret in a path', async () => {
+    expect(loggablePath('/pay/eyJ1Ijo.abc?x=1')).toBe('/pay/:token');
+    expect(loggablePath('/u/eyJ1.sig')).toBe('/u/:token');
+    expect(loggablePath('/g/abc123?i=invite')).toBe('/g/abc123');
+    expect(requestIdFor('req-12345678')).toBe('req-12345678');
+    expect(requestIdFor('bad id with spaces')).toMatch(/^[0-9a-f-]{36}$/);
+
+    const lines: Record<string, unknown>[] = [];
+    const saved = (globalThis as { __flockLog?: unknown }).__flockLog;
+    (globalThis as { __flockLog?: unknown }).__flockLog = createLogger(
+      {
+        write: (s: string) => {
+          lines.push(JSON.parse(s) as Record<string, unknown>);
+        },
+      },
+      'info',
+    );
+    try {
+      if (!worker) worker = await startAppWorker(h.deps, { pollInterval: 100 });
+      const shop = await h.makeMerchant({ name: 'Log Shop' });
+      const c = h.caller(shop.user, shop.merchantId);
+      const deal = await c.deals.create({
+        title: 'Candle',
+        currency: 'USD',
+        listPrice: 1000,
+        tiers: [{ minMembers: 1, unitPrice: 900 }],
+        windowSeconds: 86_400,
+        fulfilment: { shipping: null, pickup: null, voucher: { validUntil: '2099-12-31', instructions: '' } },
+      });
+      await c.deals.publish({ dealId: deal.id });
+      const u = await h.makeUser({ anonymous: true });
+      const opened = await h.caller(u).groups.open({ dealId: deal.id });
+      const withId = createCaller({
+        deps: h.deps,
+        user: u,
+        merchantId: null,
+        headers: new Headers({ 'x-request-id': 'req-join-0001' }),
+      });
+      const res = await withId.groups.join({
+        code: opened.code,
+        alias: 'Lin',
+        quantity: 1,
+        fulfilment: { method: 'voucher', contactEmail: 'lin@example.test' },
+        idempotencyKey: randomUUID(),
+        paymentMethod: 'pm_card_visa',
+      });
+      const joinLine = lines.find((l) => l['msg'] === 'join');
+      expect(joinLine).toMatchObject({
+        reqId: 'req-join-0001',
+        memberId: res.member.id,
+        outcome: 'authorized',
+      });
+      await c.merchantGroups.endNow({ groupId: opened.id });
+      const settled = await waitUntil(
+        'the settle line',
+        async () => lines.find((l) => l['msg'] === 'settled' && l['memberId'] === res.member.id) ?? null,
+        15_000,
+      );
+      expect(settled).toMatchObject({ task: 'settle-member', result: 'captured', service: 'flock' });
+      expect(lines.find((l) => l['msg'] === 'group closed')).toMatchObject({
+        groupId: opened.id,
+        outcome: 'won',
+      });
+    } finally {
+      (globalThis as { __flockLog?: unknown }).__flockLog = saved;
     }
   });
 });

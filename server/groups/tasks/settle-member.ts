@@ -3,6 +3,7 @@ import type { Task } from 'graphile-worker';
 import type { Deps } from '@/server/deps';
 import { parseTaskPayload } from '@/server/jobs/task-payloads';
 import { settleMember } from '@/server/groups/settle-member';
+import { log } from '@/server/ops/log';
 import { metrics } from '@/server/ops/metrics';
 
 /** The settle-member task bound to `deps`; a retryable Stripe failure throws so graphile-worker retries with backoff. */
@@ -10,9 +11,15 @@ export function settleMemberTask(deps: Deps): Task<'settle-member'> {
   return async (raw) => {
     const { memberId } = parseTaskPayload('settle-member', raw);
     try {
-      metrics().settlements.inc({ result: await settleMember(deps, memberId) });
+      const result = await settleMember(deps, memberId);
+      metrics().settlements.inc({ result });
+      log().info({ task: 'settle-member', memberId, result }, 'settled');
     } catch (err) {
       metrics().settlements.inc({ result: 'retry' });
+      log().warn(
+        { task: 'settle-member', memberId, err: err instanceof Error ? err.message : String(err) },
+        'settle retried',
+      );
       throw err;
     }
   };

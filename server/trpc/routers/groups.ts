@@ -56,7 +56,10 @@ export const groupsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      observeJoin(() => joinGroup(ctx.deps, ctx.user, input, requestLocale(ctx.headers))),
+      observeJoin(() => joinGroup(ctx.deps, ctx.user, input, requestLocale(ctx.headers)), {
+        requestId: ctx.headers?.get('x-request-id') ?? null,
+        code: input.code,
+      }),
     ),
   confirmHold: authedProcedure
     .input(memberRef)

@@ -1,0 +1,38 @@
+// Structured JSON logs (pino) on stdout: one line per request with its request id, and lines for joins,
+// closes and settlements that carry the ids to follow a member from the request that joined them to the
+// jobs that charge them (request id → member id → settle-member). Edit when an operator needs another line.
+import { randomUUID } from 'node:crypto';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { getEnv } from '@/server/env';
+
+type Store = { __flockLog?: Logger };
+
+/** A logger writing JSON lines to `stream` (stdout by default) at `level` (default LOG_LEVEL). */
+export function createLogger(stream?: DestinationStream, level?: string): Logger {
+  const options = { base: { service: 'flock' }, level: level ?? getEnv().LOG_LEVEL };
+  return stream ? pino(options, stream) : pino(options);
+}
+
+/** The process's logger. */
+export function log(): Logger {
+  const store = globalThis as typeof globalThis & Store;
+  return (store.__flockLog ??= createLogger());
+}
+
+// A proxy's request id is kept when it looks like one (so a line can be matched across hops); else ours.
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,80}$/;
+
+/** The request's id: the incoming X-Request-Id when well-formed, else a new one. */
+export function requestIdFor(incoming: string | string[] | undefined): string {
+  const given = Array.isArray(incoming) ? incoming[0] : incoming;
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+// Links that are capabilities (a fix-payment link, an unsubscribe link, a sign-in token) never reach a log.
+const SECRET_PATHS = /^\/(pay|u|api\/unsubscribe)\/[^/]+/;
+
+/** A request's path for the log: no query string, and no secret path segment. */
+export function loggablePath(url: string | undefined): string {
+  const path = (url ?? '/').split('?')[0] ?? '/';
+  return path.replace(SECRET_PATHS, (_, prefix: string) => `/${prefix}/:token`);
+}
