@@ -7,6 +7,7 @@ import { closeLiveHub } from '@/server/live/listener';
 import type { WorkerHandle } from '@/server/jobs/worker';
 import { startAppWorker } from '@/server/tasks';
 import { createHarness, type Harness } from '@/test/harness';
+import { publishedDeal } from '@/test/published-deal';
 import { waitUntil } from '@/test/worker-process';
 import { setEnv } from '@/tools/process-env';
 import { createCaller } from '@/server/trpc/root';
@@ -54,15 +55,11 @@ describe('metrics', () => {
     if (!worker) worker = await startAppWorker(h.deps, { pollInterval: 100 });
     const shop = await h.makeMerchant({ name: 'Metrics Shop' });
     const c = h.caller(shop.user, shop.merchantId);
-    const deal = await c.deals.create({
+    const deal = await publishedDeal(h, shop, {
       title: 'Soap',
-      currency: 'USD',
       listPrice: 1000,
       tiers: [{ minMembers: 2, unitPrice: 800 }],
-      windowSeconds: 86_400,
-      fulfilment: { shipping: null, pickup: null, voucher: { validUntil: '2099-12-31', instructions: '' } },
     });
-    await c.deals.publish({ dealId: deal.id });
     const authorizedBefore = await sample('flock_joins_total', '{outcome="authorized"}');
     const declinedBefore = await sample('flock_joins_total', '{outcome="payment_declined"}');
     const wonBefore = await sample('flock_closes_total', '{outcome="won"}');
@@ -153,15 +150,11 @@ describe('logs', () => {
       if (!worker) worker = await startAppWorker(h.deps, { pollInterval: 100 });
       const shop = await h.makeMerchant({ name: 'Log Shop' });
       const c = h.caller(shop.user, shop.merchantId);
-      const deal = await c.deals.create({
+      const deal = await publishedDeal(h, shop, {
         title: 'Candle',
-        currency: 'USD',
         listPrice: 1000,
         tiers: [{ minMembers: 1, unitPrice: 900 }],
-        windowSeconds: 86_400,
-        fulfilment: { shipping: null, pickup: null, voucher: { validUntil: '2099-12-31', instructions: '' } },
       });
-      await c.deals.publish({ dealId: deal.id });
       const u = await h.makeUser({ anonymous: true });
       const opened = await h.caller(u).groups.open({ dealId: deal.id });
       const withId = createCaller({

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commissions, groups } from '@/db/schema';
 import { completeDemoOnboarding, ensureAccount } from '@/server/payouts/accounts';
 import { createHarness, type Harness } from '@/test/harness';
+import { publishedDeal } from '@/test/published-deal';
 import { waitUntil, workerProcesses } from '@/test/worker-process';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 
@@ -31,19 +32,13 @@ describe('a worker killed while paying commissions', () => {
     const ctl = emulatorControl(h.emulatorUrl);
     const shop = await h.makeMerchant({ name: 'Busy Shop' });
     const c = h.caller(shop.user, shop.merchantId);
-    const deal = await c.deals.create({
+    const deal = await publishedDeal(h, shop, {
       title: 'Rice, 5 kg',
-      currency: 'USD',
       listPrice: 3000,
       tiers: [{ minMembers: 2, unitPrice: 2500 }],
-      windowSeconds: 86_400,
-      maxMembers: 30,
-      qrCutoff: 30,
-      fulfilment: { shipping: null, pickup: null, voucher: { validUntil: '2099-12-31', instructions: '' } },
       commissionBps: 800,
       commissionHoldDays: 0,
     });
-    await c.deals.publish({ dealId: deal.id });
     // The helper-seller opens the group, joins, and has an account that can receive transfers.
     const sharer = await h.makeUser({ anonymous: true });
     await ensureAccount(h.deps, { kind: 'sharer', userId: sharer.id }, null);

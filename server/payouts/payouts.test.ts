@@ -12,7 +12,9 @@ import type { WorkerHandle } from '@/server/jobs/worker';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { startAppWorker } from '@/server/tasks';
 import type { SessionUser } from '@/server/auth/session-user';
+import type { DealInput } from '@/server/deals/deal-input';
 import { createHarness, type Harness } from '@/test/harness';
+import { publishedDeal as publishedDealFor, VOUCHER_ONLY } from '@/test/published-deal';
 import { waitUntil } from '@/test/worker-process';
 import { emulatorControl } from '@/tools/stripe-emulator/index';
 import { fixLinkToken } from '@/server/recovery/fix-link';
@@ -34,12 +36,6 @@ afterAll(async () => {
   await h.close();
 });
 
-const VOUCHER = {
-  shipping: null,
-  pickup: null,
-  voucher: { validUntil: '2099-12-31', instructions: '' },
-};
-
 async function rejection(p: Promise<unknown>): Promise<TRPCError> {
   const err = await p.then(
     () => null,
@@ -49,28 +45,8 @@ async function rejection(p: Promise<unknown>): Promise<TRPCError> {
   return err;
 }
 
-type Merchant = Awaited<ReturnType<Harness['makeMerchant']>>;
-
-async function publishedDeal(m: Merchant, extra: Record<string, unknown> = {}) {
-  const c = h.caller(m.user, m.merchantId);
-  const deal = await c.deals.create({
-    title: 'Oolong tea, 200 g',
-    currency: 'USD',
-    listPrice: 2400,
-    tiers: [
-      { minMembers: 2, unitPrice: 2000 },
-      { minMembers: 4, unitPrice: 1600 },
-    ],
-    windowSeconds: 86_400,
-    maxMembers: 20,
-    qrCutoff: 20,
-    perBuyerMax: 2,
-    fulfilment: VOUCHER,
-    ...extra,
-  });
-  await c.deals.publish({ dealId: deal.id });
-  return deal;
-}
+const publishedDeal = (m: Awaited<ReturnType<Harness['makeMerchant']>>, extra: Partial<DealInput> = {}) =>
+  publishedDealFor(h, m, extra);
 
 async function join(u: SessionUser, code: string, alias: string, inviteCode?: string) {
   const res = await h.caller(u).groups.join({
@@ -116,7 +92,7 @@ describe("a shop's Stripe account", () => {
       listPrice: 5000,
       tiers: [{ minMembers: 2, unitPrice: 4000 }],
       windowSeconds: 86_400,
-      fulfilment: VOUCHER,
+      fulfilment: VOUCHER_ONLY,
     });
     const refused = await rejection(c.deals.publish({ dealId: deal.id }));
     expect(refused.message).toMatch(/Connect your shop's Stripe account before you publish/);
