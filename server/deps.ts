@@ -17,6 +17,11 @@ export type Deps = {
   appUrl: string;
   /** Where e-mail goes; unset = the process's mailer (SMTP_URL, else the dev outbox). Tests pass their own. */
   mailer?: Mailer;
+  /**
+   * A direct connection string for what needs a session of its own (LISTEN, the job worker's liveness lock
+   * and its LISTEN for new jobs) when `db` goes through PgBouncer in transaction mode; unset = `db`'s.
+   */
+  directUrl?: string;
   /** The platform's fee on captured payments; unset = PLATFORM_FEE_BPS and PLATFORM_FEE_FIXED. */
   fees?: FeeSchedule;
 };
@@ -32,6 +37,7 @@ export function getDeps(): Deps {
     }),
     now: () => new Date(),
     appUrl: appUrl(),
+    directUrl: getEnv().DATABASE_DIRECT_URL,
   };
   return shared;
 }

@@ -13,6 +13,8 @@ const schema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     APP_URL: z.string().url().optional(),
     DATABASE_URL: z.string().min(1).optional(),
+    /** A direct connection (not through PgBouncer) for LISTEN and the job worker; unset = DATABASE_URL. */
+    DATABASE_DIRECT_URL: z.string().min(1).optional(),
     FLOCK_DATA_DIR: z.string().min(1).default('.flock'),
     STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
     STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),

@@ -306,7 +306,7 @@ export class LiveHub {
 type HubStore = { __flockLiveHubs?: Map<string, LiveHub> };
 
 /** The process's hub for `deps.db`'s database (a globalThis singleton, so Next dev HMR never opens a second). */
-export function getLiveHub(deps: Pick<Deps, 'db'>, opts?: LiveHubOptions): LiveHub {
+export function getLiveHub(deps: Pick<Deps, 'db' | 'directUrl'>, opts?: LiveHubOptions): LiveHub {
   const store = globalThis as typeof globalThis & HubStore;
   const hubs = (store.__flockLiveHubs ??= new Map());
   const poolOptions = deps.db.$client.options;
@@ -316,7 +316,13 @@ export function getLiveHub(deps: Pick<Deps, 'db'>, opts?: LiveHubOptions): LiveH
   let hub = hubs.get(key);
   if (!hub) {
     const { connectionString, host, port, user, password, database, ssl } = poolOptions;
-    hub = new LiveHub({ connectionString, host, port, user, password, database, ssl }, opts);
+    // LISTEN needs a session of its own: the direct connection when the pool goes through PgBouncer.
+    hub = new LiveHub(
+      deps.directUrl
+        ? { connectionString: deps.directUrl, ssl }
+        : { connectionString, host, port, user, password, database, ssl },
+      opts,
+    );
     hubs.set(key, hub);
   }
   return hub;
