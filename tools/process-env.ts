@@ -9,6 +9,12 @@ export function setEnv(values: Record<string, string>): void {
   forgetEnv();
 }
 
+/** Removes variables from this process's environment (tests that need a setting unset). */
+export function unsetEnv(names: string[]): void {
+  for (const k of names) delete process.env[k];
+  forgetEnv();
+}
+
 /** The environment as a plain record, to pass to a child process. */
 export function processEnv(): NodeJS.ProcessEnv {
   return childEnv();

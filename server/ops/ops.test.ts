@@ -9,7 +9,8 @@ import { startAppWorker } from '@/server/tasks';
 import { createHarness, type Harness } from '@/test/harness';
 import { publishedDeal } from '@/test/published-deal';
 import { waitUntil } from '@/test/worker-process';
-import { setEnv } from '@/tools/process-env';
+import { getEnv } from '@/server/env';
+import { setEnv, unsetEnv } from '@/tools/process-env';
 import { createCaller } from '@/server/trpc/root';
 import { createLogger, loggablePath, requestIdFor } from './log';
 import { metrics, watchDeps } from './metrics';
@@ -102,11 +103,10 @@ describe('metrics', () => {
 describe('/metrics', () => {
   it('is closed in production without a token, and answers only the right bearer token', async () => {
     const { GET } = await import('@/app/metrics/route');
-    const saved = { NODE_ENV: process.env.NODE_ENV ?? 'test', METRICS_TOKEN: process.env.METRICS_TOKEN };
+    const before = getEnv();
     try {
       setEnv({ NODE_ENV: 'production', STRIPE_EMULATOR_URL: h.emulatorUrl, DATABASE_URL: h.t.url });
-      delete process.env.METRICS_TOKEN;
-      setEnv({});
+      unsetEnv(['METRICS_TOKEN']);
       expect((await GET(new Request('http://flock.test/metrics'))).status).toBe(403);
 
       setEnv({ METRICS_TOKEN: 'a-long-enough-metrics-token' });
@@ -121,9 +121,9 @@ describe('/metrics', () => {
       expect(right.status).toBe(200);
       expect(await right.text()).toContain('flock_joins_total');
     } finally {
-      setEnv({ NODE_ENV: saved.NODE_ENV });
-      if (saved.METRICS_TOKEN === undefined) delete process.env.METRICS_TOKEN;
-      setEnv({});
+      setEnv({ NODE_ENV: before.NODE_ENV });
+      if (before.METRICS_TOKEN) setEnv({ METRICS_TOKEN: before.METRICS_TOKEN });
+      else unsetEnv(['METRICS_TOKEN']);
     }
   });
 });
