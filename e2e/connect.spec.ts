@@ -3,21 +3,9 @@
 // stands in for Stripe's), comes back to "can take payments" and publishes.
 import { expect, test, type Page } from './helpers/fixtures';
 import { seriousAxeViolations } from './helpers/axe';
+import { DESKTOP, shootBoth } from './helpers/screens';
 
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
-async function shoot(page: Page, name: string) {
-  for (const [label, size] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `test-results/connect-${name}-${label}.png`, fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
-}
+const shoot = (page: Page, name: string) => shootBoth(page, 'connect', name);
 
 test('a new shop connects Stripe from Payments, then publishes the deal it was refused', async ({ page }) => {
   test.setTimeout(180_000);

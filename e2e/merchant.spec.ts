@@ -3,22 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from './helpers/fixtures';
 import { seriousAxeViolations } from './helpers/axe';
+import { DESKTOP, shootBoth } from './helpers/screens';
 import { joinGroup } from './helpers/shopper';
 
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
-async function shoot(page: Page, name: string) {
-  for (const [label, size] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `test-results/merchant-${name}-${label}.png`, fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
-}
+const shoot = (page: Page, name: string) => shootBoth(page, 'merchant', name);
 
 test('a merchant builds a tiered deal, watches a group fill live, ends it, refunds and exports', async ({
   page,
