@@ -1,7 +1,10 @@
 // Enqueueing graphile-worker jobs inside the caller's transaction, so a job exists only if the change that
-// needs it commits. Typed by task-payloads.ts. Edit when enqueueing needs another option.
+// needs it commits. Typed by task-payloads.ts. Each payload carries the id of the request (or of the job's
+// own request) that enqueued it, so the job's log lines can be found with the request's (server/ops/log.ts).
+// Edit when enqueueing needs another option.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
+import { currentRequestId } from '@/server/ops/log';
 import type { TaskName, TaskPayload } from './task-payloads';
 
 export type AddJobOptions = {
@@ -14,6 +17,12 @@ export type AddJobOptions = {
   priority?: number;
 };
 
+/** `payload` with the current request id as `reqId`, unless it names one already. */
+function stamped<P extends object>(payload: P): P & { reqId?: string } {
+  const reqId = currentRequestId();
+  return reqId && !('reqId' in payload) ? { ...payload, reqId } : payload;
+}
+
 /** Enqueues one job inside the caller's transaction. */
 export async function addJob<T extends TaskName>(
   tx: Tx,
@@ -23,7 +32,7 @@ export async function addJob<T extends TaskName>(
 ): Promise<void> {
   await tx.execute(sql`select graphile_worker.add_job(
     ${task},
-    ${JSON.stringify(payload)}::json,
+    ${JSON.stringify(stamped(payload))}::json,
     queue_name => ${opts.queueName ?? null}::text,
     run_at => ${opts.runAt ? opts.runAt.toISOString() : null}::timestamptz,
     max_attempts => ${opts.maxAttempts ?? null}::int,
@@ -52,7 +61,7 @@ export async function addJobs(tx: Tx, specs: JobSpec[]): Promise<void> {
   const json = JSON.stringify(
     specs.map((s) => ({
       identifier: s.task,
-      payload: s.payload,
+      payload: stamped(s.payload),
       job_key: s.jobKey ?? null,
       run_at: s.runAt ? s.runAt.toISOString() : null,
       max_attempts: s.maxAttempts ?? null,

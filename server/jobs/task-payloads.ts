@@ -3,11 +3,21 @@
 // Edit when a task is added or its payload changes.
 import { z } from 'zod';
 
+/**
+ * The id of the request that caused the job (addJob stamps it; server/ops/log.ts), for the job's log lines.
+ * Optional everywhere; a malformed one is dropped rather than failing the job.
+ */
+const reqId = z.string().max(100).optional().catch(undefined);
+
 export const taskPayloads = {
-  'close-group': z.object({ groupId: z.uuid(), reason: z.enum(['deadline', 'full']).default('deadline') }),
-  'expire-reservation': z.object({ memberId: z.uuid() }),
-  'settle-member': z.object({ memberId: z.uuid() }),
-  'send-notification': z.object({ id: z.number().int().positive() }),
+  'close-group': z.object({
+    groupId: z.uuid(),
+    reason: z.enum(['deadline', 'full']).default('deadline'),
+    reqId,
+  }),
+  'expire-reservation': z.object({ memberId: z.uuid(), reqId }),
+  'settle-member': z.object({ memberId: z.uuid(), reqId }),
+  'send-notification': z.object({ id: z.number().int().positive(), reqId }),
   /** Cron (every minute): plans the "closing soon" reminders that have come due. */
   'notify-closing-soon': z.object({}).loose(),
   /** Cron (hourly): plans the daily summary of merchants for whom it is now the summary hour. */
@@ -15,11 +25,11 @@ export const taskPayloads = {
   /** Cron (hourly): deletes the messages of rooms past their retention. */
   'rooms-purge': z.object({}).loose(),
   /** At a payment_due member's due_until: paid by then, or failed with the units back in stock. */
-  'recovery-lapse': z.object({ memberId: z.uuid() }),
+  'recovery-lapse': z.object({ memberId: z.uuid(), reqId }),
   /** A day after a soft decline of a saved card: the one automatic retry. */
-  'recovery-retry': z.object({ memberId: z.uuid() }),
+  'recovery-retry': z.object({ memberId: z.uuid(), reqId }),
   /** Brings a helper-seller's commission transfer to what is owed: paid after the refund window, reversed after a refund. */
-  'settle-commission': z.object({ commissionId: z.uuid() }),
+  'settle-commission': z.object({ commissionId: z.uuid(), reqId }),
 };
 
 export type TaskName = keyof typeof taskPayloads;
@@ -33,6 +43,12 @@ export function parseTaskPayload<T extends TaskName>(
   raw: unknown,
 ): z.output<(typeof taskPayloads)[T]> {
   return taskPayloads[task].parse(raw) as z.output<(typeof taskPayloads)[T]>;
+}
+
+/** The request id a job's payload carries (any task's, read from the queue as unknown), or null. */
+export function payloadRequestId(raw: unknown): string | null {
+  const r = z.object({ reqId }).safeParse(raw);
+  return r.success ? (r.data.reqId ?? null) : null;
 }
 
 declare global {

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import type { Deps } from '@/server/deps';
 import { EVENTS_CHANNEL } from '@/server/events/record-event';
+import { metrics } from '@/server/ops/metrics';
 
 /** What record-event.ts NOTIFYs: enough to route, never private data. */
 export type LiveEvent = {
@@ -30,7 +31,12 @@ export type LiveHubOptions = {
   heartbeatMs?: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /** How often the delivery lag of the events handed out since is measured (one query for all of them). */
+  lagEveryMs?: number;
 };
+
+// At most this many events per lag measurement: a sample is enough for a histogram.
+const LAG_SAMPLE = 500;
 
 const notificationSchema = z.object({
   id: z.number().int(),
@@ -71,6 +77,9 @@ export class LiveHub {
   private delivered = 0;
   /** Bumped on every dispatched signal; lets readers tell whether a load started after a change. */
   private seqValue = 0;
+  /** Events handed to subscribers (id, process clock in ms) whose lag is measured next. */
+  private lagPending: { id: number; at: number }[] = [];
+  private lagTimer: NodeJS.Timeout | null = null;
   private readonly opts: Required<LiveHubOptions>;
 
   constructor(
@@ -82,6 +91,7 @@ export class LiveHub {
       heartbeatMs: 30_000,
       minBackoffMs: 200,
       maxBackoffMs: 10_000,
+      lagEveryMs: 1000,
       ...opts,
     };
   }
@@ -257,8 +267,11 @@ export class LiveHub {
   private clearTimers(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.lagTimer) clearTimeout(this.lagTimer);
     this.retryTimer = null;
     this.heartbeat = null;
+    this.lagTimer = null;
+    this.lagPending = [];
   }
 
   private onNotification(msg: pg.Notification): void {
@@ -282,6 +295,47 @@ export class LiveHub {
     add(topics.all);
     this.seqValue += 1;
     this.deliver(targets, { kind: 'event', event });
+    if (targets.size > 0) this.noteDelivered(event.id);
+  }
+
+  private noteDelivered(id: number): void {
+    if (this.lagPending.length < LAG_SAMPLE) this.lagPending.push({ id, at: Date.now() });
+    if (this.lagTimer) return;
+    this.lagTimer = setTimeout(() => {
+      this.lagTimer = null;
+      void this.measureLag();
+    }, this.opts.lagEveryMs);
+    this.lagTimer.unref();
+  }
+
+  /**
+   * NOTIFY→delivery lag (flock_live_delivery_lag_seconds): from each event's row time (events.created_at,
+   * its transaction's start on the database clock) to when this process handed it out (process clock). The
+   * two clocks are reconciled with the database's clock_timestamp() read in the same query: the offset
+   * is taken at the query's midpoint, so machines whose clocks disagree still measure right (± half a round trip).
+   */
+  private async measureLag(): Promise<void> {
+    const batch = this.lagPending;
+    this.lagPending = [];
+    const client = this.client;
+    if (!client || this.state !== 'listening' || batch.length === 0) return;
+    try {
+      const sent = Date.now();
+      const r = await client.query<{ id: string; created: number; db_now: number }>(
+        `select id, extract(epoch from created_at)::float8 * 1000 as created,
+                extract(epoch from clock_timestamp())::float8 * 1000 as db_now
+         from events where id = any($1::bigint[])`,
+        [batch.map((b) => b.id)],
+      );
+      const offset = (r.rows[0]?.db_now ?? 0) - (sent + Date.now()) / 2;
+      const created = new Map(r.rows.map((row) => [Number(row.id), row.created]));
+      for (const b of batch) {
+        const c = created.get(b.id);
+        if (c !== undefined) metrics().liveLag.observe(Math.max(0, b.at + offset - c) / 1000);
+      }
+    } catch {
+      // A dropped connection is handled by onDrop; this sample is simply lost.
+    }
   }
 
   private dispatchAll(signal: LiveSignal): void {

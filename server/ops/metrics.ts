@@ -4,7 +4,7 @@
 import client from 'prom-client';
 import { sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
-import { log } from './log';
+import { inLogScope, log } from './log';
 import { getLiveHub } from '@/server/live/listener';
 
 type Metrics = ReturnType<typeof build>;
@@ -43,13 +43,73 @@ function build() {
     labelNames: ['task'],
     registers: [registry],
   });
-  return { registry, joins, joinSeconds, closes, settlements, jobFailures };
+  const holds = new client.Counter({
+    name: 'flock_holds_total',
+    help: "Card holds placed (kind hold) and cards saved for a charge at close (kind saved_card), by outcome: the processor's status, or its failure code.",
+    labelNames: ['kind', 'outcome'],
+    registers: [registry],
+  });
+  const captures = new client.Counter({
+    name: 'flock_captures_total',
+    help: 'Captures of holds (kind hold) and off-session charges of saved cards (kind saved_card), by outcome: captured, or the failure code.',
+    labelNames: ['kind', 'outcome'],
+    registers: [registry],
+  });
+  const releases = new client.Counter({
+    name: 'flock_releases_total',
+    help: 'Holds released (canceled, no money moved), by outcome: released, or the failure code.',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const paymentSeconds = new client.Histogram({
+    name: 'flock_payment_call_duration_seconds',
+    help: 'Time the card processor took to answer, by call (authorize, capture, release, save_card, charge_saved).',
+    labelNames: ['call'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+    registers: [registry],
+  });
+  const liveLag = new client.Histogram({
+    name: 'flock_live_delivery_lag_seconds',
+    help: "From the event's transaction (events.created_at, database clock) to this instance handing it to its live subscribers (process clock, corrected by the measured offset).",
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  return {
+    registry,
+    joins,
+    joinSeconds,
+    closes,
+    settlements,
+    jobFailures,
+    holds,
+    captures,
+    releases,
+    paymentSeconds,
+    liveLag,
+  };
 }
 
 /** The process's metrics. */
 export function metrics(): Metrics {
   const store = globalThis as typeof globalThis & Store;
   return (store.__flockMetrics ??= build());
+}
+
+type StreamsStore = { __flockStreams?: () => number };
+
+/** Tells the metrics how many live-update (SSE) connections this process holds (its HTTP server's count). */
+export function watchStreams(read: () => number): void {
+  (globalThis as typeof globalThis & StreamsStore).__flockStreams = read;
+  const { registry } = metrics();
+  if (registry.getSingleMetric('flock_sse_connections')) return;
+  new client.Gauge({
+    name: 'flock_sse_connections',
+    help: 'Open live-update connections (tRPC over SSE) on this instance.',
+    registers: [registry],
+    collect() {
+      this.set((globalThis as typeof globalThis & StreamsStore).__flockStreams?.() ?? 0);
+    },
+  });
 }
 
 let gaugesFor: Deps['db'] | null = null;
@@ -108,7 +168,8 @@ export async function observeJoin<
   const m = metrics();
   const end = m.joinSeconds.startTimer();
   try {
-    const r = await run();
+    // Jobs the join enqueues (close, notifications, expiry) carry its request id.
+    const r = await inLogScope({ reqId: ctx.requestId }, run);
     const outcome =
       r.member.status === 'authorized'
         ? 'authorized'

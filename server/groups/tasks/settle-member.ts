@@ -1,4 +1,5 @@
 // Task settle-member: captures or releases one member's hold after their group closed ({ memberId }).
+// Its log lines come from the job's child logger (server/tasks.ts), which names the task, job and request.
 import type { Task } from 'graphile-worker';
 import type { Deps } from '@/server/deps';
 import { parseTaskPayload } from '@/server/jobs/task-payloads';
@@ -13,13 +14,10 @@ export function settleMemberTask(deps: Deps): Task<'settle-member'> {
     try {
       const result = await settleMember(deps, memberId);
       metrics().settlements.inc({ result });
-      log().info({ task: 'settle-member', memberId, result }, 'settled');
+      log().info({ memberId, result }, 'settled');
     } catch (err) {
       metrics().settlements.inc({ result: 'retry' });
-      log().warn(
-        { task: 'settle-member', memberId, err: err instanceof Error ? err.message : String(err) },
-        'settle retried',
-      );
+      log().warn({ memberId, err: err instanceof Error ? err.message : String(err) }, 'settle retried');
       throw err;
     }
   };
