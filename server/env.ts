@@ -79,6 +79,8 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     /** Bearer token that reads /metrics (required in production for it to answer). */
     METRICS_TOKEN: z.string().min(16, 'Give METRICS_TOKEN at least 16 characters.').optional(),
+    /** `npm run start:worker`: serve /metrics and /health on this port (unset = no HTTP at all). */
+    WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     FLOCK_MIN_WINDOW_SECONDS: z.coerce.number().int().positive().optional(),
     // Reverse proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDR ranges (README).
     TRUSTED_PROXIES: z

@@ -1,29 +1,17 @@
 // Prometheus scrape endpoint (server/ops/metrics.ts). With METRICS_TOKEN set, only `Authorization: Bearer
-// <token>` reads it; in production it is closed until a token is set. Edit only to change access.
-import { timingSafeEqual } from 'node:crypto';
+// <token>` reads it; in production it is closed until a token is set (server/ops/metrics-access.ts). Edit
+// only to change what the web instance serves here.
 import { getDeps } from '@/server/deps';
 import { getEnv } from '@/server/env';
+import { metricsAccess } from '@/server/ops/metrics-access';
 import { metrics, watchDeps } from '@/server/ops/metrics';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-function allowed(header: string | null, token: string): boolean {
-  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
-  const want = Buffer.from(token);
-  return given.length === want.length && timingSafeEqual(given, want);
-}
-
 export async function GET(req: Request) {
-  const env = getEnv();
-  const token = env.METRICS_TOKEN;
-  if (!token && env.NODE_ENV === 'production')
-    return new Response('Metrics are closed: set METRICS_TOKEN to read them.\n', { status: 403 });
-  if (token && !allowed(req.headers.get('authorization'), token))
-    return new Response('Give the metrics token as Authorization: Bearer <token>.\n', {
-      status: 401,
-      headers: { 'www-authenticate': 'Bearer' },
-    });
+  const access = metricsAccess(req.headers.get('authorization'), getEnv());
+  if (!access.ok) return new Response(access.body, { status: access.status, headers: access.headers });
   watchDeps(getDeps());
   const { registry } = metrics();
   return new Response(await registry.metrics(), {
