@@ -16,12 +16,11 @@
 // writes the server's V8 CPU profile to DIR (open it in Chrome DevTools, or `npm run measure:cpu-top --
 // FILE`). `--serve` starts the same server and keeps it up, printing its URLs (for measure:lighthouse and
 // measure:first-load). Edit when a goal of issue 12 gains a measurement.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { createDb } from '@/db/client';
 import { freePort, startEmbeddedPostgres } from '@/db/embedded';
@@ -34,6 +33,8 @@ import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
 import { setEnv, processEnv } from '../process-env';
 import { startEmulatorProcess } from './emulator-process';
+import { joinOverHttp } from './http-shopper';
+import { buildIfNeeded, joinLoad, pageLoad, type PageRow, round } from './load';
 import { createTeardown } from './teardown';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -47,9 +48,6 @@ const CPU_PROF = process.env.BENCH_CPU_PROF;
 /** `--serve`: start everything, print the pages' URLs, and keep serving until Ctrl-C (for Lighthouse). */
 const SERVE_ONLY = process.argv.includes('--serve');
 const HARD_STOP_MS = 15 * 60_000;
-/** A mid-range Android phone's browser: a person, so the page counts the visit as it would in production. */
-const PHONE_UA =
-  'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
 /** The group shape of bench:join: its cap is never reached and no tier boundary moves under load. */
 const JOIN_GROUP = {
   maxMembers: 1_000_000,
@@ -64,38 +62,7 @@ const JOIN_GROUP = {
 
 const log = (msg: string) => process.stderr.write(`[bench:http] ${msg}\n`);
 const emit = (row: object) => console.log(JSON.stringify(row));
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] ?? 0;
-}
-
-/** `next build` into DIST_DIR when it has none (or --build); puts back tsconfig.json, which next build rewrites. */
-function buildIfNeeded(): void {
-  if (!FORCE_BUILD && fs.existsSync(path.join(DIST_DIR, 'BUILD_ID'))) {
-    log(`using the build in ${DIST_DIR} (pass --build after changing the app)`);
-    return;
-  }
-  log(`building into ${DIST_DIR}`);
-  const tsconfig = fs.readFileSync('tsconfig.json', 'utf8');
-  try {
-    const r = spawnSync('npx', ['next', 'build'], {
-      stdio: ['ignore', 2, 'inherit'],
-      env: {
-        ...processEnv(),
-        FLOCK_DIST_DIR: DIST_DIR,
-        NEXT_TELEMETRY_DISABLED: '1',
-        NODE_ENV: 'production',
-      },
-    });
-    if (r.status !== 0) throw new Error(`next build failed (${String(r.status)})`);
-  } finally {
-    if (fs.readFileSync('tsconfig.json', 'utf8') !== tsconfig) fs.writeFileSync('tsconfig.json', tsconfig);
-  }
-}
 
 /** tools/server.ts in production mode with the environment set up so far; resolves when /api/health answers. */
 async function startServer(base: string, profDir: string | undefined): Promise<ChildProcess> {
@@ -123,139 +90,11 @@ async function startServer(base: string, profDir: string | undefined): Promise<C
   throw new Error('the server did not answer /api/health within 60 s');
 }
 
-type PageRow = {
-  name: string;
-  path: string;
-  round: number;
-  connections: number;
-  req_per_s: number;
-  p50_ms: number;
-  p99_ms: number;
-  non_2xx: number;
-  errors: number;
-  kb_per_req: number;
-};
-
-/** autocannon on one path: throughput and latency, every non-2xx counted. */
-async function page(base: string, name: string, p: string, r: number, seconds: number): Promise<PageRow> {
-  const res = await autocannon({
-    url: base + p,
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: { 'user-agent': PHONE_UA, accept: 'text/html,*/*', 'accept-language': 'en' },
-  });
-  return {
-    name,
-    path: p,
-    round: r,
-    connections: CONNECTIONS,
-    req_per_s: round(res.requests.average),
-    p50_ms: res.latency.p50,
-    p99_ms: res.latency.p99,
-    non_2xx: res.non2xx,
-    errors: res.errors + res.timeouts,
-    kb_per_req: res.requests.total ? round(res.throughput.total / res.requests.total / 1024) : 0,
-  };
-}
-
-type JoinRow = {
-  name: string;
-  in_flight: number;
-  joins_per_s: number;
-  attempts_per_s: number;
-  p50_ms: number;
-  p99_ms: number;
-  failed: number;
-};
-
-/** Runs `op` in `inFlight` loops for JOIN_SECONDS after a 1 s warm-up; counts what it admitted. */
-async function joinLoad(name: string, inFlight: number, op: () => Promise<void>): Promise<JoinRow> {
-  let recording = false;
-  let stop = false;
-  let attempts = 0;
-  let failed = 0;
-  const latencies: number[] = [];
-  const loops = Array.from({ length: inFlight }, async () => {
-    while (!stop) {
-      const t0 = performance.now();
-      const counted = recording;
-      try {
-        await op();
-        if (counted && recording) latencies.push(performance.now() - t0);
-      } catch (err) {
-        if (counted) failed++;
-        if (failed <= 3 && counted) log(`${name}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      if (counted && recording) attempts++;
-    }
-  });
-  await sleep(1000);
-  recording = true;
-  const t0 = performance.now();
-  await sleep(JOIN_SECONDS * 1000);
-  recording = false;
-  const elapsed = (performance.now() - t0) / 1000;
-  stop = true;
-  await Promise.all(loops);
-  latencies.sort((a, b) => a - b);
-  return {
-    name,
-    in_flight: inFlight,
-    joins_per_s: round(latencies.length / elapsed),
-    attempts_per_s: round(attempts / elapsed),
-    p50_ms: round(percentile(latencies, 50)),
-    p99_ms: round(percentile(latencies, 99)),
-    failed,
-  };
-}
-
-let nextAddress = 0;
-/** A distinct documentation-range-free private address per simulated phone (10.0.0.1, 10.0.0.2, ...). */
-function freshAddress(): string {
-  const n = ++nextAddress;
-  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-}
-
-/** A fresh guest session, as the join form gets one: better-auth's anonymous sign-in. Returns the Cookie header. */
-async function guestCookie(base: string, address: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/sign-in/anonymous`, {
-    method: 'POST',
-    headers: { origin: base, 'content-type': 'application/json', 'x-forwarded-for': address },
-    body: '{}',
-  });
-  if (!res.ok) throw new Error(`guest sign-in answered ${res.status}: ${(await res.text()).slice(0, 120)}`);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-  if (cookies.length === 0) throw new Error('guest sign-in set no cookie');
-  return cookies.join('; ');
-}
-
-/** One join through the app's HTTP API: a fresh guest, then groups.join with the demo card. */
-async function joinOverHttp(base: string, code: string): Promise<void> {
-  const address = freshAddress();
-  const cookie = await guestCookie(base, address);
-  const res = await fetch(`${base}/api/trpc/groups.join`, {
-    method: 'POST',
-    headers: { origin: base, 'content-type': 'application/json', 'x-forwarded-for': address, cookie },
-    body: JSON.stringify({
-      json: {
-        code,
-        alias: 'Bench buyer',
-        quantity: 1,
-        idempotencyKey: randomUUID(),
-        paymentMethod: 'pm_card_visa',
-        fulfilment: VOUCHER_CHOICE,
-      },
-    }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`join answered ${res.status}: ${text.slice(0, 160)}`);
-}
-
 async function main(): Promise<void> {
   const teardown = createTeardown(HARD_STOP_MS, log);
 
   try {
-    buildIfNeeded();
+    buildIfNeeded(DIST_DIR, FORCE_BUILD, log);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flock-bench-http-'));
     teardown.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
     log('starting embedded PostgreSQL and the Stripe emulator');
@@ -333,12 +172,19 @@ async function main(): Promise<void> {
       ['health', '/api/health'],
     ];
     log('warming up');
-    for (const [name, p] of pages) await page(base, name, p, 0, 2);
+    for (const [name, p] of pages)
+      await pageLoad(base, { name, path: p, round: 0, seconds: 2, connections: CONNECTIONS });
 
     const rows: PageRow[] = [];
     for (let r = 1; r <= ROUNDS; r++) {
       for (const [name, p] of pages) {
-        const row = await page(base, name, p, r, SECONDS);
+        const row = await pageLoad(base, {
+          name,
+          path: p,
+          round: r,
+          seconds: SECONDS,
+          connections: CONNECTIONS,
+        });
         emit(row);
         rows.push(row);
       }
@@ -348,7 +194,10 @@ async function main(): Promise<void> {
     const worstP99 = (name: string) => Math.max(...rows.filter((r) => r.name === name).map((r) => r.p99_ms));
 
     const httpGroup = await makeGroup(deps, JOIN_GROUP);
-    const http = await joinLoad('join_http', JOIN_IN_FLIGHT, () => joinOverHttp(base, httpGroup.code));
+    const http = await joinLoad(
+      { name: 'join_http', inFlight: JOIN_IN_FLIGHT, seconds: JOIN_SECONDS, log },
+      () => joinOverHttp(base, httpGroup.code),
+    );
     emit(http);
 
     const inProcGroup = await makeGroup(deps, JOIN_GROUP);
@@ -362,22 +211,25 @@ async function main(): Promise<void> {
             .map((id) => ({ id, email: `${id}@bench.test`, name: 'Bench', isAnonymous: true })),
         );
     let nextBuyer = 0;
-    const inProc = await joinLoad('join_in_process', JOIN_IN_FLIGHT, async () => {
-      const id = buyers[nextBuyer++];
-      if (!id) throw new Error('out of pre-created buyers; lower BENCH_JOIN_SECONDS');
-      await joinGroup(
-        deps,
-        { id, email: `${id}@bench.test`, name: 'Bench', isAnonymous: true },
-        {
-          code: inProcGroup.code,
-          alias: 'Bench buyer',
-          quantity: 1,
-          idempotencyKey: id,
-          paymentMethod: 'pm_card_visa',
-          fulfilment: VOUCHER_CHOICE,
-        },
-      );
-    });
+    const inProc = await joinLoad(
+      { name: 'join_in_process', inFlight: JOIN_IN_FLIGHT, seconds: JOIN_SECONDS, log },
+      async () => {
+        const id = buyers[nextBuyer++];
+        if (!id) throw new Error('out of pre-created buyers; lower BENCH_JOIN_SECONDS');
+        await joinGroup(
+          deps,
+          { id, email: `${id}@bench.test`, name: 'Bench', isAnonymous: true },
+          {
+            code: inProcGroup.code,
+            alias: 'Bench buyer',
+            quantity: 1,
+            idempotencyKey: id,
+            paymentMethod: 'pm_card_visa',
+            fulfilment: VOUCHER_CHOICE,
+          },
+        );
+      },
+    );
     emit(inProc);
 
     emit({
