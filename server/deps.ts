@@ -7,6 +7,7 @@ import type { PaymentsPort } from './payments/port';
 import type { FeeSchedule } from './pricing/payouts';
 import { getStripe } from './payments/stripe-client';
 import { createStripePayments } from './payments/stripe-payments';
+import { instrumentPayments } from './ops/payment-metrics';
 
 export type Deps = {
   db: Db;
@@ -32,9 +33,12 @@ let shared: Deps | undefined;
 export function getDeps(): Deps {
   shared ??= {
     db: getDb(),
-    payments: createStripePayments(getStripe(), {
-      emulatorUrl: getEnv().STRIPE_SECRET_KEY ? undefined : getEnv().STRIPE_EMULATOR_URL,
-    }),
+    // Counted (holds, captures, releases, call durations) for /metrics wherever the process-wide port is used.
+    payments: instrumentPayments(
+      createStripePayments(getStripe(), {
+        emulatorUrl: getEnv().STRIPE_SECRET_KEY ? undefined : getEnv().STRIPE_EMULATOR_URL,
+      }),
+    ),
     now: () => new Date(),
     appUrl: appUrl(),
     directUrl: getEnv().DATABASE_DIRECT_URL,

@@ -13,6 +13,7 @@ import { gracefulStop, isLiveStream, trackRequests } from '@/server/http/gracefu
 import { stampClientAddress } from '@/server/http/stamp-client-address';
 import { inProcessWorker } from '@/server/jobs/in-process';
 import { log, loggablePath, requestIdFor } from '@/server/ops/log';
+import { watchStreams } from '@/server/ops/metrics';
 
 async function main() {
   const dev = process.argv[2] !== 'start';
@@ -24,6 +25,7 @@ async function main() {
   await app.prepare();
 
   const tracker = trackRequests(server, isLiveStream);
+  watchStreams(() => tracker.streams());
   server.on('request', (req, res) => {
     stampClientAddress(req, trusted);
     // One id per request, on the response and on the log line; the join's own line carries it too.

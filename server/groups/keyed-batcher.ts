@@ -2,8 +2,15 @@
 // flight wait and run together in the next batch, so N concurrent joins on one group cost about one
 // transaction per batch instead of N transactions queued on the group row's lock. A lone request runs at
 // once (no added latency when idle).
+import { currentRequestId, inLogScope } from '@/server/ops/log';
 
-type Pending<Req, Res> = { req: Req; resolve: (r: Res) => void; reject: (e: unknown) => void };
+type Pending<Req, Res> = {
+  req: Req;
+  /** The request id the caller followed, for the jobs its part of the batch enqueues. */
+  reqId: string | null;
+  resolve: (r: Res) => void;
+  reject: (e: unknown) => void;
+};
 
 /** Runs a batch and returns one result (or Error) per request, in order. */
 export type BatchRunner<Req, Res> = (key: string, reqs: Req[]) => Promise<Array<Res | Error>>;
@@ -23,9 +30,14 @@ export function createKeyedBatcher<Req, Res>(
 
   async function settle(key: string, batch: Pending<Req, Res>[]): Promise<void> {
     try {
-      const results = await run(
-        key,
-        batch.map((p) => p.req),
+      // The batch runs in the scope of whichever request started draining: a batch of one keeps its own
+      // request id (its jobs carry it); a shared batch carries none rather than one request's for all.
+      const reqId = batch.length === 1 ? (batch[0]?.reqId ?? null) : null;
+      const results = await inLogScope({ reqId }, () =>
+        run(
+          key,
+          batch.map((p) => p.req),
+        ),
       );
       batch.forEach((p, i) => {
         const r = results[i];
@@ -64,7 +76,7 @@ export function createKeyedBatcher<Req, Res>(
   return (key, req) =>
     new Promise<Res>((resolve, reject) => {
       const queue = queues.get(key) ?? [];
-      queue.push({ req, resolve, reject });
+      queue.push({ req, reqId: currentRequestId(), resolve, reject });
       queues.set(key, queue);
       if (!running.has(key)) void drain(key);
     });
