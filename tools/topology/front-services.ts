@@ -125,6 +125,9 @@ export async function startHaproxy(
       // A live stream is quiet between events: keep it open (the app pings), close it only when idle this long.
       '  timeout tunnel 1h',
       '  timeout http-keep-alive 10s',
+      // A busy instance (a join burst on two cores) answers its check late, not never; a killed one refuses
+      // at once and is out after three checks, while requests meeting it are redispatched meanwhile.
+      '  timeout check 5s',
       'frontend flock',
       `  bind 127.0.0.1:${port}`,
       '  default_backend web',
@@ -132,7 +135,7 @@ export async function startHaproxy(
       '  balance roundrobin',
       '  option httpchk GET /api/health',
       '  http-check expect status 200',
-      '  default-server inter 500ms fall 2 rise 2',
+      '  default-server inter 500ms fall 3 rise 2',
       ...backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port} check`),
       '',
     ].join('\n'),
