@@ -38,11 +38,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
   const teardown = createTeardown(HARD_STOP_MS, log);
+  // What the servers said, printed before teardown removes their logs.
+  let logsOnFailure = () => {};
   try {
     buildIfNeeded(DIST_DIR, process.argv.includes('--build'), log);
     log('starting PostgreSQL, PgBouncer, the emulator, two web instances behind HAProxy and two workers');
     const t = await startTopology({ webs: 2, workers: 2, distDir: DIST_DIR, logLevel: 'warn' });
     teardown.push(() => t.stop());
+    logsOnFailure = () => log(t.logs());
     const shop = await createShop(t);
     const [web1, web2] = t.webs;
     if (!web1 || !web2) throw new Error('two web instances expected');
@@ -74,6 +77,11 @@ async function main(): Promise<void> {
     // One instance: the other stopped (HAProxy marks it down within a second).
     await web2.service.kill('SIGTERM');
     await sleep(1500);
+    // Warm-up (JIT, pools, caches), not reported: the first measured phase must not pay for it alone.
+    const warm = (await shop.openGroup(GROUP_SEATS)).code;
+    await joinLoad({ name: 'warm_up', inFlight: JOIN_IN_FLIGHT, seconds: 5, log }, () =>
+      joinOverHttp(t.url, warm, t.url),
+    );
     const direct = await joins('join_direct_1_instance', web1.url);
     const viaLb1 = await joins('join_lb_1_instance', t.url);
     const shown = await shop.openGroup(GROUP_SEATS);
@@ -145,6 +153,9 @@ async function main(): Promise<void> {
       page_lb2_ratio: round(pageLb2.req_per_s / Math.max(0.1, pageDirect.req_per_s), 3),
       cores: os.cpus().length,
     });
+  } catch (err) {
+    logsOnFailure();
+    throw err;
   } finally {
     teardown.disarm();
     await teardown.run();
