@@ -14,7 +14,11 @@ export const VOUCHER_ONLY = {
 
 /** Creates and publishes a USD deal for `m` ($24.00 list; $20.00 from 2, $16.00 from 4) with `extra` on top. */
 export async function publishedDeal(h: Harness, m: Merchant, extra: Partial<DealInput> = {}) {
-  const c = h.caller(m.user, m.merchantId);
+  return publishDeal(h.caller(m.user, m.merchantId), extra);
+}
+
+/** publishedDeal through a merchant's caller built elsewhere (the multi-instance topology's own database). */
+export async function publishDeal(c: ReturnType<Harness['caller']>, extra: Partial<DealInput> = {}) {
   const deal = await c.deals.create({
     title: 'Oolong tea, 200 g',
     currency: 'USD',

@@ -19,7 +19,8 @@ import { createHarness, type Harness } from '@/test/harness';
 import { publishedDeal } from '@/test/published-deal';
 import { waitUntil, workerProcesses } from '@/test/worker-process';
 import { createLogger } from './log';
-import { metrics, watchStreams } from './metrics';
+import { sample } from './metric-sample';
+import { watchStreams } from './metrics';
 import { instrumentPayments } from './payment-metrics';
 
 let h: Harness;
@@ -37,13 +38,6 @@ afterAll(async () => {
   await closeLiveHub(h.deps);
   await h.close();
 });
-
-/** The sample of `name` with exactly `labels` in the registry's text, or 0. */
-async function sample(name: string, labels = ''): Promise<number> {
-  const text = await metrics().registry.metrics();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `));
-  return line ? Number(line.split(' ')[1]) : 0;
-}
 
 /** A two-seat deal whose group needs both seats to win, and a group opened on it. */
 async function twoSeatGroup() {

@@ -13,6 +13,7 @@ import { getEnv } from '@/server/env';
 import { setEnv, unsetEnv } from '@/tools/process-env';
 import { createCaller } from '@/server/trpc/root';
 import { createLogger, loggablePath, requestIdFor } from './log';
+import { sample } from './metric-sample';
 import { metrics, watchDeps } from './metrics';
 import { readiness } from './readiness';
 
@@ -27,13 +28,6 @@ afterAll(async () => {
   await closeLiveHub(h.deps);
   await h.close();
 });
-
-/** The sample of `name` with exactly `labels` in the registry's text, or 0. */
-async function sample(name: string, labels = ''): Promise<number> {
-  const text = await metrics().registry.metrics();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `));
-  return line ? Number(line.split(' ')[1]) : 0;
-}
 
 describe('readiness', () => {
   it('passes the database, migrations and live checks, and fails the worker check until a worker runs', async () => {

@@ -10,6 +10,7 @@ import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
 import { completeDemoOnboarding, ensureAccount } from '@/server/payouts/accounts';
 import { createCaller } from '@/server/trpc/root';
+import { publishDeal } from '@/test/published-deal';
 import type { Topology } from './topology';
 
 export type Shop = {
@@ -17,7 +18,7 @@ export type Shop = {
   merchant: { user: SessionUser; merchantId: string };
   /** A tRPC caller acting as the merchant (in this process, on the topology's database). */
   caller: ReturnType<typeof createCaller>;
-  /** Publishes a deal capped at `maxMembers` and opens a group on it; returns the group's id and code. */
+  /** Publishes a deal capped at `maxMembers` (test/published-deal.ts) and opens a group on it. */
   openGroup(maxMembers: number): Promise<{ groupId: string; code: string }>;
 };
 
@@ -52,21 +53,8 @@ export async function createShop(t: Topology): Promise<Shop> {
     merchant: { user: u, merchantId: m.id },
     caller,
     async openGroup(maxMembers) {
-      const deal = await caller.deals.create({
-        title: 'Oolong tea, 200 g',
-        currency: 'USD',
-        listPrice: 2400,
-        tiers: [
-          { minMembers: 2, unitPrice: 2000 },
-          { minMembers: 4, unitPrice: 1600 },
-        ],
-        windowSeconds: 86_400,
-        maxMembers,
-        qrCutoff: maxMembers,
-        perBuyerMax: 1,
-        fulfilment: { shipping: null, pickup: null, voucher: { validUntil: '2099-12-31', instructions: '' } },
-      });
-      await caller.deals.publish({ dealId: deal.id });
+      // The test deal ($20.00 from 2, $16.00 from 4), one seat per buyer, its link open to every seat.
+      const deal = await publishDeal(caller, { maxMembers, qrCutoff: maxMembers, perBuyerMax: 1 });
       const g = await openGroup(deps, { merchantId: m.id }, { dealId: deal.id });
       return { groupId: g.id, code: g.code };
     },
