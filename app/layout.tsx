@@ -5,12 +5,10 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { LanguageSwitcher } from '@/app/_components/language-switcher';
-import { pickMessages, type Namespace } from '@/i18n/messages';
+import { CLIENT_MESSAGES } from '@/i18n/client-messages';
+import { pickMessages } from '@/i18n/messages';
 import { appUrl } from '@/server/env';
 import './globals.css';
-
-/** The catalog namespaces the browser's components read (the merchant console adds its own). */
-const CLIENT_NAMESPACES: readonly Namespace[] = ['common', 'time', 'group', 'errors'];
 
 /** Site-wide metadata; metadataBase (APP_URL, read per request) makes Open Graph and icon URLs absolute. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -58,7 +56,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 py-6">
-          <NextIntlClientProvider locale={locale} messages={pickMessages(locale, CLIENT_NAMESPACES)}>
+          <NextIntlClientProvider locale={locale} messages={pickMessages(locale, CLIENT_MESSAGES)}>
             {children}
           </NextIntlClientProvider>
         </main>

@@ -104,8 +104,34 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
   },
 };
 
-/** The namespaces of `locale`'s catalog a client provider needs (messages travel with every page). */
-export function pickMessages(locale: Locale, namespaces: readonly Namespace[]): Partial<Messages> {
-  const all = MESSAGES[locale];
-  return Object.fromEntries(namespaces.map((n) => [n, all[n]]));
+/** A whole namespace ('group') or one part of it ('errors.payment'). */
+export type MessagePath = Namespace | `${Namespace}.${string}`;
+
+type Tree = { [key: string]: string | Tree };
+
+/**
+ * The parts of `locale`'s catalog a client provider needs: whole namespaces, or only a part of one
+ * ('errors.payment'), since messages travel in every page's HTML. Parts keep the catalog's own objects,
+ * so two providers picking the same part send it once.
+ */
+export function pickMessages(locale: Locale, paths: readonly MessagePath[]): Partial<Messages> {
+  const out: Tree = {};
+  // A part inside a part already picked whole adds nothing (and must not write into the catalog's object).
+  const whole = (path: string) => paths.some((p) => p !== path && path.startsWith(`${p}.`));
+  for (const path of paths) {
+    if (whole(path)) continue;
+    const keys = path.split('.');
+    let from: string | Tree = MESSAGES[locale] as unknown as Tree;
+    let into = out;
+    keys.forEach((key, i) => {
+      from = typeof from === 'object' ? (from[key] ?? '') : '';
+      if (typeof from !== 'object') throw new Error(`no catalog part ${path}`);
+      if (i === keys.length - 1) into[key] = from;
+      else {
+        const next = into[key];
+        into = typeof next === 'object' ? next : (into[key] = {});
+      }
+    });
+  }
+  return out as Partial<Messages>;
 }

@@ -3,7 +3,8 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { pickMessages, type Namespace } from '@/i18n/messages';
+import { pickMessages, type MessagePath } from '@/i18n/messages';
+import { CLIENT_MESSAGES } from '@/i18n/client-messages';
 import { headers } from 'next/headers';
 import { otherLang } from '@/i18n/locales';
 import { suggestAlias } from '@/app/_components/alias-suggestion';
@@ -45,7 +46,7 @@ type Props = {
 export const dynamic = 'force-dynamic';
 
 // The layout's client namespaces and the shopper's fulfilment words.
-const JOIN_NAMESPACES: readonly Namespace[] = ['common', 'time', 'group', 'errors', 'fulfilment'];
+const JOIN_NAMESPACES: readonly MessagePath[] = [...CLIENT_MESSAGES, 'fulfilment'];
 
 // Members who have no seat in the group's room (not holding yet, or gone while it was open).
 const NO_ROOM_SEAT: readonly string[] = ['reserved', 'left', 'expired'];

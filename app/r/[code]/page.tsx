@@ -7,7 +7,8 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { suggestAlias } from '@/app/_components/alias-suggestion';
-import { pickMessages, type Namespace } from '@/i18n/messages';
+import { CLIENT_MESSAGES } from '@/i18n/client-messages';
+import { pickMessages, type MessagePath } from '@/i18n/messages';
 import { getDeps } from '@/server/deps';
 import { communityUrl } from '@/server/rooms/communities/invite-link';
 import { parseInviteCode } from '@/server/share/channels';
@@ -26,7 +27,7 @@ type Props = {
 export const dynamic = 'force-dynamic';
 
 // The layout's client namespaces (nested providers do not merge) and the room's words.
-const NAMESPACES: readonly Namespace[] = ['common', 'time', 'group', 'errors', 'rooms'];
+const NAMESPACES: readonly MessagePath[] = [...CLIENT_MESSAGES, 'rooms'];
 
 /** Open Graph tags from the community's own texts and its shop: no member's alias or count. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
