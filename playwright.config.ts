@@ -50,6 +50,8 @@ export default defineConfig({
       FLOCK_TEST_MODE: '1',
       FLOCK_MIN_WINDOW_SECONDS: '5',
       STRIPE_MAX_RPS: '50',
+      // One JSON line per request would bury the test report; warnings and errors still show.
+      LOG_LEVEL: 'warn',
     },
   },
 });
