@@ -7,6 +7,7 @@ import { findGroupByCode } from '@/server/groups/find-group-by-code';
 import { Doorbell } from './doorbell';
 import { getLiveHub, topics, type LiveHub, type LiveSignal } from './listener';
 import { Semaphore } from './semaphore';
+import { shareSnapshot } from './shared-snapshots';
 
 /** The one field the stream needs from a group page snapshot. */
 export type SnapshotWithCursor = { lastEventId: string | number | null };
@@ -41,10 +42,12 @@ function loadShared<S>(hub: LiveHub, key: string, minSeq: number, load: () => Pr
   // A read still waiting for a slot will see every change made before it starts, whatever rang since.
   if (current && (!current.started || current.seq >= minSeq)) return current.promise as Promise<S>;
   const entry: InFlight = { started: false, seq: hub.seq, promise: Promise.resolve() };
-  const promise = limiter.run(load, () => {
-    entry.started = true;
-    entry.seq = hub.seq;
-  });
+  const promise = limiter
+    .run(load, () => {
+      entry.started = true;
+      entry.seq = hub.seq;
+    })
+    .then(shareSnapshot);
   entry.promise = promise;
   inFlight.set(key, entry);
   const forget = () => {

@@ -3,7 +3,6 @@
 // Edit when the context gains a field or a new kind of caller appears.
 import { initTRPC, TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
-import superjson from 'superjson';
 import { z } from 'zod';
 import { merchants } from '@/db/schema';
 import { getAuth } from '@/server/auth/auth';
@@ -11,6 +10,7 @@ import type { SessionUser } from '@/server/auth/session-user';
 import { getDeps, type Deps } from '@/server/deps';
 import { DomainError, fieldMessages, isRefusedValue, TRPC_CODE_OF } from '@/server/errors';
 import { errorWordsIn, localizeError, requestLocale, sayIn } from '@/server/localize-error';
+import { transformer } from './transformer';
 
 export type Context = {
   deps: Deps;
@@ -45,7 +45,7 @@ export async function createContext(opts: { headers: Headers }): Promise<Context
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   // Keep live group pages' SSE streams alive through proxies that close idle connections; the client
   // reconnects (resuming from the last event id) if it hears nothing for 20 s.
   sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 20_000 } },

@@ -1,0 +1,37 @@
+// The wire format: what a page decodes is what the server meant, whether or not the value was shared.
+import superjson from 'superjson';
+import { describe, expect, it } from 'vitest';
+import { shareSnapshot } from '@/server/live/shared-snapshots';
+import { transformer } from './transformer';
+
+const snapshot = () => ({
+  code: 'abc123',
+  deadline: new Date('2026-12-02T10:00:00Z'),
+  confirmedCount: 3,
+  ladder: [{ minMembers: 2, unitPrice: 2000 }],
+});
+
+describe('transformer', () => {
+  it('sends a shared snapshot exactly as superjson would, serialized once for every page that gets it', () => {
+    const s = shareSnapshot(snapshot());
+    const first = transformer.serialize(s);
+    expect(first).toEqual(superjson.serialize(snapshot()));
+    expect(transformer.serialize(s)).toBe(first);
+    const decoded = transformer.deserialize(JSON.parse(JSON.stringify(first))) as ReturnType<typeof snapshot>;
+    expect(decoded.deadline).toEqual(new Date('2026-12-02T10:00:00Z'));
+    expect(decoded.confirmedCount).toBe(3);
+  });
+
+  it('serializes an unshared value afresh each time, so a later change is sent', () => {
+    const v = snapshot();
+    transformer.serialize(v);
+    v.confirmedCount = 4;
+    const decoded = transformer.deserialize(transformer.serialize(v)) as ReturnType<typeof snapshot>;
+    expect(decoded.confirmedCount).toBe(4);
+  });
+
+  it('passes plain values through', () => {
+    expect(transformer.deserialize(transformer.serialize('text'))).toBe('text');
+    expect(transformer.deserialize(transformer.serialize(null))).toBe(null);
+  });
+});
