@@ -183,8 +183,9 @@ describe('two web instances behind a load balancer, PgBouncer in transaction mod
         const victim = t.webs[index];
         if (!victim) throw new Error('no such instance');
         await victim.service.kill(signal);
-        // Joins go on through the load balancer while the instance is gone.
-        const during = await inParallel(6, 3, () => joinAsGuest(t.url, code));
+        // Joins go on through the load balancer while the instance is gone; a request caught on the dying
+        // instance's connection is sent again, as the join form does (same session, same idempotency key).
+        const during = await inParallel(6, 3, () => joinAsGuest(t.url, code, t.url, 2));
         expect(during.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
 
         const last = await one<{ id: number; confirmed: number }>(sql`

@@ -27,25 +27,44 @@ export async function guestCookie(base: string, address: string, origin = base):
 
 export type HttpJoin = { status: number; text: string };
 
-/** One join through `base` by a fresh guest: groups.join with the demo card and a voucher. */
-export async function joinAsGuest(base: string, code: string, origin = base): Promise<HttpJoin> {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One join through `base` by a fresh guest: groups.join with the demo card and a voucher. With `retries`,
+ * a request whose connection broke before an answer (its instance was killed) is sent again as a phone
+ * would: the same session and the same idempotency key, so a join that did land is not made twice.
+ */
+export async function joinAsGuest(base: string, code: string, origin = base, retries = 0): Promise<HttpJoin> {
+  const again = async <T>(send: () => Promise<T>): Promise<T> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await send();
+      } catch (err) {
+        if (attempt >= retries || !(err instanceof TypeError)) throw err;
+        await sleep(250);
+      }
+    }
+  };
   const address = freshAddress();
-  const cookie = await guestCookie(base, address, origin);
-  const res = await fetch(`${base}/api/trpc/groups.join`, {
-    method: 'POST',
-    headers: { origin, 'content-type': 'application/json', 'x-forwarded-for': address, cookie },
-    body: JSON.stringify({
-      json: {
-        code,
-        alias: 'Bench buyer',
-        quantity: 1,
-        idempotencyKey: randomUUID(),
-        paymentMethod: 'pm_card_visa',
-        fulfilment: VOUCHER_CHOICE,
-      },
-    }),
+  const cookie = await again(() => guestCookie(base, address, origin));
+  const body = JSON.stringify({
+    json: {
+      code,
+      alias: 'Bench buyer',
+      quantity: 1,
+      idempotencyKey: randomUUID(),
+      paymentMethod: 'pm_card_visa',
+      fulfilment: VOUCHER_CHOICE,
+    },
   });
-  return { status: res.status, text: await res.text() };
+  return again(async () => {
+    const res = await fetch(`${base}/api/trpc/groups.join`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json', 'x-forwarded-for': address, cookie },
+      body,
+    });
+    return { status: res.status, text: await res.text() };
+  });
 }
 
 /** joinAsGuest that throws unless the join was admitted (the benchmarks' load loop counts throws). */

@@ -105,9 +105,10 @@ export type Backend = { name: string; port: number };
 export async function startHaproxy(
   dir: string,
   backends: Backend[],
-): Promise<{ url: string; port: number; service: Service }> {
+): Promise<{ url: string; port: number; service: Service; statsUrl: string }> {
   const bin = binary('haproxy');
   const port = await freePort();
+  const statsPort = await freePort();
   const cfg = path.join(dir, 'haproxy.cfg');
   fs.writeFileSync(
     cfg,
@@ -137,6 +138,11 @@ export async function startHaproxy(
       '  http-check expect status 200',
       '  default-server inter 500ms fall 3 rise 2',
       ...backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port} check`),
+      // HAProxy's own view of each instance (UP, DOWN), for the test to wait on after a restart.
+      'listen stats',
+      `  bind 127.0.0.1:${statsPort}`,
+      '  stats enable',
+      '  stats uri /stats',
       '',
     ].join('\n'),
   );
@@ -146,5 +152,15 @@ export async function startHaproxy(
     spawn(bin, ['-db', '-f', cfg], { stdio: ['ignore', 'pipe', 'pipe'] }),
   );
   await waitForPort(port, service);
-  return { url: `http://127.0.0.1:${port}`, port, service };
+  return { url: `http://127.0.0.1:${port}`, port, service, statsUrl: `http://127.0.0.1:${statsPort}/stats` };
+}
+
+/** Whether HAProxy at `statsUrl` currently sends traffic to backend server `name` (its check says UP). */
+export async function balancerSendsTo(statsUrl: string, name: string): Promise<boolean> {
+  const csv = await (await fetch(`${statsUrl};csv`)).text();
+  // Columns: pxname, svname, ..., status is the 18th.
+  return csv.split('\n').some((line) => {
+    const cols = line.split(',');
+    return cols[0] === 'web' && cols[1] === name && (cols[17] ?? '').startsWith('UP');
+  });
 }

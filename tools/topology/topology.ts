@@ -19,7 +19,7 @@ import { registerEmulatorWebhook } from '@/server/payments/register-emulator-web
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { processEnv } from '../process-env';
 import { startEmulatorProcess } from '../bench/emulator-process';
-import { startHaproxy, startPgBouncer } from './front-services';
+import { balancerSendsTo, startHaproxy, startPgBouncer } from './front-services';
 import { Service, waitForHttp } from './service';
 
 export type WebInstance = { service: Service; port: number; url: string };
@@ -40,7 +40,7 @@ export type Topology = {
   db: Db;
   /** Waits until `n` workers hold their liveness lock. */
   waitForWorkers(n: number): Promise<void>;
-  /** Starts web instance `i` again after a kill; resolves when it answers /api/health. */
+  /** Starts web instance `i` again after a kill; resolves when the load balancer sends it traffic again. */
   restartWeb(i: number): Promise<void>;
   /** Every process's log tail, for a failing test's message. */
   logs(): string;
@@ -160,8 +160,15 @@ export async function startTopology(opts: {
       throw new Error(`${n} workers did not start within 60 s`);
     };
     await waitForWorkers(opts.workers);
-    // HAProxy marks an instance up after two good checks.
-    await waitForHttp(`${lb.url}/api/health`, lb.service);
+    // HAProxy marks an instance up after two good checks: wait until it sends traffic to every one.
+    const waitForBalancer = async (name: string) => {
+      for (let i = 0; i < 300; i++) {
+        if (await balancerSendsTo(lb.statsUrl, name)) return;
+        await sleep(100);
+      }
+      throw new Error(`HAProxy did not take ${name} back within 30 s:\n${lb.service.tail()}`);
+    };
+    for (let i = 0; i < webs.length; i++) await waitForBalancer(`web${i + 1}`);
 
     return {
       url: lb.url,
@@ -178,6 +185,7 @@ export async function startTopology(opts: {
         if (!w) throw new Error(`no web instance ${i}`);
         w.service.restart();
         await waitForHttp(`${w.url}/api/health`, w.service);
+        await waitForBalancer(`web${i + 1}`);
       },
       logs: () => services.map((s) => `--- ${s.name}\n${s.tail(25)}`).join('\n'),
       stop: stopAll,
