@@ -13,7 +13,7 @@ afterEach(() => {
   server = null;
 });
 
-async function start(slowMs: number) {
+async function start(slowMs: number, onAnswered: () => void = () => {}) {
   const s = createServer();
   server = s;
   const tracker = trackRequests(s, isLiveStream);
@@ -23,7 +23,10 @@ async function start(slowMs: number) {
       res.write('data: hello\n\n');
       return; // never ends by itself
     }
-    setTimeout(() => res.end('done'), slowMs);
+    setTimeout(() => {
+      res.end('done');
+      onAnswered();
+    }, slowMs);
   });
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
   const port = (s.address() as AddressInfo).port;
@@ -44,14 +47,16 @@ function fetchRaw(port: number, path: string, headers: Record<string, string> = 
 
 describe('graceful stop', () => {
   it('ends streams at once, answers the request in flight, refuses new connections, then stops the work', async () => {
-    const { s, tracker, port } = await start(300);
+    // Recorded by the server as it answers, not by the client as it reads: the worker must stop after the
+    // request was answered, whichever of the two processes' callbacks runs first afterwards.
+    const order: string[] = [];
+    const { s, tracker, port } = await start(300, () => order.push('request'));
     const stream = fetchRaw(port, '/api/trpc/live.group?input=x', { accept: 'text/event-stream' });
     const slow = fetchRaw(port, '/api/trpc/groups.join');
     await new Promise((r) => setTimeout(r, 50));
     expect(tracker.streams()).toBe(1);
     expect(tracker.inFlight()).toBe(1);
 
-    const order: string[] = [];
     const began = Date.now();
     const stopped = gracefulStop(s, tracker, {
       drainMs: 5_000,
@@ -65,7 +70,6 @@ describe('graceful stop', () => {
     expect(ended.endedAt - began).toBeLessThan(200);
     await expect(fetchRaw(port, '/late')).rejects.toThrow(/ECONNREFUSED/);
     const answered = await slow;
-    order.push('request');
     expect(answered).toMatchObject({ status: 200, body: 'done' });
     expect(await stopped).toEqual({ clean: true });
     expect(order).toEqual(['request', 'work']);
