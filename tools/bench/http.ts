@@ -35,7 +35,7 @@ import { setEnv, processEnv } from '../process-env';
 import { startEmulatorProcess } from './emulator-process';
 import { joinOverHttp } from './http-shopper';
 import { buildIfNeeded, joinLoad, pageLoad, type PageRow, round } from './load';
-import { createTeardown } from './teardown';
+import { createTeardown, runBench } from './teardown';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -252,10 +252,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -22,7 +22,7 @@ import { makeGroup, VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { createStripeClient } from '@/server/payments/stripe-client';
 import { createStripePayments } from '@/server/payments/stripe-payments';
 import { startEmulatorProcess } from './emulator-process';
-import { createTeardown } from './teardown';
+import { createTeardown, runBench } from './teardown';
 
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '8,64,256').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -249,10 +249,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -19,7 +19,7 @@ import { createShop } from '../topology/shop';
 import { startTopology } from '../topology/topology';
 import { joinAsGuest, joinOverHttp } from './http-shopper';
 import { buildIfNeeded, joinLoad, pageLoad, percentile, round, type JoinRow } from './load';
-import { createTeardown } from './teardown';
+import { createTeardown, runBench } from './teardown';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -162,10 +162,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -26,3 +26,14 @@ export function createTeardown(limitMs: number, log: (line: string) => void): Te
   process.once('SIGINT', () => void run().finally(() => process.exit(130)));
   return { push: (step) => void steps.push(step), run, disarm: () => clearTimeout(timer) };
 }
+
+/** Runs a benchmark's `main` and exits with its outcome: 0, or 1 after printing what failed. */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
