@@ -2,7 +2,7 @@
 // once per group and day (server/insights): a member by their member id, anyone else by a hash of the
 // client address our server entry stamped and the browser's user agent (no address is stored).
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { groups, visits } from '@/db/schema';
 import type { Deps } from '@/server/deps';
 import type { ShareChannel } from './channels';
@@ -30,16 +30,11 @@ export async function recordGroupVisit(
   deps: Deps,
   v: { code: string; channel: ShareChannel | null; visitorKey: string | null },
 ): Promise<void> {
-  const [g] = await deps.db
-    .select({ id: groups.id, dealId: groups.dealId })
-    .from(groups)
-    .where(eq(groups.code, v.code));
-  if (!g) return;
-  await deps.db.insert(visits).values({
-    dealId: g.dealId,
-    groupId: g.id,
-    channel: v.channel ?? 'direct',
-    visitorKey: v.visitorKey,
-    createdAt: deps.now(),
-  });
+  // One statement: the group's ids are read where the row is written (an unknown code writes nothing).
+  const col = (c: { name: string }) => sql.identifier(c.name);
+  await deps.db.execute(sql`
+    insert into ${visits} (${col(visits.dealId)}, ${col(visits.groupId)}, ${col(visits.channel)},
+      ${col(visits.visitorKey)}, ${col(visits.createdAt)})
+    select ${groups.dealId}, ${groups.id}, ${v.channel ?? 'direct'}, ${v.visitorKey}, ${deps.now()}
+    from ${groups} where ${groups.code} = ${v.code}`);
 }

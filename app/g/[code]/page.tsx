@@ -6,6 +6,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { pickMessages, type MessagePath } from '@/i18n/messages';
 import { CLIENT_MESSAGES } from '@/i18n/client-messages';
 import { headers } from 'next/headers';
+import { after } from 'next/server';
 import { otherLang } from '@/i18n/locales';
 import { suggestAlias } from '@/app/_components/alias-suggestion';
 import { ShopCard } from '@/app/_components/shop-card';
@@ -98,15 +99,19 @@ export default async function GroupPage({ params, searchParams }: Props) {
 
   const h = await headers();
   if (!isBotUserAgent(h.get('user-agent'))) {
-    await recordGroupVisit(deps, {
+    const visit = {
       code: s.code,
       channel,
       visitorKey: s.viewer
         ? `member:${s.viewer.id}`
         : anonymousVisitorKey(h.get(CLIENT_ADDRESS_HEADER), h.get('user-agent')),
-    }).catch((err: unknown) => {
-      console.error('[visits]', err);
-    });
+    };
+    // Counted once the page is on its way: the visitor never waits for the insights' write.
+    after(() =>
+      recordGroupVisit(deps, visit).catch((err: unknown) => {
+        console.error('[visits]', err);
+      }),
+    );
   }
 
   const sharerInvite = s.viewer && isLive(s.viewer.status) ? s.viewer.inviteCode : null;
@@ -160,7 +165,8 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <PricePanel />
           <PriceLadder />
           <LiveCountdown serverNow={new Date().toISOString()} />
-          {/* The join form and member panel read the fulfilment catalog too (nested providers do not merge). */}
+          {/* The join form and member panel read the fulfilment catalog too (nested providers do not merge;
+              the catalogs the layout already sent are the same objects, which the page's data sends once). */}
           <NextIntlClientProvider locale={locale} messages={pickMessages(locale, JOIN_NAMESPACES)}>
             <JoinArea
               inviteCode={inviteCode}
