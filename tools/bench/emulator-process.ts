@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { freePort } from '@/db/embedded';
 
-export type EmulatorProcess = { url: string; stop(): Promise<void> };
+export type EmulatorProcess = { url: string; pid: number | undefined; stop(): Promise<void> };
 
 /** Starts `tools/stripe-emulator/cli.ts` on a free port and resolves once it listens. */
 export async function startEmulatorProcess(): Promise<EmulatorProcess> {
@@ -23,6 +23,7 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,6 +1,8 @@
 // `npm run bench:http`: what the web layer costs, in ONE run on one server, as ratios (a shared 2-core
-// machine makes absolute figures noisy). Starts production the way `npm start` does (tools/dev.ts's steps:
-// database, emulator, migrate, seed, webhook, then tools/server.ts start) but with its own everything: an
+// machine makes absolute figures noisy). Starts production as a deployment runs it (tools/dev.ts's steps:
+// database, emulator, migrate, seed, webhook, then tools/server.ts start with FLOCK_NO_WORKER=1 and
+// server/worker-main.ts beside it; `--one-process` keeps the worker in the server as `npm start` does) but
+// with its own everything: an
 // embedded PostgreSQL and FLOCK_DATA_DIR in a temp folder, the Stripe emulator in its own process, a free
 // PORT, and its own build folder (FLOCK_DIST_DIR, default .next-bench, built with `next build` when it has
 // no build yet or when `--build` is given; pass --build after changing the app). Then it measures:
@@ -12,6 +14,8 @@
 //          load balancer: the per-address sign-in limit is per person, not per benchmark), against
 //          joinGroup called in this process on the same database and the same emulator process, on a group
 //          of the same shape;
+// Each row carries the CPU ms per request or join by process (server, worker, postgres, emulator, bench: the load
+// generator and the in-process joins; Linux), which says what bounds a figure on a small machine.
 // Prints one JSON line per measurement and a last line {page_ratio, join_ratio, ...}. BENCH_CPU_PROF=DIR
 // writes the server's V8 CPU profile to DIR (open it in Chrome DevTools, or `npm run measure:cpu-top --
 // FILE`). `--serve` starts the same server and keeps it up, printing its URLs (for measure:lighthouse and
@@ -34,6 +38,7 @@ import { createStripePayments } from '@/server/payments/stripe-payments';
 import { setEnv, processEnv } from '../process-env';
 import { startEmulatorProcess } from './emulator-process';
 import { joinOverHttp } from './http-shopper';
+import { cpuSnapshot } from './process-cpu';
 import { buildIfNeeded, joinLoad, pageLoad, type PageRow, round } from './load';
 import { createTeardown, runBench } from './teardown';
 
@@ -47,6 +52,11 @@ const FORCE_BUILD = process.argv.includes('--build');
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 /** `--serve`: start everything, print the pages' URLs, and keep serving until Ctrl-C (for Lighthouse). */
 const SERVE_ONLY = process.argv.includes('--serve');
+/**
+ * The job worker (e-mails, notifications, closes) runs in its own process as a deployment runs it
+ * (compose.yaml, docs/DEPLOY.md); `--one-process` keeps it inside the web server, as `npm start` does.
+ */
+const ONE_PROCESS = process.argv.includes('--one-process');
 const HARD_STOP_MS = 15 * 60_000;
 /** The group shape of bench:join: its cap is never reached and no tier boundary moves under load. */
 const JOIN_GROUP = {
@@ -76,7 +86,13 @@ async function startServer(base: string, profDir: string | undefined): Promise<C
   const child = spawn(process.execPath, args, {
     // The server's log goes to stderr: stdout carries only the JSON lines.
     stdio: ['ignore', 2, 'inherit'],
-    env: { ...processEnv(), NODE_ENV: 'production', FLOCK_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...processEnv(),
+      NODE_ENV: 'production',
+      FLOCK_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...(ONE_PROCESS ? {} : { FLOCK_NO_WORKER: '1' }),
+    },
   });
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
@@ -88,6 +104,30 @@ async function startServer(base: string, profDir: string | undefined): Promise<C
     await sleep(100);
   }
   throw new Error('the server did not answer /api/health within 60 s');
+}
+
+/** server/worker-main.ts with the environment set up so far; resolves once it says it is running. */
+async function startWorker(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('server', 'worker-main.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...processEnv(), NODE_ENV: 'production' },
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the worker exited with ${String(code)}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      if (chunk.toString().includes('running')) resolve();
+    });
+  });
+  return child;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 }
 
 async function main(): Promise<void> {
@@ -145,14 +185,12 @@ async function main(): Promise<void> {
     if (profDir) fs.mkdirSync(profDir, { recursive: true });
     log(`starting the production server on ${base}`);
     const server = await startServer(base, profDir);
-    teardown.push(
-      () =>
-        new Promise<void>((resolve) => {
-          if (server.exitCode !== null) return resolve();
-          server.once('exit', () => resolve());
-          server.kill('SIGTERM');
-        }),
-    );
+    teardown.push(() => stopChild(server));
+    const worker = ONE_PROCESS ? null : await startWorker();
+    if (worker) teardown.push(() => stopChild(worker));
+    // Where each measurement's CPU went: the app server, PostgreSQL, the emulator, or this process (the
+    // load generator, and the in-process joins).
+    const cpu = () => cpuSnapshot({ server: server.pid, worker: worker?.pid, emulator: emulator.pid });
 
     if (SERVE_ONLY) {
       teardown.disarm();
@@ -184,6 +222,7 @@ async function main(): Promise<void> {
           round: r,
           seconds: SECONDS,
           connections: CONNECTIONS,
+          cpu,
         });
         emit(row);
         rows.push(row);
@@ -195,7 +234,7 @@ async function main(): Promise<void> {
 
     const httpGroup = await makeGroup(deps, JOIN_GROUP);
     const http = await joinLoad(
-      { name: 'join_http', inFlight: JOIN_IN_FLIGHT, seconds: JOIN_SECONDS, log },
+      { name: 'join_http', inFlight: JOIN_IN_FLIGHT, seconds: JOIN_SECONDS, log, cpu },
       () => joinOverHttp(base, httpGroup.code),
     );
     emit(http);
@@ -212,7 +251,7 @@ async function main(): Promise<void> {
         );
     let nextBuyer = 0;
     const inProc = await joinLoad(
-      { name: 'join_in_process', inFlight: JOIN_IN_FLIGHT, seconds: JOIN_SECONDS, log },
+      { name: 'join_in_process', inFlight: JOIN_IN_FLIGHT, seconds: JOIN_SECONDS, log, cpu },
       async () => {
         const id = buyers[nextBuyer++];
         if (!id) throw new Error('out of pre-created buyers; lower BENCH_JOIN_SECONDS');
@@ -244,6 +283,7 @@ async function main(): Promise<void> {
       join_in_process_per_s: inProc.joins_per_s,
       connections: CONNECTIONS,
       cores: os.cpus().length,
+      worker: ONE_PROCESS ? 'in the server' : 'own process',
     });
     if (profDir) log(`the server's CPU profile goes to ${profDir} when it stops`);
   } finally {

@@ -1,17 +1,18 @@
 // Live-update benchmark: K open group pages (SSE streams of live.group over real HTTP, or in-process
 // tRPC callers) watch one group while N joins commit; prints JSON lines with the time from a join's
-// commit to the updated snapshot reaching the pages. Edit when the live path gains a stage worth timing.
+// commit to the updated snapshot reaching the pages. Over HTTP the pages read in their own process
+// (live-readers.ts), as phones do on their own CPUs. Edit when the live path gains a stage worth timing.
 //
 //   npm run bench:live -- [--subscribers=200] [--events=50] [--gap=100] [--burst=20]
 //                         [--viewers=anon|distinct|mixed] [--transport=http|caller]
 // Uses DATABASE_URL when set (a scratch database is created and dropped), else an embedded PostgreSQL.
+import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
-import superjson from 'superjson';
 import { createDb } from '@/db/client';
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
@@ -26,6 +27,7 @@ import type { SessionUser } from '@/server/auth/session-user';
 import { createCaller } from '@/server/trpc/root';
 import { commitJoin } from '@/test/live-fixture';
 import { arg, openBenchGroup, pct, round, startBenchServer } from './live-kit';
+import type { ReadersAsk, ReadersStart, ReadersTell } from './live-readers';
 
 type Viewers = 'anon' | 'distinct' | 'mixed';
 
@@ -78,12 +80,15 @@ async function scratchDatabase(): Promise<{ url: string; stop(): Promise<void> }
 /** One open page: records when it first saw a snapshot at or past each event id. */
 type Page = { seen: (id: number) => number | undefined; close(): void };
 
+/** Absolute milliseconds, comparable across this process and the readers' process. */
+const now = () => performance.timeOrigin + performance.now();
+
 function trackSeen(): { mark(id: number): void; seen(id: number): number | undefined } {
   const at: Array<[number, number]> = [];
   return {
     mark(id) {
       const last = at.at(-1);
-      if (!last || id > last[0]) at.push([id, performance.now()]);
+      if (!last || id > last[0]) at.push([id, now()]);
     },
     seen(id) {
       return at.find(([eid]) => eid >= id)?.[1];
@@ -91,44 +96,61 @@ function trackSeen(): { mark(id: number): void; seen(id: number): number | undef
   };
 }
 
-async function openHttpPage(
-  baseUrl: string,
-  code: string,
-  cursor: number,
-  viewer: SessionUser | null,
-): Promise<Page> {
-  const t = trackSeen();
-  const ac = new AbortController();
-  const input = encodeURIComponent(
-    JSON.stringify(superjson.serialize({ code, lastEventId: String(cursor) })),
-  );
-  const res = await fetch(`${baseUrl}/live.group?input=${input}`, {
-    headers: { accept: 'text/event-stream', ...(viewer ? { 'x-bench-user': viewer.id } : {}) },
-    signal: ac.signal,
+/** The open pages: when each first saw event `id` (Infinity past `limitMs`), and closing them. */
+type Watchers = { waitAll(id: number, limitMs: number): Promise<number[]>; close(): Promise<void> };
+
+/** Pages over HTTP, read in their own process (live-readers.ts), as phones read on their own CPUs. */
+async function httpWatchers(start: ReadersStart): Promise<Watchers> {
+  const child = fork(path.join('tools', 'bench', 'live-readers.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  if (!res.ok || !res.body) throw new Error(`subscription failed: HTTP ${res.status}`);
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  void (async () => {
-    let buf = '';
-    try {
+  const waiting = new Map<number, (at: number[]) => void>();
+  let asks = 0;
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the readers' process exited with ${String(code)}`)));
+    child.on('message', (m: ReadersTell) => {
+      if (m.type === 'ready') resolve();
+      else if (m.type === 'failed') reject(new Error(m.message));
+      else if (m.type === 'seen') waiting.get(m.ask)?.(m.at.map((x) => x ?? Number.POSITIVE_INFINITY));
+    });
+    child.send(start);
+  });
+  const ask = (m: ReadersAsk) => child.send(m);
+  return {
+    waitAll: (id, limitMs) =>
+      new Promise((resolve) => {
+        const n = ++asks;
+        waiting.set(n, (at) => {
+          waiting.delete(n);
+          resolve(at);
+        });
+        ask({ type: 'wait', ask: n, id, limitMs });
+      }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        ask({ type: 'close' });
+      }),
+  };
+}
+
+/** In-process callers' pages: their `seen` polled here. */
+function callerWatchers(pages: Page[]): Watchers {
+  return {
+    async waitAll(id, limitMs) {
+      const end = now() + limitMs;
       for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buf += value;
-        let nl = buf.indexOf('\n');
-        while (nl >= 0) {
-          const line = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
-          // Only the SSE id matters here: it is the snapshot's last event id (tracked).
-          if (line.startsWith('id: ')) t.mark(Number(line.slice(4)));
-          nl = buf.indexOf('\n');
-        }
+        const at = pages.map((p) => p.seen(id));
+        if (at.every((x) => x !== undefined) || now() > end)
+          return at.map((x) => x ?? Number.POSITIVE_INFINITY);
+        await sleep(2);
       }
-    } catch {
-      // aborted at the end of the run
-    }
-  })();
-  return { seen: t.seen, close: () => ac.abort() };
+    },
+    async close() {
+      pages.forEach((p) => p.close());
+    },
+  };
 }
 
 async function openCallerPage(
@@ -204,13 +226,19 @@ async function main() {
   const baseUrl = server?.baseUrl ?? '';
 
   const t0 = performance.now();
-  const pages = await Promise.all(
-    Array.from({ length: K }, (_, i) =>
-      TRANSPORT === 'http'
-        ? openHttpPage(baseUrl, code, cursor, viewerOf(i))
-        : openCallerPage(deps, code, cursor, viewerOf(i)),
-    ),
-  );
+  const pages =
+    TRANSPORT === 'http'
+      ? await httpWatchers({
+          baseUrl,
+          code,
+          cursor,
+          viewers: Array.from({ length: K }, (_, i) => viewerOf(i)?.id ?? null),
+        })
+      : callerWatchers(
+          await Promise.all(
+            Array.from({ length: K }, (_, i) => openCallerPage(deps, code, cursor, viewerOf(i))),
+          ),
+        );
   const hub = getLiveHub(deps);
   console.log(
     JSON.stringify({
@@ -229,18 +257,10 @@ async function main() {
   const join = async (u: SessionUser): Promise<{ id: number; committedAt: number }> => {
     const id = await commitJoin(db, { groupId, dealId }, u.id, u.name);
     seats += 1;
-    return { id, committedAt: performance.now() };
+    return { id, committedAt: now() };
   };
 
-  const waitAll = async (id: number, limitMs: number): Promise<number[]> => {
-    const end = performance.now() + limitMs;
-    for (;;) {
-      const at = pages.map((p) => p.seen(id));
-      if (at.every((x) => x !== undefined) || performance.now() > end)
-        return at.map((x) => x ?? Number.POSITIVE_INFINITY);
-      await sleep(2);
-    }
-  };
+  const waitAll = (id: number, limitMs: number) => pages.waitAll(id, limitMs);
 
   // One join at a time: the latency a page shows after a friend joins.
   const allPages: number[] = [];
@@ -267,6 +287,7 @@ async function main() {
       allPages_p99_ms: round(pct(allPages, 99)),
       allPages_max_ms: round(Math.max(...allPages)),
       perPage_p50_ms: round(pct(perPage, 50)),
+      perPage_p95_ms: round(pct(perPage, 95)),
       perPage_p99_ms: round(pct(perPage, 99)),
       missed: lost,
     }),
@@ -274,7 +295,7 @@ async function main() {
 
   // A burst: BURST friends join at once; every page must end on the final state.
   const burstUsers = joiners.slice(N, N + BURST);
-  const burstStart = performance.now();
+  const burstStart = now();
   const results = await Promise.all(burstUsers.map(join));
   const lastCommit = Math.max(...results.map((r) => r.committedAt));
   const lastId = Math.max(...results.map((r) => r.id));
@@ -295,7 +316,7 @@ async function main() {
     }),
   );
 
-  pages.forEach((p) => p.close());
+  await pages.close();
   await sleep(200);
   console.log(JSON.stringify({ phase: 'teardown', hubSubscriptionsAfterClose: hub.subscriberCount() }));
   await server?.close();

@@ -6,6 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { processEnv } from '../process-env';
+import { cpuPerOp, type CpuSnapshot } from './process-cpu';
+
+/** Reads the CPU used so far by the benchmark's processes (process-cpu.ts's cpuSnapshot, roles bound). */
+export type CpuProbe = () => CpuSnapshot | null;
 
 /** A mid-range Android phone's browser: a person, so the page counts the visit as it would in production. */
 export const PHONE_UA =
@@ -51,13 +55,16 @@ export type PageRow = {
   non_2xx: number;
   errors: number;
   kb_per_req: number;
+  /** CPU ms per request by process (server, postgres, emulator, bench: autocannon), where /proc exists. */
+  cpu_ms_per_req?: Record<string, number> | null;
 };
 
 /** autocannon on one path of `base`: throughput and latency, every non-2xx counted. */
 export async function pageLoad(
   base: string,
-  o: { name: string; path: string; round: number; seconds: number; connections: number },
+  o: { name: string; path: string; round: number; seconds: number; connections: number; cpu?: CpuProbe },
 ): Promise<PageRow> {
+  const before = o.cpu?.() ?? null;
   const res = await autocannon({
     url: base + o.path,
     connections: o.connections,
@@ -75,6 +82,7 @@ export async function pageLoad(
     non_2xx: res.non2xx,
     errors: res.errors + res.timeouts,
     kb_per_req: res.requests.total ? round(res.throughput.total / res.requests.total / 1024) : 0,
+    ...(o.cpu ? { cpu_ms_per_req: cpuPerOp(before, o.cpu(), res.requests.total) } : {}),
   };
 }
 
@@ -86,11 +94,13 @@ export type JoinRow = {
   p50_ms: number;
   p99_ms: number;
   failed: number;
+  /** CPU ms per admitted join by process, over the measured seconds, where /proc exists. */
+  cpu_ms_per_join?: Record<string, number> | null;
 };
 
 /** Runs `op` in `inFlight` loops for `seconds` after a 1 s warm-up; counts what it admitted. */
 export async function joinLoad(
-  o: { name: string; inFlight: number; seconds: number; log: (line: string) => void },
+  o: { name: string; inFlight: number; seconds: number; log: (line: string) => void; cpu?: CpuProbe },
   op: () => Promise<void>,
 ): Promise<JoinRow> {
   let recording = false;
@@ -113,11 +123,13 @@ export async function joinLoad(
     }
   });
   await sleep(1000);
+  const cpuBefore = o.cpu?.() ?? null;
   recording = true;
   const t0 = performance.now();
   await sleep(o.seconds * 1000);
   recording = false;
   const elapsed = (performance.now() - t0) / 1000;
+  const cpuAfter = o.cpu?.() ?? null;
   stop = true;
   await Promise.all(loops);
   latencies.sort((a, b) => a - b);
@@ -129,5 +141,6 @@ export async function joinLoad(
     p50_ms: round(percentile(latencies, 50)),
     p99_ms: round(percentile(latencies, 99)),
     failed,
+    ...(o.cpu ? { cpu_ms_per_join: cpuPerOp(cpuBefore, cpuAfter, latencies.length) } : {}),
   };
 }
