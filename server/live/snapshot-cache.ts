@@ -19,6 +19,8 @@ class SnapshotCache {
   private readonly touched = new Map<string, number>();
   private resyncedAt = 0;
   private subscribed: Promise<unknown> | null = null;
+  /** Whether the cache's one hub subscription is in place (it keeps it for the life of the process). */
+  holds = false;
 
   constructor(private readonly hub: LiveHub) {}
 
@@ -41,9 +43,14 @@ class SnapshotCache {
   };
 
   private listening(): boolean {
-    this.subscribed ??= this.hub.subscribe([topics.all], this.onSignal).catch(() => {
-      this.subscribed = null;
-    });
+    this.subscribed ??= this.hub.subscribe([topics.all], this.onSignal).then(
+      () => {
+        this.holds = true;
+      },
+      () => {
+        this.subscribed = null;
+      },
+    );
     return this.hub.stats().connected;
   }
 
@@ -73,11 +80,20 @@ class SnapshotCache {
 
 type CacheStore = { __flockSnapshotCaches?: WeakMap<LiveHub, SnapshotCache> };
 
+function cachesOf(): WeakMap<LiveHub, SnapshotCache> {
+  const store = globalThis as typeof globalThis & CacheStore;
+  return (store.__flockSnapshotCaches ??= new WeakMap());
+}
+
+/** The hub subscriptions the shared cache holds on `deps.db`'s hub (0 or 1): tests count the streams' own. */
+export function snapshotCacheSubscriptions(deps: Pick<Deps, 'db'>): number {
+  return cachesOf().get(getLiveHub(deps))?.holds ? 1 : 0;
+}
+
 /** The process's shared public-snapshot source for `deps.db`'s database (one per live hub). */
 export function sharedSnapshotSource(deps: Pick<Deps, 'db'>): PublicSnapshotSource {
   const hub = getLiveHub(deps);
-  const store = globalThis as typeof globalThis & CacheStore;
-  const caches = (store.__flockSnapshotCaches ??= new WeakMap());
+  const caches = cachesOf();
   let cache = caches.get(hub);
   if (!cache) caches.set(hub, (cache = new SnapshotCache(hub)));
   return cache.source;

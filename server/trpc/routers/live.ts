@@ -7,6 +7,7 @@ import { msg } from '@/server/errors';
 import { requestLocale } from '@/server/localize-error';
 import { keyText } from '@/server/text';
 import { getGroupSnapshotOrThrow } from '@/server/groups/get-group-snapshot';
+import { sharedSnapshotSource } from '@/server/live/snapshot-cache';
 import { streamGroup } from '@/server/live/stream-group';
 import { streamInbox } from '@/server/live/stream-inbox';
 import { streamMerchant } from '@/server/live/stream-merchant';
@@ -34,7 +35,10 @@ export const liveRouter = router({
         lastEventId: input.lastEventId,
         // Viewers share a read only when they see the same words: the same person in the same language.
         viewerKey: `${ctx.user?.id ?? 'anonymous'}\u0000${locale}`,
-        load: () => getGroupSnapshotOrThrow(ctx.deps, input.code, ctx.user, locale),
+        // The public part from the process's shared cache (dropped by the same NOTIFY that wakes this
+        // stream): signed-in pages add only their own membership read, not a whole snapshot each.
+        load: () =>
+          getGroupSnapshotOrThrow(ctx.deps, input.code, ctx.user, locale, sharedSnapshotSource(ctx.deps)),
         signal,
       });
     }),
