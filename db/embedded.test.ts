@@ -33,6 +33,18 @@ it('starts with its data folder inside a folder only its owner can enter, and ke
   const first = await startEmbeddedPostgres({ dataDir, database: 'flock', quiet: true, fast: true });
   try {
     expect(await selectOne(first.url)).toBe(1);
+    // The app's URL reaches the same server over its Unix socket (no server address), the other over TCP.
+    const serverAddress = async (url: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query<{ a: string | null }>('select inet_server_addr()::text as a')).rows[0]?.a;
+      } finally {
+        await client.end();
+      }
+    };
+    expect(await serverAddress(first.socketUrl)).toBeNull();
+    expect(await serverAddress(first.url)).toBe('127.0.0.1/32');
     const c = new pg.Client({ connectionString: first.url });
     await c.connect();
     await c.query('create table kept (n int); insert into kept values (42)');

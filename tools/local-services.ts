@@ -24,7 +24,7 @@ export async function startLocalServices(): Promise<LocalServices> {
   if (!databaseUrl) {
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), database: 'flock' });
     stops.push(() => pg.stop());
-    databaseUrl = pg.url;
+    databaseUrl = pg.socketUrl;
     const inside = pg.dataDir.startsWith(process.cwd() + path.sep);
     console.log(
       `[flock] embedded PostgreSQL on port ${pg.port} (data in ${inside ? path.relative(process.cwd(), pg.dataDir) : pg.dataDir})`,

@@ -154,7 +154,7 @@ async function main(): Promise<void> {
     const base = `http://localhost:${port}`;
     setEnv({
       FLOCK_DATA_DIR: dataDir,
-      DATABASE_URL: pg.url,
+      DATABASE_URL: pg.socketUrl,
       STRIPE_EMULATOR_URL: emulator.url,
       PORT: String(port),
       APP_URL: base,
@@ -163,11 +163,11 @@ async function main(): Promise<void> {
       TRUSTED_PROXIES: '127.0.0.1,::1',
     });
     const { seedIfEmpty } = await import('@/db/seed');
-    await seedIfEmpty(pg.url);
+    await seedIfEmpty(pg.socketUrl);
     const { registerEmulatorWebhook } = await import('@/server/payments/register-emulator-webhook');
     setEnv({ STRIPE_WEBHOOK_SECRET: await registerEmulatorWebhook(`${base}/api/stripe/webhook`) });
 
-    const db = createDb(pg.url, { max: 64 });
+    const db = createDb(pg.socketUrl, { max: 64 });
     teardown.push(() => db.$client.end());
     const deps: Deps = {
       db,
