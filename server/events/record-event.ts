@@ -29,13 +29,16 @@ export async function recordEvents(tx: Tx, inputs: EventInput[]): Promise<number
   );
   // NOTIFY inside a transaction is delivered only when it commits, so listeners never see a rolled-back change.
   // Room events name their room in payload.roomId; the notification carries it so the fan-out can route by room.
+  // A member's event names the member's user: a watching page can tell whether the change is its viewer's.
   const r = await tx.execute<{ id: string }>(sql`with e as (
       insert into events (type, deal_id, group_id, member_id, payload)
       select x.type, x.deal_id, x.group_id, x.member_id, x.payload
       from json_to_recordset(${rows}::json) as x(type text, deal_id uuid, group_id uuid, member_id uuid, payload jsonb)
-      returning id, type, group_id, deal_id, payload->>'roomId' as room_id
+      returning id, type, group_id, deal_id, member_id, payload->>'roomId' as room_id
     )
-    select id, pg_notify(${EVENTS_CHANNEL}, json_build_object('id', id, 'type', type, 'groupId', group_id, 'dealId', deal_id, 'roomId', room_id)::text) from e`);
+    select id, pg_notify(${EVENTS_CHANNEL}, json_build_object('id', id, 'type', type, 'groupId', group_id,
+      'dealId', deal_id, 'roomId', room_id,
+      'userId', (select m.user_id from members m where m.id = e.member_id))::text) from e`);
   return r.rows.map((row) => Number(row.id));
 }
 

@@ -139,12 +139,18 @@ export async function getGroupSnapshotOrThrow(
   viewer: SessionUser | null,
   locale: Locale,
   source: PublicSnapshotSource = readNow,
+  /** The viewer's membership as already read, when the caller knows nothing has changed it since. */
+  known?: { viewer: ViewerMembership | null },
 ): Promise<GroupSnapshot> {
   const pub = await source(code, () => readPublicSnapshot(deps, code));
   if (!pub) throw new DomainError('NOT_FOUND', 'group.notFound');
   // Read after the public part: the membership is never older than the counts beside it; anything newer
   // than lastEventId is replayed by the live stream.
-  const mine = viewer ? await readViewerMembership(deps, pub.groupId, pub.snapshot.code, viewer.id) : null;
+  const mine = known
+    ? known.viewer
+    : viewer
+      ? await readViewerMembership(deps, pub.groupId, pub.snapshot.code, viewer.id)
+      : null;
   const opener = viewer !== null && pub.openerUserId !== null && pub.openerUserId === viewer.id;
   return { ...snapshotForReader(pub.snapshot, locale), viewer: mine, viewerIsOpener: opener };
 }

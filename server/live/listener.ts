@@ -15,6 +15,8 @@ export type LiveEvent = {
   dealId: string | null;
   /** Room events (type 'room.*') name their room. */
   roomId?: string | null;
+  /** A member's events name the member's user (a page sees whether the change is its viewer's own). */
+  userId?: string | null;
 };
 
 /** A committed event, or "you may have missed events: re-read" after the connection came back. */
@@ -44,6 +46,7 @@ const notificationSchema = z.object({
   groupId: z.string().nullable(),
   dealId: z.string().nullable(),
   roomId: z.string().nullish(),
+  userId: z.string().nullish(),
 });
 
 /** Topic names; subscribers pick the ones they need. */
@@ -284,9 +287,9 @@ export class LiveHub {
     }
     const r = notificationSchema.safeParse(parsed);
     if (!r.success) return;
-    // Events outside rooms keep the shape they always had (no roomId key).
-    const { roomId, ...rest } = r.data;
-    const event: LiveEvent = roomId ? { ...rest, roomId } : rest;
+    // Events outside rooms keep the shape they always had (no roomId key); only members' events name a user.
+    const { roomId, userId, ...rest } = r.data;
+    const event: LiveEvent = { ...rest, ...(roomId ? { roomId } : {}), ...(userId ? { userId } : {}) };
     const targets = new Set<LiveListener>();
     const add = (t: string) => this.byTopic.get(t)?.forEach((l) => targets.add(l));
     if (event.groupId) add(topics.group(event.groupId));

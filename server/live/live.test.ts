@@ -3,7 +3,8 @@
 import { TEST_FULFILMENT, VOUCHER_CHOICE } from '@/server/groups/test-factory';
 import { randomBytes } from 'node:crypto';
 import { isTrackedEnvelope } from '@trpc/server';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { groups, members } from '@/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvent } from '@/server/events/record-event';
 import { getGroupSnapshotOrThrow, type GroupSnapshot } from '@/server/groups/get-group-snapshot';
@@ -13,7 +14,7 @@ import { createCaller } from '@/server/trpc/root';
 import { createHarness, type Harness } from '@/test/harness';
 import { commitJoin, insertOpenGroup } from '@/test/live-fixture';
 import { closeLiveHub, getLiveHub, type LiveSignal } from './listener';
-import { snapshotCacheSubscriptions } from './snapshot-cache';
+import { sharedSnapshotSource, snapshotCacheSubscriptions } from './snapshot-cache';
 import { streamGroup } from './stream-group';
 
 let h: Harness;
@@ -107,12 +108,14 @@ describe('the LISTEN hub', () => {
     const got: LiveSignal[] = [];
     const unsubscribe = await hub.subscribe([`group:${f.groupId}`], (s) => got.push(s));
     const started = Date.now();
-    const id = await join(f, await h.makeUser(), 'Fox');
+    const fox = await h.makeUser();
+    const id = await join(f, fox, 'Fox');
     await waitFor(() => got.length > 0, 1000);
     expect(Date.now() - started).toBeLessThan(1000);
+    // A member's event names the member's user: pages of other viewers keep their own part.
     expect(got[0]).toEqual({
       kind: 'event',
-      event: { id, type: 'member.authorized', groupId: f.groupId, dealId: f.dealId },
+      event: { id, type: 'member.authorized', groupId: f.groupId, dealId: f.dealId, userId: fox.id },
     });
     unsubscribe();
   });
@@ -346,6 +349,68 @@ describe('coalescing', () => {
     expect(seen.at(-1)?.confirmedCount).toBe(20);
     expect(seen.at(-1)?.lastEventId).toBe(lastId);
     expect(loads - loadsBefore).toBeLessThan(20);
+    ac.abort();
+  });
+
+  it("keeps a signed-in viewer's own membership through others' joins, and reads it again on their own move", async () => {
+    const f = await makeGroup();
+    const viewer = await h.makeUser();
+    await join(f, viewer, 'Heron');
+    let fullReads = 0;
+    let keptReads = 0;
+    const source = sharedSnapshotSource(h.deps);
+    const ac = new AbortController();
+    const stream = await streamGroup<GroupSnapshot>(h.deps, {
+      code: f.code,
+      viewerKey: viewer.id,
+      signal: ac.signal,
+      load: async () => {
+        fullReads += 1;
+        return getGroupSnapshotOrThrow(h.deps, f.code, viewer, 'en', source);
+      },
+      own: {
+        userId: viewer.id,
+        reload: async (previous) => {
+          keptReads += 1;
+          return getGroupSnapshotOrThrow(h.deps, f.code, viewer, 'en', source, { viewer: previous.viewer });
+        },
+      },
+    });
+    const it = stream[Symbol.asyncIterator]();
+    const first = unwrap<GroupSnapshot>(await nextWithin(it, 1000)).data;
+    expect(first.viewer?.status).toBe('authorized');
+    expect(fullReads).toBe(1);
+
+    // Friends join one after another: the counts move, the viewer's membership is kept without a read.
+    for (const [i, alias] of ['Ibis', 'Jay', 'Kite'].entries()) {
+      const id = await join(f, await h.makeUser(), alias);
+      let got = unwrap<GroupSnapshot>(await nextWithin(it, 2000));
+      while (Number(got.id) < id) got = unwrap<GroupSnapshot>(await nextWithin(it, 2000));
+      expect(got.data.confirmedCount).toBe(2 + i);
+      expect(got.data.viewer?.alias).toBe('Heron');
+      expect(got.data.viewer?.status).toBe('authorized');
+    }
+    expect(fullReads).toBe(1);
+    expect(keptReads).toBeGreaterThanOrEqual(1);
+
+    // The viewer's own move: the next snapshot reads their membership again and shows it.
+    const left = await h.t.db.transaction(async (tx) => {
+      const [m] = await tx
+        .update(members)
+        .set({ status: 'left' })
+        .where(and(eq(members.groupId, f.groupId), eq(members.userId, viewer.id)))
+        .returning({ id: members.id });
+      await tx
+        .update(groups)
+        .set({ seatsTaken: sql`${groups.seatsTaken} - 1`, confirmedCount: sql`${groups.confirmedCount} - 1` })
+        .where(eq(groups.id, f.groupId));
+      return recordEvent(tx, { type: 'member.left', groupId: f.groupId, dealId: f.dealId, memberId: m?.id });
+    });
+    let after = unwrap<GroupSnapshot>(await nextWithin(it, 2000));
+    while (Number(after.id) < left) after = unwrap<GroupSnapshot>(await nextWithin(it, 2000));
+    expect(after.data.viewer?.status).toBe('left');
+    expect(after.data.confirmedCount).toBe(3);
+    expect(fullReads).toBe(2);
     ac.abort();
   });
 

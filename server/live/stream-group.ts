@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TRPCError, tracked, type TrackedEnvelope } from '@trpc/server';
 import { desc, eq } from 'drizzle-orm';
 import { events } from '@/db/schema';
@@ -22,7 +23,23 @@ export type StreamGroupOptions<S extends SnapshotWithCursor> = {
   load: () => Promise<S>;
   signal?: AbortSignal;
   hub?: LiveHub;
+  /**
+   * A signed-in viewer: their user id, and a read that keeps `previous`'s own part (their membership) and
+   * takes only the group's public part afresh. Used while every event since the last full read was another
+   * member's move in the open group, which changes counts and prices but never this viewer's membership.
+   */
+  own?: { userId: string; reload: (previous: S) => Promise<S> };
 };
+
+/** Other members' moves while the group is open: none of them changes a different viewer's membership. */
+const OTHERS_MOVES: ReadonlySet<string> = new Set([
+  'member.reserved',
+  'member.authorized',
+  'member.declined',
+  'member.expired',
+  'member.left',
+  'member.failed',
+]);
 
 type InFlight = { started: boolean; seq: number; promise: Promise<unknown> };
 type HubReads = { inFlight: Map<string, InFlight>; limiter: Semaphore };
@@ -84,12 +101,23 @@ export async function streamGroup<S extends SnapshotWithCursor>(
   if (!group) throw new DomainError('NOT_FOUND', 'group.notFoundLive');
   const hub = opts.hub ?? getLiveHub(deps);
   const bell = new Doorbell(opts.signal);
+  // Whether the viewer's own part may have changed since the last full read, and the highest event id this
+  // stream has been told of (a read that shows a later one may hold a change not yet sorted).
+  let ownChanged = true;
+  let toldUpTo = 0;
   const onSignal = (s: LiveSignal) => {
     // Deal-wide events (paused, edited) change the page too; other groups' events on the deal do not.
     if (s.kind === 'event' && s.event.groupId !== null && s.event.groupId !== group.id) return;
     // Room talk never changes the snapshot: it reaches the page through live.room, so a busy room never
     // slows the price updates.
     if (s.kind === 'event' && s.event.type.startsWith('room.')) return;
+    if (s.kind === 'resync') ownChanged = true;
+    else {
+      toldUpTo = Math.max(toldUpTo, s.event.id);
+      const others =
+        OTHERS_MOVES.has(s.event.type) && !!s.event.userId && s.event.userId !== opts.own?.userId;
+      if (!others) ownChanged = true;
+    }
     bell.ring(hub.seq);
   };
   // Subscribe before reading anything, so a change committed during the backfill read still rings.
@@ -113,13 +141,32 @@ export async function streamGroup<S extends SnapshotWithCursor>(
     throw err;
   }
   const key = `${group.id}\u0000${opts.viewerKey}`;
+  // A reload keeps this stream's own previous snapshot: it is shared with no other stream.
+  const ownKey = `${key}\u0000${randomUUID()}`;
+  const eventId = (s: S) => Number(s.lastEventId ?? 0);
+  const full = async (seq: number): Promise<S> => {
+    ownChanged = false;
+    const s = await loadShared(hub, key, seq, opts.load);
+    toldUpTo = Math.max(toldUpTo, eventId(s));
+    return s;
+  };
+  let previous: S | null = null;
   return (async function* run() {
     try {
       for (;;) {
         const seq = await bell.wait();
         if (seq === null) return;
-        const snapshot = await loadShared(hub, key, seq, opts.load).catch(finalError);
+        let snapshot: S | null = null;
+        if (opts.own && previous && !ownChanged) {
+          const { reload } = opts.own;
+          const prev: S = previous;
+          const kept: S = await loadShared(hub, ownKey, seq, () => reload(prev)).catch(finalError);
+          // A change of the viewer's told meanwhile, or one in the read not yet told: read it all.
+          if (!ownChanged && eventId(kept) <= toldUpTo) snapshot = kept;
+        }
+        snapshot ??= await full(seq).catch(finalError);
         if (opts.signal?.aborted) return;
+        previous = snapshot;
         yield tracked(String(snapshot.lastEventId ?? 0), snapshot);
       }
     } finally {

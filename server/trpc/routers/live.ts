@@ -39,6 +39,21 @@ export const liveRouter = router({
         // stream): signed-in pages add only their own membership read, not a whole snapshot each.
         load: () =>
           getGroupSnapshotOrThrow(ctx.deps, input.code, ctx.user, locale, sharedSnapshotSource(ctx.deps)),
+        // Another member's join or leave changes the counts, not this viewer's membership: keep it.
+        own: ctx.user
+          ? {
+              userId: ctx.user.id,
+              reload: (previous) =>
+                getGroupSnapshotOrThrow(
+                  ctx.deps,
+                  input.code,
+                  ctx.user,
+                  locale,
+                  sharedSnapshotSource(ctx.deps),
+                  { viewer: previous.viewer },
+                ),
+            }
+          : undefined,
         signal,
       });
     }),
