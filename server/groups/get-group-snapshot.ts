@@ -13,6 +13,7 @@ import type { FulfilmentOptions } from '@/db/schema/fulfilment-options';
 import type { Locale } from '@/i18n/locales';
 import { findGroupByCode } from './find-group-by-code';
 import { groupShareUrl } from '@/server/share/share-message';
+import { composeSnapshot } from '@/server/live/shared-snapshots';
 import type { ShopProfile } from '@/db/schema/shop-profile';
 import { nextStep } from './group-progress';
 
@@ -152,7 +153,20 @@ export async function getGroupSnapshotOrThrow(
       ? await readViewerMembership(deps, pub.groupId, pub.snapshot.code, viewer.id)
       : null;
   const opener = viewer !== null && pub.openerUserId !== null && pub.openerUserId === viewer.id;
-  return { ...snapshotForReader(pub.snapshot, locale), viewer: mine, viewerIsOpener: opener };
+  // One public part per read and language, shared by every viewer's snapshot: the wire sends it once.
+  return composeSnapshot(readerPart(pub.snapshot, locale), { viewer: mine, viewerIsOpener: opener });
+}
+
+type ReaderPart = Omit<GroupSnapshot, 'viewer' | 'viewerIsOpener'>;
+const readerParts = new WeakMap<PublicGroupSnapshot, Map<Locale, ReaderPart>>();
+
+/** snapshotForReader, once per public read and language. */
+function readerPart(pub: PublicGroupSnapshot, locale: Locale): ReaderPart {
+  let byLocale = readerParts.get(pub);
+  if (!byLocale) readerParts.set(pub, (byLocale = new Map()));
+  let part = byLocale.get(locale);
+  if (!part) byLocale.set(locale, (part = snapshotForReader(pub, locale)));
+  return part;
 }
 
 /** The public snapshot as a reader in `locale` sees it: the deal's words in their language, or its own. */

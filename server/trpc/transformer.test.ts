@@ -1,7 +1,7 @@
 // The wire format: what a page decodes is what the server meant, whether or not the value was shared.
 import superjson from 'superjson';
 import { describe, expect, it } from 'vitest';
-import { shareSnapshot } from '@/server/live/shared-snapshots';
+import { composeSnapshot, shareSnapshot } from '@/server/live/shared-snapshots';
 import { transformer } from './transformer';
 
 const snapshot = () => ({
@@ -28,6 +28,27 @@ describe('transformer', () => {
     v.confirmedCount = 4;
     const decoded = transformer.deserialize(transformer.serialize(v)) as ReturnType<typeof snapshot>;
     expect(decoded.confirmedCount).toBe(4);
+  });
+
+  it("sends a signed-in viewer's snapshot as superjson would send the whole, serializing the shared part once", () => {
+    const base = snapshot();
+    const own = (alias: string) => ({
+      viewer: { alias, expiresAt: new Date('2026-12-01T12:00:00Z'), failureReason: undefined },
+      viewerIsOpener: alias === 'Swan',
+    });
+    const swan = composeSnapshot(base, own('Swan'));
+    const teal = composeSnapshot(base, own('Teal'));
+    const plain = { ...snapshot(), ...own('Swan') };
+    const wire = JSON.parse(JSON.stringify(transformer.serialize(swan))) as ReturnType<
+      typeof superjson.serialize
+    >;
+    expect(wire).toEqual(JSON.parse(JSON.stringify(superjson.serialize(plain))));
+    expect(transformer.deserialize(wire)).toEqual(superjson.deserialize(superjson.serialize(plain)));
+    // The other viewer's own fields, the same public part.
+    const other = transformer.deserialize(transformer.serialize(teal)) as typeof plain;
+    expect(other.viewer.alias).toBe('Teal');
+    expect(other.viewerIsOpener).toBe(false);
+    expect(other.deadline).toEqual(new Date('2026-12-02T10:00:00Z'));
   });
 
   it('passes plain values through', () => {
