@@ -49,6 +49,11 @@ describe('transformer', () => {
     expect(other.viewer.alias).toBe('Teal');
     expect(other.viewerIsOpener).toBe(false);
     expect(other.deadline).toEqual(new Date('2026-12-02T10:00:00Z'));
+    // One viewer's snapshot read once for their open tabs: joined once, the same output for each tab.
+    const tabs = shareSnapshot(composeSnapshot(base, own('Swan')));
+    const firstTab = transformer.serialize(tabs);
+    expect(transformer.serialize(tabs)).toBe(firstTab);
+    expect(JSON.parse(JSON.stringify(firstTab))).toEqual(wire);
   });
 
   it('passes plain values through', () => {

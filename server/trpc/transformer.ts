@@ -36,19 +36,27 @@ function joined(base: Serialized, own: Serialized): Serialized {
   return Object.keys(meta).length > 0 ? { json, meta } : { json };
 }
 
+/** superjson's output for a value made by composeSnapshot: the shared part's (once) joined to its own. */
+function composed(value: object, parts: { base: object; own: Record<string, unknown> }): Serialized {
+  const base = once(parts.base);
+  const own = superjson.serialize(parts.own);
+  // superjson writes the root's own references as an array: they have no path to join under.
+  const rooted =
+    Array.isArray(base.meta?.referentialEqualities) || Array.isArray(own.meta?.referentialEqualities);
+  return rooted ? superjson.serialize(value) : joined(base, own);
+}
+
 export const transformer = {
   serialize(value: unknown): Serialized {
     if (typeof value !== 'object' || value === null) return superjson.serialize(value);
+    const shared = isSharedSnapshot(value);
+    const hit = shared ? serialized.get(value) : undefined;
+    if (hit) return hit;
     const parts = snapshotParts(value);
-    if (parts) {
-      const base = once(parts.base);
-      const own = superjson.serialize(parts.own);
-      // superjson writes the root's own references as an array: they have no path to join under.
-      const rooted =
-        Array.isArray(base.meta?.referentialEqualities) || Array.isArray(own.meta?.referentialEqualities);
-      return rooted ? superjson.serialize(value) : joined(base, own);
-    }
-    return isSharedSnapshot(value) ? once(value) : superjson.serialize(value);
+    const out = parts ? composed(value, parts) : superjson.serialize(value);
+    // One read sent to many pages (signed-out visitors share theirs): its output is kept for the others.
+    if (shared) serialized.set(value, out);
+    return out;
   },
   deserialize: (payload: Serialized): unknown => superjson.deserialize(payload),
 };
