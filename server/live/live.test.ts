@@ -55,7 +55,15 @@ async function makeGroup(merchant?: { merchantId: string; user: SessionUser }): 
     ],
     group: { maxMembers: 500, qrCutoff: 100, deadline: new Date(Date.now() + 3600_000) },
   });
+  // Wait until the opening's NOTIFY has reached this process: arriving late, after a test's streams
+  // subscribed, it would wake them before the change the test makes.
+  let opened = false;
+  const unsubscribe = await getLiveHub(h.deps).subscribe([`group:${groupId}`], () => {
+    opened = true;
+  });
   await h.t.db.transaction((tx) => recordEvent(tx, { type: 'group.opened', groupId, dealId }));
+  await waitFor(() => opened, 5000);
+  unsubscribe();
   return { groupId, dealId, code, merchantId: m.merchantId, merchantUser: m.user };
 }
 
