@@ -55,16 +55,29 @@ async function makeGroup(merchant?: { merchantId: string; user: SessionUser }): 
     ],
     group: { maxMembers: 500, qrCutoff: 100, deadline: new Date(Date.now() + 3600_000) },
   });
-  // Wait until the opening's NOTIFY has reached this process: arriving late, after a test's streams
-  // subscribed, it would wake them before the change the test makes.
-  let opened = false;
-  const unsubscribe = await getLiveHub(h.deps).subscribe([`group:${groupId}`], () => {
-    opened = true;
-  });
-  await h.t.db.transaction((tx) => recordEvent(tx, { type: 'group.opened', groupId, dealId }));
-  await waitFor(() => opened, 5000);
-  unsubscribe();
+  await heard(groupId, () =>
+    h.t.db.transaction((tx) => recordEvent(tx, { type: 'group.opened', groupId, dealId })),
+  );
   return { groupId, dealId, code, merchantId: m.merchantId, merchantUser: m.user };
+}
+
+/**
+ * Runs `write` (which commits an event of group `groupId` and returns its id) and waits until its NOTIFY
+ * has reached this process: arriving late, after a test's streams subscribed, it would wake them before
+ * the change the test makes.
+ */
+async function heard(groupId: string, write: () => Promise<number>): Promise<number> {
+  let latest = 0;
+  const unsubscribe = await getLiveHub(h.deps).subscribe([`group:${groupId}`], (s) => {
+    if (s.kind === 'event') latest = Math.max(latest, s.event.id);
+  });
+  try {
+    const id = await write();
+    await waitFor(() => latest >= id, 5000);
+    return id;
+  } finally {
+    unsubscribe();
+  }
 }
 
 /** What a join does to the page: a member row, the counters, an event, in one transaction. */
@@ -363,7 +376,7 @@ describe('coalescing', () => {
   it("keeps a signed-in viewer's own membership through others' joins, and reads it again on their own move", async () => {
     const f = await makeGroup();
     const viewer = await h.makeUser();
-    await join(f, viewer, 'Heron');
+    await heard(f.groupId, () => join(f, viewer, 'Heron'));
     let fullReads = 0;
     let keptReads = 0;
     const source = sharedSnapshotSource(h.deps);
