@@ -2,10 +2,10 @@
 // machine makes absolute figures noisy). Starts production as a deployment runs it (tools/dev.ts's steps:
 // database, emulator, migrate, seed, webhook, then tools/server.ts start with FLOCK_NO_WORKER=1 and
 // server/worker-main.ts beside it; `--one-process` keeps the worker in the server as `npm start` does) but
-// with its own everything: an
-// embedded PostgreSQL and FLOCK_DATA_DIR in a temp folder, the Stripe emulator in its own process, a free
-// PORT, and its own build folder (FLOCK_DIST_DIR, default .next-bench, built with `next build` when it has
-// no build yet or when `--build` is given; pass --build after changing the app). Then it measures:
+// with its own everything: an embedded PostgreSQL and FLOCK_DATA_DIR in a temp folder, the Stripe emulator
+// in its own process, a free PORT, and its own build folder (FLOCK_DIST_DIR, default .next-bench, built
+// with `next build` when it has no build yet or when `--build` is given; pass --build after changing the
+// app). Then it measures:
 //   pages  autocannon, BENCH_CONNECTIONS (32) connections, BENCH_SECONDS (10) s each, BENCH_ROUNDS (2)
 //          rounds alternating: /g/<code> (a seeded open group, a phone's browser, signed out), the sign-up
 //          page (mostly static), the home page and /api/health;
@@ -14,8 +14,8 @@
 //          load balancer: the per-address sign-in limit is per person, not per benchmark), against
 //          joinGroup called in this process on the same database and the same emulator process, on a group
 //          of the same shape;
-// Each row carries the CPU ms per request or join by process (server, worker, postgres, emulator, bench: the load
-// generator and the in-process joins; Linux), which says what bounds a figure on a small machine.
+// Each row carries the CPU ms per request or join by process (server, worker, postgres, emulator, bench:
+// the load generator and the in-process joins; Linux), which says what bounds a figure on a small machine.
 // Prints one JSON line per measurement and a last line {page_ratio, join_ratio, ...}. BENCH_CPU_PROF=DIR
 // writes the server's V8 CPU profile to DIR (open it in Chrome DevTools, or `npm run measure:cpu-top --
 // FILE`). `--serve` starts the same server and keeps it up, printing its URLs (for measure:lighthouse and
@@ -39,15 +39,17 @@ import { setEnv, processEnv } from '../process-env';
 import { startEmulatorProcess } from './emulator-process';
 import { joinOverHttp } from './http-shopper';
 import { cpuSnapshot } from './process-cpu';
-import { buildIfNeeded, joinLoad, pageLoad, type PageRow, round } from './load';
+import { buildIfNeeded, joinLoad, LOAD, pageLoad, type PageRow, round } from './load';
 import { createTeardown, runBench } from './teardown';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const JOIN_IN_FLIGHT = Number(process.env.BENCH_JOIN_IN_FLIGHT ?? 64);
-const JOIN_SECONDS = Number(process.env.BENCH_JOIN_SECONDS ?? 10);
-const DIST_DIR = process.env.FLOCK_DIST_DIR ?? '.next-bench';
+const {
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+  joinInFlight: JOIN_IN_FLIGHT,
+  joinSeconds: JOIN_SECONDS,
+  distDir: DIST_DIR,
+} = LOAD;
 const FORCE_BUILD = process.argv.includes('--build');
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 /** `--serve`: start everything, print the pages' URLs, and keep serving until Ctrl-C (for Lighthouse). */

@@ -8,6 +8,19 @@ import autocannon from 'autocannon';
 import { processEnv } from '../process-env';
 import { cpuPerOp, type CpuSnapshot } from './process-cpu';
 
+/** The load bench:http and bench:scale apply, each settable by the environment variable beside it. */
+export const LOAD = {
+  /** Seconds per page measurement. */
+  seconds: Number(process.env.BENCH_SECONDS ?? 10),
+  /** autocannon's connections on a page. */
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
+  /** Joins kept in flight, and for how many seconds. */
+  joinInFlight: Number(process.env.BENCH_JOIN_IN_FLIGHT ?? 64),
+  joinSeconds: Number(process.env.BENCH_JOIN_SECONDS ?? 10),
+  /** The production build the benchmarks serve. */
+  distDir: process.env.FLOCK_DIST_DIR ?? '.next-bench',
+};
+
 /** Reads the CPU used so far by the benchmark's processes (process-cpu.ts's cpuSnapshot, roles bound). */
 export type CpuProbe = () => CpuSnapshot | null;
 

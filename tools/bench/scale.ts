@@ -18,16 +18,18 @@ import { openLivePage } from '../topology/live-page';
 import { createShop } from '../topology/shop';
 import { startTopology } from '../topology/topology';
 import { joinAsGuest, joinOverHttp } from './http-shopper';
-import { buildIfNeeded, joinLoad, pageLoad, percentile, round, type JoinRow } from './load';
+import { buildIfNeeded, joinLoad, type JoinRow, LOAD, pageLoad, percentile, round } from './load';
 import { createTeardown, runBench } from './teardown';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const JOIN_IN_FLIGHT = Number(process.env.BENCH_JOIN_IN_FLIGHT ?? 64);
-const JOIN_SECONDS = Number(process.env.BENCH_JOIN_SECONDS ?? 10);
 const PAGES = Number(process.env.BENCH_PAGES ?? 200);
 const LIVE_JOINS = Number(process.env.BENCH_LIVE_JOINS ?? 20);
-const DIST_DIR = process.env.FLOCK_DIST_DIR ?? '.next-bench';
+const {
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+  joinInFlight: JOIN_IN_FLIGHT,
+  joinSeconds: JOIN_SECONDS,
+  distDir: DIST_DIR,
+} = LOAD;
 /** A deal's member cap: join loads spread over groups of this size so none fills during a run. */
 const GROUP_SEATS = 500;
 const HARD_STOP_MS = 20 * 60_000;
